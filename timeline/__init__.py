@@ -1,0 +1,1 @@
+"""timeline: historical timelines rendered to SVG and HTML with source footnotes."""
