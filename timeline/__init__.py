@@ -1,1 +1,120 @@
-"""timeline: historical timelines rendered to SVG and HTML with source footnotes."""
+"""timeline: historical timelines with partial, approximate and disputed dates.
+
+Read event files into a :class:`Timeline`, then render it to SVG or HTML
+with numbered source footnotes::
+
+    import timeline
+    tl = timeline.load("events/")
+    svg = timeline.render_svg(tl)
+    tl.save_html("build/timeline.html")
+
+Rendering modules (and jinja2/svgwrite) are imported only when used, so
+``import timeline`` and ``timeline --help`` stay fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from timeline.dates import Bound, HistoricalDate, Precision, Span, parse_date
+from timeline.errors import (
+    DateError,
+    Diagnostic,
+    LoadError,
+    ParseError,
+    RenderError,
+    Severity,
+    TimelineError,
+    UsageError,
+)
+from timeline.model import Citation, Claim, ClaimRank, Era, Event, Lane, Media, Quantity, Source, SourceKind, Timeline
+from timeline.resources import bundled_events
+
+__all__ = [
+    "Bound",
+    "Citation",
+    "Claim",
+    "ClaimRank",
+    "DateError",
+    "Diagnostic",
+    "Era",
+    "Event",
+    "HistoricalDate",
+    "Lane",
+    "LoadError",
+    "Media",
+    "ParseError",
+    "Precision",
+    "Quantity",
+    "RenderError",
+    "Severity",
+    "Source",
+    "SourceKind",
+    "Span",
+    "Timeline",
+    "TimelineError",
+    "UsageError",
+    "__version__",
+    "bundled",
+    "bundled_events",
+    "dumps",
+    "load",
+    "loads",
+    "parse_date",
+    "render_html",
+    "render_svg",
+]
+
+__version__ = "0.1.0"
+
+
+def load(path: str | Path, *, format: str | None = None, strict: bool = False) -> Timeline:
+    """Load a timeline from a file or directory; raise LoadError listing every problem.
+
+    Warnings (e.g. an event without a citation) do not raise unless ``strict``.
+    """
+    from timeline.io import read
+    from timeline.io.common import raise_for
+
+    result = read(path, format=format, strict=strict)
+    raise_for(result.diagnostics, strict)
+    assert result.timeline is not None
+    return result.timeline
+
+
+def loads(text: str, *, format: str = "toml", name: str = "<string>", strict: bool = False) -> Timeline:
+    """Load a timeline from a string (TOML by default)."""
+    from timeline.io import read_text
+    from timeline.io.common import raise_for
+
+    result = read_text(text, format=format, name=name, strict=strict)
+    raise_for(result.diagnostics, strict)
+    assert result.timeline is not None
+    return result.timeline
+
+
+def bundled(*, strict: bool = False) -> Timeline:
+    """The bundled 1930–1956 timeline (the Gulag, Stalin's death, the 1953 amnesty)."""
+    return load(bundled_events(), strict=strict)
+
+
+def dumps(tl: Timeline) -> str:
+    """Our JSON export of a timeline (deterministic; see docs/json.md)."""
+    from timeline.io.jsonfmt import dumps as _dumps
+
+    return _dumps(tl)
+
+
+def render_svg(tl: Timeline, **options: Any) -> str:
+    """Render a timeline to an SVG document string (see docs/svg.md for options)."""
+    from timeline.render import render_svg as _render_svg
+
+    return _render_svg(tl, **options)
+
+
+def render_html(tl: Timeline, fragment: bool = False, **options: Any) -> str:
+    """Render a timeline to a self-contained HTML page, or an embeddable ``<figure>`` fragment."""
+    from timeline.render import render_html as _render_html
+
+    return _render_html(tl, fragment=fragment, **options)

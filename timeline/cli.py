@@ -1,0 +1,196 @@
+"""The ``timeline`` command: the only module that touches argv, stdout and exit codes.
+
+Exit codes: 0 success, 1 invalid input (diagnostics printed), 2 misuse
+(bad arguments, missing files).  User mistakes never print a traceback.
+Heavy modules (jinja2, svgwrite) are imported only by the commands that
+render, so ``timeline --help`` and ``timeline check`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from timeline.model import Timeline
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+RENDER_FORMATS = ("svg", "html")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Historical timelines with partial, approximate and disputed dates, "
+        "rendered to SVG and HTML with numbered source footnotes.",
+        epilog="With no PATH, commands use the bundled 1930–1956 timeline. "
+        "Exit status: 0 ok, 1 invalid input, 2 misuse.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add_input(p: argparse.ArgumentParser) -> None:
+        p.add_argument("path", nargs="?", help="event file or directory (default: the bundled timeline)")
+        p.add_argument("--input-format", dest="input_format", choices=["toml", "json"],
+                       help="input format (default: by suffix; directories are TOML)")
+        p.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
+
+    check = sub.add_parser("check", help="validate event files and report every problem at once")
+    add_input(check)
+
+    export = sub.add_parser("export", help="write the whole model as JSON")
+    add_input(export)
+    export.add_argument("--format", default="json", choices=["json"], help="export format (default: json)")
+    export.add_argument("-o", "--output", help="output file (default: standard output)")
+
+    render = sub.add_parser("render", help="render SVG and/or HTML (default: both, into build/)")
+    add_input(render)
+    render.add_argument("--format", default="svg,html",
+                        help="comma-separated: svg, html (default: svg,html)")
+    render.add_argument("-o", "--output", default="build",
+                        help="output file, or a directory for several formats (default: build/)")
+    render.add_argument("--fragment", action="store_true",
+                        help="HTML: write an embeddable <figure> instead of a whole page")
+    render.add_argument("--orientation", choices=["horizontal", "vertical"], help="layout direction")
+    render.add_argument("--scale", choices=["auto", "linear", "adaptive"],
+                        help="time scale: linear, density-adaptive, or auto (default)")
+    render.add_argument("--theme", help="colour theme: light, dark, print (default: light)")
+    render.add_argument("--width", type=int, help="drawing width in px (height for vertical)")
+    render.add_argument("--from", dest="date_from", metavar="DATE", help="keep events from this date on")
+    render.add_argument("--to", dest="date_to", metavar="DATE", help="keep events up to this date")
+    render.add_argument("--lane", action="append", default=[], metavar="ID", help="keep only this lane (repeatable)")
+    render.add_argument("--tag", action="append", default=[], metavar="TAG", help="keep events with this tag (repeatable)")
+    render.add_argument("--no-context", action="store_true", help="leave out events tagged 'context'")
+    render.add_argument("--no-footnotes", action="store_true",
+                        help="SVG: leave out the list of sources at the bottom (footnote numbers stay)")
+    render.add_argument("--templates", metavar="DIR", help="HTML: a folder of templates overriding the defaults")
+    return parser
+
+
+def _load(args: argparse.Namespace) -> tuple[Timeline | None, int]:
+    from timeline.errors import Severity
+    from timeline.io import read
+    from timeline.resources import bundled_events
+
+    path = Path(args.path) if args.path else bundled_events()
+    result = read(path, format=args.input_format, strict=args.strict)
+    for diag in result.diagnostics:
+        print(diag.format(), file=sys.stderr)
+    errors = sum(d.is_error for d in result.diagnostics)
+    warnings = sum(d.severity is Severity.WARNING for d in result.diagnostics)
+    if errors or (args.strict and warnings):
+        print(f"{path}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        return None, EXIT_INVALID
+    return result.timeline, EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    tl, status = _load(args)
+    if tl is not None:
+        print(f"{args.path or 'bundled timeline'}: ok: {len(tl.events)} events, {len(tl.eras)} eras, "
+              f"{len(tl.sources)} sources")
+    return status
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    tl, status = _load(args)
+    if tl is None:
+        return status
+    from timeline.io.jsonfmt import dumps
+
+    _emit(dumps(tl), args.output)
+    return EXIT_OK
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output in (None, "-"):
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {target}", file=sys.stderr)
+
+
+def _filtered(tl: Timeline, args: argparse.Namespace) -> Timeline:
+    if args.date_from or args.date_to:
+        tl = tl.between(args.date_from, args.date_to)
+    if args.lane:
+        tl = tl.in_lanes(*args.lane)
+    if args.tag:
+        tl = tl.with_tags(*args.tag)
+    if args.no_context:
+        tl = tl.without_tags("context")
+    return tl
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    bad = [f for f in formats if f not in RENDER_FORMATS]
+    if bad or not formats:
+        print(f"timeline render: error: unknown format {', '.join(bad) or '(none)'}; "
+              f"expected {', '.join(RENDER_FORMATS)}", file=sys.stderr)
+        return EXIT_USAGE
+    tl, status = _load(args)
+    if tl is None:
+        return status
+    tl = _filtered(tl, args)
+    options: dict[str, Any] = {}
+    for name in ("orientation", "scale", "theme", "width"):
+        if getattr(args, name) is not None:
+            options[name] = getattr(args, name)
+    out = Path(args.output)
+    to_dir = len(formats) > 1 or out.is_dir() or args.output.endswith(("/", "\\")) or not out.suffix
+    from timeline import render
+
+    for fmt in formats:
+        if fmt == "svg":
+            text = render.render_svg(tl, footnotes=not args.no_footnotes, **options)
+            name = "timeline.svg"
+        else:
+            html_options = dict(options)
+            if args.templates:
+                html_options["templates"] = args.templates
+            text = render.render_html(tl, fragment=args.fragment, **html_options)
+            name = "timeline-fragment.html" if args.fragment else "timeline.html"
+        _emit(text, str(out / name) if to_dir else args.output)
+    return EXIT_OK
+
+
+COMMANDS = {"check": _cmd_check, "export": _cmd_export, "render": _cmd_render}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from timeline import __version__
+
+        print(f"timeline {__version__}")
+        return EXIT_OK
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    from timeline.errors import TimelineError, UsageError
+
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"timeline {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except TimelineError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

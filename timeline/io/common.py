@@ -1,0 +1,104 @@
+"""Shared pieces of every reader: diagnostics collection, text decoding, did-you-mean."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+
+from timeline.errors import Diagnostic, LoadError, Severity
+
+__all__ = ["MAX_INPUT_BYTES", "Collector", "decode_text", "did_you_mean", "raise_for", "read_bytes"]
+
+#: Input larger than this is refused before parsing, so a stray 50 MB file fails fast.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Return " (did you mean 'x'?)" for the closest choice, or ""."""
+    match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+class Collector:
+    """Collects diagnostics for one load; never stops at the first problem."""
+
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+
+    def add(self, severity: Severity, message: str, path: str, line: int = 0, column: int = 0,
+            source_line: str | None = None, pointer: str | None = None) -> None:
+        """Record one diagnostic."""
+        self.diagnostics.append(Diagnostic(severity, message, path, line, column, source_line, pointer))
+
+    def error(self, message: str, path: str, line: int = 0, column: int = 0,
+              source_line: str | None = None, pointer: str | None = None) -> None:
+        """Record an error."""
+        self.add(Severity.ERROR, message, path, line, column, source_line, pointer)
+
+    def warning(self, message: str, path: str, line: int = 0, column: int = 0,
+                source_line: str | None = None, pointer: str | None = None) -> None:
+        """Record a warning."""
+        self.add(Severity.WARNING, message, path, line, column, source_line, pointer)
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Record several diagnostics found elsewhere."""
+        self.diagnostics.extend(diagnostics)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any error was recorded."""
+        return any(d.is_error for d in self.diagnostics)
+
+    def sorted(self) -> list[Diagnostic]:
+        """Diagnostics in file, line, column order (stable for equal positions)."""
+        return sorted(self.diagnostics, key=lambda d: (d.path, d.line, d.column))
+
+
+def raise_for(diagnostics: Iterable[Diagnostic], strict: bool = False) -> None:
+    """Raise LoadError carrying every diagnostic when there are errors (or warnings under ``strict``)."""
+    diags = list(diagnostics)
+    if any(d.is_error or (strict and d.severity is Severity.WARNING) for d in diags):
+        n_err = sum(d.is_error for d in diags)
+        summary = f"{n_err} error(s), {len(diags) - n_err} warning(s)"
+        raise LoadError("\n".join([*(d.format() for d in diags), summary]), diags)
+
+
+def decode_text(data: bytes, path: str, collector: Collector) -> str | None:
+    """Decode UTF-8 (with or without BOM); explain other encodings instead of guessing silently."""
+    if len(data) > MAX_INPUT_BYTES:
+        collector.error(
+            f"file is {len(data):,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit for timeline input",
+            path,
+        )
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = ""
+        try:
+            data.decode("cp1251")
+            hint = (" It looks like Windows-1251 (Cyrillic); re-save it as UTF-8, e.g. "
+                    "`iconv -f cp1251 -t utf-8 in > out`, or pass encoding='cp1251'.")
+        except UnicodeDecodeError:
+            pass
+        collector.error(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}).{hint}", path, line, column)
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_bytes(path: Path, collector: Collector) -> bytes | None:
+    """Read a file, turning OS errors into diagnostics."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            collector.error(f"file is {size:,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit for timeline input", str(path))
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        collector.error(f"cannot read file: {exc.strerror or exc}", str(path))
+        return None

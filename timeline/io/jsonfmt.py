@@ -1,0 +1,297 @@
+"""Our JSON format: the whole model, written deterministically and read back.
+
+The schema is documented in ``docs/json.md``.  Export → import → export
+gives identical bytes.  Import errors point at a JSON path such as
+``$.events[3].when.edtf``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.errors import DateError, UsageError
+from timeline.io.common import Collector, decode_text, read_bytes
+from timeline.io.toml import ReadResult
+from timeline.model import (
+    Citation,
+    Claim,
+    ClaimRank,
+    Era,
+    Event,
+    Lane,
+    Media,
+    Quantity,
+    Source,
+    SourceKind,
+    Timeline,
+)
+
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "read_json", "read_json_text", "to_data"]
+
+FORMAT_NAME = "timeline"
+FORMAT_VERSION = 1
+
+_SOURCE_FIELDS = (
+    ("type", "type"), ("kind", "kind"), ("title", "title"), ("author", "author"), ("editor", "editor"),
+    ("container_title", "container-title"), ("publisher", "publisher"), ("issued", "issued"), ("url", "URL"),
+    ("archive", "archive"), ("archive_location", "archive_location"), ("note", "note"),
+    ("reliability", "reliability"), ("file", "file"),
+)
+
+
+def _date(when: HistoricalDate | Span | None) -> dict[str, Any] | None:
+    if when is None:
+        return None
+    precision = when.precision.name.lower() if isinstance(when, HistoricalDate) else "range"
+    return {
+        "edtf": when.edtf,
+        "text": when.text,
+        "display": when.display(),
+        "earliest": when.earliest.isoformat() if when.earliest else None,
+        "latest": when.latest.isoformat() if when.latest else None,
+        "precision": precision,
+        "approximate": bool(getattr(when, "approximate", False)),
+        "uncertain": bool(getattr(when, "uncertain", False)),
+    }
+
+
+def _citation(c: Citation) -> dict[str, str]:
+    return {"source": c.source, "locator": c.locator, "quote": c.quote}
+
+
+def _quantity(q: Quantity | None) -> dict[str, Any] | None:
+    if q is None:
+        return None
+    return {"value": q.value, "low": q.low, "high": q.high, "approximate": q.approximate, "unit": q.unit,
+            "display": q.display()}
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    return {
+        "about": c.about, "when": _date(c.when), "quantity": _quantity(c.quantity), "text": c.text,
+        "rank": c.rank.value, "note": c.note, "citations": [_citation(x) for x in c.citations],
+    }
+
+
+def to_data(tl: Timeline) -> dict[str, Any]:
+    """The timeline as plain JSON-ready data (dicts, lists, strings, numbers)."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "timeline": {"title": tl.title, "subtitle": tl.subtitle, "description": tl.description,
+                     "range": _date(tl.range)},
+        "lanes": [{"id": ln.id, "label": ln.label, "description": ln.description} for ln in tl.lanes],
+        "eras": [{"id": e.id, "label": e.label, "when": _date(e.when), "text": e.text,
+                  "citations": [_citation(c) for c in e.citations]} for e in tl.eras],
+        "events": [
+            {
+                "id": ev.id, "title": ev.title, "when": _date(ev.when), "date_label": ev.date_label(),
+                "text": ev.text, "tags": list(ev.tags), "lane": ev.lane, "note": ev.note,
+                "display_date": ev.display_date,
+                "media": attrs.asdict(ev.media) if ev.media else None,
+                "citations": [_citation(c) for c in ev.citations],
+                "claims": [_claim(c) for c in ev.claims],
+            }
+            for ev in tl.events
+        ],
+        "sources": {
+            sid: {"id": sid, **{key: _source_value(getattr(src, attr)) for attr, key in _SOURCE_FIELDS}}
+            for sid, src in sorted(tl.sources.items())
+        },
+    }
+
+
+def _source_value(value: Any) -> Any:
+    if isinstance(value, SourceKind):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def dumps(tl: Timeline) -> str:
+    """Serialise a timeline to our JSON: sorted keys, two-space indent, UTF-8 text, final newline."""
+    return json.dumps(to_data(tl), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+class _JsonReader:
+    """Builds a Timeline from our JSON data, reporting problems at JSON paths."""
+
+    def __init__(self, name: str, collector: Collector) -> None:
+        self.name = name
+        self.c = collector
+
+    def err(self, pointer: str, message: str) -> None:
+        self.c.error(message, self.name, pointer=pointer)
+
+    def obj(self, value: Any, pointer: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.err(pointer, f"expected an object, got {type(value).__name__}")
+            return {}
+        return value
+
+    def seq(self, value: Any, pointer: str) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.err(pointer, f"expected an array, got {type(value).__name__}")
+            return []
+        return value
+
+    def text(self, data: dict[str, Any], key: str, pointer: str) -> str:
+        value = data.get(key, "")
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.err(f"{pointer}.{key}", f"expected a string, got {type(value).__name__}")
+            return ""
+        return value
+
+    def date(self, value: Any, pointer: str) -> HistoricalDate | Span | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = {"edtf": value}
+        data = self.obj(value, pointer)
+        edtf = data.get("edtf")
+        if not isinstance(edtf, str):
+            self.err(f"{pointer}.edtf", "a date needs an 'edtf' string")
+            return None
+        try:
+            when = parse_date(edtf)
+        except DateError as exc:
+            self.err(f"{pointer}.edtf", exc.reason)
+            return None
+        original = data.get("text")
+        return attrs.evolve(when, text=original) if isinstance(original, str) else when
+
+    def citations(self, value: Any, pointer: str) -> tuple[Citation, ...]:
+        out = []
+        for i, item in enumerate(self.seq(value, pointer)):
+            p = f"{pointer}[{i}]"
+            item = self.obj(item, p)
+            source = item.get("source")
+            if not isinstance(source, str) or not source:
+                self.err(f"{p}.source", "a citation needs a 'source' id")
+                continue
+            out.append(Citation(source=source, locator=self.text(item, "locator", p), quote=self.text(item, "quote", p)))
+        return tuple(out)
+
+    def quantity(self, value: Any, pointer: str) -> Quantity | None:
+        if value is None:
+            return None
+        data = self.obj(value, pointer)
+        nums = {}
+        for key in ("value", "low", "high"):
+            v = data.get(key)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
+                self.err(f"{pointer}.{key}", "expected a number")
+                v = None
+            nums[key] = v
+        return Quantity(unit=self.text(data, "unit", pointer), approximate=bool(data.get("approximate")), **nums)
+
+    def claims(self, value: Any, pointer: str) -> tuple[Claim, ...]:
+        out = []
+        for i, item in enumerate(self.seq(value, pointer)):
+            p = f"{pointer}[{i}]"
+            item = self.obj(item, p)
+            try:
+                rank = ClaimRank(item.get("rank", "normal"))
+            except ValueError:
+                self.err(f"{p}.rank", f"unknown claim rank {item.get('rank')!r}")
+                rank = ClaimRank.NORMAL
+            out.append(Claim(
+                about=self.text(item, "about", p) or "date", when=self.date(item.get("when"), f"{p}.when"),
+                quantity=self.quantity(item.get("quantity"), f"{p}.quantity"), text=self.text(item, "text", p),
+                rank=rank, note=self.text(item, "note", p), citations=self.citations(item.get("citations"), f"{p}.citations"),
+            ))
+        return tuple(out)
+
+    def build(self, data: Any) -> Timeline | None:
+        root = self.obj(data, "$")
+        if root.get("format") != FORMAT_NAME:
+            self.err("$.format", f"not a timeline JSON file (expected \"format\": \"{FORMAT_NAME}\")")
+            return None
+        if root.get("version") != FORMAT_VERSION:
+            self.err("$.version", f"unsupported version {root.get('version')!r}; this library reads version {FORMAT_VERSION}")
+            return None
+        head = self.obj(root.get("timeline", {}), "$.timeline")
+        events, eras, lanes, sources = [], [], [], {}
+        try:
+            for i, item in enumerate(self.seq(root.get("lanes"), "$.lanes")):
+                item = self.obj(item, f"$.lanes[{i}]")
+                lanes.append(Lane(id=item.get("id", ""), label=self.text(item, "label", f"$.lanes[{i}]"),
+                                  description=self.text(item, "description", f"$.lanes[{i}]")))
+            for i, item in enumerate(self.seq(root.get("eras"), "$.eras")):
+                p = f"$.eras[{i}]"
+                item = self.obj(item, p)
+                when = self.date(item.get("when"), f"{p}.when")
+                if when is not None:
+                    eras.append(Era(id=item.get("id", ""), label=self.text(item, "label", p), when=when,
+                                    text=self.text(item, "text", p), citations=self.citations(item.get("citations"), f"{p}.citations")))
+            for i, item in enumerate(self.seq(root.get("events"), "$.events")):
+                p = f"$.events[{i}]"
+                item = self.obj(item, p)
+                when = self.date(item.get("when"), f"{p}.when")
+                if when is None:
+                    self.err(f"{p}.when", "an event needs 'when'")
+                    continue
+                media = item.get("media")
+                tags = item.get("tags") or []
+                events.append(Event(
+                    id=item.get("id", ""), title=self.text(item, "title", p), when=when, text=self.text(item, "text", p),
+                    tags=tuple(t for t in tags if isinstance(t, str)), lane=item.get("lane") or None,
+                    citations=self.citations(item.get("citations"), f"{p}.citations"),
+                    claims=self.claims(item.get("claims"), f"{p}.claims"), note=self.text(item, "note", p),
+                    media=Media(**{k: v for k, v in media.items() if k in attrs.fields_dict(Media)}) if isinstance(media, dict) else None,
+                    display_date=self.text(item, "display_date", p),
+                ))
+            for sid, item in sorted(self.obj(root.get("sources", {}), "$.sources").items()):
+                p = f"$.sources.{sid}"
+                item = self.obj(item, p)
+                fields = {attr: item.get(key) for attr, key in _SOURCE_FIELDS if item.get(key) is not None}
+                if "kind" in fields:
+                    fields["kind"] = SourceKind(fields["kind"])
+                sources[sid] = Source(id=sid, **fields)
+        except (UsageError, ValueError, TypeError) as exc:
+            self.err("$", f"invalid value: {exc}")
+            return None
+        if self.c.has_errors:
+            return None
+        return Timeline(
+            title=self.text(head, "title", "$.timeline") or "Timeline", subtitle=self.text(head, "subtitle", "$.timeline"),
+            description=self.text(head, "description", "$.timeline"), range=self.date(head.get("range"), "$.timeline.range"),
+            events=tuple(events), eras=tuple(eras), lanes=tuple(lanes), sources=sources,
+        )
+
+
+def read_json_text(text: str, name: str = "<string>") -> ReadResult:
+    """Read our JSON from text; return the timeline (or None) and every diagnostic."""
+    collector = Collector()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        lines = text.splitlines()
+        source = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
+        collector.error(f"JSON syntax: {exc.msg}", name, exc.lineno, exc.colno, source)
+        return ReadResult(None, tuple(collector.sorted()))
+    except RecursionError:
+        collector.error("JSON nests too deeply", name)
+        return ReadResult(None, tuple(collector.sorted()))
+    timeline = _JsonReader(name, collector).build(data)
+    return ReadResult(timeline, tuple(collector.sorted()))
+
+
+def read_json(path: str | Path) -> ReadResult:
+    """Read our JSON from a file."""
+    collector = Collector()
+    data = read_bytes(Path(path), collector)
+    text = decode_text(data, str(path), collector) if data is not None else None
+    if text is None:
+        return ReadResult(None, tuple(collector.sorted()))
+    return read_json_text(text, str(path))

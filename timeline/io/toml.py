@@ -1,0 +1,510 @@
+"""Read TOML event files (one file, or a directory loaded as one timeline).
+
+Reading never stops at the first problem: every diagnostic is collected
+with its file, line and column, and :class:`~timeline.errors.LoadError`
+carries them all.  The format is documented in ``docs/format.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.errors import DateError, Diagnostic, UsageError
+from timeline.io.common import Collector, decode_text, did_you_mean, read_bytes
+from timeline.io.positions import PositionIndex
+from timeline.model import (
+    Citation,
+    Claim,
+    ClaimRank,
+    Era,
+    Event,
+    Lane,
+    Media,
+    Quantity,
+    Source,
+    SourceKind,
+    Timeline,
+)
+
+__all__ = ["ReadResult", "read_toml", "read_toml_text"]
+
+TOP_KEYS = frozenset({"timeline", "sources", "lanes", "eras", "events"})
+TIMELINE_KEYS = frozenset({"title", "subtitle", "description", "range"})
+SOURCE_KEYS = frozenset({
+    "type", "kind", "title", "author", "editor", "container-title", "publisher", "issued",
+    "url", "archive", "archive_location", "note", "reliability", "file",
+})
+LANE_KEYS = frozenset({"id", "label", "description"})
+ERA_KEYS = frozenset({"id", "label", "when", "text", "citations"})
+EVENT_KEYS = frozenset({
+    "id", "title", "when", "text", "lane", "tags", "citations", "claims", "note", "media", "display_date",
+})
+CITATION_KEYS = frozenset({"source", "locator", "quote"})
+CLAIM_KEYS = frozenset({"about", "when", "quantity", "text", "rank", "note", "citations"})
+QUANTITY_KEYS = frozenset({"value", "approximate", "low", "high", "unit"})
+MEDIA_KEYS = frozenset({"url", "credit", "caption", "alt", "thumbnail"})
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+Path_ = tuple[str | int, ...]
+
+
+@attrs.frozen
+class ReadResult:
+    """A timeline (None when errors prevented building one) and every diagnostic found."""
+
+    timeline: Timeline | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@attrs.define
+class _Located:
+    """A model object with the file and key path it came from."""
+
+    value: Any
+    file: _File
+    path: Path_
+
+
+class _File:
+    """One TOML text with its positions; reports problems at keys and values."""
+
+    def __init__(self, name: str, text: str, collector: Collector) -> None:
+        self.name = name
+        self.text = text
+        self.collector = collector
+        self._index: PositionIndex | None = None
+
+    @property
+    def index(self) -> PositionIndex:
+        # Built lazily: a clean file never pays for the position scan.
+        if self._index is None:
+            self._index = PositionIndex(self.text)
+        return self._index
+
+    def report(self, message: str, path: Path_, *, value: bool = False, offset: int = 0,
+               needle: str | None = None, warning: bool = False) -> None:
+        """Record a diagnostic located at the key (or value, or a needle) of ``path``."""
+        if needle is not None:
+            pos = self.index.find_text(path, needle)
+        elif value:
+            pos = self.index.find_value(path)
+        else:
+            pos = self.index.find(path)
+        line, column, source = (pos.line, pos.column + offset, pos.text) if pos else (0, 0, None)
+        add = self.collector.warning if warning else self.collector.error
+        add(message, self.name, line, column, source)
+
+    def where(self, path: Path_) -> str:
+        """``file:line`` of a path, for "first defined at" notes."""
+        pos = self.index.find(path)
+        return f"{self.name}:{pos.line}" if pos else self.name
+
+
+class _Reader:
+    """Turns parsed TOML tables into model objects, collecting diagnostics."""
+
+    def __init__(self, collector: Collector) -> None:
+        self.c = collector
+        self.header: dict[str, Any] = {}
+        self.header_at: dict[str, _Located] = {}
+        self.sources: dict[str, _Located] = {}
+        self.lanes: list[_Located] = []
+        self.eras: list[_Located] = []
+        self.events: list[_Located] = []
+        self.citations: list[_Located] = []  # every citation, for the source check
+        self.ids: dict[str, list[_Located]] = {"event": [], "era": [], "lane": []}
+
+    # -- small typed getters --------------------------------------------------
+
+    def _unknown_keys(self, f: _File, table: Mapping[str, Any], allowed: frozenset[str], path: Path_, what: str) -> None:
+        for key in table:
+            if key not in allowed:
+                f.report(f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}", (*path, key))
+
+    def _str(self, f: _File, table: Mapping[str, Any], key: str, path: Path_, required: bool = False) -> str:
+        value = table.get(key)
+        if value is None:
+            if required:
+                f.report(f"missing required key '{key}'", path)
+            return ""
+        if not isinstance(value, str):
+            f.report(f"'{key}' must be a string, got {_toml_type(value)}", (*path, key), value=True)
+            return ""
+        return value
+
+    def _strings(self, f: _File, table: Mapping[str, Any], key: str, path: Path_) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            f.report(f"'{key}' must be a list of strings, got {_toml_type(value)}", (*path, key), value=True)
+            return ()
+        return tuple(value)
+
+    def _id(self, f: _File, table: Mapping[str, Any], path: Path_, what: str) -> str | None:
+        value = self._str(f, table, "id", path, required=True)
+        if value and not _ID_RE.match(value):
+            f.report(f"{what} id {value!r} must use letters, digits, '-', '_', '.' or ':'", (*path, "id"), value=True)
+            return None
+        if value:
+            self.ids[what].append(_Located(value, f, path))
+        return value or None
+
+    def _date(self, f: _File, raw: Any, path: Path_) -> HistoricalDate | Span | None:
+        if not isinstance(raw, str):
+            f.report(f"a date must be a string such as \"1953-03-05\" or \"June 1951\", got {_toml_type(raw)}",
+                     path, value=True)
+            return None
+        try:
+            when = parse_date(raw)
+        except DateError as exc:
+            # +1 skips the opening quote of the TOML string.
+            f.report(exc.reason, path, value=True, offset=(exc.column or 1))
+            return None
+        if isinstance(when, Span) and when.start is not None and when.end is not None:
+            s, e = when.start.earliest, when.end.latest
+            if s is not None and e is not None and s > e:
+                f.report(f"end {when.end.display()} is before start {when.start.display()}", path, value=True, offset=1)
+                return None
+        return when
+
+    def _citations(self, f: _File, table: Mapping[str, Any], path: Path_) -> tuple[Citation, ...]:
+        raw = table.get("citations", [])
+        if isinstance(raw, dict):
+            raw = [raw]
+        if not isinstance(raw, list):
+            f.report(f"'citations' must be a list of tables like {{ source = \"id\", locator = \"p. 3\" }}, "
+                     f"got {_toml_type(raw)}", (*path, "citations"), value=True)
+            return ()
+        out = []
+        for i, item in enumerate(raw):
+            cpath = (*path, "citations", i)
+            if isinstance(item, str):
+                item = {"source": item}
+            if not isinstance(item, dict):
+                f.report(f"a citation must be a table like {{ source = \"id\" }}, got {_toml_type(item)}",
+                         (*path, "citations"), value=True)
+                continue
+            for key in item:
+                if key not in CITATION_KEYS:
+                    f.report(f"unknown key '{key}' in citation{did_you_mean(key, CITATION_KEYS)}",
+                             (*path, "citations"), needle=key)
+            source = self._str(f, item, "source", cpath)
+            if not source:
+                f.report("citation needs 'source', the id of a [sources.<id>] table", (*path, "citations"))
+                continue
+            if not _ID_RE.match(source):
+                f.report(f"citation source {source!r} is not a valid id", (*path, "citations"), needle=source)
+                continue
+            citation = Citation(source=source, locator=self._str(f, item, "locator", cpath),
+                                quote=self._str(f, item, "quote", cpath))
+            self.citations.append(_Located(citation, f, (*path, "citations")))
+            out.append(citation)
+        return tuple(out)
+
+    # -- tables ---------------------------------------------------------------
+
+    def read(self, f: _File, data: Mapping[str, Any]) -> None:
+        """Read one file's tables into the pending timeline."""
+        self._unknown_keys(f, data, TOP_KEYS, (), "the file (top level)")
+        self._timeline(f, data.get("timeline", {}))
+        self._sources(f, data.get("sources", {}))
+        for kind, reader in (("lanes", self._lane), ("eras", self._era), ("events", self._event)):
+            items = data.get(kind, [])
+            if not isinstance(items, list):
+                f.report(f"'{kind}' must be an array of tables ([[{kind}]]), got {_toml_type(items)}", (kind,))
+                continue
+            for i, item in enumerate(items):
+                if not isinstance(item, dict):
+                    f.report(f"each entry of '{kind}' must be a table", (kind, i))
+                    continue
+                reader(f, item, (kind, i))
+
+    def _timeline(self, f: _File, table: Any) -> None:
+        if not isinstance(table, dict):
+            f.report("[timeline] must be a table", ("timeline",))
+            return
+        self._unknown_keys(f, table, TIMELINE_KEYS, ("timeline",), "[timeline]")
+        for key in sorted(TIMELINE_KEYS & table.keys()):
+            path = ("timeline", key)
+            if key in self.header_at:
+                first = self.header_at[key]
+                f.report(f"[timeline] '{key}' is set again (first set at {first.file.where(first.path)})", path)
+                continue
+            value = self._date(f, table[key], path) if key == "range" else self._str(f, table, key, ("timeline",))
+            self.header[key] = value
+            self.header_at[key] = _Located(value, f, path)
+
+    def _sources(self, f: _File, table: Any) -> None:
+        if not isinstance(table, dict):
+            f.report("[sources] must hold tables such as [sources.smith2003]", ("sources",))
+            return
+        for sid, body in table.items():
+            path = ("sources", sid)
+            if not isinstance(body, dict):
+                f.report(f"source '{sid}' must be a table [sources.{sid}]", path)
+                continue
+            if not _ID_RE.match(sid):
+                f.report(f"source id {sid!r} must use letters, digits, '-', '_', '.' or ':'", path)
+                continue
+            if sid in self.sources:
+                first = self.sources[sid]
+                f.report(f"duplicate source id '{sid}' (first defined at {first.file.where(first.path)})", path)
+                continue
+            self._unknown_keys(f, body, SOURCE_KEYS, path, f"source '{sid}'")
+            kind_text = self._str(f, body, "kind", path) or "other"
+            try:
+                kind = SourceKind(kind_text)
+            except ValueError:
+                choices = [k.value for k in SourceKind]
+                f.report(f"unknown source kind '{kind_text}'{did_you_mean(kind_text, choices)}; "
+                         f"expected one of {', '.join(choices)}", (*path, "kind"), value=True)
+                kind = SourceKind.OTHER
+            source = Source(
+                id=sid, title=self._str(f, body, "title", path), type=self._str(f, body, "type", path) or "document",
+                kind=kind, author=self._strings(f, body, "author", path), editor=self._strings(f, body, "editor", path),
+                container_title=self._str(f, body, "container-title", path),
+                publisher=self._str(f, body, "publisher", path), issued=self._str(f, body, "issued", path),
+                url=self._str(f, body, "url", path), archive=self._str(f, body, "archive", path),
+                archive_location=self._str(f, body, "archive_location", path), note=self._str(f, body, "note", path),
+                reliability=self._str(f, body, "reliability", path), file=self._str(f, body, "file", path),
+            )
+            self.sources[sid] = _Located(source, f, path)
+
+    def _lane(self, f: _File, table: Mapping[str, Any], path: Path_) -> None:
+        self._unknown_keys(f, table, LANE_KEYS, path, "[[lanes]]")
+        lane_id = self._id(f, table, path, "lane")
+        if lane_id:
+            lane = Lane(id=lane_id, label=self._str(f, table, "label", path),
+                        description=self._str(f, table, "description", path))
+            self.lanes.append(_Located(lane, f, path))
+
+    def _era(self, f: _File, table: Mapping[str, Any], path: Path_) -> None:
+        self._unknown_keys(f, table, ERA_KEYS, path, "[[eras]]")
+        era_id = self._id(f, table, path, "era")
+        label = self._str(f, table, "label", path, required=True)
+        if "when" not in table:
+            f.report("[[eras]] needs 'when', e.g. when = \"1941/1945\"", path)
+            return
+        when = self._date(f, table["when"], (*path, "when"))
+        citations = self._citations(f, table, path)
+        if era_id and when is not None:
+            era = Era(id=era_id, label=label or era_id, when=when, text=self._str(f, table, "text", path),
+                      citations=citations)
+            self.eras.append(_Located(era, f, path))
+
+    def _event(self, f: _File, table: Mapping[str, Any], path: Path_) -> None:
+        self._unknown_keys(f, table, EVENT_KEYS, path, "[[events]]")
+        event_id = self._id(f, table, path, "event")
+        title = self._str(f, table, "title", path, required=True)
+        when = self._date(f, table["when"], (*path, "when")) if "when" in table else None
+        claims = self._claims(f, table, path)
+        if "when" not in table:
+            dated = [c for c in claims if c.is_date and c.when is not None]
+            preferred = [c for c in dated if c.rank is ClaimRank.PREFERRED]
+            if dated:
+                when = (preferred or dated)[0].when
+            elif not any(c.is_date for c in claims):
+                f.report("event needs 'when', e.g. when = \"1953-03-05\" (or claims about its date)", path)
+        lane = self._str(f, table, "lane", path) or None
+        media = self._media(f, table.get("media"), (*path, "media"))
+        citations = self._citations(f, table, path)
+        if event_id and title and when is not None:
+            try:
+                event = Event(
+                    id=event_id, title=title, when=when, text=self._str(f, table, "text", path),
+                    tags=self._strings(f, table, "tags", path), lane=lane, citations=citations, claims=claims,
+                    note=self._str(f, table, "note", path), media=media,
+                    display_date=self._str(f, table, "display_date", path),
+                )
+            except UsageError as exc:  # a validator refused a value the checks above let through
+                f.report(str(exc), path)
+                return
+            self.events.append(_Located(event, f, path))
+
+    def _claims(self, f: _File, table: Mapping[str, Any], path: Path_) -> tuple[Claim, ...]:
+        raw = table.get("claims", [])
+        if not isinstance(raw, list):
+            f.report("'claims' must be an array of tables ([[events.claims]])", (*path, "claims"))
+            return ()
+        out = []
+        for i, item in enumerate(raw):
+            cpath = (*path, "claims", i)
+            if not isinstance(item, dict):
+                f.report("each claim must be a table", cpath)
+                continue
+            self._unknown_keys(f, item, CLAIM_KEYS, cpath, "a claim")
+            about = self._str(f, item, "about", cpath) or "date"
+            rank_text = self._str(f, item, "rank", cpath) or "normal"
+            try:
+                rank = ClaimRank(rank_text)
+            except ValueError:
+                choices = [r.value for r in ClaimRank]
+                f.report(f"unknown claim rank '{rank_text}'{did_you_mean(rank_text, choices)}; "
+                         f"expected one of {', '.join(choices)}", (*cpath, "rank"), value=True)
+                rank = ClaimRank.NORMAL
+            when = self._date(f, item["when"], (*cpath, "when")) if "when" in item else None
+            quantity = self._quantity(f, item.get("quantity"), (*cpath, "quantity"))
+            if about == "date" and when is None and "when" not in item:
+                f.report("a claim about the date needs 'when'", cpath)
+            elif about != "date" and quantity is None and not item.get("text"):
+                f.report(f"a claim about '{about}' needs 'quantity' or 'text'", cpath)
+            citations = self._citations(f, item, cpath)
+            if not citations:
+                f.report("a claim needs its own citation", cpath, warning=True)
+            out.append(Claim(about=about, when=when, quantity=quantity, text=self._str(f, item, "text", cpath),
+                             rank=rank, note=self._str(f, item, "note", cpath), citations=citations))
+        return tuple(out)
+
+    def _quantity(self, f: _File, raw: Any, path: Path_) -> Quantity | None:
+        if raw is None:
+            return None
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            return Quantity(value=raw)
+        if not isinstance(raw, dict):
+            f.report(f"'quantity' must be a number or a table like {{ value = 1500000, approximate = true }}, "
+                     f"got {_toml_type(raw)}", path, value=True)
+            return None
+        for key in raw:
+            if key not in QUANTITY_KEYS:
+                f.report(f"unknown key '{key}' in quantity{did_you_mean(key, QUANTITY_KEYS)}", path, needle=key)
+        numbers = {}
+        for key in ("value", "low", "high"):
+            value = raw.get(key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                f.report(f"quantity '{key}' must be a number, got {_toml_type(value)}", path, needle=key)
+                value = None
+            numbers[key] = value
+        if all(v is None for v in numbers.values()):
+            f.report("quantity needs 'value', or 'low' and/or 'high'", path, value=True)
+            return None
+        unit = raw.get("unit", "")
+        return Quantity(unit=unit if isinstance(unit, str) else "", approximate=bool(raw.get("approximate", False)),
+                        **numbers)
+
+    def _media(self, f: _File, raw: Any, path: Path_) -> Media | None:
+        if raw is None:
+            return None
+        if isinstance(raw, str):
+            raw = {"url": raw}
+        if not isinstance(raw, dict) or not isinstance(raw.get("url"), str):
+            f.report("'media' must be a table with a 'url'", path, value=True)
+            return None
+        for key in raw:
+            if key not in MEDIA_KEYS:
+                f.report(f"unknown key '{key}' in media{did_you_mean(key, MEDIA_KEYS)}", path, needle=key)
+        return Media(**{k: v for k, v in raw.items() if k in MEDIA_KEYS and isinstance(v, str)})
+
+    # -- cross-file checks and assembly -------------------------------------------
+
+    def finish(self, strict: bool) -> Timeline | None:
+        """Check references across files and build the timeline (None if there were errors)."""
+        self._check_ids()
+        self._check_sources()
+        declared_lanes = {loc.value.id for loc in self.lanes}
+        rng = self.header.get("range")
+        for loc in self.events:
+            ev: Event = loc.value
+            if declared_lanes and ev.lane and ev.lane not in declared_lanes:
+                loc.file.report(f"unknown lane '{ev.lane}'{did_you_mean(ev.lane, declared_lanes)}; "
+                                f"declare it with [[lanes]]", (*loc.path, "lane"), value=True)
+            if not ev.all_citations:
+                loc.file.report(f"event '{ev.id}' has no citation", loc.path, warning=not strict)
+            if rng is not None and not ev.is_context and _outside(ev.when, rng):
+                loc.file.report(
+                    f"event '{ev.id}' ({ev.when.display()}) is outside the declared range {rng.display()}; "
+                    f"fix the date or tag it 'context'", (*loc.path, "when"), value=True)
+        if self.c.has_errors:
+            return None
+        return Timeline(
+            title=self.header.get("title") or "Timeline",
+            subtitle=self.header.get("subtitle", ""),
+            description=self.header.get("description", ""),
+            range=rng,
+            events=tuple(loc.value for loc in self.events),
+            eras=tuple(loc.value for loc in self.eras),
+            lanes=tuple(loc.value for loc in self.lanes),
+            sources={sid: self.sources[sid].value for sid in sorted(self.sources)},
+        )
+
+    def _check_ids(self) -> None:
+        for kind, items in self.ids.items():
+            seen: dict[str, _Located] = {}
+            for loc in items:
+                first = seen.get(loc.value)
+                if first is not None:
+                    loc.file.report(f"duplicate {kind} id '{loc.value}' (first defined at "
+                                    f"{first.file.where(first.path)})", (*loc.path, "id"), value=True)
+                else:
+                    seen[loc.value] = loc
+
+    def _check_sources(self) -> None:
+        for loc in self.citations:
+            sid = loc.value.source
+            if sid not in self.sources:
+                loc.file.report(f"citation of undefined source '{sid}'{did_you_mean(sid, self.sources)}; "
+                                f"define it with [sources.{sid}]", loc.path, needle=f'"{sid}"', offset=1)
+
+
+def _outside(when: HistoricalDate | Span, rng: HistoricalDate | Span) -> bool:
+    lo, hi = rng.earliest, rng.latest
+    return bool((lo and when.latest and when.latest < lo) or (hi and when.earliest and when.earliest > hi))
+
+
+def _toml_type(value: Any) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _parse_file(name: str, text: str, reader: _Reader, collector: Collector) -> None:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POS.search(message)
+        line = int(match.group(1)) if match else 0
+        column = int(match.group(2)) if match else 0
+        lines = text.splitlines()
+        source = lines[line - 1] if 0 < line <= len(lines) else None
+        clean = _TOML_POS.sub("", message).strip().rstrip(".")
+        collector.error(f"TOML syntax: {clean[:1].lower()}{clean[1:]}", name, line, column, source)
+        return
+    reader.read(_File(name, text, collector), data)
+
+
+def read_toml_text(text: str, name: str = "<string>", *, strict: bool = False) -> ReadResult:
+    """Read TOML event text; return the timeline (or None) and every diagnostic."""
+    collector = Collector()
+    reader = _Reader(collector)
+    _parse_file(name, text.lstrip("\ufeff").replace("\r\n", "\n"), reader, collector)
+    timeline = reader.finish(strict)
+    return ReadResult(timeline, tuple(collector.sorted()))
+
+
+def read_toml(path: str | Path, *, strict: bool = False) -> ReadResult:
+    """Read a TOML file, or every ``*.toml`` in a directory (sorted by name) as one timeline."""
+    path = Path(path)
+    collector = Collector()
+    reader = _Reader(collector)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix == ".toml" and p.is_file())
+        if not files:
+            collector.error("directory holds no .toml event files", str(path))
+    else:
+        files = [path]
+    for file in files:
+        name = str(file)
+        data = read_bytes(file, collector)
+        text = decode_text(data, name, collector) if data is not None else None
+        if text is not None:
+            _parse_file(name, text, reader, collector)
+    timeline = reader.finish(strict)
+    return ReadResult(timeline, tuple(collector.sorted()))

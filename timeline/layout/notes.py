@@ -1,0 +1,70 @@
+"""Footnote numbering shared by every renderer.
+
+One (source, locator) pair gets one number, numbered in order of first
+use as the reader meets them: events in time order (each event's own
+citations, then each claim's), then eras.  Linear in the number of
+citations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from timeline.model import Citation, Era, Event, Timeline
+
+__all__ = ["Footnotes", "Note", "number_footnotes", "timeline_footnotes"]
+
+
+@attrs.frozen
+class Note:
+    """One numbered footnote: a source and a place in it, with the first quote given for it."""
+
+    number: int
+    source: str
+    locator: str
+    quote: str = ""
+
+
+@attrs.frozen
+class Footnotes:
+    """Every numbered note of a timeline, and the lookup from citation to number."""
+
+    notes: tuple[Note, ...]
+    numbers: dict[tuple[str, str], int] = attrs.field(eq=False, repr=False)
+
+    def number(self, citation: Citation) -> int:
+        """The note number of a citation."""
+        return self.numbers[citation.key]
+
+    def numbers_for(self, citations: Iterable[Citation]) -> tuple[int, ...]:
+        """The distinct note numbers of some citations, in order of appearance."""
+        out: list[int] = []
+        for citation in citations:
+            n = self.numbers[citation.key]
+            if n not in out:
+                out.append(n)
+        return tuple(out)
+
+    def __len__(self) -> int:
+        return len(self.notes)
+
+
+def number_footnotes(events: Sequence[Event], eras: Sequence[Era] = ()) -> Footnotes:
+    """Number the citations of ``events`` (already in reading order), then of ``eras``."""
+    numbers: dict[tuple[str, str], int] = {}
+    notes: list[Note] = []
+    for item in (*events, *eras):
+        cites = item.all_citations if isinstance(item, Event) else item.citations
+        for citation in cites:
+            if citation.key not in numbers:
+                numbers[citation.key] = len(notes) + 1
+                notes.append(Note(len(notes) + 1, citation.source, citation.locator, citation.quote))
+    return Footnotes(tuple(notes), numbers)
+
+
+def timeline_footnotes(tl: Timeline) -> Footnotes:
+    """Footnotes of a whole timeline in its reading order (events by date, then eras by date)."""
+    eras = sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id))
+    return number_footnotes(tl.sorted_events(), eras)

@@ -1,0 +1,468 @@
+"""The timeline model: frozen attrs classes and nothing that parses text.
+
+Text becomes these objects in :mod:`timeline.io` (files) or in the named
+constructors here (``Timeline.build`` style helpers that accept date
+strings), never in ``__init__`` converters.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.errors import UsageError
+
+__all__ = [
+    "Citation",
+    "Claim",
+    "ClaimRank",
+    "Era",
+    "Event",
+    "Lane",
+    "Media",
+    "Quantity",
+    "Source",
+    "SourceKind",
+    "Timeline",
+]
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+
+CONTEXT_TAG = "context"
+
+
+def _is_id(_inst: Any, attribute: attrs.Attribute, value: str) -> None:
+    if not isinstance(value, str) or not _ID_RE.match(value):
+        raise UsageError(
+            f"{attribute.name} must be an id of letters, digits, '-', '_', '.', ':' "
+            f"starting with a letter or digit; got {value!r}"
+        )
+
+
+def valid_id() -> Any:
+    """Validator factory: the value is a non-empty id string."""
+    return _is_id
+
+
+def _is_date(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is not None and not isinstance(value, (HistoricalDate, Span)):
+        raise UsageError(
+            f"{attribute.name} must be a HistoricalDate or Span (use timeline.parse_date "
+            f"or pass a string to a builder); got {type(value).__name__}"
+        )
+
+
+def date_like() -> Any:
+    """Validator factory: the value is a HistoricalDate, a Span or None."""
+    return _is_date
+
+
+def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+class SourceKind(enum.Enum):
+    """What sort of text a source is; readers weigh claims by it."""
+
+    SCHOLARLY = "scholarly"
+    PRIMARY = "primary"
+    REFERENCE = "reference"
+    JOURNALISM = "journalism"
+    BLOG = "blog"
+    FORUM = "forum"
+    PARTISAN = "partisan"
+    OTHER = "other"
+
+
+class ClaimRank(enum.Enum):
+    """How a claim stands against the others about the same thing."""
+
+    PREFERRED = "preferred"
+    NORMAL = "normal"
+    DEPRECATED = "deprecated"
+
+
+@attrs.frozen
+class Source:
+    """A bibliographic source: a CSL-JSON subset plus kind and reliability."""
+
+    id: str = attrs.field(validator=valid_id())
+    title: str = ""
+    type: str = "document"
+    kind: SourceKind = SourceKind.OTHER
+    author: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    editor: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    container_title: str = ""
+    publisher: str = ""
+    issued: str = ""
+    url: str = ""
+    archive: str = ""
+    archive_location: str = ""
+    note: str = ""
+    reliability: str = ""
+    file: str = ""
+
+
+@attrs.frozen
+class Citation:
+    """A pointer into a source: which source, where in it, and what it says."""
+
+    source: str = attrs.field(validator=valid_id())
+    locator: str = ""
+    quote: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The (source, locator) pair that gets one footnote number."""
+        return (self.source, self.locator)
+
+
+@attrs.frozen
+class Quantity:
+    """A number a source gives: exact, approximate, or between low and high."""
+
+    value: float | None = None
+    unit: str = ""
+    approximate: bool = False
+    low: float | None = None
+    high: float | None = None
+
+    def display(self) -> str:
+        """Human text: "about 1,500,000 prisoners", "1,000,000–1,200,000"."""
+
+        def num(x: float) -> str:
+            return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
+
+        if self.value is not None:
+            text = num(self.value)
+        elif self.low is not None and self.high is not None:
+            text = f"{num(self.low)}–{num(self.high)}"
+        elif self.low is not None:
+            text = f"at least {num(self.low)}"
+        elif self.high is not None:
+            text = f"at most {num(self.high)}"
+        else:
+            text = "unknown"
+        if self.approximate:
+            text = f"about {text}"
+        return f"{text} {self.unit}".strip()
+
+
+@attrs.frozen
+class Claim:
+    """One source's value for something disputed: a date or a quantity."""
+
+    about: str = "date"
+    when: HistoricalDate | Span | None = attrs.field(default=None, validator=date_like())
+    quantity: Quantity | None = None
+    text: str = ""
+    rank: ClaimRank = ClaimRank.NORMAL
+    note: str = ""
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def is_date(self) -> bool:
+        """True when the claim is about the event's date."""
+        return self.about == "date"
+
+    def display(self) -> str:
+        """The claimed value in words."""
+        if self.text:
+            return self.text
+        if self.when is not None:
+            return self.when.display()
+        if self.quantity is not None:
+            return self.quantity.display()
+        return ""
+
+
+@attrs.frozen
+class Media:
+    """A picture or page an event points at. It is linked, never fetched."""
+
+    url: str
+    credit: str = ""
+    caption: str = ""
+    alt: str = ""
+    thumbnail: str = ""
+
+
+@attrs.frozen
+class Lane:
+    """A horizontal (or vertical) track events are grouped in."""
+
+    id: str = attrs.field(validator=valid_id())
+    label: str = ""
+    description: str = ""
+
+    @property
+    def name(self) -> str:
+        """The label, or the id when there is none."""
+        return self.label or self.id
+
+
+@attrs.frozen
+class Era:
+    """A labelled background period, such as a war."""
+
+    id: str = attrs.field(validator=valid_id())
+    label: str
+    when: HistoricalDate | Span = attrs.field(validator=date_like())
+    text: str = ""
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen
+class Event:
+    """Something that happened, when, and who says so."""
+
+    id: str = attrs.field(validator=valid_id())
+    title: str
+    when: HistoricalDate | Span = attrs.field(validator=date_like())
+    text: str = ""
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    lane: str | None = None
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=tuple)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=tuple)
+    note: str = ""
+    media: Media | None = None
+    display_date: str = ""
+
+    @property
+    def date_claims(self) -> tuple[Claim, ...]:
+        """Claims about the date, in file order."""
+        return tuple(c for c in self.claims if c.is_date and c.when is not None)
+
+    @property
+    def is_disputed(self) -> bool:
+        """True when sources give different dates for the event."""
+        return len({c.when.edtf for c in self.date_claims}) > 1
+
+    @property
+    def is_context(self) -> bool:
+        """True for events shown only as context (tagged ``context``)."""
+        return CONTEXT_TAG in self.tags
+
+    @property
+    def all_citations(self) -> tuple[Citation, ...]:
+        """The event's own citations, then each claim's, in order."""
+        out = list(self.citations)
+        for claim in self.claims:
+            out.extend(claim.citations)
+        return tuple(out)
+
+    def date_label(self, style: str = "long") -> str:
+        """The date as shown: a display date, "23 or 26 Mar 1953" for disputes, else the date."""
+        if self.display_date:
+            return self.display_date
+        if self.is_disputed:
+            return disputed_label([c.when for c in self.date_claims], style)
+        return self.when.display(style)
+
+
+def disputed_label(dates: Sequence[HistoricalDate | Span], style: str = "long") -> str:
+    """Join alternative dates as "23 or 26 March 1953" (shared month/year are said once)."""
+    unique: list[HistoricalDate | Span] = []
+    seen = set()
+    for d in sorted(dates, key=lambda d: d.sort_key):
+        if d.edtf not in seen:
+            seen.add(d.edtf)
+            unique.append(d)
+    texts = [d.display(style) for d in unique]
+    if len(texts) == 2:
+        a, b = texts
+        a_words, b_words = a.split(" "), b.split(" ")
+        # Share a common tail ("March 1953") when both are days of one month.
+        common = 0
+        while (
+            common < min(len(a_words), len(b_words)) - 1
+            and a_words[-1 - common] == b_words[-1 - common]
+        ):
+            common += 1
+        if common:
+            return " ".join(a_words[:-common]) + " or " + b
+    return " or ".join(texts)
+
+
+def _as_date(value: str | HistoricalDate | Span) -> HistoricalDate | Span:
+    return parse_date(value) if isinstance(value, str) else value
+
+
+@attrs.frozen
+class Timeline:
+    """A whole timeline: header, lanes, eras, events and sources.
+
+    Build one with keyword arguments, or incrementally with the
+    immutable helpers (:meth:`add_event`, :meth:`add_source`, ...), which
+    return new timelines via ``attrs.evolve``.
+    """
+
+    title: str = "Timeline"
+    subtitle: str = ""
+    description: str = ""
+    range: HistoricalDate | Span | None = attrs.field(default=None, validator=date_like())
+    events: tuple[Event, ...] = attrs.field(default=(), converter=tuple)
+    eras: tuple[Era, ...] = attrs.field(default=(), converter=tuple)
+    lanes: tuple[Lane, ...] = attrs.field(default=(), converter=tuple)
+    sources: Mapping[str, Source] = attrs.field(factory=dict)
+
+    # -- queries -----------------------------------------------------------
+
+    def event(self, event_id: str) -> Event:
+        """Return the event with this id (KeyError if there is none)."""
+        for ev in self.events:
+            if ev.id == event_id:
+                return ev
+        raise KeyError(event_id)
+
+    def sorted_events(self) -> list[Event]:
+        """Events in time order (ties broken by id, so the order is total)."""
+        return sorted(self.events, key=lambda e: (e.when.sort_key, e.id))
+
+    def lane_order(self) -> list[Lane]:
+        """Declared lanes, then lanes used but not declared, in order of first use."""
+        lanes = list(self.lanes)
+        known = {lane.id for lane in lanes}
+        for ev in self.events:
+            if ev.lane and ev.lane not in known:
+                known.add(ev.lane)
+                lanes.append(Lane(id=ev.lane) if _ID_RE.match(ev.lane) else Lane(id="lane", label=ev.lane))
+        return lanes
+
+    def tags(self) -> list[str]:
+        """Every tag used, sorted."""
+        return sorted({t for ev in self.events for t in ev.tags})
+
+    # -- filters (each returns a new timeline) ---------------------------------
+
+    def between(self, start: str | HistoricalDate | Span | None, end: str | HistoricalDate | Span | None) -> Timeline:
+        """Events (and eras) that overlap ``start``..``end``; either end may be None."""
+        lo = _as_date(start).earliest if start is not None else None
+        hi = _as_date(end).latest if end is not None else None
+
+        def keep(when: HistoricalDate | Span) -> bool:
+            if lo is not None and when.latest is not None and when.latest < lo:
+                return False
+            return not (hi is not None and when.earliest is not None and when.earliest > hi)
+
+        return attrs.evolve(self, events=tuple(e for e in self.events if keep(e.when)),
+                            eras=tuple(e for e in self.eras if keep(e.when)))
+
+    def with_tags(self, *tags: str) -> Timeline:
+        """Events carrying any of ``tags``."""
+        wanted = set(tags)
+        return attrs.evolve(self, events=tuple(e for e in self.events if wanted & set(e.tags)))
+
+    def without_tags(self, *tags: str) -> Timeline:
+        """Events carrying none of ``tags`` (e.g. ``without_tags("context")``)."""
+        unwanted = set(tags)
+        return attrs.evolve(self, events=tuple(e for e in self.events if not unwanted & set(e.tags)))
+
+    def in_lanes(self, *lanes: str) -> Timeline:
+        """Events in any of ``lanes`` (by lane id)."""
+        wanted = set(lanes)
+        return attrs.evolve(self, events=tuple(e for e in self.events if e.lane in wanted))
+
+    def merge(self, other: Timeline) -> Timeline:
+        """Combine two timelines: this header, both sets of events, eras, lanes and sources.
+
+        Raises UsageError when the same id means two different things.
+        """
+        def union(mine: tuple, theirs: tuple, what: str) -> tuple:
+            by_id = {x.id: x for x in mine}
+            out = list(mine)
+            for item in theirs:
+                if item.id in by_id:
+                    if by_id[item.id] != item:
+                        raise UsageError(f"cannot merge: {what} id '{item.id}' differs between the timelines")
+                    continue
+                out.append(item)
+            return tuple(out)
+
+        sources = dict(self.sources)
+        for sid, src in other.sources.items():
+            if sid in sources and sources[sid] != src:
+                raise UsageError(f"cannot merge: source id '{sid}' differs between the timelines")
+            sources[sid] = src
+        return attrs.evolve(
+            self, events=union(self.events, other.events, "event"), eras=union(self.eras, other.eras, "era"),
+            lanes=union(self.lanes, other.lanes, "lane"), sources=sources, range=self.range or other.range,
+        )
+
+    # -- immutable builders ------------------------------------------------
+
+    def add_event(
+        self,
+        id: str,
+        title: str,
+        when: str | HistoricalDate | Span,
+        *,
+        citations: Iterable[Citation | Mapping[str, str]] = (),
+        **fields: Any,
+    ) -> Timeline:
+        """Return a new timeline with one more event; ``when`` may be a string."""
+        cites = tuple(c if isinstance(c, Citation) else Citation(**c) for c in citations)
+        event = Event(id=id, title=title, when=_as_date(when), citations=cites, **fields)
+        return attrs.evolve(self, events=(*self.events, event))
+
+    def add_source(self, source: Source | None = None, /, **fields: Any) -> Timeline:
+        """Return a new timeline with a source added (or replaced, by id)."""
+        src = source if source is not None else Source(**fields)
+        return attrs.evolve(self, sources={**self.sources, src.id: src})
+
+    def add_era(self, id: str, label: str, when: str | HistoricalDate | Span, **fields: Any) -> Timeline:
+        """Return a new timeline with one more era; ``when`` may be a string."""
+        era = Era(id=id, label=label, when=_as_date(when), **fields)
+        return attrs.evolve(self, eras=(*self.eras, era))
+
+    def add_lane(self, id: str, label: str = "", **fields: Any) -> Timeline:
+        """Return a new timeline with one more lane at the end of the order."""
+        return attrs.evolve(self, lanes=(*self.lanes, Lane(id=id, label=label, **fields)))
+
+    # -- output conveniences ---------------------------------------------------
+    # These delegate to timeline.render through a function-level import: the
+    # model stays importable without jinja2/svgwrite, and the pipeline's
+    # module-level imports still point one way (tests/test_architecture.py).
+
+    def save_svg(self, path: str | Any, **options: Any) -> None:
+        """Render this timeline to an SVG file (options as for :func:`timeline.render_svg`)."""
+        from timeline.render import render_svg
+
+        _write_text(path, render_svg(self, **options))
+
+    def save_html(self, path: str | Any, *, fragment: bool = False, **options: Any) -> None:
+        """Render this timeline to an HTML page (or fragment) file."""
+        from timeline.render import render_html
+
+        _write_text(path, render_html(self, fragment=fragment, **options))
+
+    def to_json(self) -> str:
+        """Our JSON export of this timeline (see docs/json.md)."""
+        from timeline.io.jsonfmt import dumps
+
+        return dumps(self)
+
+    def _repr_svg_(self) -> str:
+        from timeline.render import render_svg
+
+        return render_svg(self)
+
+    def _repr_html_(self) -> str:
+        from timeline.render import render_html
+
+        return render_html(self, fragment=True)
+
+
+def _write_text(path: Any, text: str) -> None:
+    from pathlib import Path
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
