@@ -83,7 +83,7 @@ def decode_text(data: bytes, path: str, collector: Collector) -> str | None:
         try:
             data.decode("cp1251")
             hint = (" It looks like Windows-1251 (Cyrillic); re-save it as UTF-8, e.g. "
-                    "`iconv -f cp1251 -t utf-8 in > out`, or pass encoding='cp1251'.")
+                    "`iconv -f cp1251 -t utf-8 in > out`.")
         except UnicodeDecodeError:
             pass
         collector.error(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}).{hint}", path, line, column)
