@@ -598,6 +598,7 @@ _TOKEN = re.compile(
 )
 _NUMERIC_DMY = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2,4})")
 _NUMERIC_YMD = re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})")
+_ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _YEAR_DASH_TWO = re.compile(r"(\d{4})-(\d\d)")
 
 
@@ -975,6 +976,13 @@ def _trim(text: str) -> tuple[str, int]:
 def _parse_cached(text: str, dayfirst: bool | None) -> DateLike:
     if len(text) > MAX_DATE_LENGTH:
         raise _fail(f"date text is too long ({len(text)} characters; at most {MAX_DATE_LENGTH})", text)
+    iso = _ISO_DAY.fullmatch(text)
+    if iso is not None:
+        # The common case, kept to a few microseconds.
+        year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
+        if year and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month):
+            when = _dt.date(year, month, day)
+            return HistoricalDate(Precision.DAY, when, when, text, text)
     source, offset = _trim(text)
     if not source:
         raise _fail("empty date", text)
