@@ -29,7 +29,7 @@ title = "T"
 [[events]]
 id = "e"
 title = "E"
-when = "1953-Jnu-05"
+when = "5 Jnu 1953"
 citations = [{ source = "nope" }]
 """
 
@@ -66,7 +66,7 @@ def test_check_reports_all_errors_and_exits_1(bad: Path) -> None:
     proc = run("check", str(bad))
     assert proc.returncode == 1
     lines = proc.stderr.splitlines()
-    assert any(line.startswith(f"{bad}:6:13: error: unknown month 'Jnu'") for line in lines), proc.stderr
+    assert any(line.startswith(f"{bad}:6:11: error: unknown month 'Jnu' (did you mean 'Jun'?)") for line in lines), proc.stderr
     assert any(line.startswith(f"{bad}:7:26: error: citation of undefined source 'nope'") for line in lines)
     assert lines[-1] == f"{bad}: 2 error(s), 0 warning(s)"
     assert "Traceback" not in proc.stderr

@@ -65,7 +65,8 @@ def event(body: str) -> str:
         ),
         pytest.param(
             event('id = "e"\ntitle = "E"\nwhen = "1953/1941"\ncitations = [{ source = "a" }]\n'),
-            ["x.toml:11:9: error: end 1941 is before start 1953"],
+            ["x.toml:11:9: error: range ends before it starts (1953 to 1941); write EDTF such as 1953-03-05, "
+             "or a phrase such as '5 March 1953'"],
             id="end-before-start",
         ),
         pytest.param(
@@ -86,7 +87,7 @@ def event(body: str) -> str:
         pytest.param(
             HEADER + '[[events]]\nid = "e"\ntitle = "E"\nwhen = "1953"\ncitations = [{ source = "a" }]\n'
             '[[events]]\nid = "e"\ntitle = "F"\nwhen = "1954"\ncitations = [{ source = "a" }]\n',
-            ["x.toml:12:6: error: duplicate event id 'e' (first defined at x.toml:7)"],
+            ["x.toml:13:6: error: duplicate event id 'e' (first defined at x.toml:7)"],
             id="duplicate-id",
         ),
         pytest.param(
@@ -116,7 +117,7 @@ def event(body: str) -> str:
         ),
         pytest.param(
             "[timeline]\ntitle = \"T\"\ntitle = \"U\"\n",
-            ["x.toml:3:7: error: TOML syntax: cannot overwrite a value"],
+            ["x.toml:3:12: error: TOML syntax: cannot overwrite a value"],
             id="toml-syntax",
         ),
         pytest.param(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from timeline.errors import Diagnostic, LoadError, Severity
 
-__all__ = ["MAX_INPUT_BYTES", "Collector", "decode_text", "did_you_mean", "raise_for", "read_bytes"]
+__all__ = ["Collector", "MAX_INPUT_BYTES", "decode_text", "did_you_mean", "raise_for", "read_bytes"]
 
 #: Input larger than this is refused before parsing, so a stray 50 MB file fails fast.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
