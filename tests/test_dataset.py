@@ -6,9 +6,11 @@ the loader exists; the ``timeline.load`` tests skip until it is importable.
 
 from __future__ import annotations
 
+import inspect
 import os
 import re
 import tomllib
+import warnings
 from pathlib import Path
 
 import pytest
@@ -361,12 +363,22 @@ def test_archival_locators_are_footnoted_file_numbers():
 
 def _strict_load():
     timeline = _load_model()
-    return timeline, timeline.load(EVENTS_DIR)
+    kwargs = {}
+    try:
+        if "strict" in inspect.signature(timeline.load).parameters:
+            kwargs["strict"] = True
+    except (TypeError, ValueError):
+        pass
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = timeline.load(EVENTS_DIR, **kwargs)
+    return model, caught
 
 
 def test_loads_without_errors_or_warnings():
-    """With timeline.load, the dataset loads with zero errors and zero warnings."""
-    timeline, model = _strict_load()
+    """With timeline.load, the dataset loads strictly with zero errors and zero warnings."""
+    model, caught = _strict_load()
+    assert not [str(w.message) for w in caught]
     for attr in ("errors", "warnings", "diagnostics"):
         if hasattr(model, attr):
             assert not list(getattr(model, attr)), (attr, list(getattr(model, attr)))
@@ -374,7 +386,7 @@ def test_loads_without_errors_or_warnings():
 
 def test_model_events_within_range():
     """With timeline.load, every non-context event's earliest/latest lie in 1930–1956."""
-    _, model = _strict_load()
+    model, _ = _strict_load()
     events = getattr(model, "events", None)
     if events is None:
         pytest.skip("loaded model has no .events")
