@@ -472,6 +472,9 @@ def _parse_file(name: str, text: str, reader: _Reader, collector: Collector) -> 
         clean = _TOML_POS.sub("", message).strip().rstrip(".")
         collector.error(f"TOML syntax: {clean[:1].lower()}{clean[1:]}", name, line, column, source)
         return
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        collector.error("TOML nests arrays or inline tables too deeply", name, 1, 1)
+        return
     reader.read(_File(name, text, collector), data)
 
 
