@@ -304,6 +304,22 @@ class _JsonReader:
                         events=tuple(events), eras=tuple(eras), lanes=tuple(lanes), sources=sources)
 
 
+def _replace_surrogates(value: Any, pointer: str, name: str, collector: Collector) -> Any:
+    """Replace lone surrogates (legal in JSON escapes, unwritable as UTF-8) with U+FFFD, with a warning."""
+    if isinstance(value, str):
+        if any("\ud800" <= ch <= "\udfff" for ch in value):
+            collector.warning("text holds a lone UTF-16 surrogate (a broken emoji or character); "
+                              "replaced with U+FFFD", name, pointer=pointer)
+            return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
+        return value
+    if isinstance(value, list):
+        return [_replace_surrogates(v, f"{pointer}[{i}]", name, collector) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        return {_replace_surrogates(k, pointer, name, collector): _replace_surrogates(v, f"{pointer}.{k}", name, collector)
+                for k, v in value.items()}
+    return value
+
+
 def read_json_text(text: str, name: str = "<string>") -> ReadResult:
     """Read our JSON from text; return the timeline (or None) and every diagnostic."""
     collector = Collector()
@@ -315,8 +331,12 @@ def read_json_text(text: str, name: str = "<string>") -> ReadResult:
         collector.error(f"JSON syntax: {exc.msg}", name, exc.lineno, exc.colno, source)
         return ReadResult(None, tuple(collector.sorted()))
     except RecursionError:
-        collector.error("JSON nests too deeply", name)
+        collector.error("JSON nests too deeply", name, 1, 1)
         return ReadResult(None, tuple(collector.sorted()))
+    except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
+        collector.error(f"JSON value cannot be read: {exc}", name, 1, 1)
+        return ReadResult(None, tuple(collector.sorted()))
+    data = _replace_surrogates(data, "$", name, collector)
     timeline = _JsonReader(name, collector).build(data)
     return ReadResult(timeline, tuple(collector.sorted()))
 
