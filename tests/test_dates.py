@@ -504,7 +504,7 @@ def test_arbitrary_text_parses_or_raises_date_error_quickly(text):
         assert error.reason.strip()
     else:
         assert result.edtf and result.display()
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 0.25  # catastrophic backtracking would take seconds
 
 
 @settings(max_examples=600, deadline=None)
