@@ -24,8 +24,6 @@ from typing import Any
 
 import attrs
 
-from timeline.cite import note as _cite_note
-from timeline.cite import plain as _plain_runs
 from timeline.dates import Bound, HistoricalDate, Precision, Span, parse_date
 from timeline.errors import DateError, Diagnostic, Severity
 from timeline.io.common import Collector, decode_text, did_you_mean, read_bytes
@@ -639,6 +637,10 @@ class _Writer:
         return start_obj, end_obj, exact
 
     def citations_text(self, citations: Sequence[Citation]) -> str:
+        # cite sits beside io in the pipeline, so it is imported where it is used.
+        from timeline.cite import note as _cite_note
+        from timeline.cite import plain as _plain_runs
+
         parts = []
         for c in citations:
             src = self.tl.sources.get(c.source)
