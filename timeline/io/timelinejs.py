@@ -227,12 +227,15 @@ class _Builder:
             return None, True
         if end is None or end == start:
             return parse_date(start), True
-        when = parse_date(f"{start}/{end}")
         s, e = parse_date(start), parse_date(end)
         if s.earliest and e.latest and e.latest < s.earliest:
             self.error(slide.at("end_year"), f"the end ({e.display()}) is before the start ({s.display()})")
             return None, False
-        return when, True
+        try:
+            return parse_date(f"{start}/{end}"), True
+        except DateError as exc:
+            self.error(slide.at("end_year"), exc.reason.split(";")[0])
+            return None, False
 
     # slides
     def add(self, slide: _Slide) -> None:
@@ -486,6 +489,14 @@ class _JsonSlides:
         return value
 
     def slide(self, item: Any, pointer: str, kind: str) -> _Slide | None:
+        """The slide at ``pointer``, or None when its shape is wrong (already reported)."""
+        before = len(self.b.c.diagnostics)
+        slide = self._slide(item, pointer, kind)
+        if any(d.is_error for d in self.b.c.diagnostics[before:]):
+            return None
+        return slide
+
+    def _slide(self, item: Any, pointer: str, kind: str) -> _Slide | None:
         data = self.obj(item, pointer)
         if data is None:
             if item is None:
