@@ -318,7 +318,7 @@ def test_writer_appends_sources_line_and_warns() -> None:
     assert "Sources: Jane Smith, A Book, p. 3 (“quoted”)." in data["events"][3]["text"]["text"]
     messages = [d.format() for d in diags]
     assert "out.json: warning: TimelineJS cannot carry this over: approximate, uncertain, bounded, seasonal or " \
-           "decade dates became a display date (d, b)" in messages
+           "decade dates became a display date (b, d)" in messages
     assert "out.json: warning: TimelineJS cannot carry this over: tags are not kept (TimelineJS has no tags) (a)" in messages
 
 

@@ -141,9 +141,7 @@ def read_csv_text(text: str, name: str = "<string>", *, sources: Mapping[str, So
         if value("lane"):
             label = value("lane")
             if label not in lanes:
-                lanes[label] = Lane(id=label if _ID_RE.match(label) and label not in lane_ids.taken
-                                    else lane_ids.new(slugify(label, "lane")), label=label)
-                lane_ids.claim(lanes[label].id)
+                lanes[label] = Lane(id=lane_ids.new(slugify(label, "lane")), label=label)
             lane = lanes[label].id
         tags = tuple(t.strip() for t in value("tags").split(";") if t.strip())
         events.append(Event(id=event_id, title=title, when=when, text=value("text"), tags=tags, lane=lane,
