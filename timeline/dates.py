@@ -195,6 +195,8 @@ class Span:
         if start is None:
             last = end.display(style)
             return f"until {last}" if self.open_start else f"?–{last}"
+        if start.edtf == end.edtf:
+            return start.display(style)   # "1953/1953" is just 1953
         compact = _compact_range(start, end, style == "short")
         if compact is not None:
             return compact
