@@ -53,6 +53,10 @@ def _module(name: str):
 def writers() -> dict:
     """Every writer present: JSON always, SVG and HTML once they land."""
     out = {"json": timeline.dumps}
+    writers_mod = _module("timeline.io.writers")
+    for fmt in getattr(writers_mod, "WRITE_FORMATS", ()):
+        if fmt in ("toml", "json"):  # formats that carry our ids; TimelineJS has none to keep
+            out[f"write-{fmt}"] = lambda tl, fmt=fmt: writers_mod.write_text(tl, fmt)[0]
     svg, html = _module("timeline.render.svg"), _module("timeline.render.html")
     if svg is not None:
         out["svg"] = svg.render_svg
