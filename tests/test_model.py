@@ -141,3 +141,9 @@ def test_chicago_archive() -> None:
 def test_public_exports_of_model() -> None:
     """The model classes are the ones exported at the top level."""
     assert timeline.Event is Event and timeline.Claim is Claim
+
+
+def test_free_text_lanes() -> None:
+    """Undeclared lanes, even free-text names, appear in order of first use under their own name."""
+    tl = Timeline().add_event("a", "A", "1950", lane="Politics & war").add_event("b", "B", "1951", lane="x")
+    assert [(ln.id, ln.name) for ln in tl.lane_order()] == [("Politics & war", "Politics & war"), ("x", "x")]

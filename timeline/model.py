@@ -194,11 +194,20 @@ class Media:
     thumbnail: str = ""
 
 
+def _non_empty(_inst: Any, attribute: attrs.Attribute, value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise UsageError(f"{attribute.name} must be a non-empty string; got {value!r}")
+
+
 @attrs.frozen
 class Lane:
-    """A horizontal (or vertical) track events are grouped in."""
+    """A horizontal (or vertical) track events are grouped in.
 
-    id: str = attrs.field(validator=valid_id())
+    Its id is any non-empty string, so scripts can name lanes in plain words
+    (``lane="Politics & war"``); renderers never put it into markup ids.
+    """
+
+    id: str = attrs.field(validator=_non_empty)
     label: str = ""
     description: str = ""
 
@@ -333,15 +342,7 @@ class Timeline:
         for ev in self.events:
             if ev.lane and ev.lane not in known:
                 known.add(ev.lane)
-                if _ID_RE.match(ev.lane):
-                    lanes.append(Lane(id=ev.lane))
-                    continue
-                # A free-text lane name ("Politics & war") gets a unique id of its own.
-                n = len(lanes) + 1
-                while f"lane-{n}" in known:
-                    n += 1
-                known.add(f"lane-{n}")
-                lanes.append(Lane(id=f"lane-{n}", label=ev.lane))
+                lanes.append(Lane(id=ev.lane))
         return lanes
 
     def tags(self) -> list[str]:
