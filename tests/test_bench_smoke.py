@@ -52,3 +52,42 @@ def test_floor_draws_one_label_per_event(bench_modules, written):
     _, json_path = written
     svg = floor.floor_svg(json.loads(json_path.read_text(encoding="utf-8")))
     assert svg.startswith("<svg") and svg.count("<text ") == 50
+
+
+def _full_grammar(text):
+    from timeline import dates
+
+    source, offset = dates._trim(text)
+    return dates._parse_english(source, offset, text)
+
+
+FAST_FORMS = ["March 5, 1953", "5 March 1953", "June 1951", "c. 1949", "February 29, 1952", "December 31, 9999",
+              "1 January 0001", "September 1930", "c. 0001", "May 9, 1945"]
+
+
+@pytest.mark.parametrize("text", FAST_FORMS)
+def test_english_fast_path_matches_full_grammar(text):
+    """The English fast path in timeline.dates gives exactly what the full grammar gives."""
+    from timeline import dates
+
+    assert dates._parse_common_english(text) == _full_grammar(text)
+
+
+@pytest.mark.parametrize("text", ["February 29, 1953", "March 0, 1953", "March 32, 1953", "c. 0000", "June 0000",
+                                  "31 April 1953", "march 5, 1953", "Mar 5, 1953", "c.1949", "June  1951"])
+def test_english_fast_path_declines_the_rest(text):
+    """Out-of-range fields and other spellings are left to the full grammar (and its diagnostics)."""
+    from timeline import dates
+
+    assert dates._parse_common_english(text) is None
+
+
+def test_english_fast_path_matches_on_generated_dates(bench_modules):
+    """Every generated date the fast path takes reads the same as through the full grammar."""
+    from timeline import dates
+
+    generate, _ = bench_modules
+    texts = {ev["when"] for ev in generate.generate(2000)["events"]}
+    taken = [t for t in texts if dates._parse_common_english(t) is not None]
+    assert taken
+    assert all(dates._parse_common_english(t) == _full_grammar(t) for t in taken)
