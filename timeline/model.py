@@ -333,7 +333,15 @@ class Timeline:
         for ev in self.events:
             if ev.lane and ev.lane not in known:
                 known.add(ev.lane)
-                lanes.append(Lane(id=ev.lane) if _ID_RE.match(ev.lane) else Lane(id="lane", label=ev.lane))
+                if _ID_RE.match(ev.lane):
+                    lanes.append(Lane(id=ev.lane))
+                    continue
+                # A free-text lane name ("Politics & war") gets a unique id of its own.
+                n = len(lanes) + 1
+                while f"lane-{n}" in known:
+                    n += 1
+                known.add(f"lane-{n}")
+                lanes.append(Lane(id=f"lane-{n}", label=ev.lane))
         return lanes
 
     def tags(self) -> list[str]:

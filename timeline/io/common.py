@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -74,21 +75,34 @@ def decode_text(data: bytes, path: str, collector: Collector) -> str | None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    encoding = "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"  # Excel's "Unicode text"; the BOM makes it unambiguous
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as exc:
+        if encoding != "utf-8":
+            collector.error("file starts with a UTF-16 byte order mark but is not valid UTF-16; "
+                            "re-save it as UTF-8", path)
+            return None
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = ""
-        try:
-            data.decode("cp1251")
-            hint = (" It looks like Windows-1251 (Cyrillic); re-save it as UTF-8, e.g. "
-                    "`iconv -f cp1251 -t utf-8 in > out`.")
-        except UnicodeDecodeError:
-            pass
+        hint = _encoding_hint(data)
         collector.error(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}).{hint}", path, line, column)
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _encoding_hint(data: bytes) -> str:
+    """Name the likely legacy encoding of non-UTF-8 bytes (cp1251 decodes almost anything, so count letters)."""
+    # Cyrillic words are runs of 3+ high bytes (А..я is 0xC0..0xFF); Western accents sit alone between ASCII letters.
+    runs = re.findall(rb"[\x80-\xff]+", data)
+    in_words = sum(len(run) for run in runs if len(run) >= 3)
+    if runs and in_words / sum(map(len, runs)) >= 0.5:
+        return (" It looks like Windows-1251 (Cyrillic); re-save it as UTF-8, e.g. "
+                "`iconv -f cp1251 -t utf-8 in > out`.")
+    return (" It may be Windows-1252 or Latin-1 (Western European); re-save it as UTF-8, e.g. "
+            "`iconv -f cp1252 -t utf-8 in > out`.")
 
 
 def read_bytes(path: Path, collector: Collector) -> bytes | None:

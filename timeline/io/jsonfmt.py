@@ -8,6 +8,7 @@ gives identical bytes.  Import errors point at a JSON path such as
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, UsageError
 from timeline.io.common import Collector, decode_text, read_bytes
 from timeline.io.toml import ReadResult
+from timeline.model import _ID_RE  # noqa: I001  (one id rule for every reader)
 from timeline.model import (
     Citation,
     Claim,
@@ -152,6 +154,22 @@ class _JsonReader:
             return ""
         return value
 
+    def ident(self, data: dict[str, Any], pointer: str) -> str | None:
+        value = data.get("id")
+        if not isinstance(value, str) or not _ID_RE.match(value):
+            self.err(f"{pointer}.id", f"expected an id of letters, digits, '-', '_', '.', ':', got {value!r}")
+            return None
+        return value
+
+    def strings(self, value: Any, pointer: str) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return (value,)
+        items = self.seq(value, pointer)
+        if not all(isinstance(v, str) for v in items):
+            self.err(pointer, "expected an array of strings")
+            return ()
+        return tuple(items)
+
     def date(self, value: Any, pointer: str) -> HistoricalDate | Span | None:
         if value is None:
             return None
@@ -162,12 +180,21 @@ class _JsonReader:
         if not isinstance(edtf, str):
             self.err(f"{pointer}.edtf", "a date needs an 'edtf' string")
             return None
+        original = data.get("text")
+        if isinstance(original, str) and original and original != edtf:
+            # The wording can carry more than its EDTF ("the late 1940s" is a decade part,
+            # its EDTF a range of years), so it is preferred when it means the same dates.
+            try:
+                worded = parse_date(original)
+            except DateError:
+                worded = None
+            if worded is not None and worded.edtf == edtf:
+                return worded
         try:
             when = parse_date(edtf)
         except DateError as exc:
             self.err(f"{pointer}.edtf", exc.reason)
             return None
-        original = data.get("text")
         return attrs.evolve(when, text=original) if isinstance(original, str) else when
 
     def citations(self, value: Any, pointer: str) -> tuple[Citation, ...]:
@@ -189,8 +216,8 @@ class _JsonReader:
         nums = {}
         for key in ("value", "low", "high"):
             v = data.get(key)
-            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
-                self.err(f"{pointer}.{key}", "expected a number")
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)):
+                self.err(f"{pointer}.{key}", "expected a finite number")
                 v = None
             nums[key] = v
         return Quantity(unit=self.text(data, "unit", pointer), approximate=bool(data.get("approximate")), **nums)
@@ -225,14 +252,16 @@ class _JsonReader:
         try:
             for i, item in enumerate(self.seq(root.get("lanes"), "$.lanes")):
                 item = self.obj(item, f"$.lanes[{i}]")
-                lanes.append(Lane(id=item.get("id", ""), label=self.text(item, "label", f"$.lanes[{i}]"),
+                if self.ident(item, f"$.lanes[{i}]") is None:
+                    continue
+                lanes.append(Lane(id=item["id"], label=self.text(item, "label", f"$.lanes[{i}]"),
                                   description=self.text(item, "description", f"$.lanes[{i}]")))
             for i, item in enumerate(self.seq(root.get("eras"), "$.eras")):
                 p = f"$.eras[{i}]"
                 item = self.obj(item, p)
                 when = self.date(item.get("when"), f"{p}.when")
-                if when is not None:
-                    eras.append(Era(id=item.get("id", ""), label=self.text(item, "label", p), when=when,
+                if when is not None and self.ident(item, p) is not None:
+                    eras.append(Era(id=item["id"], label=self.text(item, "label", p), when=when,
                                     text=self.text(item, "text", p), citations=self.citations(item.get("citations"), f"{p}.citations")))
             for i, item in enumerate(self.seq(root.get("events"), "$.events")):
                 p = f"$.events[{i}]"
@@ -241,33 +270,63 @@ class _JsonReader:
                 if when is None:
                     self.err(f"{p}.when", "an event needs 'when'")
                     continue
+                if self.ident(item, p) is None:
+                    continue
                 media = item.get("media")
-                tags = item.get("tags") or []
+                if media is not None:
+                    media = self.obj(media, f"{p}.media")
+                    media = {k: self.text(media, k, f"{p}.media") for k in attrs.fields_dict(Media) if k in media}
+                    if not media.get("url"):
+                        self.err(f"{p}.media.url", "media needs a 'url' string")
                 events.append(Event(
-                    id=item.get("id", ""), title=self.text(item, "title", p), when=when, text=self.text(item, "text", p),
-                    tags=tuple(t for t in tags if isinstance(t, str)), lane=item.get("lane") or None,
+                    id=item["id"], title=self.text(item, "title", p), when=when, text=self.text(item, "text", p),
+                    tags=self.strings(item.get("tags"), f"{p}.tags"), lane=self.text(item, "lane", p) or None,
                     citations=self.citations(item.get("citations"), f"{p}.citations"),
                     claims=self.claims(item.get("claims"), f"{p}.claims"), note=self.text(item, "note", p),
-                    media=Media(**{k: v for k, v in media.items() if k in attrs.fields_dict(Media)}) if isinstance(media, dict) else None,
+                    media=Media(**media) if media and media.get("url") else None,
                     display_date=self.text(item, "display_date", p),
                 ))
             for sid, item in sorted(self.obj(root.get("sources", {}), "$.sources").items()):
                 p = f"$.sources.{sid}"
                 item = self.obj(item, p)
-                fields = {attr: item.get(key) for attr, key in _SOURCE_FIELDS if item.get(key) is not None}
+                fields: dict[str, Any] = {}
+                for attr, key in _SOURCE_FIELDS:
+                    if item.get(key) is not None:
+                        is_list = attr in ("author", "editor")
+                        fields[attr] = self.strings(item[key], f"{p}.{key}") if is_list else self.text(item, key, p)
                 if "kind" in fields:
-                    fields["kind"] = SourceKind(fields["kind"])
+                    try:
+                        fields["kind"] = SourceKind(fields["kind"])
+                    except ValueError:
+                        self.err(f"{p}.kind", f"unknown source kind {fields['kind']!r}; expected one of "
+                                 f"{', '.join(k.value for k in SourceKind)}")
+                        del fields["kind"]
                 sources[sid] = Source(id=sid, **fields)
         except (UsageError, ValueError, TypeError) as exc:
             self.err("$", f"invalid value: {exc}")
             return None
+        title, subtitle = self.text(head, "title", "$.timeline"), self.text(head, "subtitle", "$.timeline")
+        description, rng = self.text(head, "description", "$.timeline"), self.date(head.get("range"), "$.timeline.range")
         if self.c.has_errors:
             return None
-        return Timeline(
-            title=self.text(head, "title", "$.timeline") or "Timeline", subtitle=self.text(head, "subtitle", "$.timeline"),
-            description=self.text(head, "description", "$.timeline"), range=self.date(head.get("range"), "$.timeline.range"),
-            events=tuple(events), eras=tuple(eras), lanes=tuple(lanes), sources=sources,
-        )
+        return Timeline(title=title or "Timeline", subtitle=subtitle, description=description, range=rng,
+                        events=tuple(events), eras=tuple(eras), lanes=tuple(lanes), sources=sources)
+
+
+def _replace_surrogates(value: Any, pointer: str, name: str, collector: Collector) -> Any:
+    """Replace lone surrogates (legal in JSON escapes, unwritable as UTF-8) with U+FFFD, with a warning."""
+    if isinstance(value, str):
+        if any("\ud800" <= ch <= "\udfff" for ch in value):
+            collector.warning("text holds a lone UTF-16 surrogate (a broken emoji or character); "
+                              "replaced with U+FFFD", name, pointer=pointer)
+            return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
+        return value
+    if isinstance(value, list):
+        return [_replace_surrogates(v, f"{pointer}[{i}]", name, collector) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        return {_replace_surrogates(k, pointer, name, collector): _replace_surrogates(v, f"{pointer}.{k}", name, collector)
+                for k, v in value.items()}
+    return value
 
 
 def read_json_text(text: str, name: str = "<string>") -> ReadResult:
@@ -281,8 +340,12 @@ def read_json_text(text: str, name: str = "<string>") -> ReadResult:
         collector.error(f"JSON syntax: {exc.msg}", name, exc.lineno, exc.colno, source)
         return ReadResult(None, tuple(collector.sorted()))
     except RecursionError:
-        collector.error("JSON nests too deeply", name)
+        collector.error("JSON nests too deeply", name, 1, 1)
         return ReadResult(None, tuple(collector.sorted()))
+    except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
+        collector.error(f"JSON value cannot be read: {exc}", name, 1, 1)
+        return ReadResult(None, tuple(collector.sorted()))
+    data = _replace_surrogates(data, "$", name, collector)
     timeline = _JsonReader(name, collector).build(data)
     return ReadResult(timeline, tuple(collector.sorted()))
 

@@ -9,6 +9,7 @@ and multi-line strings and arrays, which it skips over.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import attrs
@@ -43,6 +44,8 @@ class PositionIndex:
         self._keys: dict[Path, tuple[int, int, int]] = {}  # path -> (line, key col, value col)
         self._blocks: dict[Path, tuple[int, int]] = {}  # table path -> (first line, last line)
         self._scan()
+        # Sorted once: looking up "the next key" per diagnostic must not re-sort (quadratic on big files).
+        self._key_lines = sorted({v[0] for v in self._keys.values()})
 
     def _scan(self) -> None:
         counters: dict[Path, int] = {}
@@ -164,6 +167,6 @@ class PositionIndex:
         if hit:
             # A key's block runs until the next key or header.
             line = hit[0]
-            later = sorted(v[0] for v in self._keys.values() if v[0] > line)
-            return (line, (later[0] - 1) if later else len(self.lines))
+            after = bisect.bisect_right(self._key_lines, line)
+            return (line, self._key_lines[after] - 1 if after < len(self._key_lines) else len(self.lines))
         return None

@@ -7,6 +7,7 @@ carries them all.  The format is documented in ``docs/format.md``.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Mapping
@@ -362,7 +363,7 @@ class _Reader:
     def _quantity(self, f: _File, raw: Any, path: Path_) -> Quantity | None:
         if raw is None:
             return None
-        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
             return Quantity(value=raw)
         if not isinstance(raw, dict):
             f.report(f"'quantity' must be a number or a table like {{ value = 1500000, approximate = true }}, "
@@ -376,6 +377,9 @@ class _Reader:
             value = raw.get(key)
             if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
                 f.report(f"quantity '{key}' must be a number, got {_toml_type(value)}", path, needle=key)
+                value = None
+            elif value is not None and not math.isfinite(value):
+                f.report(f"quantity '{key}' must be a finite number, got {value}", path, needle=key)
                 value = None
             numbers[key] = value
         if all(v is None for v in numbers.values()):
@@ -468,9 +472,14 @@ def _parse_file(name: str, text: str, reader: _Reader, collector: Collector) -> 
         line = int(match.group(1)) if match else 0
         column = int(match.group(2)) if match else 0
         lines = text.splitlines()
+        if not match and "end of document" in message:
+            line, column = max(len(lines), 1), len(lines[-1]) + 1 if lines else 1
         source = lines[line - 1] if 0 < line <= len(lines) else None
         clean = _TOML_POS.sub("", message).strip().rstrip(".")
         collector.error(f"TOML syntax: {clean[:1].lower()}{clean[1:]}", name, line, column, source)
+        return
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        collector.error("TOML nests arrays or inline tables too deeply", name, 1, 1)
         return
     reader.read(_File(name, text, collector), data)
 
