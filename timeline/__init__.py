@@ -14,22 +14,64 @@ Rendering modules (and jinja2/svgwrite) are imported only when used, so
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from timeline.dates import Bound, HistoricalDate, Precision, Span, parse_date
-from timeline.errors import (
-    DateError,
-    Diagnostic,
-    LoadError,
-    ParseError,
-    RenderError,
-    Severity,
-    TimelineError,
-    UsageError,
-)
-from timeline.model import Citation, Claim, ClaimRank, Era, Event, Lane, Media, Quantity, Source, SourceKind, Timeline
-from timeline.resources import bundled_events
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from timeline.dates import Bound, HistoricalDate, Precision, Span, parse_date
+    from timeline.errors import (
+        DateError,
+        Diagnostic,
+        LoadError,
+        ParseError,
+        RenderError,
+        Severity,
+        TimelineError,
+        UsageError,
+    )
+    from timeline.model import (
+        Citation,
+        Claim,
+        ClaimRank,
+        Era,
+        Event,
+        Lane,
+        Media,
+        Quantity,
+        Source,
+        SourceKind,
+        Timeline,
+    )
+    from timeline.resources import bundled_events
+
+# The public names, imported on first use (PEP 562) so that
+# `python -m timeline --help` does not pay for attrs and the model
+# classes (about 40 ms of its start-up); bench/RESULTS.md has the figures.
+_LAZY = {
+    **dict.fromkeys(("Bound", "HistoricalDate", "Precision", "Span", "parse_date"), "timeline.dates"),
+    **dict.fromkeys(("DateError", "Diagnostic", "LoadError", "ParseError", "RenderError", "Severity",
+                     "TimelineError", "UsageError"), "timeline.errors"),
+    **dict.fromkeys(("Citation", "Claim", "ClaimRank", "Era", "Event", "Lane", "Media", "Quantity", "Source",
+                     "SourceKind", "Timeline"), "timeline.model"),
+    "bundled_events": "timeline.resources",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Bound",
@@ -96,6 +138,8 @@ def loads(text: str, *, format: str = "toml", name: str = "<string>", strict: bo
 
 def bundled(*, strict: bool = False) -> Timeline:
     """The bundled 1930–1956 timeline (the Gulag, Stalin's death, the 1953 amnesty)."""
+    from timeline.resources import bundled_events
+
     return load(bundled_events(), strict=strict)
 
 

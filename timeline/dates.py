@@ -603,6 +603,14 @@ _NUMERIC_DMY = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2,4})")
 _NUMERIC_YMD = re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})")
 _ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _YEAR_DASH_TWO = re.compile(r"(\d{4})-(\d\d)")
+_MONTH_ALTERNATION = "|".join(_MONTH_NAMES)
+# The common English forms, read without the tokenizer (about 10x faster);
+# anything else, or any field out of range, goes through the full grammar.
+_ENGLISH_MDY = re.compile(rf"({_MONTH_ALTERNATION}) (\d{{1,2}}), (\d{{4}})")
+_ENGLISH_DMY = re.compile(rf"(\d{{1,2}}) ({_MONTH_ALTERNATION}) (\d{{4}})")
+_ENGLISH_MY = re.compile(rf"({_MONTH_ALTERNATION}) (\d{{4}})")
+_CIRCA_YEAR = re.compile(r"c\. (\d{4})")
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 
 
 class _Token(NamedTuple):
@@ -987,6 +995,35 @@ def _trim(text: str) -> tuple[str, int]:
             return text[start:end], start
 
 
+def _parse_common_english(text: str) -> HistoricalDate | None:
+    """"March 5, 1953", "5 March 1953", "June 1951", "c. 1949"; None for anything else.
+
+    Gives exactly what the full grammar gives (checked in tests/test_bench_smoke.py),
+    and declines (None) whenever a field is out of range, so the full
+    grammar still writes the diagnostic.
+    """
+    match = _ENGLISH_MDY.fullmatch(text)
+    if match is not None:
+        month, day, year = _MONTH_NUMBERS[match.group(1)], int(match.group(2)), int(match.group(3))
+    else:
+        match = _ENGLISH_DMY.fullmatch(text)
+        if match is not None:
+            day, month, year = int(match.group(1)), _MONTH_NUMBERS[match.group(2)], int(match.group(3))
+        else:
+            match = _ENGLISH_MY.fullmatch(text)
+            if match is not None:
+                year = int(match.group(2))
+                return _make_date(_month_unit(year, _MONTH_NUMBERS[match.group(1)]), text) if year else None
+            match = _CIRCA_YEAR.fullmatch(text)
+            if match is not None:
+                year = int(match.group(1))
+                return _make_date(_year_unit(year), text, approximate=True) if year else None
+            return None
+    if not year or not 1 <= day <= _days_in_month(year, month):
+        return None
+    return _make_date(_day_unit(year, month, day), text)
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_cached(text: str, dayfirst: bool | None) -> DateLike:
     if len(text) > MAX_DATE_LENGTH:
@@ -998,6 +1035,9 @@ def _parse_cached(text: str, dayfirst: bool | None) -> DateLike:
         if year and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month):
             when = _dt.date(year, month, day)
             return HistoricalDate(Precision.DAY, when, when, text, text)
+    fast = _parse_common_english(text)
+    if fast is not None:
+        return fast
     source, offset = _trim(text)
     if not source:
         raise _fail("empty date", text)

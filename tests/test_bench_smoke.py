@@ -1,0 +1,93 @@
+"""Smoke tests for the benchmark suite in bench/ (no timing assertions)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.io import read
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@pytest.fixture(scope="module")
+def bench_modules():
+    """Import bench/generate.py and bench/floor.py as modules."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        import floor
+        import generate
+        yield generate, floor
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+@pytest.fixture(scope="module")
+def written(bench_modules, tmp_path_factory):
+    """The generator's TOML and JSON files at N=50."""
+    generate, _ = bench_modules
+    return generate.write(50, tmp_path_factory.mktemp("bench"))
+
+
+def test_generated_toml_loads_cleanly(written):
+    """The generated TOML loads with timeline.load, strictly, with zero errors."""
+    toml_path, _ = written
+    result = read(toml_path, strict=True)
+    assert [d.format() for d in result.diagnostics] == []
+    assert len(result.timeline.events) == 50
+
+
+def test_generator_is_deterministic(bench_modules):
+    """The same N and seed give the same TOML text."""
+    generate, _ = bench_modules
+    assert generate.to_toml(generate.generate(50)) == generate.to_toml(generate.generate(50))
+
+
+def test_floor_draws_one_label_per_event(bench_modules, written):
+    """The floor writes an SVG with one text per event from the JSON export."""
+    _, floor = bench_modules
+    _, json_path = written
+    svg = floor.floor_svg(json.loads(json_path.read_text(encoding="utf-8")))
+    assert svg.startswith("<svg") and svg.count("<text ") == 50
+
+
+def _full_grammar(text):
+    from timeline import dates
+
+    source, offset = dates._trim(text)
+    return dates._parse_english(source, offset, text)
+
+
+FAST_FORMS = ["March 5, 1953", "5 March 1953", "June 1951", "c. 1949", "February 29, 1952", "December 31, 9999",
+              "1 January 0001", "September 1930", "c. 0001", "May 9, 1945"]
+
+
+@pytest.mark.parametrize("text", FAST_FORMS)
+def test_english_fast_path_matches_full_grammar(text):
+    """The English fast path in timeline.dates gives exactly what the full grammar gives."""
+    from timeline import dates
+
+    assert dates._parse_common_english(text) == _full_grammar(text)
+
+
+@pytest.mark.parametrize("text", ["February 29, 1953", "March 0, 1953", "March 32, 1953", "c. 0000", "June 0000",
+                                  "31 April 1953", "march 5, 1953", "Mar 5, 1953", "c.1949", "June  1951"])
+def test_english_fast_path_declines_the_rest(text):
+    """Out-of-range fields and other spellings are left to the full grammar (and its diagnostics)."""
+    from timeline import dates
+
+    assert dates._parse_common_english(text) is None
+
+
+def test_english_fast_path_matches_on_generated_dates(bench_modules):
+    """Every generated date the fast path takes reads the same as through the full grammar."""
+    from timeline import dates
+
+    generate, _ = bench_modules
+    texts = {ev["when"] for ev in generate.generate(2000)["events"]}
+    taken = [t for t in texts if dates._parse_common_english(t) is not None]
+    assert taken
+    assert all(dates._parse_common_english(t) == _full_grammar(t) for t in taken)
