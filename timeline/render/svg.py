@@ -316,6 +316,8 @@ class _Painter:
             attrs_["transform"] = f"rotate({int(text.rotate)} {x} {y})"
         el = dwg.text("", insert=(x, y), **attrs_)
         if text.runs:
+            # Spaces between differently styled runs must survive whitespace collapsing.
+            el["xml:space"] = "preserve"
             for piece, italic in text.runs:
                 span = dwg.tspan(clean_text(piece))
                 if italic:
