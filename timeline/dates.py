@@ -19,6 +19,7 @@ import datetime as _dt
 import enum
 import functools
 import re
+import warnings
 from typing import NamedTuple
 
 import attrs
@@ -194,6 +195,8 @@ class Span:
         if start is None:
             last = end.display(style)
             return f"until {last}" if self.open_start else f"?–{last}"
+        if start.edtf == end.edtf:
+            return start.display(style)   # "1953/1953" is just 1953
         compact = _compact_range(start, end, style == "short")
         if compact is not None:
             return compact
@@ -415,7 +418,7 @@ def _make_span(start: HistoricalDate | None, end: HistoricalDate | None, text: s
 def _compact_range(start: HistoricalDate, end: HistoricalDate, short: bool) -> str | None:
     """Write "1939–1941", "March–June 1953", "5–9 March 1953" when both ends are plain."""
     for side in (start, end):
-        if side.approximate or side.uncertain or "X" in side.edtf:
+        if side.approximate or side.uncertain or "X" in side.edtf[:-1] or "-XX" in side.edtf:
             return None
     if start.precision is not end.precision:
         return None
@@ -423,7 +426,7 @@ def _compact_range(start: HistoricalDate, end: HistoricalDate, short: bool) -> s
     a, b = start.earliest, end.earliest
     if start.precision is Precision.YEAR:
         return f"{a.year}–{b.year}"
-    if start.precision is Precision.DECADE and end.latest.year - b.year == 9:
+    if start.precision is Precision.DECADE:
         return f"the {a.year}s–{b.year}s"
     if start.precision is Precision.MONTH and a.year == b.year:
         return f"{names[a.month - 1]}–{names[b.month - 1]} {a.year}"
@@ -543,7 +546,7 @@ def _parse_edtf(source: str, text: str) -> DateLike | None:
             single = _edtf_single(side, text)
             if single is None:
                 return None
-            ends.append(single)
+            ends.append(attrs.evolve(single, text=side))
         return _make_span(ends[0], ends[1], text, first == "..", last == "..")
     return _edtf_single(source, text)
 
@@ -607,6 +610,7 @@ class _Token(NamedTuple):
     value: str     # lower-cased word (without a trailing dot), digits, or the mark
     suffix: str    # "st"/"nd"/"rd"/"th" for ordinals, "s" for decades
     column: int    # 1-based column in the original text
+    stop: int      # index just past the token in the original text
 
 
 @attrs.define
@@ -642,13 +646,13 @@ def _tokenize(text: str, offset: int, end: int) -> list[_Token]:
             continue
         if kind == "suffix" or match.group("number") is not None:
             suffix = (match.group("suffix") or "").lower().replace("’", "'").lstrip("'")
-            tokens.append(_Token("number", match.group("number"), suffix, column))
+            tokens.append(_Token("number", match.group("number"), suffix, column, match.end()))
         elif kind == "word":
-            tokens.append(_Token("word", match.group("word").lower().rstrip("."), "", column))
+            tokens.append(_Token("word", match.group("word").lower().rstrip("."), "", column, match.end()))
         elif kind == "dash":
-            tokens.append(_Token("dash", "-", "", column))
+            tokens.append(_Token("dash", "-", "", column, match.end()))
         elif kind == "mark":
-            tokens.append(_Token("mark", match.group(), "", column))
+            tokens.append(_Token("mark", match.group(), "", column, match.end()))
         else:
             raise _fail(f"unexpected character {match.group()!r}", text, column)
     return tokens
@@ -724,6 +728,7 @@ def _read_side(tokens: list[_Token], text: str) -> _Partial:
         if token.kind == "number":
             if token.suffix == "s":
                 if len(value) >= 3 and int(value) % 10 == 0:
+                    _check_year(int(value), text, token.column)
                     partial.decade = int(value)
                 elif len(value) == 2 and int(value) % 10 == 0:
                     partial.short_decade = int(value)
@@ -915,7 +920,13 @@ def _parse_english(source: str, offset: int, text: str) -> DateLike:
     left = _read_side(left_tokens, text)
     if right_tokens is None:
         return _build_side(left, text)
-    return _parse_range(left, _read_side(right_tokens, text), text)
+    result = _parse_range(left, _read_side(right_tokens, text), text)
+    if isinstance(result, Span):
+        # Each end keeps the words it came from ("5", "9 March 1953").
+        sides = (text[t[0].column - 1: t[-1].stop] for t in (left_tokens, right_tokens))
+        start, end = (attrs.evolve(e, text=w) for e, w in zip((result.start, result.end), sides))
+        result = attrs.evolve(result, start=start, end=end)
+    return result
 
 
 _DATEUTIL_FILLERS = frozenset({"of", "the", "on", "in", "at", "and", ",", "ad", "ce"})
@@ -935,12 +946,16 @@ def _parse_with_dateutil(source: str, text: str, dayfirst: bool | None) -> Histo
 
     first_default = _dt.datetime(1, 1, 1, 0, 0, 0)
     second_default = _dt.datetime(2, 2, 2, 1, 1, 1)
-    try:
-        first, skipped = dateutil_parser.parse(source, default=first_default, fuzzy_with_tokens=True,
-                                               dayfirst=bool(dayfirst))
-        second = dateutil_parser.parse(source, default=second_default, fuzzy=True, dayfirst=bool(dayfirst))
-    except Exception:  # dateutil raises ValueError, OverflowError, TypeError...: all mean "no"
-        return None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            first, skipped = dateutil_parser.parse(source, default=first_default, fuzzy_with_tokens=True,
+                                                   dayfirst=bool(dayfirst))
+            second = dateutil_parser.parse(source, default=second_default, fuzzy=True, dayfirst=bool(dayfirst))
+        except Exception:  # dateutil raises ValueError, OverflowError, TypeError...: all mean "no"
+            return None
+    if caught or first.tzinfo is not None:
+        return None   # a word was taken for a time zone: it was not a date word
     for piece in skipped:
         for word in re.findall(r"[^\W\d_]+|,", piece.lower()):
             if word not in _DATEUTIL_FILLERS:
