@@ -164,6 +164,8 @@ Point = Callable[[float, float], tuple[float, float]]
 
 
 def _shape(kind: str, cls: str, pts: Sequence[tuple[float, float]], to_xy: Point, extra: Sequence[float] = ()) -> Shape:
+    if kind == "rect" and to_xy(1.0, 0.0) == (0.0, 1.0):
+        extra = (extra[1], extra[0])  # time runs down: a bar's length is its height
     coords: list[float] = []
     for t, c in pts:
         coords.extend(to_xy(t, c))
@@ -654,8 +656,16 @@ class _Layout:
             lines, _date, _tw = self._label_lines(info, max_w)
             heights.append(DATE_SIZE * LINE + len(lines) * LABEL_SIZE * LINE + 6)
         top = y + 24  # room for lane column numbers
-        length = max(420.0, sum(heights) * 0.9, 60.0 * math.sqrt(max(1, len(self.infos))))
-        scale = self._scale(top + 8, top + 8 + length)
+        length = max(420.0, sum(heights) * 1.05, 60.0 * math.sqrt(max(1, len(self.infos))))
+        for _attempt in range(4):
+            # Lengthen the axis until the settled labels stay close to their marks.
+            scale = self._scale(top + 8, top + 8 + length)
+            wanted = sorted(_mark_extent(i, scale.pos)[0] for i in self.infos)
+            tops = _settle(wanted, [h + 8 for h in sorted(heights)], top)
+            overshoot = (tops[-1] + max(heights) - (top + 8 + length)) if tops else 0.0
+            if overshoot < 60:
+                break
+            length += overshoot
         pos = scale.pos
         era_cols: list[float] = []
         era_items = []
@@ -741,8 +751,13 @@ class _Layout:
         breaks_raw, _ = self._breaks(scale, axis_x, x_right, top, to_xy, vertical=True)
         breaks = []
         for shapes, (label, mid, w) in breaks_raw:  # type: ignore[misc]
-            breaks.append((shapes, _text(axis_x - 10, mid + TICK_SIZE * 0.35, shorten(label, DATE_SIZE, tick_w + 4),
-                                         "break-label", DATE_SIZE, anchor="end")))
+            text = _text(axis_x - 10, mid + TICK_SIZE * 0.35, shorten(label, DATE_SIZE, tick_w + 4),
+                         "break-label", DATE_SIZE, anchor="end")
+            if breaks and breaks[-1][1].box.intersects(text.box):
+                # Two squeezed stretches too close to label both: the zig-zags stay, the second label goes.
+                breaks[-1] = ((*breaks[-1][0], *shapes), breaks[-1][1])
+                continue
+            breaks.append((shapes, text))
         # A break label replaces ticks it would collide with.
         tick_texts = [t for t in tick_texts if not any(t.box.intersects(b.box) for _s, b in breaks)]
         y = max(bottom, axis_end) + 18
