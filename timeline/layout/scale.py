@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["LADDER", "Segment", "TimeScale", "Tick", "adaptive_scale", "focus_scale", "linear_scale", "ticks"]
+__all__ = ["LADDER", "Segment", "Tick", "TimeScale", "adaptive_scale", "focus_scale", "linear_scale", "ticks"]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
