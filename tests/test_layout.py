@@ -1,0 +1,251 @@
+"""Tests for timeline.layout: scale, ticks, text metrics, label placement on the Scene."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import itertools
+import pathlib
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import timeline
+from timeline.errors import UsageError
+from timeline.layout import LayoutOptions, layout
+from timeline.layout.scale import adaptive_scale, choose_unit, linear_scale, ticks
+from timeline.layout.text import measure, shorten, wrap
+from timeline.model import Timeline
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def small_timeline() -> Timeline:
+    """A small inline fixture with each kind of date the layout draws."""
+    tl = Timeline(title="Inline fixture", subtitle="Every kind of date")
+    tl = tl.add_source(id="src", title="A Book", type="book", author=["A. Author"], publisher="Press", issued="2001")
+    tl = tl.add_lane("a", "Lane A").add_lane("b", "Lane B")
+    cite = [{"source": "src", "locator": "p. 1"}]
+    tl = tl.add_event("exact", "An exact day", "1953-03-05", lane="a", citations=cite)
+    tl = tl.add_event("month", "A month", "1953-04", lane="a", citations=cite)
+    tl = tl.add_event("approx", "An approximate year", "1950~", lane="b", citations=[{"source": "src", "locator": "p. 2"}])
+    tl = tl.add_event("range", "A range of years with a rather long title that must wrap", "1946/1953", lane="b")
+    tl = tl.add_event("open", "An open-ended range", "1954/..", lane="a")
+    tl = tl.add_event("before", "On or before", "[..1953-04-03]", lane="b")
+    tl = tl.add_event("after", "On or after", "[1952-06..]", lane="a")
+    tl = tl.add_era("era", "An era", "1950/1952")
+    from timeline.model import Claim, Citation
+
+    disputed = timeline.Event(
+        id="disputed", title="Disputed date", when=timeline.parse_date("1953-03-26"), lane="a",
+        claims=(Claim(when=timeline.parse_date("1953-03-26"), citations=(Citation("src", "p. 3"),)),
+                Claim(when=timeline.parse_date("1953-03-23"), citations=(Citation("src", "p. 4"),))),
+    )
+    return timeline.Timeline(**{**{f: getattr(tl, f) for f in ("title", "subtitle", "eras", "lanes", "sources")},
+                                "events": (*tl.events, disputed)})
+
+
+def assert_scene_ok(scene) -> None:
+    """No two label boxes intersect and all lie inside the canvas."""
+    boxes = scene.label_boxes()
+    canvas = scene.canvas
+    for name, box in boxes:
+        assert box.inside(canvas), f"{name} {box} outside {canvas}"
+    # Sweep by x: sort by left edge and compare only boxes whose x ranges overlap.
+    ordered = sorted(boxes, key=lambda nb: nb[1].x)
+    active: list = []
+    for name, box in ordered:
+        active = [(n, b) for n, b in active if b.x1 > box.x]
+        for other_name, other in active:
+            assert not box.intersects(other), f"{name} {box} overlaps {other_name} {other}"
+        active.append((name, box))
+
+
+def test_measure_uses_dejavu_advances():
+    """Widths come from the DejaVu Sans table: 'M' is wider than 'i', Cyrillic is covered."""
+    assert measure("M", 10) == pytest.approx(8.63, abs=0.01)
+    assert measure("i", 10) < measure("M", 10)
+    assert measure("Жизнь", 10) > 0
+    assert measure("\u4e00", 10) == pytest.approx(6.2)
+
+
+def test_wrap_two_lines_and_ellipsis():
+    """Long titles wrap to two lines and the second ends in an ellipsis."""
+    lines = wrap("one two three four five six seven eight nine ten eleven twelve", 12, 80)
+    assert len(lines) == 2
+    assert lines[-1].endswith("…")
+    assert all(measure(line, 12) <= 80 for line in lines)
+    assert shorten("short", 12, 200) == "short"
+
+
+def test_ticks_are_calendar_dates():
+    """Ticks fall on calendar boundaries and month ticks carry the year where it changes."""
+    d0, d1 = dt.date(1952, 11, 1).toordinal(), dt.date(1953, 8, 1).toordinal()
+    scale = linear_scale(d0, d1, 0, 900)
+    out = ticks(scale)
+    assert out and all(t.date.day == 1 for t in out)
+    assert out[0].context == str(out[0].date.year)
+    assert any(t.date == dt.date(1953, 1, 1) and t.context == "1953" for t in out)
+
+
+def test_choose_unit_ladder():
+    """The ladder picks days for weeks, months for a year, years and decades for long spans."""
+    day = dt.date(1953, 1, 1).toordinal()
+    assert choose_unit(day, day + 20, 1000)[0] == "day"
+    assert choose_unit(day, day + 365, 1000)[0] in ("month", "quarter")
+    assert choose_unit(day, day + 170 * 365, 1000)[0] == "decade"
+
+
+def test_adaptive_scale_gives_dense_periods_room():
+    """A busy year gets more px per day than the empty years, which are marked compressed."""
+    d0, d1 = dt.date(1930, 1, 1).toordinal(), dt.date(1957, 1, 1).toordinal()
+    busy = dt.date(1953, 3, 1).toordinal()
+    anchors = [(d0 + 10, d0 + 11)] + [(busy + k, busy + k + 1) for k in range(30)]
+    scale = adaptive_scale(anchors, d0, d1, 0, 1000)
+    assert scale.pos(busy + 30) - scale.pos(busy) > 30 * 1000 / (d1 - d0) * 2
+    assert any(scale.compressed)
+    xs = [scale.pos(d) for d in range(d0, d1, 97)]
+    assert xs == sorted(xs)
+
+
+def test_unknown_option_suggests_name():
+    """A misspelt option raises UsageError with a did-you-mean."""
+    with pytest.raises(UsageError, match="did you mean 'orientation'"):
+        layout(small_timeline(), orientaton="vertical")
+
+
+def test_bad_option_value():
+    """A bad orientation is refused with what was expected."""
+    with pytest.raises(UsageError, match="orientation must be one of"):
+        LayoutOptions(orientation="diagonal")
+
+
+@pytest.mark.parametrize("orientation", ["horizontal", "vertical"])
+@pytest.mark.parametrize("scale", ["linear", "adaptive", "auto"])
+def test_inline_fixture_scene_is_clean(orientation, scale):
+    """The inline fixture lays out with every event drawn and no overlapping or clipped label."""
+    tl = small_timeline()
+    scene = layout(tl, orientation=orientation, scale=scale)
+    assert {e.event_id for e in scene.events} == {e.id for e in tl.events}
+    assert_scene_ok(scene)
+
+
+def test_classes_say_what_an_event_is():
+    """Events carry point/range, approximate, bounded, disputed, open and lane classes."""
+    scene = layout(small_timeline())
+    classes = {e.event_id: set(e.classes) for e in scene.events}
+    assert {"event", "point"} <= classes["exact"]
+    assert "approximate" in classes["approx"]
+    assert {"range", "open"} <= classes["open"]
+    assert "bounded" in classes["before"] and "bounded" in classes["after"]
+    assert "disputed" in classes["disputed"]
+    assert "lane-0" in classes["exact"] and "lane-1" in classes["range"]
+
+
+def test_disputed_label_and_footnotes():
+    """A disputed date reads "23 or 26 Mar 1953" and carries the footnote of each claim."""
+    scene = layout(small_timeline())
+    ev = next(e for e in scene.events if e.event_id == "disputed")
+    assert ev.date_label == "23 or 26 Mar 1953"
+    assert len(ev.notes) == 2
+
+
+def test_focus_option():
+    """A focus period gets more room than the linear scale gives it."""
+    tl = small_timeline()
+    lin = layout(tl, scale="linear")
+    foc = layout(tl, focus=[("1953-03", "1953-04")])
+    assert foc.scale == "focus" and lin.scale == "linear"
+
+
+def test_overflow_is_announced_not_dropped():
+    """When rows run out, events get a "+N more" badge and a note, and keep their marks."""
+    tl = Timeline(title="Crowded")
+    for k in range(40):
+        tl = tl.add_event(f"e{k:02d}", f"Event number {k}", "1953-03-05")
+    scene = layout(tl, max_rows=5)
+    assert {e.event_id for e in scene.events} == {e.id for e in tl.events}
+    hidden = {i for b in scene.badges for i in b.event_ids}
+    assert len(hidden) == 35
+    assert scene.overflow_note
+    assert_scene_ok(scene)
+
+
+def test_other_century_and_single_event():
+    """1815–1985 with a 170-year span, and a single event, lay out cleanly."""
+    tl = Timeline(title="Another century")
+    tl = tl.add_event("waterloo", "Battle of Waterloo", "1815-06-18").add_event("long", "A long span", "1815/1985")
+    tl = tl.add_event("moon", "Moon landing", "1969-07-20").add_event("end", "The end", "1985")
+    for orientation in ("horizontal", "vertical"):
+        assert_scene_ok(layout(tl, orientation=orientation))
+        one = Timeline(title="One").add_event("only", "Only event", "1900-01-01")
+        assert_scene_ok(layout(one, orientation=orientation))
+
+
+def test_layout_is_fast_on_ten_thousand_events():
+    """10,000 events lay out in a few seconds (first-fit rows, no pairwise checks)."""
+    tl = Timeline(title="Big")
+    base = dt.date(1900, 1, 1)
+    events = [timeline.Event(id=f"e{k}", title=f"Event {k}", when=timeline.parse_date((base + dt.timedelta(days=k * 3)).isoformat()))
+              for k in range(10_000)]
+    tl = Timeline(title="Big", events=events)
+    start = time.perf_counter()
+    scene = layout(tl)
+    assert time.perf_counter() - start < 20
+    assert len(scene.events) == 10_000
+
+
+def test_layout_does_not_import_renderers():
+    """timeline.layout imports neither svgwrite nor jinja2."""
+    for path in (ROOT / "timeline" / "layout").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        names |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not names & {"svgwrite", "jinja2"}, path
+
+
+DAYS = st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2000, 12, 31))
+
+
+@st.composite
+def random_timelines(draw):
+    """Random timelines: points, ranges, shared days, same titles, huge spans."""
+    n = draw(st.integers(min_value=1, max_value=40))
+    same_day = draw(DAYS)
+    events = []
+    for k in range(n):
+        kind = draw(st.sampled_from(["same", "day", "range", "year"]))
+        title = draw(st.sampled_from(["Same title", "A much longer title that has to wrap onto a second line", "X",
+                                      "Жизнь и судьба", f"Event {k}"]))
+        if kind == "same":
+            when = same_day.isoformat()
+        elif kind == "day":
+            when = draw(DAYS).isoformat()
+        elif kind == "year":
+            when = str(draw(DAYS).year)
+        else:
+            a, b = sorted([draw(DAYS), draw(DAYS)])
+            when = f"{a.isoformat()}/{b.isoformat()}"
+        lane = draw(st.sampled_from([None, "l1", "l2"]))
+        events.append(timeline.Event(id=f"e{k}", title=title, when=timeline.parse_date(when), lane=lane))
+    return Timeline(title="Random", events=events)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tl=random_timelines(), orientation=st.sampled_from(["horizontal", "vertical"]),
+       scale=st.sampled_from(["linear", "adaptive"]), width=st.sampled_from([None, 480, 1600]))
+def test_random_timelines_never_overlap(tl, orientation, scale, width):
+    """On random timelines no label overlaps another, none leaves the canvas, and every event is drawn."""
+    scene = layout(tl, orientation=orientation, scale=scale, width=width)
+    assert {e.event_id for e in scene.events} == {e.id for e in tl.events}
+    assert_scene_ok(scene)
+
+
+def test_every_pair_of_event_labels_disjoint_bruteforce():
+    """Cross-check the sweep with a brute-force pairwise check on the fixture."""
+    scene = layout(small_timeline())
+    boxes = scene.label_boxes()
+    for (a, ba), (b, bb) in itertools.combinations(boxes, 2):
+        assert not ba.intersects(bb), (a, b)
