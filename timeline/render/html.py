@@ -283,7 +283,7 @@ def _placeholder_svg(tl: Timeline, prefix: str, event_href: Callable[[Event], st
     title_id, desc_id = f"{prefix}-svg-title", f"{prefix}-svg-desc"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="tl-svg tl-placeholder" width="720" height="{height}" '
-        f'viewBox="0 0 720 {height}" role="img" aria-labelledby="{title_id} {desc_id}">',
+        f'viewBox="0 0 720 {height}" role="graphics-document" aria-roledescription="timeline" aria-labelledby="{title_id} {desc_id}">',
         f'<title id="{title_id}">{escape(tl.title)}</title>',
         f'<desc id="{desc_id}">{len(events)} events in time order.</desc>',
     ]
