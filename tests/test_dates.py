@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
 
 import attrs
 import pytest
@@ -147,6 +148,8 @@ ENGLISH = [
     ("December 1953 to March 1954", S, MONTH, "1953-12-01", "1954-03-31", "", EXACT, "1953-12/1954-03",
      "December 1953 – March 1954"),
     ("1940s–50s", S, DECADE, "1940-01-01", "1959-12-31", "", EXACT, "194X/195X", "the 1940s–1950s"),
+    ("1953-03-05/1953-03-05", S, DAY, "1953-03-05", "1953-03-05", "", EXACT, "1953-03-05/1953-03-05",
+     "5 March 1953"),
     ("c. 1939 – 1941", S, YEAR, "1939-01-01", "1941-12-31", "", EXACT, "1939~/1941", "c. 1939 – 1941"),
     # all-number dates that are not ambiguous
     ("25/03/1953", H, DAY, "1953-03-25", "1953-03-25", "", EXACT, "1953-03-25", "25 March 1953"),
@@ -381,7 +384,8 @@ def test_import_does_not_load_dateutil():
     import subprocess
     import sys
 
-    code = "import sys, timeline.dates; print('dateutil' in sys.modules)"
+    root = Path(__file__).resolve().parents[1]
+    code = f"import sys; sys.path.insert(0, {str(root)!r}); import timeline.dates; print('dateutil' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -494,6 +498,7 @@ def test_edtf_round_trips(text):
                   max_size=8).map(" ".join))
 def test_arbitrary_text_parses_or_raises_date_error_quickly(text):
     """Any text either parses or raises DateError, quickly, and never any other exception."""
+    parse_date("5/March/1953")  # import dateutil outside the timed part
     start = time.perf_counter()
     try:
         result = parse_date(text)
@@ -501,7 +506,7 @@ def test_arbitrary_text_parses_or_raises_date_error_quickly(text):
         assert error.reason.strip()
     else:
         assert result.edtf and result.display()
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 0.25  # catastrophic backtracking would take seconds
 
 
 @settings(max_examples=600, deadline=None)

@@ -19,6 +19,7 @@ import datetime as _dt
 import enum
 import functools
 import re
+import warnings
 from typing import NamedTuple
 
 import attrs
@@ -194,6 +195,8 @@ class Span:
         if start is None:
             last = end.display(style)
             return f"until {last}" if self.open_start else f"?–{last}"
+        if start.edtf == end.edtf:
+            return start.display(style)   # "1953/1953" is just 1953
         compact = _compact_range(start, end, style == "short")
         if compact is not None:
             return compact
@@ -725,6 +728,7 @@ def _read_side(tokens: list[_Token], text: str) -> _Partial:
         if token.kind == "number":
             if token.suffix == "s":
                 if len(value) >= 3 and int(value) % 10 == 0:
+                    _check_year(int(value), text, token.column)
                     partial.decade = int(value)
                 elif len(value) == 2 and int(value) % 10 == 0:
                     partial.short_decade = int(value)
@@ -942,12 +946,16 @@ def _parse_with_dateutil(source: str, text: str, dayfirst: bool | None) -> Histo
 
     first_default = _dt.datetime(1, 1, 1, 0, 0, 0)
     second_default = _dt.datetime(2, 2, 2, 1, 1, 1)
-    try:
-        first, skipped = dateutil_parser.parse(source, default=first_default, fuzzy_with_tokens=True,
-                                               dayfirst=bool(dayfirst))
-        second = dateutil_parser.parse(source, default=second_default, fuzzy=True, dayfirst=bool(dayfirst))
-    except Exception:  # dateutil raises ValueError, OverflowError, TypeError...: all mean "no"
-        return None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            first, skipped = dateutil_parser.parse(source, default=first_default, fuzzy_with_tokens=True,
+                                                   dayfirst=bool(dayfirst))
+            second = dateutil_parser.parse(source, default=second_default, fuzzy=True, dayfirst=bool(dayfirst))
+        except Exception:  # dateutil raises ValueError, OverflowError, TypeError...: all mean "no"
+            return None
+    if caught or first.tzinfo is not None:
+        return None   # a word was taken for a time zone: it was not a date word
     for piece in skipped:
         for word in re.findall(r"[^\W\d_]+|,", piece.lower()):
             if word not in _DATEUTIL_FILLERS:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from timeline.errors import Diagnostic, LoadError, Severity
 
-__all__ = ["MAX_INPUT_BYTES", "Collector", "decode_text", "did_you_mean", "raise_for", "read_bytes"]
+__all__ = ["Collector", "MAX_INPUT_BYTES", "decode_text", "did_you_mean", "raise_for", "read_bytes"]
 
 #: Input larger than this is refused before parsing, so a stray 50 MB file fails fast.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -83,7 +83,7 @@ def decode_text(data: bytes, path: str, collector: Collector) -> str | None:
         try:
             data.decode("cp1251")
             hint = (" It looks like Windows-1251 (Cyrillic); re-save it as UTF-8, e.g. "
-                    "`iconv -f cp1251 -t utf-8 in > out`, or pass encoding='cp1251'.")
+                    "`iconv -f cp1251 -t utf-8 in > out`.")
         except UnicodeDecodeError:
             pass
         collector.error(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}).{hint}", path, line, column)

@@ -1,0 +1,50 @@
+"""Shared test configuration.
+
+Tests that need something outside Python (a browser, rsvg-convert, java,
+the ../shared source texts) call :func:`require`: it skips with a reason,
+or fails when ``TIMELINE_REQUIRE_ALL=1`` (set by ``.ci/run``), so CI can
+never pass by skipping.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+REQUIRE_ALL = os.environ.get("TIMELINE_REQUIRE_ALL") == "1"
+UPDATE_GOLDEN = os.environ.get("TIMELINE_UPDATE_GOLDEN") == "1"
+
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci" if REQUIRE_ALL else "dev")
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip (or, under TIMELINE_REQUIRE_ALL=1, fail) when ``condition`` is false."""
+    if condition:
+        return
+    if REQUIRE_ALL:
+        pytest.fail(f"required by TIMELINE_REQUIRE_ALL=1 but missing: {reason}")
+    pytest.skip(reason)
+
+
+def check_golden(path: Path, actual: str) -> None:
+    """Compare ``actual`` with a golden file byte for byte; rewrite it under TIMELINE_UPDATE_GOLDEN=1."""
+    if UPDATE_GOLDEN or not path.exists():
+        if not UPDATE_GOLDEN and REQUIRE_ALL:
+            pytest.fail(f"golden file {path} is missing; run with TIMELINE_UPDATE_GOLDEN=1 and commit it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="\n")
+        if not UPDATE_GOLDEN:
+            pytest.skip(f"golden file {path.name} was missing and has been written; commit it")
+        return
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, (
+        f"{path.name} differs from the golden file; if the change is intended, "
+        f"rerun with TIMELINE_UPDATE_GOLDEN=1 and review the diff"
+    )

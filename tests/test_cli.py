@@ -1,0 +1,123 @@
+"""The command line: exit codes, compiler-style diagnostics, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+
+GOOD = """\
+[timeline]
+title = "T"
+[sources.a]
+title = "A"
+[[events]]
+id = "e"
+title = "E"
+when = "1953-03-05"
+citations = [{ source = "a", locator = "p. 1" }]
+"""
+
+BAD = """\
+[timeline]
+title = "T"
+[[events]]
+id = "e"
+title = "E"
+when = "5 Jnu 1953"
+citations = [{ source = "nope" }]
+"""
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m timeline` in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture()
+def good(tmp_path: Path) -> Path:
+    """A valid event file."""
+    path = tmp_path / "good.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def bad(tmp_path: Path) -> Path:
+    """An event file with two errors."""
+    path = tmp_path / "bad.toml"
+    path.write_text(BAD, encoding="utf-8")
+    return path
+
+
+def test_check_ok(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline check` on a clean file exits 0 and says what it found."""
+    assert main(["check", str(good)]) == 0
+    assert capsys.readouterr().out.endswith("ok: 1 events, 0 eras, 1 sources\n")
+
+
+def test_check_reports_all_errors_and_exits_1(bad: Path) -> None:
+    """Invalid input exits 1 with every error, compiler style, and no traceback."""
+    proc = run("check", str(bad))
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert any(line.startswith(f"{bad}:6:11: error: unknown month 'Jnu' (did you mean 'Jun'?)") for line in lines), proc.stderr
+    assert any(line.startswith(f"{bad}:7:26: error: citation of undefined source 'nope'") for line in lines)
+    assert lines[-1] == f"{bad}: 2 error(s), 0 warning(s)"
+    assert "Traceback" not in proc.stderr
+
+
+def test_strict_fails_on_warning(tmp_path: Path) -> None:
+    """--strict makes an uncited event an error (exit 1)."""
+    path = tmp_path / "w.toml"
+    path.write_text('[[events]]\nid = "e"\ntitle = "E"\nwhen = "1953"\n', encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    assert main(["check", "--strict", str(path)]) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", "/no/such/file.toml"], ["frobnicate"], [], ["render", "--format", "pdf"], ["check", "x.docx"]],
+    ids=["missing-file", "unknown-command", "no-command", "bad-format", "unknown-suffix"],
+)
+def test_misuse_exits_2(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Misuse (bad arguments, missing files) exits 2 without a traceback."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.docx").write_text("x")
+    proc = run(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip()
+
+
+def test_export_json(good: Path, tmp_path: Path) -> None:
+    """`timeline export --format json -o FILE` writes the model with dates spelled out."""
+    out = tmp_path / "out" / "t.json"
+    assert main(["export", "--format", "json", str(good), "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    when = data["events"][0]["when"]
+    assert when["edtf"] == "1953-03-05" and when["precision"] == "day" and when["display"] == "5 March 1953"
+    assert data["sources"]["a"]["title"] == "A"
+
+
+def test_export_to_stdout(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without -o, export writes JSON to standard output."""
+    assert main(["export", str(good)]) == 0
+    assert json.loads(capsys.readouterr().out)["format"] == "timeline"
+
+
+def test_bundled_check() -> None:
+    """With no path, check validates the bundled timeline strictly."""
+    proc = run("check", "--strict")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the version."""
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("timeline ")
