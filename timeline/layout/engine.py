@@ -1,0 +1,838 @@
+"""Turn a Timeline into a Scene: scale, ticks, lanes, marks, labels, notes.
+
+Label placement is greedy and near-linear: events sorted by start go into
+the first row whose rightmost end leaves room (TimelineJS's first-fit rows,
+with per-row "rightmost end" bookkeeping, so O(n log n) for the sort and
+O(n * max_rows) for the fit).  When rows run out the event keeps its mark
+and joins a "+N more" badge listed in a note, never silently dropped.  The
+vertical layout is a single column of labels settled by merging
+overlapping clusters around their marks (O(n) amortised).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from timeline.cite import Run, note
+from timeline.dates import Bound, HistoricalDate, Span
+from timeline.layout.notes import Footnotes, timeline_footnotes
+from timeline.layout.options import LayoutOptions
+from timeline.layout.scale import (
+    TimeScale,
+    adaptive_scale,
+    day_number,
+    differs_from_linear,
+    focus_scale,
+    linear_scale,
+    ticks,
+)
+from timeline.layout.scene import ASCENT, DESCENT, Badge, Box, EventMark, Label, NoteEntry, Scene, Shape, Text
+from timeline.layout.text import measure, shorten, wrap
+from timeline.model import Event, Timeline
+
+__all__ = ["layout"]
+
+MARGIN = 28.0
+TITLE_SIZE, SUBTITLE_SIZE = 22.0, 13.0
+LABEL_SIZE, DATE_SIZE, SUP_SIZE = 12.5, 11.0, 8.5
+TICK_SIZE, LANE_SIZE, ERA_SIZE, NOTE_SIZE = 11.0, 12.0, 11.0, 10.5
+LINE = 1.28  # line height as a multiple of the font size
+GAP = 14.0   # least horizontal room between two labels in a row
+POINT_R = 4.5
+
+
+def _text(x: float, y: float, text: str, cls: str, size: float, *, anchor: str = "start", bold: bool = False,
+          notes: tuple[int, ...] = (), runs: tuple[tuple[str, bool], ...] = (), rotate: int = 0) -> Text:
+    width = measure(text, size, bold=bold) + _sup_width(notes)
+    left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+    box = Box(left, y - ASCENT * size, width, (ASCENT + DESCENT) * size)
+    if rotate == -90:  # rotated about (x, y): reads upwards
+        box = Box(x - ASCENT * size, y - (left - x) - width, (ASCENT + DESCENT) * size, width)
+    return Text(x, y, text, cls, size, box, anchor, bold, notes, runs, rotate)
+
+
+def _sup_text(notes: Sequence[int]) -> str:
+    return ",".join(str(n) for n in notes)
+
+
+def _sup_width(notes: Sequence[int]) -> float:
+    return measure(" " + _sup_text(notes), SUP_SIZE) if notes else 0.0
+
+
+# -- what each event is ------------------------------------------------------------------
+
+@attrs.frozen
+class _Info:
+    event: Event
+    lane: int
+    kind: str                 # point | range
+    t0: float | None          # first day (None: unknown or open)
+    t1: float | None          # day after the last day
+    approx_start: bool
+    approx_end: bool
+    uncertain: bool
+    bound: Bound
+    open_start: bool
+    open_end: bool
+    claims: tuple[tuple[float, float, bool], ...]  # (first, after-last, preferred) per disputed date
+    classes: tuple[str, ...]
+    notes: tuple[int, ...]
+
+
+def _days(d: HistoricalDate | None, side: str) -> float | None:
+    if d is None:
+        return None
+    if side == "start":
+        return day_number(d.earliest) if d.earliest else None
+    return day_number(d.latest) + 1 if d.latest else None
+
+
+def _info(ev: Event, lane: int, fn: Footnotes) -> _Info:
+    when = ev.when
+    claims: list[tuple[float, float, bool]] = []
+    if ev.is_disputed:
+        for c in ev.date_claims:
+            lo, hi = c.when.earliest, c.when.latest
+            if lo is None and hi is None:
+                continue
+            lo, hi = lo or hi, hi or lo
+            claims.append((day_number(lo), day_number(hi) + 1, c.rank.value == "preferred"))
+        claims.sort()
+    if isinstance(when, Span):
+        kind = "range"
+        t0, t1 = _days(when.start, "start"), _days(when.end, "end")
+        a_s = bool(when.start and (when.start.approximate or when.start.uncertain))
+        a_e = bool(when.end and (when.end.approximate or when.end.uncertain))
+        unc = bool((when.start and when.start.uncertain) or (when.end and when.end.uncertain))
+        appr = bool((when.start and when.start.approximate) or (when.end and when.end.approximate))
+        bound = Bound.EXACT
+        o_s = when.open_start or when.start is None
+        o_e = when.open_end or when.end is None
+    else:
+        kind = "point"
+        t0, t1 = _days(when, "start"), _days(when, "end")
+        a_s = a_e = when.approximate or when.uncertain
+        unc, appr = when.uncertain, when.approximate
+        bound = when.bound
+        o_s = o_e = False
+    classes = ["event", kind]
+    if appr:
+        classes.append("approximate")
+    if unc:
+        classes.append("uncertain")
+    if kind == "point" and bound is not Bound.EXACT:
+        classes.append("bounded")
+        classes.append("not-after" if bound is Bound.NOT_AFTER else "not-before")
+    if len(claims) > 1:
+        classes.append("disputed")
+    if o_s or o_e:
+        classes.append("open")
+    if ev.is_context:
+        classes.append("context")
+    classes.append(f"lane-{lane}")
+    classes.append(f"hue-{lane % 6}")
+    return _Info(ev, lane, kind, t0, t1, a_s, a_e, unc, bound, o_s, o_e, tuple(claims), tuple(classes),
+                 fn.numbers_for(ev.all_citations))
+
+
+def _anchors(info: _Info) -> list[tuple[float, float]]:
+    """The stretches of time this event says something about (for the domain and the density)."""
+    out: list[tuple[float, float]] = [(a, b) for a, b, _p in info.claims]
+    if info.kind == "range":
+        if info.t0 is not None:
+            out.append((info.t0, info.t0 + 1))
+        if info.t1 is not None:
+            out.append((info.t1 - 1, info.t1))
+    else:
+        if info.t0 is not None and info.t1 is not None:
+            out.append((info.t0, info.t1))
+        elif info.t1 is not None:
+            out.append((info.t1 - 1, info.t1))
+        elif info.t0 is not None:
+            out.append((info.t0, info.t0 + 1))
+    return out
+
+
+# -- marks, drawn along a time coordinate t and an across coordinate c --------------------
+
+Point = Callable[[float, float], tuple[float, float]]
+
+
+def _shape(kind: str, cls: str, pts: Sequence[tuple[float, float]], to_xy: Point, extra: Sequence[float] = ()) -> Shape:
+    coords: list[float] = []
+    for t, c in pts:
+        coords.extend(to_xy(t, c))
+    return Shape(kind, cls, (*coords, *extra))
+
+
+def _arrow(tip: float, c: float, direction: int, to_xy: Point, cls: str = "arrow") -> Shape:
+    back = tip - 7 * direction
+    return _shape("polygon", cls, [(tip, c), (back, c - 4.5), (back, c + 4.5)], to_xy)
+
+
+WHISKER = 20.0
+
+
+def _mark_extent(info: _Info, pos: Callable[[float], float]) -> tuple[float, float]:
+    """Where the marks of an event reach along the time axis (px)."""
+    if info.claims and len(info.claims) > 1:
+        xs = [pos((a + b) / 2) for a, b, _p in info.claims]
+        return min(xs) - POINT_R, max(xs) + POINT_R
+    if info.kind == "range":
+        a = pos(info.t0) if info.t0 is not None else None
+        b = pos(info.t1) if info.t1 is not None else None
+        if a is None and b is None:
+            return 0.0, 0.0
+        a = a if a is not None else b - 40
+        b = b if b is not None else a + 40
+        if b - a < 2 * POINT_R:
+            mid = (a + b) / 2
+            return mid - POINT_R, mid + POINT_R
+        return a - (8 if info.open_start else 0), b + (8 if info.open_end else 0)
+    if info.bound is Bound.NOT_AFTER and info.t1 is not None:
+        x = pos(info.t1)
+        return x - WHISKER - 2, x + POINT_R
+    if info.bound is Bound.NOT_BEFORE and info.t0 is not None:
+        x = pos(info.t0)
+        return x - POINT_R, x + WHISKER + 2
+    a, b = pos(info.t0), pos(info.t1)
+    if b - a < 2 * POINT_R + 2:
+        mid = (a + b) / 2
+        return mid - POINT_R, mid + POINT_R
+    return a, b
+
+
+def _kind(info: _Info, m0: float, m1: float) -> str:
+    """"extent" for a partial date drawn as a pale bar, else "mark"."""
+    if info.kind == "point" and info.bound is Bound.EXACT and len(info.claims) < 2 and m1 - m0 >= 2 * POINT_R + 2:
+        return "extent"
+    return "mark"
+
+
+def _marks(info: _Info, pos: Callable[[float], float], c: float, to_xy: Point) -> list[Shape]:
+    """The shapes of one event centred on across-coordinate ``c``."""
+    shapes: list[Shape] = []
+    hollow = " hollow" if (info.approx_start or info.uncertain) else ""
+    if info.claims and len(info.claims) > 1:
+        xs = [(pos((a + b) / 2), pref) for a, b, pref in info.claims]
+        lo, hi = xs[0][0], xs[-1][0]
+        shapes.append(_shape("line", "bracket", [(lo, c), (hi, c)], to_xy))
+        for x in (lo, hi):
+            shapes.append(_shape("line", "bracket", [(x, c - 6), (x, c + 6)], to_xy))
+        for x, pref in xs:
+            shapes.append(_shape("circle", "mark" if pref else "mark hollow", [(x, c)], to_xy, (POINT_R,)))
+        return shapes
+    if info.kind == "range":
+        m0, m1 = _mark_extent(info, pos)
+        a = m0 + (8 if info.open_start else 0)
+        b = m1 - (8 if info.open_end else 0)
+        fade = min(14.0, (b - a) / 3)
+        body0 = a + fade if info.approx_start else a
+        body1 = b - fade if info.approx_end else b
+        shapes.append(_shape("rect", "bar", [(body0, c - 3.5)], to_xy, (max(body1 - body0, 0.0), 7.0)))
+        if info.approx_start:
+            shapes.append(_shape("line", "bar-fade", [(a, c), (body0, c)], to_xy))
+        if info.approx_end:
+            shapes.append(_shape("line", "bar-fade", [(body1, c), (b, c)], to_xy))
+        if info.open_start:
+            shapes.append(_arrow(a - 8, c, -1, to_xy))
+        if info.open_end:
+            shapes.append(_arrow(b + 8, c, 1, to_xy))
+        return shapes
+    if info.bound is not Bound.EXACT:
+        direction = -1 if info.bound is Bound.NOT_AFTER else 1
+        x = pos(info.t1) if info.bound is Bound.NOT_AFTER else pos(info.t0)
+        tip = x + direction * WHISKER
+        shapes.append(_shape("line", "whisker", [(x, c), (tip - direction * 6, c)], to_xy))
+        shapes.append(_arrow(tip, c, direction, to_xy, "whisker-head"))
+        shapes.append(_shape("circle", "mark" + hollow, [(x, c)], to_xy, (POINT_R,)))
+        return shapes
+    a, b = pos(info.t0), pos(info.t1)
+    if b - a >= 2 * POINT_R + 2:
+        # A partial date (a month, a year, a decade): a pale bar over every day it can mean.
+        shapes.append(_shape("rect", "extent" + hollow, [(a, c - 3)], to_xy, (b - a, 6.0)))
+        return shapes
+    mid = (a + b) / 2
+    shapes.append(_shape("circle", "mark" + hollow, [(mid, c)], to_xy, (POINT_R,)))
+    return shapes
+
+
+# -- the public entry ----------------------------------------------------------------------
+
+def layout(tl: Timeline, **options: Any) -> Scene:
+    """Lay a timeline out into a Scene (options: see :class:`LayoutOptions`)."""
+    opts = options.pop("_options", None) or LayoutOptions.from_kwargs(**options)
+    return _Layout(tl, opts).run()
+
+
+class _Layout:
+    def __init__(self, tl: Timeline, opts: LayoutOptions) -> None:
+        if not opts.include_context:
+            tl = tl.without_tags("context")
+        self.tl = tl
+        self.opts = opts
+        self.width = opts.canvas_width
+        self.fn = timeline_footnotes(tl)
+        lanes = tl.lane_order()
+        self.lane_ids = [lane.id for lane in lanes]
+        self.lane_names = [lane.name for lane in lanes]
+        index = {lane.id: i for i, lane in enumerate(lanes)}
+        for lane in lanes:
+            if lane.id == "lane" and lane.label:
+                index[lane.label] = index["lane"]
+        events = tl.sorted_events()
+        if any(ev.lane is None or ev.lane not in index for ev in events):
+            self.lane_ids.append("")
+            self.lane_names.append("Other events" if lanes else "")
+        other = len(self.lane_ids) - 1
+        self.infos = [_info(ev, index.get(ev.lane, other) if ev.lane else other, self.fn) for ev in events]
+
+    # -- scale ---------------------------------------------------------------------------
+
+    def _domain(self) -> tuple[list[tuple[float, float]], float, float]:
+        anchors = [a for info in self.infos for a in _anchors(info)]
+        spans = list(anchors)
+        for era in self.tl.eras:
+            if era.when.earliest and era.when.latest:
+                spans.append((day_number(era.when.earliest), day_number(era.when.latest) + 1))
+        if not spans:
+            today = float(dt.date(2000, 1, 1).toordinal())
+            spans = [(today, today + 1)]
+        d0 = min(a for a, _ in spans)
+        d1 = max(b for _, b in spans)
+        length = max(d1 - d0, 30.0)
+        pad = length * 0.02
+        mid = (d0 + d1) / 2
+        d0, d1 = min(d0, mid - length / 2) - pad, max(d1, mid + length / 2) + pad
+        d0 = max(d0, 1.0)
+        d1 = min(d1, float(dt.date.max.toordinal()))
+        return anchors, d0, d1
+
+    def _scale(self, p0: float, p1: float) -> TimeScale:
+        anchors, d0, d1 = self._domain()
+        if self.opts.focus:
+            from timeline.dates import parse_date
+
+            periods = []
+            for a, b in self.opts.focus:
+                da = parse_date(a) if isinstance(a, str) else a
+                db = parse_date(b) if isinstance(b, str) else b
+                if da.earliest is None or db.latest is None:
+                    continue
+                periods.append((day_number(da.earliest), day_number(db.latest) + 1))
+            return focus_scale(periods, d0, d1, p0, p1)
+        if self.opts.scale == "linear":
+            return linear_scale(d0, d1, p0, p1)
+        adaptive = adaptive_scale(anchors, d0, d1, p0, p1)
+        if self.opts.scale == "adaptive" or differs_from_linear(adaptive):
+            return adaptive
+        return linear_scale(d0, d1, p0, p1)
+
+    # -- common pieces -----------------------------------------------------------------
+
+    def _header(self) -> tuple[list[Text], float]:
+        y = MARGIN + TITLE_SIZE * ASCENT
+        avail = self.width - 2 * MARGIN
+        out = [_text(MARGIN, y, shorten(self.tl.title, TITLE_SIZE, avail, bold=True), "title", TITLE_SIZE, bold=True)]
+        y += TITLE_SIZE * DESCENT
+        if self.tl.subtitle:
+            for line in wrap(self.tl.subtitle, SUBTITLE_SIZE, avail, max_lines=2):
+                y += SUBTITLE_SIZE * LINE
+                out.append(_text(MARGIN, y, line, "subtitle", SUBTITLE_SIZE))
+        return out, y + 22
+
+    def _summary(self) -> str:
+        n = len(self.infos)
+        disputed = sum("disputed" in i.classes for i in self.infos)
+        days = [d for i in self.infos for a, b in _anchors(i) for d in (a, b - 1)]
+        span = ""
+        if days:
+            y0, y1 = dt.date.fromordinal(int(min(days))).year, dt.date.fromordinal(int(max(days))).year
+            span = f" from {y0} to {y1}" if y0 != y1 else f" in {y0}"
+        lanes = [name for name in self.lane_names if name]
+        text = f"Timeline of {n} event{'s' if n != 1 else ''}{span}"
+        if lanes:
+            text += f" in {len(lanes)} lane{'s' if len(lanes) != 1 else ''} ({', '.join(lanes)})"
+        text += f"; {disputed} with disputed dates" if disputed else "; no disputed dates"
+        if self.tl.eras:
+            text += f"; {len(self.tl.eras)} period{'s' if len(self.tl.eras) != 1 else ''} shaded"
+        return text + ". Sources are numbered in the notes."
+
+    def _notes(self, y: float) -> tuple[Text | None, list[NoteEntry], float]:
+        if not self.opts.footnotes or not len(self.fn):
+            return None, [], y
+        y += 10
+        heading = _text(MARGIN, y + LANE_SIZE * ASCENT, "Sources", "notes-heading", LANE_SIZE, bold=True)
+        y = heading.box.y1 + 4
+        entries = []
+        num_w = measure(f"{len(self.fn)}.", NOTE_SIZE) + 6
+        width = self.width - 2 * MARGIN - num_w
+        for n in self.fn.notes:
+            src = self.tl.sources.get(n.source)
+            runs = note(src, n.locator) if src is not None else (Run(f"{n.source}" + (f", {n.locator}" if n.locator else "") + "."),)
+            lines = _wrap_runs(runs, NOTE_SIZE, width)
+            texts = []
+            for k, line in enumerate(lines):
+                y += NOTE_SIZE * LINE
+                if k == 0:
+                    texts.append(_text(MARGIN + num_w - 6, y, f"{n.number}.", "note-number", NOTE_SIZE, anchor="end"))
+                plain_text = "".join(t for t, _i in line)
+                texts.append(_text(MARGIN + num_w, y, plain_text, "note", NOTE_SIZE, runs=line))
+            entries.append(NoteEntry(n.number, tuple(texts)))
+        return heading, entries, y + NOTE_SIZE * DESCENT
+
+    def _overflow_note(self, overflow: list[_Info], y: float) -> tuple[list[Text], float]:
+        if not overflow:
+            return [], y
+        items = "; ".join(f"{i.event.title} ({i.event.date_label('short')})" for i in overflow)
+        text = f"Not labelled for lack of room ({len(overflow)}, marked “+N more”): {items}."
+        out = []
+        for line in _wrap_runs((Run(text),), DATE_SIZE, self.width - 2 * MARGIN, max_lines=10_000):
+            y += DATE_SIZE * LINE
+            out.append(_text(MARGIN, y, "".join(t for t, _ in line), "overflow-note", DATE_SIZE))
+        return out, y + 8
+
+    def _label_lines(self, info: _Info, max_width: float) -> tuple[tuple[str, ...], str, float]:
+        title_lines = wrap(info.event.title, LABEL_SIZE, max_width - _sup_width(info.notes), max_lines=2)
+        date = shorten(info.event.date_label("short"), DATE_SIZE, max_width)
+        widths = [measure(t, LABEL_SIZE) for t in title_lines]
+        widths[-1] += _sup_width(info.notes)
+        return title_lines, date, max([*widths, measure(date, DATE_SIZE)])
+
+    def run(self) -> Scene:
+        if self.opts.orientation == "vertical":
+            return self._vertical()
+        return self._horizontal()
+
+    def _scene(self, height: float, scale: TimeScale, **layers: Any) -> Scene:
+        return Scene(
+            width=round(self.width, 2), height=round(math.ceil(height), 2), orientation=self.opts.orientation,
+            scale=scale.kind, title=self.tl.title, subtitle=self.tl.subtitle, summary=self._summary(), **layers,
+        )
+
+    def _eras(self, scale: TimeScale) -> list[tuple[Any, ...]]:
+        eras = sorted(self.tl.eras, key=lambda e: (e.when.sort_key, e.id))
+        out = []
+        for era in eras:
+            if not (era.when.earliest and era.when.latest):
+                continue
+            a, b = scale.pos(day_number(era.when.earliest)), scale.pos(day_number(era.when.latest) + 1)
+            out.append((era, a, b, self.fn.numbers_for(era.citations)))
+        return out
+
+    # -- horizontal ------------------------------------------------------------------------
+
+    def _horizontal(self) -> Scene:
+        header, y = self._header()
+        x0, x1 = MARGIN, self.width - MARGIN
+        scale = self._scale(x0 + 6, x1 - 6)
+        pos = scale.pos
+
+        # Era labels: first-fit rows above the lanes.
+        era_rows: list[float] = []
+        era_items = []
+        for era, a, b, notes in self._eras(scale):
+            room = max(b - a - 8, 90.0)
+            label = shorten(era.label, ERA_SIZE, room - _sup_width(notes))
+            w = measure(label, ERA_SIZE) + _sup_width(notes)
+            tx = min(max(a + 4, x0), x1 - w)
+            row = _first_fit(era_rows, tx, tx + w, 1000)
+            era_items.append((era, a, b, notes, label, tx, row))
+        era_top = y
+        y += len(era_rows) * ERA_SIZE * LINE + (6 if era_rows else 0)
+        eras_out = []
+        for era, a, b, notes, label, tx, row in era_items:
+            baseline = era_top + row * ERA_SIZE * LINE + ERA_SIZE * ASCENT
+            eras_out.append([era.id, era.label, (a, b), _text(tx, baseline, label, "era-name", ERA_SIZE, notes=notes)])
+
+        to_xy: Point = lambda t, c: (t, c)  # noqa: E731
+        max_label = min(240.0, (x1 - x0) / 2.6)
+        events: list[EventMark] = []
+        badges: list[Badge] = []
+        lanes_out = []
+        overflow: list[_Info] = []
+        plot_top = y
+        by_lane: dict[int, list[_Info]] = {}
+        for info in self.infos:
+            by_lane.setdefault(info.lane, []).append(info)
+        for lane_index, lane_name in enumerate(self.lane_names):
+            infos = by_lane.get(lane_index, [])
+            lane_top = y
+            texts = []
+            if lane_name:
+                texts.append(_text(x0, y + LANE_SIZE * ASCENT, shorten(lane_name, LANE_SIZE, x1 - x0, bold=True),
+                                   "lane-name", LANE_SIZE, bold=True))
+                y += LANE_SIZE * LINE + 6
+            placed = []
+            rows: list[float] = []
+            lane_over: list[tuple[_Info, float, float]] = []
+            items = []
+            for info in infos:
+                m0, m1 = _mark_extent(info, pos)
+                items.append((m0, m1, info))
+            items.sort(key=lambda it: (it[0], it[2].event.id))
+            for m0, m1, info in items:
+                lines, date, tw = self._label_lines(info, max_label)
+                point_style = m1 - m0 < 3 * POINT_R
+                if point_style:
+                    tx = m1 + 6
+                    if tx + tw > x1:
+                        tx = max(x0, m0 - 6 - tw)
+                    o0, o1 = min(m0, tx), max(m1, tx + tw)
+                else:
+                    tx = min(max(m0, x0), x1 - tw)
+                    o0, o1 = min(m0, tx), max(m1, tx + tw)
+                    if "extent" in _kind(info, m0, m1):
+                        # A partial date's pale bar may run under later labels' marks; only its text blocks the row.
+                        o1 = max(tx + tw, m0 + 40)
+                row = _first_fit(rows, o0, o1 + GAP, self.opts.max_rows)
+                if row < 0:
+                    lane_over.append((info, m0, m1))
+                    continue
+                placed.append((info, row, m0, m1, lines, date, tw, tx, point_style))
+            heights = [0.0] * len(rows)
+            for info, row, m0, m1, lines, date, tw, tx, point_style in placed:
+                h = len(lines) * LABEL_SIZE * LINE + DATE_SIZE * LINE + (0 if point_style else 10)
+                heights[row] = max(heights[row], h)
+            row_y = []
+            for h in heights:
+                row_y.append(y)
+                y += h + 8
+            for info, row, m0, m1, lines, date, tw, tx, point_style in placed:
+                top = row_y[row]
+                if point_style:
+                    c = top + LABEL_SIZE * 0.5
+                    base = top + LABEL_SIZE * ASCENT
+                else:
+                    c = top + 4
+                    base = top + 10 + LABEL_SIZE * ASCENT
+                shapes = _marks(info, pos, c, to_xy)
+                texts_ev = []
+                for k, line in enumerate(lines):
+                    last = k == len(lines) - 1
+                    texts_ev.append(_text(tx, base, line, "label", LABEL_SIZE, notes=info.notes if last else ()))
+                    base += LABEL_SIZE * LINE
+                texts_ev.append(_text(tx, base - LABEL_SIZE * LINE + DATE_SIZE * LINE + 1, date, "date", DATE_SIZE))
+                box = _union([t.box for t in texts_ev])
+                leader: tuple[float, ...] = ()
+                events.append(EventMark(info.event.id, info.event.title, info.event.date_label("short"), info.classes,
+                                        info.lane, tuple(shapes), Label(box, tuple(texts_ev), leader), info.notes))
+            if lane_over:
+                # One row of "+N more" badges; neighbours that would collide merge into one badge.
+                c = y + 5
+                groups: list[list[Any]] = []
+                for info, m0, m1 in lane_over:
+                    label_w = measure("+99 more", DATE_SIZE)
+                    if groups and m0 < groups[-1][1] + GAP:
+                        groups[-1][2].append(info)
+                        groups[-1][1] = max(groups[-1][1], groups[-1][0] + label_w, m1)
+                    else:
+                        groups.append([m0, max(m0 + label_w, m1), [info]])
+                for g0, _g1, group in groups:
+                    text = f"+{len(group)} more"
+                    w = measure(text, DATE_SIZE)
+                    tx = min(max(g0, x0), x1 - w)
+                    badges.append(Badge(_text(tx, c + 10 + DATE_SIZE * ASCENT, text, "more", DATE_SIZE),
+                                        tuple(i.event.id for i in group), lane_index))
+                    for info in group:
+                        shapes = _marks(info, pos, c, to_xy)
+                        events.append(EventMark(info.event.id, info.event.title, info.event.date_label("short"),
+                                                (*info.classes, "overflow"), info.lane, tuple(shapes), None,
+                                                info.notes, overflow=True))
+                        overflow.append(info)
+                y += 10 + DATE_SIZE * LINE + 8
+            y += 10
+            sep = (Shape("line", "lane-rule", (x0, lane_top - 6, x1, lane_top - 6)),) if lane_index else ()
+            lanes_out.append((self.lane_ids[lane_index], sep, tuple(texts)))
+        plot_bottom = y
+        # The axis, its ticks, compressed stretches.
+        axis_y = y + 4
+        axis = [Shape("line", "axis", (x0, axis_y, x1, axis_y))]
+        grid = []
+        tick_texts: list[Text] = []
+        last_end = -1e9
+        for tick in ticks(scale):
+            w = max(measure(tick.label, TICK_SIZE), measure(tick.context, TICK_SIZE))
+            tx = min(max(tick.pos, x0 + w / 2), x1 - w / 2)
+            if tx - w / 2 < last_end + 8:
+                continue
+            last_end = tx + w / 2
+            axis.append(Shape("line", "tick", (tick.pos, axis_y, tick.pos, axis_y + 5)))
+            grid.append(Shape("line", "grid" + (" grid-major" if tick.context else ""),
+                              (tick.pos, plot_top, tick.pos, axis_y)))
+            tick_texts.append(_text(tx, axis_y + 8 + TICK_SIZE * ASCENT, tick.label, "tick", TICK_SIZE, anchor="middle"))
+            if tick.context:
+                tick_texts.append(_text(tx, axis_y + 8 + TICK_SIZE * ASCENT + TICK_SIZE * LINE, tick.context,
+                                        "tick tick-year", TICK_SIZE, anchor="middle", bold=True))
+        y = axis_y + 8 + 2 * TICK_SIZE * LINE
+        breaks, y = self._breaks(scale, axis_y, plot_top, y, to_xy)
+        overflow_texts, y = self._overflow_note(overflow, y)
+        heading, notes, y = self._notes(y)
+        eras_final = tuple((eid, name, (Shape("rect", "era", (a, plot_top - 2, max(b - a, 0.0), axis_y - plot_top + 2)),), text)
+                           for eid, name, (a, b), text in eras_out)
+        return self._scene(y + MARGIN, scale, header=tuple(header), eras=eras_final, grid=tuple(grid), axis=tuple(axis),
+                           ticks=tuple(tick_texts), breaks=tuple(breaks), lanes=tuple(lanes_out), events=tuple(events),
+                           badges=tuple(badges), overflow_note=tuple(overflow_texts), notes_heading=heading,
+                           notes=tuple(notes))
+
+    def _breaks(self, scale: TimeScale, axis_c: float, plot_top: float, y: float, to_xy: Point,
+                vertical: bool = False) -> tuple[list[tuple[tuple[Shape, ...], Text]], float]:
+        out = []
+        rows: list[float] = []
+        pending = []
+        for seg, squeezed in zip(scale.segments, scale.compressed):
+            if not squeezed:
+                continue
+            first = dt.date.fromordinal(int(math.ceil(seg.d0))).year
+            last = dt.date.fromordinal(int(seg.d1) - 1).year
+            label = f"{first}–{last} compressed" if last > first else f"{first} compressed"
+            mid = (seg.p0 + seg.p1) / 2
+            zig = []
+            for k in range(5):
+                zig.append((mid - 6 + 3 * k, axis_c + (-5 if k % 2 else 5)))
+            if vertical:
+                # Here ``plot_top`` is the far (right) edge of the plot.
+                band = Shape("rect", "compressed", (axis_c, seg.p0, plot_top - axis_c, seg.p1 - seg.p0))
+                zigzag = Shape("polyline", "break", tuple(v for t, c in zig for v in (c, t)))
+            else:
+                band = Shape("rect", "compressed", (seg.p0, plot_top, seg.p1 - seg.p0, axis_c - plot_top))
+                zigzag = Shape("polyline", "break", tuple(v for t, c in zig for v in (t, c)))
+            pending.append((band, zigzag, label, mid, seg))
+        for band, zigzag, label, mid, seg in pending:
+            w = measure(label, DATE_SIZE)
+            if vertical:
+                out.append(((band, zigzag), None, label, mid, w))
+                continue
+            tx = min(max(mid - w / 2, MARGIN), self.width - MARGIN - w)
+            row = _first_fit(rows, tx, tx + w + 10, 1000)
+            out.append(((band, zigzag), row, label, tx, w))
+        final = []
+        if not vertical:
+            for shapes, row, label, tx, _w in out:
+                base = y + 2 + row * DATE_SIZE * LINE + DATE_SIZE * ASCENT
+                final.append((shapes, _text(tx, base, label, "break-label", DATE_SIZE)))
+            y += len(rows) * DATE_SIZE * LINE + (6 if rows else 0)
+            return final, y
+        return [(shapes, (label, mid, w)) for shapes, _r, label, mid, w in out], y  # type: ignore[misc]
+
+    # -- vertical ---------------------------------------------------------------------------
+
+    def _vertical(self) -> Scene:
+        header, y = self._header()
+        x_right = self.width - MARGIN
+        # Lane key: "1 Leadership and politics", flowing across the page.
+        lane_key: list[Text] = []
+        named = [(i, n) for i, n in enumerate(self.lane_names) if n]
+        kx = MARGIN
+        if named:
+            y += LANE_SIZE * ASCENT
+            for i, name in named:
+                label = f"{i + 1} {name}"
+                w = measure(label, LANE_SIZE, bold=True)
+                if kx > MARGIN and kx + w > x_right:
+                    kx = MARGIN
+                    y += LANE_SIZE * LINE
+                lane_key.append(_text(kx, y, shorten(label, LANE_SIZE, x_right - MARGIN, bold=True), "lane-name",
+                                      LANE_SIZE, bold=True))
+                kx += w + 22
+            y += LANE_SIZE * DESCENT + 14
+        eras = self.tl.eras
+        tick_w = 58.0
+        era_x = MARGIN + tick_w + 8
+        # Eras get columns of their own (first fit over time), left of the axis.
+        n_lanes = len(self.lane_names)
+        # Provisional scale to size everything; the axis length follows the amount of text.
+        heights = []
+        label_x_guess = era_x + 16 * 3 + 16 + 22 * n_lanes + 30
+        max_w = x_right - label_x_guess
+        for info in self.infos:
+            lines, _date, _tw = self._label_lines(info, max_w)
+            heights.append(DATE_SIZE * LINE + len(lines) * LABEL_SIZE * LINE + 6)
+        top = y + 24  # room for lane column numbers
+        length = max(420.0, sum(heights) * 0.9, 60.0 * math.sqrt(max(1, len(self.infos))))
+        scale = self._scale(top + 8, top + 8 + length)
+        pos = scale.pos
+        era_cols: list[float] = []
+        era_items = []
+        for era, a, b, notes in self._eras(scale):
+            col = _first_fit(era_cols, a, b + 4, 1000)
+            era_items.append((era, a, b, notes, col))
+        axis_x = era_x + 16 * max(1, len(era_cols)) + 8
+        # Lane columns; ranges inside a lane take sub-columns first-fit so bars never overlap.
+        sub_rows: dict[int, list[float]] = {}
+        sub_of: dict[str, int] = {}
+        for info in self.infos:
+            m0, m1 = _mark_extent(info, pos)
+            if info.kind == "range" or m1 - m0 > 3 * POINT_R:
+                rows = sub_rows.setdefault(info.lane, [])
+                sub_of[info.event.id] = max(0, _first_fit(rows, m0, m1 + 6, 1000))
+        col_x = []
+        cx = axis_x + 18
+        for lane in range(n_lanes):
+            width = 14 + 9 * max(0, len(sub_rows.get(lane, [])) - 1)
+            col_x.append(cx)
+            cx += width + 10
+        label_x = cx + 22
+        max_w = x_right - label_x
+        to_xy: Point = lambda t, c: (c, t)  # noqa: E731
+        # Labels: one column, settled around their marks by merging overlapping clusters.
+        wants = []
+        for info in self.infos:
+            m0, m1 = _mark_extent(info, pos)
+            lines, date, tw = self._label_lines(info, max_w)
+            h = DATE_SIZE * LINE + len(lines) * LABEL_SIZE * LINE
+            anchor_t = (m0 + m1) / 2 if (m1 - m0) <= 3 * POINT_R else m0 + POINT_R
+            wants.append((anchor_t - DATE_SIZE * 0.9, h, info, lines, date, tw, anchor_t))
+        wants.sort(key=lambda w: (w[0], w[2].event.id))
+        tops = _settle([w[0] for w in wants], [w[1] + 8 for w in wants], top)
+        events = []
+        bottom = top + 8 + length
+        for (want, h, info, lines, date, tw, anchor_t), ty in zip(wants, tops):
+            c = col_x[info.lane] + 7 + 9 * sub_of.get(info.event.id, 0)
+            shapes = _marks(info, pos, c, to_xy)
+            texts = [_text(label_x, ty + DATE_SIZE * ASCENT, date, "date", DATE_SIZE)]
+            base = ty + DATE_SIZE * LINE + LABEL_SIZE * ASCENT
+            for k, line in enumerate(lines):
+                texts.append(_text(label_x, base, line, "label", LABEL_SIZE, notes=info.notes if k == len(lines) - 1 else ()))
+                base += LABEL_SIZE * LINE
+            box = _union([t.box for t in texts])
+            ly = ty + DATE_SIZE * 0.6
+            mark_right = c + (POINT_R + 2)
+            leader = (mark_right, anchor_t, label_x - 14, anchor_t, label_x - 5, ly) if abs(ly - anchor_t) > 1 else (
+                mark_right, anchor_t, label_x - 5, ly)
+            events.append(EventMark(info.event.id, info.event.title, info.event.date_label("short"), info.classes,
+                                    info.lane, tuple(shapes), Label(box, tuple(texts), leader), info.notes))
+            bottom = max(bottom, box.y1)
+        axis_end = top + 8 + length
+        axis = [Shape("line", "axis", (axis_x, top, axis_x, axis_end))]
+        grid = []
+        tick_texts = []
+        last_end = -1e9
+        for tick in ticks(scale, spacing_scale=0.9):
+            label = tick.label + (f" {tick.context}" if tick.context and tick.unit != "year" else "")
+            if tick.pos - TICK_SIZE < last_end + 4:
+                continue
+            last_end = tick.pos + TICK_SIZE * 0.4
+            axis.append(Shape("line", "tick", (axis_x - 5, tick.pos, axis_x, tick.pos)))
+            grid.append(Shape("line", "grid" + (" grid-major" if tick.context else ""), (axis_x, tick.pos, cx, tick.pos)))
+            tick_texts.append(_text(MARGIN + tick_w, tick.pos + TICK_SIZE * 0.35, shorten(label, TICK_SIZE, tick_w),
+                                    "tick" + (" tick-year" if tick.context else ""), TICK_SIZE, anchor="end",
+                                    bold=bool(tick.context)))
+        lanes_out = []
+        for lane in range(n_lanes):
+            shapes: tuple[Shape, ...] = (Shape("line", "lane-rule", (col_x[lane] + 7, top, col_x[lane] + 7, axis_end)),)
+            texts = (_text(col_x[lane] + 7, top - 6, str(lane + 1), "lane-number", LANE_SIZE, anchor="middle", bold=True),)
+            if lane == 0:
+                texts = (*lane_key, *texts)
+            lanes_out.append((self.lane_ids[lane], shapes, texts))
+        eras_out = []
+        for era, a, b, notes, col in era_items:
+            ex = era_x + 16 * col
+            band = Shape("rect", "era", (ex, a, 8.0, max(b - a, 0.0)))
+            wide = Shape("rect", "era", (axis_x, a, x_right - axis_x, max(b - a, 0.0)))
+            label = shorten(era.label, ERA_SIZE, max(b - a - 8, 0.0) - _sup_width(notes)) if b - a > 60 else ""
+            text = _text(ex + 4 + ERA_SIZE * 0.35 + 7, b - 4, label, "era-name", ERA_SIZE, notes=notes, rotate=-90) if label else None
+            eras_out.append((era.id, era.label, (band, wide), text))
+        breaks_raw, _ = self._breaks(scale, axis_x, x_right, top, to_xy, vertical=True)
+        breaks = []
+        for shapes, (label, mid, w) in breaks_raw:  # type: ignore[misc]
+            breaks.append((shapes, _text(axis_x - 10, mid + TICK_SIZE * 0.35, shorten(label, DATE_SIZE, tick_w + 4),
+                                         "break-label", DATE_SIZE, anchor="end")))
+        # A break label replaces ticks it would collide with.
+        tick_texts = [t for t in tick_texts if not any(t.box.intersects(b.box) for _s, b in breaks)]
+        y = max(bottom, axis_end) + 18
+        heading, notes_out, y = self._notes(y)
+        return self._scene(y + MARGIN, scale, header=tuple(header), eras=tuple(eras_out), grid=tuple(grid),
+                           axis=tuple(axis), ticks=tuple(tick_texts), breaks=tuple(breaks), lanes=tuple(lanes_out),
+                           events=tuple(events), badges=(), overflow_note=(), notes_heading=heading,
+                           notes=tuple(notes_out))
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+def _first_fit(rows: list[float], start: float, end: float, max_rows: int) -> int:
+    """Put ``start..end`` in the first row whose rightmost end is left of ``start``; -1 when full."""
+    for i, right in enumerate(rows):
+        if right <= start:
+            rows[i] = end
+            return i
+    if len(rows) < max_rows:
+        rows.append(end)
+        return len(rows) - 1
+    return -1
+
+
+def _settle(wanted: Sequence[float], heights: Sequence[float], lowest: float) -> list[float]:
+    """1-D placement: tops as near ``wanted`` as possible, in order, not overlapping, none above ``lowest``.
+
+    Clusters of touching labels are merged and centred on their wishes (a stack, O(n) amortised).
+    """
+    clusters: list[list[float]] = []  # [top, height, sum of (wanted - offset), count, first index]
+    for i, (w, h) in enumerate(zip(wanted, heights)):
+        clusters.append([max(w, lowest), h, w, 1, i])
+        while len(clusters) > 1 and clusters[-2][0] + clusters[-2][1] > clusters[-1][0]:
+            top_c = clusters.pop()
+            prev = clusters[-1]
+            # The merged cluster's wish: the mean of each member's wish minus its offset in the cluster.
+            prev[2] += top_c[2] - top_c[3] * prev[1]
+            prev[3] += top_c[3]
+            prev[1] += top_c[1]
+            prev[0] = max(lowest, prev[2] / prev[3])
+    out = []
+    for top, _h, _s, count, first in clusters:
+        y = top
+        for k in range(first, first + int(count)):
+            out.append(y)
+            y += heights[k]
+    return out
+
+
+def _union(boxes: Sequence[Box]) -> Box:
+    x0 = min(b.x for b in boxes)
+    y0 = min(b.y for b in boxes)
+    x1 = max(b.x1 for b in boxes)
+    y1 = max(b.y1 for b in boxes)
+    return Box(x0, y0, x1 - x0, y1 - y0)
+
+
+def _wrap_runs(runs: Sequence[Run], size: float, width: float, max_lines: int = 12) -> list[tuple[tuple[str, bool], ...]]:
+    """Greedy word wrap of styled runs; a word made of pieces in two styles stays whole."""
+    chars = [(ch, run.italic) for run in runs for ch in run.text]
+    words: list[list[tuple[str, bool]]] = []
+    current: list[tuple[str, bool]] = []
+    for ch, italic in [*chars, (" ", False)]:
+        if ch == " ":
+            if current:
+                words.append(current)
+            current = []
+        elif current and current[-1][1] == italic:
+            current[-1] = (current[-1][0] + ch, italic)
+        else:
+            current.append((ch, italic))
+    lines: list[list[tuple[str, bool]]] = [[]]
+    used = 0.0
+    for word in words:
+        w = sum(measure(t, size) for t, _i in word)
+        gap = measure(" ", size) if lines[-1] else 0.0
+        if lines[-1] and used + gap + w > width:
+            lines.append([])
+            used, gap = 0.0, 0.0
+        if w > width:
+            word = [(shorten("".join(t for t, _ in word), size, width), word[0][1])]
+            w = measure(word[0][0], size)
+        pieces = list(word)
+        if gap:
+            pieces[0] = (" " + pieces[0][0], pieces[0][1])
+        for text, italic in pieces:
+            line = lines[-1]
+            if line and line[-1][1] == italic:
+                line[-1] = (line[-1][0] + text, italic)
+            else:
+                line.append((text, italic))
+        used += gap + w
+    return [tuple(line) for line in lines if line][:max_lines]

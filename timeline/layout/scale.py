@@ -1,0 +1,350 @@
+"""Time scales (linear, density-adaptive, focused) and calendar-aware ticks.
+
+A scale maps a day number (``date.toordinal()``, fractions allowed) to a
+position along the axis.  It is piecewise linear: one segment for the
+linear scale, several for the adaptive one, each with its own rate.  Ticks
+are chosen per segment from a calendar ladder (matplotlib's
+AutoDateLocator idea): decade, year, quarter, month, day, each with the
+multiples it may step by; the formatter follows the tick unit.  Dates never
+pass through a plain numeric tick locator.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["LADDER", "Segment", "TimeScale", "Tick", "adaptive_scale", "focus_scale", "linear_scale", "ticks"]
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+#: (unit, allowed multiples, minimum px between ticks).  Finest first.
+LADDER: tuple[tuple[str, tuple[int, ...], float], ...] = (
+    ("day", (1, 2, 7, 14), 44.0),
+    ("month", (1,), 34.0),
+    ("quarter", (1, 2), 34.0),      # steps of 3 and 6 months
+    ("year", (1, 2, 5), 40.0),
+    ("decade", (1, 2, 5, 10, 25, 50, 100), 44.0),
+)
+MIN_TICKS, MAX_TICKS = 2, 14
+
+
+@attrs.frozen
+class Segment:
+    """A stretch of time ``d0..d1`` (day numbers) drawn linearly over ``p0..p1`` (px)."""
+
+    d0: float
+    d1: float
+    p0: float
+    p1: float
+
+    @property
+    def rate(self) -> float:
+        """px per day."""
+        return (self.p1 - self.p0) / (self.d1 - self.d0)
+
+
+@attrs.frozen
+class TimeScale:
+    """A monotone piecewise-linear map from day numbers to px; ``compressed`` marks squeezed segments."""
+
+    segments: tuple[Segment, ...]
+    compressed: tuple[bool, ...]
+    kind: str
+
+    @property
+    def d0(self) -> float:
+        """First day of the domain."""
+        return self.segments[0].d0
+
+    @property
+    def d1(self) -> float:
+        """Day after the last day of the domain."""
+        return self.segments[-1].d1
+
+    def pos(self, day: float) -> float:
+        """The position of a day number (clamped to the domain)."""
+        segs = self.segments
+        starts = [s.d0 for s in segs]
+        i = max(0, min(len(segs) - 1, bisect.bisect_right(starts, day) - 1))
+        seg = segs[i]
+        day = min(max(day, seg.d0), seg.d1)
+        return seg.p0 + (day - seg.d0) * seg.rate
+
+
+def day_number(date: dt.date) -> float:
+    """The day number of a date (the ordinal of its first moment)."""
+    return float(date.toordinal())
+
+
+def _date(day: float) -> dt.date:
+    return dt.date.fromordinal(max(1, min(int(math.floor(day)), dt.date.max.toordinal())))
+
+
+def linear_scale(d0: float, d1: float, p0: float, p1: float) -> TimeScale:
+    """One linear segment."""
+    return TimeScale((Segment(d0, d1, p0, p1),), (False,), "linear")
+
+
+# -- calendar arithmetic -----------------------------------------------------
+
+def _floor_unit(date: dt.date, unit: str, step: int) -> dt.date:
+    if unit == "day":
+        return date
+    if unit in ("month", "quarter"):
+        months = 3 * step if unit == "quarter" else step
+        m0 = ((date.month - 1) // months) * months
+        return dt.date(date.year, m0 + 1, 1)
+    years = 10 * step if unit == "decade" else step
+    return dt.date(max(1, (date.year // years) * years), 1, 1)
+
+
+def _add(date: dt.date, unit: str, step: int) -> dt.date | None:
+    try:
+        if unit == "day":
+            return date + dt.timedelta(days=step)
+        if unit in ("month", "quarter"):
+            months = date.month - 1 + (3 * step if unit == "quarter" else step)
+            return dt.date(date.year + months // 12, months % 12 + 1, 1)
+        years = 10 * step if unit == "decade" else step
+        return dt.date(date.year + years, 1, 1)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _day_ticks(first: dt.date, last: dt.date, step: int) -> list[dt.date]:
+    """Day ticks restart each month at 1, 1+step, ... (like matplotlib's bymonthday)."""
+    out = []
+    month = dt.date(first.year, first.month, 1)
+    while month <= last:
+        for day in range(1, 29, step):
+            d = month.replace(day=day)
+            if first <= d <= last:
+                out.append(d)
+        nxt = _add(month, "month", 1)
+        if nxt is None:
+            break
+        month = nxt
+    return out
+
+
+def _calendar_ticks(d0: float, d1: float, unit: str, step: int, limit: int) -> list[dt.date]:
+    first, last = _date(math.ceil(d0)), _date(d1)
+    if unit == "day" and step > 1:
+        return _day_ticks(first, last, step)[: limit + 1]
+    out = []
+    d: dt.date | None = _floor_unit(first, unit, step)
+    while d is not None and d <= last and len(out) <= limit:
+        if d >= first:
+            out.append(d)
+        d = _add(d, unit, step)
+    return out
+
+
+@attrs.frozen
+class Tick:
+    """A tick: its date, position, unit, and label lines (main, then the year when it changes)."""
+
+    date: dt.date
+    pos: float
+    unit: str
+    label: str
+    context: str = ""
+
+
+def _format(date: dt.date, unit: str) -> str:
+    if unit == "day":
+        return f"{date.day} {MONTHS[date.month - 1]}"
+    if unit in ("month", "quarter"):
+        return MONTHS[date.month - 1]
+    return str(date.year)
+
+
+def choose_unit(d0: float, d1: float, length: float, spacing_scale: float = 1.0) -> tuple[str, int]:
+    """The finest ladder rung whose ticks over ``d0..d1`` stay ``min px`` apart along ``length`` px."""
+    days = max(d1 - d0, 1e-9)
+    approx = {"day": 1.0, "month": 30.44, "quarter": 91.31, "year": 365.25, "decade": 3652.5}
+    for unit, multiples, min_px in LADDER:
+        for step in multiples:
+            period = approx[unit] * step
+            count = days / period
+            if count > MAX_TICKS:
+                continue
+            if length / max(count, 1e-9) >= min_px * spacing_scale:
+                return unit, step
+    return "decade", LADDER[-1][1][-1]
+
+
+def ticks(scale: TimeScale, spacing_scale: float = 1.0) -> list[Tick]:
+    """Calendar ticks for every segment of ``scale`` (compressed segments get only their ends)."""
+    out: list[Tick] = []
+    for seg, squeezed in zip(scale.segments, scale.compressed):
+        length = abs(seg.p1 - seg.p0)
+        if squeezed:
+            continue
+        unit, step = choose_unit(seg.d0, seg.d1, length, spacing_scale)
+        dates = _calendar_ticks(seg.d0, seg.d1, unit, step, MAX_TICKS)
+        if len(dates) < MIN_TICKS and unit != "day":
+            # Too few calendar boundaries: fall back one rung finer if it still fits.
+            pass
+        for d in dates:
+            out.append(Tick(d, scale.pos(day_number(d)), unit, _format(d, unit)))
+    # Add the year under month and day ticks where it changes, so no label is ambiguous.
+    out.sort(key=lambda t: (t.pos, t.date))
+    last_year = None
+    final = []
+    for t in out:
+        if final and abs(t.pos - final[-1].pos) < 0.5:
+            continue
+        context = ""
+        if t.unit in ("day", "month", "quarter") and t.date.year != last_year:
+            context = str(t.date.year)
+        last_year = t.date.year
+        final.append(attrs.evolve(t, context=context))
+    return final
+
+
+# -- adaptive and focus scales -------------------------------------------------
+
+def _bins(d0: float, d1: float) -> tuple[str, list[float]]:
+    """Calendar bin edges covering d0..d1, with a unit giving 8..160 bins."""
+    days = d1 - d0
+    unit = "decade" if days > 150 * 365.25 else "year" if days > 6 * 365.25 else "month" if days > 120 else "day"
+    first = _floor_unit(_date(d0), unit, 1)
+    edges = [day_number(first)]
+    d: dt.date | None = first
+    while edges[-1] < d1:
+        d = _add(d, unit, 1) if d else None
+        if d is None:
+            edges.append(d1)
+            break
+        edges.append(day_number(d))
+    return unit, edges
+
+
+def _spread(edges: Sequence[float], weights: list[float], a: float, b: float, w: float) -> None:
+    """Add weight ``w`` spread evenly over the bins that ``a..b`` touches."""
+    i = max(0, bisect.bisect_right(edges, a) - 1)
+    j = max(i, min(len(weights) - 1, bisect.bisect_left(edges, b) - 1))
+    share = w / (j - i + 1)
+    for k in range(i, min(j, len(weights) - 1) + 1):
+        weights[k] += share
+
+
+def _allocate(edges: Sequence[float], counts: Sequence[float], total: float) -> list[float]:
+    """Lengths per bin: empty runs of 2+ bins are squeezed, busy bins grow with their count."""
+    n = len(counts)
+    weights = []
+    for k, c in enumerate(counts):
+        empty_run = c == 0 and ((k > 0 and counts[k - 1] == 0) or (k + 1 < n and counts[k + 1] == 0))
+        weights.append(0.22 if empty_run else 1.0 + 1.6 * c)
+    s = sum(weights)
+    return [total * w / s for w in weights]
+
+
+def adaptive_scale(anchors: Sequence[tuple[float, float]], d0: float, d1: float, p0: float, p1: float) -> TimeScale:
+    """A scale giving each calendar bin room in proportion to the events in it.
+
+    ``anchors`` are (first day, last day + 1) of every dated thing (an event's date, a range's
+    ends, each disputed alternative).  Busy bins (a fifth or more of all anchors) are refined once
+    into finer calendar bins.  Neighbouring bins with similar rates are merged so ticks stay
+    evenly spaced; a run of empty bins squeezed well below the linear rate is marked compressed.
+    """
+    unit, edges = _bins(d0, d1)
+    edges[0], edges[-1] = min(edges[0], d0), max(edges[-1], d1)
+    counts = [0.0] * (len(edges) - 1)
+    for a, b in anchors:
+        _spread(edges, counts, a, b, 1.0)
+    lengths = _allocate(edges, counts, p1 - p0)
+    pieces: list[tuple[float, float, float]] = []  # (d0, d1, length)
+    total_anchors = max(1.0, float(len(anchors)))
+    for k in range(len(counts)):
+        a, b, length = edges[k], edges[k + 1], lengths[k]
+        if counts[k] >= max(4.0, total_anchors / 5) and unit in ("decade", "year", "month"):
+            _sub_unit, sub_edges = _bins(a, b) if unit != "year" else ("month", _month_edges(a, b))
+            sub_counts = [0.0] * (len(sub_edges) - 1)
+            for x, y in anchors:
+                if x < b and y > a:
+                    _spread(sub_edges, sub_counts, max(x, a), min(y, b), 1.0)
+            sub_lengths = _allocate(sub_edges, sub_counts, length)
+            pieces += [(sub_edges[i], sub_edges[i + 1], sub_lengths[i]) for i in range(len(sub_lengths))]
+        else:
+            pieces.append((a, b, length))
+    return _merge(pieces, d0, d1, p0, p1, "adaptive")
+
+
+def _month_edges(a: float, b: float) -> list[float]:
+    d = _date(a)
+    edges = [a]
+    while True:
+        nxt = _add(dt.date(d.year, d.month, 1), "month", 1)
+        if nxt is None or day_number(nxt) >= b:
+            break
+        edges.append(day_number(nxt))
+        d = nxt
+    edges.append(b)
+    return edges
+
+
+def _merge(pieces: list[tuple[float, float, float]], d0: float, d1: float, p0: float, p1: float,
+           kind: str) -> TimeScale:
+    linear_rate = (p1 - p0) / max(d1 - d0, 1e-9)
+    merged: list[list[float]] = []
+    for a, b, length in pieces:
+        rate = length / max(b - a, 1e-9)
+        if merged:
+            ma, mb, ml = merged[-1]
+            mrate = ml / max(mb - ma, 1e-9)
+            if max(rate, mrate) / max(min(rate, mrate), 1e-12) < 1.6:
+                merged[-1] = [ma, b, ml + length]
+                continue
+        merged.append([a, b, length])
+    segments = []
+    compressed = []
+    pos = p0
+    for a, b, length in merged:
+        segments.append(Segment(a, b, pos, pos + length))
+        compressed.append(length / max(b - a, 1e-9) < 0.45 * linear_rate and (b - a) > 2 * 365)
+        pos += length
+    if len(segments) == 1:
+        return linear_scale(d0, d1, p0, p1)
+    return TimeScale(tuple(segments), tuple(compressed), kind)
+
+
+def focus_scale(periods: Sequence[tuple[float, float]], d0: float, d1: float, p0: float, p1: float,
+                share: float = 0.55) -> TimeScale:
+    """A scale giving the focus periods ``share`` of the length (by duration), the rest linear."""
+    spans = sorted((max(a, d0), min(b, d1)) for a, b in periods if b > a)
+    cuts: list[tuple[float, float, bool]] = []
+    cursor = d0
+    for a, b in spans:
+        a = max(a, cursor)
+        if b <= a:
+            continue
+        if a > cursor:
+            cuts.append((cursor, a, False))
+        cuts.append((a, b, True))
+        cursor = b
+    if cursor < d1:
+        cuts.append((cursor, d1, False))
+    focus_days = sum(b - a for a, b, f in cuts if f)
+    other_days = sum(b - a for a, b, f in cuts if not f)
+    if not focus_days:
+        return linear_scale(d0, d1, p0, p1)
+    if not other_days:
+        share = 1.0
+    total = p1 - p0
+    pieces = [(a, b, total * (share * (b - a) / focus_days if f else (1 - share) * (b - a) / other_days))
+              for a, b, f in cuts]
+    return _merge(pieces, d0, d1, p0, p1, "focus")
+
+
+def differs_from_linear(scale: TimeScale) -> bool:
+    """True when some segment runs at under half or over twice the linear rate."""
+    seg0, seg1 = scale.segments[0], scale.segments[-1]
+    linear = (seg1.p1 - seg0.p0) / max(seg1.d1 - seg0.d0, 1e-9)
+    return any(not 0.5 <= s.rate / linear <= 2.0 for s in scale.segments)
