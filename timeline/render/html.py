@@ -11,7 +11,7 @@ formatting and every piece of data-driven text is escaped exactly once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -270,51 +270,10 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
 # -- the figure ----------------------------------------------------------------
 
 
-def _placeholder_svg(tl: Timeline, prefix: str, event_href: Callable[[Event], str],
-                     note_href: Callable[[int], str]) -> str:
-    """A plain list-like SVG honouring the SVG renderer's id and link contract.
-
-    Used only while ``timeline.render.svg`` is not installed.
-    """
-    footnotes = timeline_footnotes(tl)
-    events = tl.sorted_events()
-    row = 22
-    height = 40 + row * len(events)
-    title_id, desc_id = f"{prefix}-svg-title", f"{prefix}-svg-desc"
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="tl-svg tl-placeholder" width="720" height="{height}" '
-        f'viewBox="0 0 720 {height}" role="graphics-document" aria-roledescription="timeline" aria-labelledby="{title_id} {desc_id}">',
-        f'<title id="{title_id}">{escape(tl.title)}</title>',
-        f'<desc id="{desc_id}">{len(events)} events in time order.</desc>',
-    ]
-    for i, ev in enumerate(events):
-        y = 30 + i * row
-        nums = footnotes.numbers_for(ev.all_citations)
-        sups = "".join(
-            f'<a href="{escape(note_href(n))}"><text x="{560 + 18 * k}" y="{y - 4}" font-size="10" '
-            f'fill="currentColor">{n}</text></a>' for k, n in enumerate(nums))
-        parts.append(
-            f'<g class="event" id="{prefix}-ev-{escape(ev.id)}" data-event="{escape(ev.id)}">'
-            f'<circle cx="16" cy="{y - 4}" r="4" fill="currentColor"/>'
-            f'<a href="{escape(event_href(ev))}"><text x="28" y="{y}" font-size="13" fill="currentColor">'
-            f'{escape(ev.date_label("short"))}: {escape(ev.title)}</text></a>'
-            f'{sups}</g>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
 def _figure_svg(tl: Timeline, prefix: str, theme: str, options: dict[str, Any]) -> str:
-    def event_href(ev: Event) -> str:
-        return f"#{prefix}-item-{ev.id}"
+    """The chart, its events linked to the list and its note numbers to the endnotes."""
+    from timeline.render.svg import render_svg
 
-    def note_href(n: int) -> str:
-        return f"#{prefix}-note-{n}"
-
-    try:
-        from timeline.render.svg import render_svg
-    except ImportError:
-        return _placeholder_svg(tl, prefix, event_href, note_href)
     return render_svg(
         tl, theme=theme, footnotes=False, id_prefix=prefix,
         event_href=f"#{prefix}-item-{{id}}", note_href=f"#{prefix}-note-{{n}}", **options,
@@ -322,8 +281,12 @@ def _figure_svg(tl: Timeline, prefix: str, theme: str, options: dict[str, Any]) 
 
 
 def _strip_xml_prolog(svg: str) -> str:
+    """The SVG as inline HTML content: no XML prolog or doctype, no unused xmlns:ev (invalid in HTML)."""
     svg = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", svg)
-    return re.sub(r"^\s*<!DOCTYPE[^>]*>\s*", "", svg)
+    svg = re.sub(r"^\s*<!DOCTYPE[^>]*>\s*", "", svg)
+    if " ev:" not in svg:
+        svg = re.sub(r'^(<svg\b[^>]*?) xmlns:ev="[^"]*"', r"\1", svg, count=1)
+    return svg
 
 
 # -- entry point -------------------------------------------------------------
