@@ -22,6 +22,8 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 RENDER_FORMATS = ("svg", "html")
+INPUT_FORMATS = ["csv", "json", "timelinejs-csv", "timelinejs-json", "toml"]
+OUTPUT_FORMATS = ["csv", "html", "json", "svg", "timelinejs-csv", "timelinejs-json", "toml"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def add_input(p: argparse.ArgumentParser) -> None:
         p.add_argument("path", nargs="?", help="event file or directory (default: the bundled timeline)")
-        p.add_argument("--input-format", dest="input_format", choices=["toml", "json"],
+        p.add_argument("--input-format", dest="input_format", choices=INPUT_FORMATS,
                        help="input format (default: by suffix; directories are TOML)")
         p.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
 
@@ -70,6 +72,17 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--no-footnotes", action="store_true",
                         help="SVG: leave out the list of sources at the bottom (footnote numbers stay)")
     render.add_argument("--templates", metavar="DIR", help="HTML: a folder of templates overriding the defaults")
+
+    convert = sub.add_parser("convert", help="convert between TOML, JSON, CSV and TimelineJS (sheet CSV or JSON)",
+                             description="Convert IN to OUT, picking formats by suffix: .toml, .json (ours; TimelineJS "
+                             "JSON is recognised on reading), .csv (ours, or a TimelineJS sheet, recognised by its "
+                             "header), .svg, .html.  Use --from/--to to choose.  OUT may be '-' with --to.")
+    convert.add_argument("input", help="input file or directory")
+    convert.add_argument("output", help="output file, or - for standard output")
+    convert.add_argument("--from", dest="input_format", choices=INPUT_FORMATS, help="input format (default: by suffix and content)")
+    convert.add_argument("--to", dest="output_format", choices=OUTPUT_FORMATS,
+                         help="output format (default: by suffix; .json and .csv write our formats)")
+    convert.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
     return parser
 
 
@@ -163,7 +176,38 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": _cmd_check, "export": _cmd_export, "render": _cmd_render}
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from timeline.io.writers import format_for_output, write_text
+
+    target = args.output_format or Path(args.output).suffix.lower().lstrip(".")
+    if target not in RENDER_FORMATS:
+        if args.output == "-" and not args.output_format:
+            raise UsageError_("writing to standard output needs --to FORMAT")
+        target = format_for_output(args.output, args.output_format)
+    args.path = args.input
+    tl, status = _load(args)
+    if tl is None:
+        return status
+    if target in RENDER_FORMATS:
+        from timeline import render
+
+        text = render.render_svg(tl) if target == "svg" else render.render_html(tl)
+        diagnostics = []
+    else:
+        text, diagnostics = write_text(tl, target, args.output)
+    for diag in diagnostics:
+        print(diag.format(), file=sys.stderr)
+    _emit(text, args.output)
+    return EXIT_OK
+
+
+def UsageError_(message: str) -> Exception:  # noqa: N802 - a lazy constructor, keeps errors out of startup
+    from timeline.errors import UsageError
+
+    return UsageError(message)
+
+
+COMMANDS = {"check": _cmd_check, "convert": _cmd_convert, "export": _cmd_export, "render": _cmd_render}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

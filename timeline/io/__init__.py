@@ -10,12 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from timeline.errors import UsageError
+from timeline.io.common import MAX_INPUT_BYTES
 from timeline.io.toml import ReadResult, read_toml, read_toml_text
+from timeline.io.writers import WRITE_FORMATS, write, write_text
 
-__all__ = ["FORMATS", "ReadResult", "detect_format", "read", "read_text"]
+__all__ = ["FORMATS", "ReadResult", "WRITE_FORMATS", "detect_format", "read", "read_text", "sniff_format",
+           "write", "write_text"]
 
-#: Input formats by name, and the suffixes that select them.
-FORMATS = {"toml": (".toml",), "json": (".json",)}
+#: Input formats by name, and the suffixes that select them.  A .json or .csv
+#: file is sniffed (see :func:`sniff_format`) unless the format is given.
+FORMATS = {"toml": (".toml",), "json": (".json",), "csv": (".csv",), "timelinejs-json": (), "timelinejs-csv": ()}
 
 
 def detect_format(path: str | Path, format: str | None = None) -> str:
@@ -40,18 +44,59 @@ def read(path: str | Path, *, format: str | None = None, strict: bool = False) -
     if not path.exists():
         raise UsageError(f"{path}: no such file or directory")
     kind = detect_format(path, format)
-    if kind == "json":
-        from timeline.io.jsonfmt import read_json
-
-        return read_json(path)
+    if kind in ("json", "csv") and path.is_file():
+        kind = sniff_format(_head(path), kind)
+    if kind != "toml":
+        return _read_other(kind, path=path)
     return read_toml(path, strict=strict)
 
 
 def read_text(text: str, *, format: str = "toml", name: str = "<string>", strict: bool = False) -> ReadResult:
     """Read a timeline from a string."""
     kind = detect_format(name, format)
-    if kind == "json":
-        from timeline.io.jsonfmt import read_json_text
-
-        return read_json_text(text, name)
+    if kind in ("json", "csv"):
+        kind = sniff_format(text, kind)
+    if kind != "toml":
+        return _read_other(kind, text=text, name=name)
     return read_toml_text(text, name, strict=strict)
+
+
+def sniff_format(text: str, family: str) -> str:
+    """Tell our JSON from TimelineJS JSON, or our CSV from a TimelineJS sheet, by content."""
+    if family == "json":
+        import json
+
+        from timeline.io.timelinejs import is_timelinejs_data
+
+        try:
+            data = json.loads(text.lstrip("\ufeff"))
+        except (ValueError, RecursionError):
+            return "json"  # the JSON reader reports the syntax error
+        return "timelinejs-json" if is_timelinejs_data(data) else "json"
+    from timeline.io.timelinejs import is_timelinejs_header
+
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return "timelinejs-csv" if is_timelinejs_header(first.split(",")) else "csv"
+
+
+def _head(path: Path) -> str:
+    """The start of a file for sniffing (JSON needs it whole; limits are checked by the reader)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError:
+        return ""  # the reader reports it
+    return data.decode("utf-8", errors="replace")
+
+
+def _read_other(kind: str, *, path: Path | None = None, text: str | None = None, name: str = "<string>") -> ReadResult:
+    from timeline.io import csvfmt, jsonfmt, timelinejs
+
+    readers = {
+        "json": (jsonfmt.read_json, jsonfmt.read_json_text),
+        "csv": (csvfmt.read_csv, csvfmt.read_csv_text),
+        "timelinejs-json": (timelinejs.read_timelinejs_json, timelinejs.read_timelinejs_json_text),
+        "timelinejs-csv": (timelinejs.read_timelinejs_csv, timelinejs.read_timelinejs_csv_text),
+    }
+    from_file, from_text = readers[kind]
+    return from_file(path) if path is not None else from_text(text, name)

@@ -162,12 +162,21 @@ class _JsonReader:
         if not isinstance(edtf, str):
             self.err(f"{pointer}.edtf", "a date needs an 'edtf' string")
             return None
+        original = data.get("text")
+        if isinstance(original, str) and original and original != edtf:
+            # The wording can carry more than its EDTF ("the late 1940s" is a decade part,
+            # its EDTF a range of years), so it is preferred when it means the same dates.
+            try:
+                worded = parse_date(original)
+            except DateError:
+                worded = None
+            if worded is not None and worded.edtf == edtf:
+                return worded
         try:
             when = parse_date(edtf)
         except DateError as exc:
             self.err(f"{pointer}.edtf", exc.reason)
             return None
-        original = data.get("text")
         return attrs.evolve(when, text=original) if isinstance(original, str) else when
 
     def citations(self, value: Any, pointer: str) -> tuple[Citation, ...]:

@@ -1,0 +1,236 @@
+"""Our simple CSV: one event per row, for spreadsheets.
+
+Columns (header names are case- and space-insensitive; only ``date`` and
+``title`` are required): ``id, date, end, title, text, lane, tags,
+source, locator, quote``.  ``tags`` are separated by ``;``.
+
+``source`` names where the row's claim comes from.  When it is the id of
+a source the caller already knows (``sources=``), the row cites that
+source; otherwise each distinct text becomes one source whose *title* is
+that text (id: a slug of it), so a teacher can type "Encyclopaedia
+Britannica" in the cell and get a citation.  Errors point at
+``file:line:column`` (the character column where the cell starts).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.errors import DateError, Diagnostic, Severity
+from timeline.io.common import Collector, decode_text, did_you_mean, read_bytes
+from timeline.io.csvscan import Cell, CsvSyntaxError, scan_csv
+from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.toml import ReadResult
+from timeline.model import Citation, Event, Lane, Source, Timeline
+
+__all__ = ["COLUMNS", "csv_text", "is_csv_header", "read_csv", "read_csv_text"]
+
+#: Our CSV columns, in the order the writer uses.
+COLUMNS = ("id", "date", "end", "title", "text", "lane", "tags", "source", "locator", "quote")
+_REQUIRED = ("date", "title")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+
+
+def _norm(header: str) -> str:
+    return " ".join(header.replace("\ufeff", "").lower().split())
+
+
+def is_csv_header(headers: list[str]) -> bool:
+    """True when a header row has our ``date`` or ``title`` column."""
+    keys = {_norm(h) for h in headers}
+    return bool(keys & {"date", "title"})
+
+
+def read_csv_text(text: str, name: str = "<string>", *, sources: Mapping[str, Source] | None = None) -> ReadResult:
+    """Read our CSV from text; ``sources`` are sources a ``source`` cell may name by id."""
+    collector = Collector()
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        rows = scan_csv(text)
+    except CsvSyntaxError as exc:
+        collector.error(f"CSV syntax: {exc.message}", name, exc.line, exc.column, text.split("\n")[exc.line - 1])
+        return ReadResult(None, tuple(collector.sorted()))
+    if not rows:
+        collector.error(f"the file is empty (expected a header row: {', '.join(COLUMNS)})", name, 1, 1)
+        return ReadResult(None, tuple(collector.sorted()))
+    header, body = rows[0], rows[1:]
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header.cells):
+        key = _norm(cell.value)
+        if not key:
+            continue
+        if key not in COLUMNS:
+            collector.warning(f"unknown column {cell.value.strip()!r} is ignored{did_you_mean(key, COLUMNS)}",
+                              name, cell.line, cell.column, header.text)
+        elif key in columns:
+            collector.error(f"column '{key}' appears twice", name, cell.line, cell.column, header.text)
+        else:
+            columns[key] = index
+    missing = [c for c in _REQUIRED if c not in columns]
+    for column in missing:
+        collector.error(f"missing column '{column}' (our CSV needs date and title; optional: "
+                        f"{', '.join(c for c in COLUMNS if c not in _REQUIRED)})", name, 1, 1, header.text)
+    if missing:
+        return ReadResult(None, tuple(collector.sorted()))
+
+    known = dict(sources or {})
+    made: dict[str, Source] = {}  # source text -> source created from it
+    source_ids = IdAllocator(known)
+    explicit = {row.cells[columns["id"]].value.strip() for row in body
+                if "id" in columns and columns["id"] < len(row.cells)}
+    event_ids = IdAllocator(x for x in explicit if x)
+    lanes: dict[str, Lane] = {}
+    lane_ids = IdAllocator()
+    events: list[Event] = []
+    for row in body:
+        if row.is_blank:
+            continue
+        line_text = row.text
+
+        def cell(key: str, row=row) -> Cell | None:
+            index = columns.get(key)
+            return row.cells[index] if index is not None and index < len(row.cells) else None
+
+        def value(key: str) -> str:
+            c = cell(key)
+            return c.value.strip() if c is not None else ""
+
+        def err(key: str, message: str, row=row) -> None:
+            c = cell(key)
+            line, column = (c.line, c.column) if c is not None else (row.line, 1)
+            collector.error(message, name, line, column, line_text if line == row.line else None)
+
+        if len(row.cells) > len(header.cells) and any(c.value.strip() for c in row.cells[len(header.cells):]):
+            extra = row.cells[len(header.cells)]
+            collector.error(f"this row has more cells than the header has columns ({len(header.cells)}); "
+                            f"is a comma missing its quotes?", name, extra.line, extra.column, line_text)
+            continue
+        title = value("title")
+        if not title:
+            err("title", "this row has no title, so it cannot become an event")
+            continue
+        when = _when(value("date"), value("end"), err)
+        if when is None:
+            continue
+        event_id = value("id")
+        if event_id and not _ID_RE.match(event_id):
+            err("id", f"id {event_id!r} must use letters, digits, '-', '_', '.' or ':'")
+            continue
+        if not event_id:
+            date_part = re.sub(r"[^0-9A-Za-z]+", "-", when.edtf).strip("-")
+            event_id = event_ids.new(f"{slugify(title, 'event')}-{date_part}")
+        citations: tuple[Citation, ...] = ()
+        source_text = value("source")
+        if source_text:
+            if source_text in known:
+                sid = source_text
+            else:
+                if source_text not in made:
+                    made[source_text] = Source(id=source_ids.new(slugify(source_text, "source")), title=source_text)
+                sid = made[source_text].id
+            citations = (Citation(source=sid, locator=value("locator"), quote=value("quote")),)
+        elif value("locator") or value("quote"):
+            err("locator" if value("locator") else "quote", "locator or quote is given without a source")
+            continue
+        lane = None
+        if value("lane"):
+            label = value("lane")
+            if label not in lanes:
+                lanes[label] = Lane(id=lane_ids.new(slugify(label, "lane")), label=label)
+            lane = lanes[label].id
+        tags = tuple(t.strip() for t in value("tags").split(";") if t.strip())
+        events.append(Event(id=event_id, title=title, when=when, text=value("text"), tags=tags, lane=lane,
+                            citations=citations))
+    ids_seen: dict[str, int] = {}
+    for ev in events:
+        ids_seen[ev.id] = ids_seen.get(ev.id, 0) + 1
+    for dup in sorted(i for i, n in ids_seen.items() if n > 1):
+        collector.error(f"duplicate event id '{dup}'", name)
+    uncited = sum(1 for ev in events if not ev.citations)
+    if uncited:
+        collector.warning(f"{uncited} event(s) have no source; fill the 'source' column to cite one", name)
+    if collector.has_errors:
+        return ReadResult(None, tuple(collector.sorted()))
+    used = {c.source for ev in events for c in ev.citations}
+    all_sources = {sid: src for sid, src in known.items() if sid in used}
+    all_sources.update({src.id: src for src in made.values()})
+    timeline = Timeline(title=Path(name).stem if name != "<string>" else "Timeline", events=tuple(events),
+                        lanes=tuple(lanes.values()), sources=dict(sorted(all_sources.items())))
+    return ReadResult(timeline, tuple(collector.sorted()))
+
+
+def _when(date: str, end: str, err) -> HistoricalDate | Span | None:
+    if not date:
+        err("date", "this row has no date, so it cannot become an event")
+        return None
+    try:
+        start = parse_date(date)
+    except DateError as exc:
+        err("date", exc.reason)
+        return None
+    if not end:
+        return start
+    try:
+        stop = parse_date(end)
+    except DateError as exc:
+        err("end", exc.reason)
+        return None
+    if isinstance(start, Span) or isinstance(stop, Span):
+        err("end", "'end' must be a single date when 'date' is a single date (write a range in 'date' alone)")
+        return None
+    if start.earliest and stop.latest and stop.latest < start.earliest:
+        err("end", f"end ({stop.display()}) is before date ({start.display()})")
+        return None
+    try:
+        return parse_date(f"{start.edtf}/{stop.edtf}")
+    except DateError as exc:
+        err("end", exc.reason)
+        return None
+
+
+def read_csv(path: str | Path, *, sources: Mapping[str, Source] | None = None) -> ReadResult:
+    """Read our CSV from a file (UTF-8, with or without BOM)."""
+    collector = Collector()
+    data = read_bytes(Path(path), collector)
+    text = decode_text(data, str(path), collector) if data is not None else None
+    if text is None:
+        return ReadResult(None, tuple(collector.sorted()))
+    return read_csv_text(text, str(path), sources=sources)
+
+
+def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
+    """The timeline's events as our CSV (time order), with warnings saying what a row cannot hold."""
+    buffer = io.StringIO()
+    out = csv.writer(buffer, lineterminator="\n")
+    out.writerow(COLUMNS)
+    lost: dict[str, list[str]] = {}
+    lane_names = {lane.id: lane.name for lane in tl.lane_order()}
+    for ev in tl.sorted_events():
+        date, end = ev.when.edtf, ""
+        if isinstance(ev.when, Span) and ev.when.start is not None and ev.when.end is not None \
+                and not ev.when.open_start and not ev.when.open_end:
+            date, end = ev.when.start.edtf, ev.when.end.edtf
+        first = ev.citations[0] if ev.citations else None
+        if len(ev.citations) > 1 or ev.claims:
+            lost.setdefault("only the first citation of an event is kept (claims and further citations are not)",
+                            []).append(ev.id)
+        if ev.media or ev.note or ev.display_date:
+            lost.setdefault("media, notes and display dates are not kept", []).append(ev.id)
+        source = ""
+        if first is not None:
+            src = tl.sources.get(first.source)
+            source = src.title if src is not None and src.title else first.source
+        out.writerow([ev.id, date, end, ev.title, ev.text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
+                      first.locator if first else "", first.quote if first else ""])
+    if tl.eras:
+        lost["eras are not kept"] = [e.id for e in tl.eras]
+    diagnostics = []
+    for what, ids in lost.items():
+        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        diagnostics.append(Diagnostic(Severity.WARNING, f"CSV cannot carry this over: {what} ({shown})", name))
+    return buffer.getvalue(), diagnostics

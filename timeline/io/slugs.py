@@ -1,0 +1,51 @@
+"""Stable ids for things that arrive without one (TimelineJS slides, CSV rows, lanes)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = ["IdAllocator", "slugify"]
+
+_NON_ID = re.compile(r"[^a-z0-9]+")
+_MAX_SLUG = 48
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """Lower-case ASCII words joined by '-', cut at a word boundary; ``fallback`` when nothing is left.
+
+    Accents are stripped (``Café`` -> ``cafe``); scripts with no ASCII form
+    (Cyrillic, Greek) fall back, because ids must stay plain ASCII.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NON_ID.sub("-", ascii_text.lower()).strip("-")
+    if len(slug) > _MAX_SLUG:
+        cut = slug[:_MAX_SLUG]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return slug or fallback
+
+
+class IdAllocator:
+    """Hands out unique ids in call order: ``x``, then ``x-2``, ``x-3`` for repeats.
+
+    Ids in ``reserved`` (explicit ids given in the input) are never handed out,
+    so a generated id cannot collide with one the author chose.
+    """
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self.taken: set[str] = set(reserved)
+
+    def claim(self, wanted: str) -> str:
+        """Take ``wanted`` as given (an explicit id); return it."""
+        self.taken.add(wanted)
+        return wanted
+
+    def new(self, base: str) -> str:
+        """A fresh id built from ``base``."""
+        candidate, n = base, 1
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.taken.add(candidate)
+        return candidate
