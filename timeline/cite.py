@@ -63,6 +63,22 @@ def _close(text: str, mark: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + mark
 
 
+def _separator(runs: Sequence[Run]) -> str:
+    """The comma before the next part, unless a quoted title already closed with one (or ? or !)."""
+    return "" if not runs or plain(runs).endswith((",”", "?”", "!”")) else ","
+
+
+def _end_sentence(runs: list[Run]) -> None:
+    """End with a full stop: inside closing quotation marks, and never after ? ! or another stop."""
+    last = runs[-1]
+    if last.text.endswith("”"):
+        inner = last.text[:-1]
+        if not inner.endswith((".", "?", "!")):
+            runs[-1] = Run(inner.rstrip(",") + ".”", last.italic)
+    elif not last.text.rstrip().endswith((".", "?", "!")):
+        runs.append(Run("."))
+
+
 def _title_runs(src: Source, closing: str) -> list[Run]:
     if not src.title:
         return []
@@ -78,7 +94,9 @@ def note(src: Source, locator: str = "") -> tuple[Run, ...]:
     if src.author:
         runs.append(Run(_names(src.author) + ", "))
     contained = src.type in _CONTAINED
-    runs += _title_runs(src, "," if (src.container_title or src.publisher or src.issued or locator) else "")
+    follows = (src.container_title and contained) or src.editor or src.publisher or src.issued or locator \
+        or src.url or src.archive or src.archive_location
+    runs += _title_runs(src, "," if follows else "")
     if contained and src.container_title:
         runs.append(Run(" in " if src.type == "chapter" else " "))
         runs.append(Run(src.container_title, italic=True))
@@ -97,15 +115,13 @@ def note(src: Source, locator: str = "") -> tuple[Run, ...]:
     if locator:
         tail.append(locator)
     if tail:
-        joined = plain(runs)
-        sep = "" if not runs or joined.endswith((",”", "?”", "!”")) else ","
-        runs.append(Run(sep + " " + ", ".join(tail)))
+        runs.append(Run(_separator(runs) + " " + ", ".join(tail)))
     if src.url:
-        runs.append(Run(f", {src.url}"))
+        runs.append(Run(f"{_separator(runs)} {src.url}"))
     text = plain(runs).strip()
     if not text:
         return (Run(src.id),)
-    runs.append(Run("."))
+    _end_sentence(runs)
     if runs[0].text.startswith(" "):
         runs[0] = Run(runs[0].text.lstrip(), runs[0].italic)
     return tuple(r for r in runs if r.text)
@@ -122,7 +138,8 @@ def bibliography_entry(src: Source) -> tuple[Run, ...]:
             runs.append(Run(f"“{_close(src.title, '.')}”"))
         else:
             runs.append(Run(src.title, italic=True))
-            runs.append(Run("."))
+            if not src.title.endswith((".", "?", "!")):
+                runs.append(Run("."))
     if src.type in _CONTAINED and src.container_title:
         runs.append(Run(" In " if src.type == "chapter" else " "))
         runs.append(Run(src.container_title, italic=True))
@@ -131,10 +148,10 @@ def bibliography_entry(src: Source) -> tuple[Run, ...]:
         runs.append(Run("."))
     pub = ", ".join(x for x in (src.publisher, src.issued) if x)
     if pub:
-        runs.append(Run(f" {pub}."))
+        runs.append(Run(f" {_close(pub, '.')}"))
     place = ", ".join(x for x in (src.archive, src.archive_location) if x)
     if place:
-        runs.append(Run(f" {place}."))
+        runs.append(Run(f" {_close(place, '.')}"))
     if src.url:
         runs.append(Run(f" {src.url}."))
     if not runs:

@@ -1,0 +1,1 @@
+"""Helpers for the real-browser tests (Chromium via Playwright, vnu, axe-core)."""

@@ -1,0 +1,332 @@
+"""Render a timeline to a standalone HTML page or an embeddable ``<figure>``.
+
+The page and the fragment come from Jinja2 templates (``templates/``):
+``page.html.j2`` and ``fragment.html.j2`` both extend ``timeline.html.j2``,
+which holds every content block.  Users override any template or block
+with ``templates=DIR`` (docs/html.md).  This module builds a plain view
+model (dicts of strings and :class:`markupsafe.Markup`), so templates do no
+formatting and every piece of data-driven text is escaped exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from timeline import cite
+from timeline.dates import Bound, HistoricalDate, Precision, Span
+from timeline.errors import UsageError
+from timeline.layout.notes import Footnotes, timeline_footnotes
+from timeline.model import Citation, Claim, Event, Timeline
+from timeline.render import markup
+from timeline.resources import packaged_templates
+
+__all__ = ["THEMES", "datetime_value", "make_environment", "render_html"]
+
+#: Colour themes of the page: "auto" follows the reader's light/dark preference.
+THEMES = ("auto", "light", "dark", "print")
+
+_PREFIX_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_URL_CLASS = 'class="tl-url"'
+_AUTOESCAPE_SUFFIXES = (".html.j2", ".html", ".xml", ".xml.j2", ".htm")
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and name.endswith(_AUTOESCAPE_SUFFIXES)
+
+
+def make_environment(templates: str | Path | None = None, theme: str = "auto") -> jinja2.Environment:
+    """The Jinja environment: user folder, then theme folder, then packaged defaults.
+
+    The packaged defaults are also reachable as ``default/<name>``, so a
+    user template may extend the one it replaces
+    (``{% extends "default/page.html.j2" %}``).
+    """
+    packaged = packaged_templates()
+    search: list[jinja2.BaseLoader] = []
+    if templates is not None:
+        user = Path(templates)
+        if not user.is_dir():
+            raise UsageError(f"templates must be a folder of templates; got '{user}', which is not a folder")
+        search.append(jinja2.FileSystemLoader(str(user)))
+        if (user / "themes" / theme).is_dir():
+            search.append(jinja2.FileSystemLoader(str(user / "themes" / theme)))
+    if (packaged / "themes" / theme).is_dir():
+        search.append(jinja2.FileSystemLoader(str(packaged / "themes" / theme)))
+    search.append(jinja2.FileSystemLoader(str(packaged)))
+    search.append(jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(packaged))}))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(search),
+        autoescape=_autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["markup"] = markup.block
+    env.filters["inline_markup"] = markup.inline
+    env.filters["link"] = markup.link
+    env.globals["safe_url"] = markup.safe_url
+    return env
+
+
+# -- dates -------------------------------------------------------------------
+
+
+def datetime_value(when: HistoricalDate | Span | None) -> str | None:
+    """The nearest valid HTML ``datetime`` (YYYY, YYYY-MM, YYYY-MM-DD), or None.
+
+    Bounded dates ("by 1955"), decades, ranges and years outside 1..9999
+    have no honest single value, so they get none.  A season is given as
+    its year; approximate and uncertain dates keep their precision.
+    """
+    if not isinstance(when, HistoricalDate) or when.bound is not Bound.EXACT:
+        return None
+    day = when.earliest
+    if day is None or when.part is not None or not 1 <= day.year <= 9999:
+        return None
+    if when.precision is Precision.DAY:
+        return day.isoformat()
+    if when.precision is Precision.MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    if when.precision in (Precision.YEAR, Precision.SEASON):
+        return f"{day.year:04d}"
+    return None
+
+
+def _when_html(when: HistoricalDate | Span, label: str, css: str = "tl-date") -> Markup:
+    value = datetime_value(when)
+    edtf = escape(when.edtf)
+    if value is None:
+        return Markup(f'<span class="{css}" data-edtf="{edtf}">{escape(label)}</span>')
+    return Markup(f'<time class="{css}" datetime="{value}" data-edtf="{edtf}">{escape(label)}</time>')
+
+
+# -- citations ---------------------------------------------------------------
+
+
+def _runs_html(runs: Sequence[cite.Run], url: str = "") -> Markup:
+    """Chicago runs as HTML: italics as <i>, the source URL as a link when it is safe."""
+    out: list[str] = []
+    for run in runs:
+        text = run.text
+        if url and url in text:
+            before, _, after = text.partition(url)
+            piece = f"{escape(before)}{markup.link(url, attrs=_URL_CLASS)}{escape(after)}"
+        else:
+            piece = str(escape(text))
+        out.append(f"<i>{piece}</i>" if run.italic else piece)
+    return Markup("".join(out))
+
+
+class _Refs:
+    """Note references in the list, with ids so each endnote can link back to each."""
+
+    def __init__(self, prefix: str, footnotes: Footnotes):
+        self.prefix = prefix
+        self.footnotes = footnotes
+        self.backlinks: dict[int, list[str]] = {}
+
+    def make(self, citations: Iterable[Citation]) -> list[dict[str, Any]]:
+        refs = []
+        for number in self.footnotes.numbers_for(citations):
+            uses = self.backlinks.setdefault(number, [])
+            ref_id = f"{self.prefix}-ref-{number}" + (f"-{len(uses) + 1}" if uses else "")
+            uses.append(ref_id)
+            refs.append({"number": number, "id": ref_id, "href": f"#{self.prefix}-note-{number}"})
+        return refs
+
+
+# -- the view model ------------------------------------------------------------
+
+
+def _claim(claim: Claim, refs: _Refs) -> dict[str, Any]:
+    when = None
+    if claim.when is not None:
+        label = claim.text or claim.when.display()
+        when = _when_html(claim.when, label, "tl-claim-date")
+    return {
+        "label": claim.display(),
+        "when": when,
+        "about": claim.about,
+        "rank": claim.rank.value,
+        "note": markup.inline(claim.note),
+        "refs": refs.make(claim.citations),
+    }
+
+
+def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> dict[str, Any]:
+    own = refs.make(ev.citations)
+    claims = [_claim(c, refs) for c in ev.claims]
+    media = None
+    if ev.media is not None:
+        media = {
+            "url": ev.media.url,
+            "safe_url": markup.safe_url(ev.media.url),
+            "label": ev.media.caption or ev.media.alt or ev.media.url,
+            "caption": markup.inline(ev.media.caption),
+            "alt": ev.media.alt,
+            "credit": markup.inline(ev.media.credit),
+        }
+    return {
+        "id": ev.id,
+        "item_id": f"{prefix}-item-{ev.id}",
+        "figure_id": f"{prefix}-ev-{ev.id}",
+        "title": ev.title,
+        "date_label": ev.date_label(),
+        "date": _when_html(ev.when, ev.date_label()),
+        "edtf": ev.when.edtf,
+        "lane": ev.lane or "",
+        "lane_label": lanes.get(ev.lane or "", ev.lane or ""),
+        "tags": list(ev.tags),
+        "text": markup.block(ev.text),
+        "note": markup.block(ev.note),
+        "refs": own,
+        "claims": claims,
+        "date_claims": [c for c in claims if c["about"] == "date" and c["when"] is not None],
+        "other_claims": [c for c in claims if not (c["about"] == "date" and c["when"] is not None)],
+        "disputed": ev.is_disputed,
+        "context": ev.is_context,
+        "media": media,
+    }
+
+
+def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str, svg: str) -> dict[str, Any]:
+    footnotes = timeline_footnotes(tl)
+    refs = _Refs(prefix, footnotes)
+    lane_objs = tl.lane_order()
+    lanes = {lane.id: lane.name for lane in lane_objs}
+    events = [_event(ev, prefix, lanes, refs) for ev in tl.sorted_events()]
+    eras = []
+    for era in sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id)):
+        eras.append({
+            "id": era.id,
+            "label": era.label,
+            "date": _when_html(era.when, era.when.display()),
+            "text": markup.inline(era.text),
+            "refs": refs.make(era.citations),
+        })
+    notes = []
+    for note in footnotes.notes:
+        src = tl.sources.get(note.source)
+        body = _runs_html(cite.note(src, note.locator), src.url) if src else escape(
+            f"{note.source}, {note.locator}." if note.locator else f"{note.source}.")
+        notes.append({
+            "number": note.number,
+            "id": f"{prefix}-note-{note.number}",
+            "source": note.source,
+            "source_href": f"#{prefix}-src-{note.source}" if src else None,
+            "html": body,
+            "quote": note.quote,
+            "backlinks": refs.backlinks.get(note.number, []),
+        })
+    groups = []
+    for kind, heading in cite.KIND_LABELS.items():
+        entries = []
+        for sid in sorted(tl.sources):
+            src = tl.sources[sid]
+            if src.kind is not kind:
+                continue
+            runs = cite.bibliography_entry(src)
+            entries.append({
+                "id": f"{prefix}-src-{sid}",
+                "key": (cite.plain(runs).casefold(), sid),
+                "html": _runs_html(runs, src.url),
+                "reliability": markup.inline(src.reliability),
+                "note": markup.inline(src.note),
+            })
+        if entries:
+            entries.sort(key=lambda e: e["key"])
+            groups.append({"kind": kind.value, "heading": heading, "id": f"{prefix}-bib-{kind.value}",
+                           "entries": entries})
+    used_lanes = {ev["lane"] for ev in events}
+    return {
+        "tl": tl,
+        "title": tl.title,
+        "subtitle": tl.subtitle,
+        "description": markup.block(tl.description),
+        "prefix": prefix,
+        "fragment": fragment,
+        "theme": theme,
+        "lang": lang,
+        "svg": Markup(svg),
+        "events": events,
+        "eras": eras,
+        "notes": notes,
+        "bibliography": groups,
+        "lanes": [{"id": lane.id, "label": lane.name} for lane in lane_objs if lane.id in used_lanes],
+        "tags": sorted({t for ev in events for t in ev["tags"]}),
+        "heading": 2 if fragment else 1,
+        "range_label": tl.range.display() if tl.range is not None else "",
+    }
+
+
+# -- the figure ----------------------------------------------------------------
+
+
+def _figure_svg(tl: Timeline, prefix: str, theme: str, options: dict[str, Any]) -> str:
+    """The chart, its events linked to the list and its note numbers to the endnotes."""
+    from timeline.render.svg import render_svg
+
+    return render_svg(
+        tl, theme=theme, footnotes=False, id_prefix=prefix,
+        event_href=f"#{prefix}-item-{{id}}", note_href=f"#{prefix}-note-{{n}}", **options,
+    )
+
+
+def _strip_xml_prolog(svg: str) -> str:
+    """The SVG as inline HTML content: no XML prolog or doctype, no unused xmlns:ev (invalid in HTML)."""
+    svg = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", svg)
+    svg = re.sub(r"^\s*<!DOCTYPE[^>]*>\s*", "", svg)
+    if " ev:" not in svg:
+        svg = re.sub(r'^(<svg\b[^>]*?) xmlns:ev="[^"]*"', r"\1", svg, count=1)
+    return svg
+
+
+# -- entry point -------------------------------------------------------------
+
+
+def render_html(
+    tl: Timeline,
+    fragment: bool = False,
+    *,
+    templates: str | Path | None = None,
+    theme: str = "auto",
+    orientation: str | None = None,
+    id_prefix: str = "tl",
+    include_context: bool = True,
+    lang: str = "en",
+    **svg_options: Any,
+) -> str:
+    """Render a timeline to a standalone HTML page, or (``fragment=True``) one ``<figure>``.
+
+    ``templates`` is a folder whose templates override the packaged ones;
+    ``theme`` is "auto" (follows the reader's light/dark setting), "light",
+    "dark" or "print"; ``id_prefix`` starts every id, so several timelines
+    can share a page; other keyword arguments go to the SVG renderer
+    (``scale``, ``width``...).  The output is deterministic.
+    """
+    if theme not in THEMES:
+        raise UsageError(f"theme must be one of {', '.join(THEMES)}; got {theme!r}")
+    if not isinstance(id_prefix, str) or not _PREFIX_RE.match(id_prefix):
+        raise UsageError(f"id_prefix must be letters, digits, '-' or '_' starting with a letter; got {id_prefix!r}")
+    if not include_context:
+        tl = tl.without_tags("context")
+    if orientation is not None:
+        svg_options["orientation"] = orientation
+    svg_options.setdefault("include_context", include_context)
+    svg = _strip_xml_prolog(_figure_svg(tl, id_prefix, theme, svg_options))
+    env = make_environment(templates, theme)
+    context = _context(tl, prefix=id_prefix, fragment=fragment, theme=theme, lang=lang, svg=svg)
+    name = "fragment.html.j2" if fragment else "page.html.j2"
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound as exc:
+        raise UsageError(f"template '{exc.name}' not found in {templates or packaged_templates()}") from exc
+    return template.render(context)
