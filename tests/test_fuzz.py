@@ -118,7 +118,7 @@ def test_pathological_date_strings_fail_fast(text):
     start = time.perf_counter()
     with pytest.raises(DateError, match="too long"):
         parse_date(text)
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < BUDGET_SECONDS  # a hang guard; speed is measured in bench/
 
 
 # -- the TOML and JSON readers ------------------------------------------------------------------
