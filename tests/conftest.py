@@ -9,7 +9,9 @@ never pass by skipping.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -48,3 +50,21 @@ def check_golden(path: Path, actual: str) -> None:
         f"{path.name} differs from the golden file; if the change is intended, "
         f"rerun with TIMELINE_UPDATE_GOLDEN=1 and review the diff"
     )
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium (Debian's, driven by Playwright) for the whole session.
+
+    Playwright's sync API allows one instance per thread, so every browser
+    test shares this fixture.
+    """
+    from browser.tools import CHROMIUM_ARGS, chromium_path
+
+    path = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from browser.fixture import hostile, small
-from browser.tools import CHROMIUM_ARGS, axe_script, chromium_path, java_path, vnu_jar
+from browser.tools import axe_script, java_path, vnu_jar
 
 from timeline.render.html import render_html
 
@@ -46,18 +46,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         paths[name] = out / f"{name}.html"
         paths[name].write_text(text, encoding="utf-8")
     return paths
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the whole session."""
-    path = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Watched:

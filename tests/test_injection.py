@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require
 from timeline.model import Citation, Claim, Era, Event, Lane, Media, Quantity, Source, Timeline
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -178,20 +177,6 @@ POKE = """() => {
   }
   return document.querySelectorAll('*').length;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module (Playwright's own download does not work here)."""
-    require(CHROMIUM.exists(), "needs /usr/bin/chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require(False, "needs the playwright Python package")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.browser

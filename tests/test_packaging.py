@@ -54,5 +54,8 @@ def test_render_bundled_from_anywhere(installed: Path, tmp_path: Path) -> None:
     proc = subprocess.run([str(installed / "bin" / "timeline"), "render"], capture_output=True, text=True,
                           cwd=tmp_path, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert (tmp_path / "build" / "timeline.svg").read_text(encoding="utf-8").startswith("<?xml")
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring((tmp_path / "build" / "timeline.svg").read_text(encoding="utf-8"))
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert "<html" in (tmp_path / "build" / "timeline.html").read_text(encoding="utf-8")

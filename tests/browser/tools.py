@@ -12,7 +12,6 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
 
 __all__ = ["CHROMIUM_ARGS", "axe_script", "chromium_path", "java_path", "missing", "node_dir", "vnu_jar"]
 
@@ -31,9 +30,9 @@ CHROMIUM_ARGS = [
 
 def missing(reason: str) -> None:
     """Skip with ``reason``, or fail when CI asked for every test (TIMELINE_REQUIRE_ALL=1)."""
-    if os.environ.get("TIMELINE_REQUIRE_ALL") == "1":
-        pytest.fail(f"{reason} (TIMELINE_REQUIRE_ALL=1; run: sh tests/browser/install.sh)", pytrace=False)
-    pytest.skip(f"{reason}; run: sh tests/browser/install.sh")
+    from conftest import require
+
+    require(False, f"{reason}; run: sh tests/browser/install.sh")
 
 
 def node_dir() -> Path:

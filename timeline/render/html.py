@@ -24,6 +24,7 @@ from timeline.errors import UsageError
 from timeline.layout.notes import Footnotes, timeline_footnotes
 from timeline.model import Citation, Claim, Event, Timeline
 from timeline.render import markup
+from timeline.render.text import clean_text
 from timeline.resources import packaged_templates
 
 __all__ = ["THEMES", "datetime_value", "make_environment", "render_html"]
@@ -329,4 +330,5 @@ def render_html(
         template = env.get_template(name)
     except jinja2.TemplateNotFound as exc:
         raise UsageError(f"template '{exc.name}' not found in {templates or packaged_templates()}") from exc
-    return template.render(context)
+    # One pass over the finished document removes controls and lone surrogates from any field.
+    return clean_text(template.render(context))

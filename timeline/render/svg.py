@@ -26,14 +26,13 @@ from timeline.layout import LayoutOptions, Scene, Shape, Text, layout
 from timeline.layout.options import check_names
 from timeline.layout.text import FONT_STACK
 from timeline.model import Timeline
+from timeline.render.text import clean_text
 from timeline.resources import packaged_templates
 
 __all__ = ["SvgOptions", "THEMES", "drawing", "render_svg"]
 
 THEMES = ("light", "dark", "print", "auto")
 
-# Characters XML 1.0 allows: tab, LF, CR, and the ranges below (no lone surrogates, no U+FFFE/FFFF).
-_ILLEGAL_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 _PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)", re.IGNORECASE)
@@ -118,11 +117,6 @@ def _size(value: float, what: str = "size") -> str:
     if isinstance(value, (int, float)) and math.isfinite(value) and value < 0:
         raise RenderError(f"cannot draw a negative {what}: {value!r}")
     return _num(value, what)
-
-
-def clean_text(text: str) -> str:
-    """Text with characters illegal in XML 1.0 (controls, lone surrogates, U+FFFE/F) removed."""
-    return _ILLEGAL_XML.sub("", text)
 
 
 def _css(svg: SvgOptions) -> str:
