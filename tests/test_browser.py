@@ -217,21 +217,12 @@ def test_print_media(watch: Any, pages: dict[str, Path], tmp_path: Path) -> None
     assert w.page.evaluate("getComputedStyle(document.querySelector('.tl-event')).breakInside") == "avoid"
 
 
-#: Errors in the SVG renderer's output (its files, not ours), reported to the lead.
-_SVG_KNOWN = ("Element “tspan” not allowed as child of element “a”",
-              "The SVG element “a” must not appear as a descendant of another SVG element “a”")
-
-
 def test_nu_html_checker_finds_no_errors(pages: dict[str, Path]) -> None:
     """The W3C Nu HTML Checker reports zero errors on the page and the fragment (in a host page)."""
     jar, java = vnu_jar(), java_path()
     files = [str(pages[n]) for n in ("page", "fragment", "hostile", "hostile-fragment")]
     result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "text", *files],
                             capture_output=True, text=True, timeout=120)
-    errors = [line for line in (result.stderr + result.stdout).splitlines() if line.startswith("Error:")]
-    if errors and all(any(k in line for k in _SVG_KNOWN) for line in errors):
-        pytest.xfail("the SVG renderer nests <a> in <a> and <tspan> in <a> inside <text>, which the Nu "
-                     "checker rejects; fix on the SVG side (sibling links, whole <text> inside <a>)")
     assert result.returncode == 0, result.stderr + result.stdout
 
 
@@ -248,8 +239,4 @@ def test_axe_finds_no_serious_violations(watch: Any, pages: dict[str, Path], nam
     axe_script()
     w = watch(pages[name], scheme=scheme)
     bad = _axe(w)
-    if [v["id"] for v in bad] == ["nested-interactive"] and all(
-            n["target"] == ["svg"] for n in bad[0]["nodes"]):
-        pytest.xfail("the SVG root has role=img yet holds links (event_href/note_href); fix on the SVG "
-                     "side: role=graphics-document or group when it has links")
     assert bad == [], json.dumps([(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in bad], indent=1)

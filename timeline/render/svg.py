@@ -24,7 +24,7 @@ import svgwrite.text
 from timeline.errors import RenderError, UsageError
 from timeline.layout import LayoutOptions, Scene, Shape, Text, layout
 from timeline.layout.options import check_names
-from timeline.layout.text import FONT_STACK
+from timeline.layout.text import FONT_STACK, measure
 from timeline.model import Timeline
 from timeline.render.text import clean_text
 from timeline.resources import packaged_templates
@@ -32,6 +32,9 @@ from timeline.resources import packaged_templates
 __all__ = ["SvgOptions", "THEMES", "drawing", "render_svg"]
 
 THEMES = ("light", "dark", "print", "auto")
+
+#: Font size of superscript footnote numbers, as in templates/svg/base.css (.fn).
+_FN_SIZE = 8.5
 
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 _PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -186,7 +189,10 @@ class _Painter:
         w, h = _size(s.width, "width"), _size(s.height, "height")
         dwg = svgwrite.Drawing(size=(w, h), profile="full", debug=False)
         dwg.attribs.update({
-            "viewBox": f"0 0 {w} {h}", "class": "timeline", "role": "img",
+            # With links inside, the figure is interactive, and role=img would hide them from
+            # assistive technology (axe: nested-interactive).
+            "viewBox": f"0 0 {w} {h}", "class": "timeline",
+            "role": "graphics-document" if (self.opt.event_href or self.opt.note_href) else "img",
             "aria-labelledby": f"{self._id('title')} {self._id('desc')}",
             "style": "max-width:100%;height:auto", "font-family": FONT_STACK,
         })
@@ -280,8 +286,12 @@ class _Painter:
                 holder = _Anchor(href=clean_text(self.opt.event_href.format(id=ev.event_id)), debug=False, profile="full")
                 holder["class"] = "event-link"
                 g.add(holder)
+            note_links = []
             for text in ev.label.lines:
-                holder.add(self._text(text))
+                holder.add(self._text(text, note_links))
+            # Footnote links are siblings of the event link: links may not nest, nor sit inside <text>.
+            for link in note_links:
+                g.add(link)
         return g
 
     def _shape(self, shape: Shape) -> Any:
@@ -300,12 +310,22 @@ class _Painter:
             return dwg.polyline(points, class_=shape.cls)
         raise RenderError(f"unknown shape kind {shape.kind!r}")
 
-    def _text(self, text: Text) -> Any:
+    def _text(self, text: Text, note_links: list[Any] | None = None) -> Any:
+        """A <text> element; with ``note_href``, its footnote numbers go to ``note_links`` as separate links."""
         dwg = self.dwg
-        attrs_: dict[str, Any] = {"class_": text.cls}
-        if text.anchor != "start":
-            attrs_["text_anchor"] = text.anchor
+        linked = bool(text.notes and self.opt.note_href and note_links is not None and not text.rotate)
         x, y = _num(text.x), _num(text.y)
+        attrs_: dict[str, Any] = {"class_": text.cls}
+        if linked:
+            # Place the line and its numbers side by side with the layout's own font metrics.
+            gap = measure("\u2009", text.size, bold=text.bold)
+            main = measure(text.text if not text.runs else "".join(p for p, _ in text.runs), text.size, bold=text.bold)
+            labels = [("," if k else "") + str(n) for k, n in enumerate(text.notes)]
+            total = main + gap + sum(measure(lb, _FN_SIZE) for lb in labels)
+            left = text.x - {"start": 0, "middle": total / 2, "end": total}[text.anchor]
+            x = _num(left)
+        elif text.anchor != "start":
+            attrs_["text_anchor"] = text.anchor
         if text.rotate:
             attrs_["transform"] = f"rotate({int(text.rotate)} {x} {y})"
         el = dwg.text("", insert=(x, y), **attrs_)
@@ -319,17 +339,18 @@ class _Painter:
                 el.add(span)
         else:
             el.text = clean_text(text.text)
-        if text.notes:
+        if linked:
+            nx = left + main + gap
+            for n, label in zip(text.notes, labels):
+                link = _Anchor(href=clean_text(self.opt.note_href.format(n=n)), debug=False, profile="full")
+                link["class"] = "noteref"
+                link.add(dwg.text(label, insert=(_num(nx), _num(text.y - 5)), class_="fn"))
+                note_links.append(link)
+                nx += measure(label, _FN_SIZE)
+        elif text.notes:
             # Superscripts: raised with dy (renderers agree on it, unlike baseline-shift).
             el.add(dwg.tspan("\u2009", class_="fn-gap"))
             for k, n in enumerate(text.notes):
                 label = ("," if k else "") + str(n)
-                span = dwg.tspan(label, class_="fn", dy=["-5" if k == 0 else "0"])
-                if self.opt.note_href:
-                    link = _Anchor(href=clean_text(self.opt.note_href.format(n=n)), debug=False, profile="full")
-                    link["class"] = "noteref"
-                    link.add(span)
-                    el.add(link)
-                else:
-                    el.add(span)
+                el.add(dwg.tspan(label, class_="fn", dy=["-5" if k == 0 else "0"]))
         return el
