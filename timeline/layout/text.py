@@ -2,22 +2,35 @@
 
 The SVG names DejaVu Sans first in its font stack, so the widths used here
 are the widths a renderer draws (within kerning, which we do not apply).
+
+Widths are summed as integer font units and scaled once, so the width of
+``a + " " + b`` is exactly ``units(a) + units(" ") + units(b)`` scaled: the
+wrapping and shortening loops add word widths instead of re-measuring ever
+longer candidate strings (which made them quadratic in the text length).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Sequence
+from typing import Protocol
 
 from timeline.layout._dejavu_widths import BOLD, FALLBACK, REGULAR
 
-__all__ = ["ELLIPSIS", "FONT_STACK", "measure", "shorten", "wrap"]
+__all__ = ["ELLIPSIS", "FONT_STACK", "measure", "shorten", "wrap", "wrap_runs"]
 
 FONT_STACK = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, 'Segoe UI', sans-serif"
 ELLIPSIS = "…"
 
 
-def _table(blocks: tuple) -> dict[str, int]:
-    out: dict[str, int] = {}
+class _Widths(dict):
+    """Advance widths by character; a character the table lacks (or gives 0) measures FALLBACK."""
+
+    def __missing__(self, ch: str) -> int:
+        return FALLBACK
+
+
+def _table(blocks: tuple) -> _Widths:
+    out = _Widths()
     for first, widths in blocks:
         for offset, width in enumerate(widths):
             if width:
@@ -26,12 +39,22 @@ def _table(blocks: tuple) -> dict[str, int]:
 
 
 _WIDTHS = {False: _table(REGULAR), True: _table(BOLD)}
+_GET = {False: _WIDTHS[False].__getitem__, True: _WIDTHS[True].__getitem__}
+
+# Measured strings, per weight.  Bounded: cleared when full (labels and words repeat within
+# one layout, not across a long-lived process).
+_CACHE_MAX = 1 << 16
+_CACHE: dict[bool, dict[str, int]] = {False: {}, True: {}}
 
 
-@lru_cache(maxsize=65536)
 def _units(text: str, bold: bool) -> int:
-    table = _WIDTHS[bold]
-    return sum(table.get(ch, FALLBACK) for ch in text)
+    cache = _CACHE[bold]
+    units = cache.get(text)
+    if units is None:
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        units = cache[text] = sum(map(_GET[bold], text))
+    return units
 
 
 def measure(text: str, size: float, *, bold: bool = False) -> float:
@@ -41,23 +64,29 @@ def measure(text: str, size: float, *, bold: bool = False) -> float:
 
 def shorten(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
     """Cut ``text`` at a word (or character) boundary and add an ellipsis so it fits ``max_width``."""
-    if measure(text, size, bold=bold) <= max_width:
+    if _units(text, bold) * size / 1000.0 <= max_width:
         return text
     budget = max_width - measure(ELLIPSIS, size, bold=bold)
-    words = text.split(" ")
+    space = _units(" ", bold)
     kept = ""
-    for word in words:
-        candidate = f"{kept} {word}" if kept else word
-        if measure(candidate, size, bold=bold) > budget:
+    used = 0
+    for word in text.split(" "):
+        candidate = used + space + _units(word, bold) if kept else _units(word, bold)
+        if candidate * size / 1000.0 > budget:
             break
-        kept = candidate
-    if not kept or measure(kept, size, bold=bold) < budget * 0.6:
+        kept = f"{kept} {word}" if kept else word
+        used = candidate
+    if not kept or used * size / 1000.0 < budget * 0.6:
         # One long word, or a cut that wastes most of the line: cut mid-word.
-        kept = ""
+        width = _GET[bold]
+        used = 0
+        end = 0
         for ch in text:
-            if measure(kept + ch, size, bold=bold) > budget:
+            if (used + width(ch)) * size / 1000.0 > budget:
                 break
-            kept += ch
+            used += width(ch)
+            end += 1
+        kept = text[:end]
     return kept.rstrip(" ,;:–-") + ELLIPSIS
 
 
@@ -66,13 +95,18 @@ def wrap(text: str, size: float, max_width: float, *, max_lines: int = 2, bold: 
     words = text.split()
     lines: list[str] = []
     current = ""
+    used = 0
+    space = _units(" ", bold)
     for i, word in enumerate(words):
-        candidate = f"{current} {word}" if current else word
-        if measure(candidate, size, bold=bold) <= max_width or not current:
-            current = candidate
+        units = _units(word, bold)
+        if not current:
+            current, used = word, units
+            continue
+        if (used + space + units) * size / 1000.0 <= max_width:
+            current, used = f"{current} {word}", used + space + units
             continue
         lines.append(current)
-        current = word
+        current, used = word, units
         if len(lines) == max_lines - 1:
             current = " ".join([word, *words[i + 1:]])
             break
@@ -82,3 +116,58 @@ def wrap(text: str, size: float, max_width: float, *, max_lines: int = 2, bold: 
         return ("",)
     lines = [shorten(line, size, max_width, bold=bold) for line in lines]
     return tuple(lines[:max_lines])
+
+
+class _Run(Protocol):
+    text: str
+    italic: bool
+
+
+def wrap_runs(runs: Sequence[_Run], size: float, width: float, max_lines: int = 12) -> list[tuple[tuple[str, bool], ...]]:
+    """Greedy word wrap of styled runs (regular weight); a word made of pieces in two styles stays whole.
+
+    Lines are tuples of (text, italic) pieces.  Words are split at spaces only, each run's text at a
+    time (not character by character), and each word is measured once.
+    """
+    words: list[list[tuple[str, bool]]] = []
+    current: list[tuple[str, bool]] = []
+    for run in runs:
+        italic = run.italic
+        for k, part in enumerate(run.text.split(" ")):
+            if k and current:
+                words.append(current)
+                current = []
+            if part:
+                if current and current[-1][1] == italic:
+                    current[-1] = (current[-1][0] + part, italic)
+                else:
+                    current.append((part, italic))
+    if current:
+        words.append(current)
+    space = measure(" ", size)
+    lines: list[list[tuple[str, bool]]] = [[]]
+    used = 0.0
+    for word in words:
+        # The sum of per-piece widths in order, as the layout has always added them.
+        if len(word) == 1:
+            w = _units(word[0][0], False) * size / 1000.0
+        else:
+            w = sum(_units(t, False) * size / 1000.0 for t, _i in word)
+        line = lines[-1]
+        gap = space if line else 0.0
+        if line and used + gap + w > width:
+            line = []
+            lines.append(line)
+            used, gap = 0.0, 0.0
+        if w > width:
+            word = [(shorten("".join(t for t, _ in word), size, width), word[0][1])]
+            w = measure(word[0][0], size)
+        for j, (text, italic) in enumerate(word):
+            if j == 0 and gap:
+                text = " " + text
+            if line and line[-1][1] == italic:
+                line[-1] = (line[-1][0] + text, italic)
+            else:
+                line.append((text, italic))
+        used += gap + w
+    return [tuple(line) for line in lines if line][:max_lines]
