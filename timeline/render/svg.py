@@ -5,21 +5,32 @@ rejects ``data-*``), so the data-driven values are checked here instead:
 finite coordinates, non-negative sizes, text stripped of characters XML 1.0
 forbids.  Output is byte-deterministic: fixed two-decimal numbers, ids from
 a prefix and the event id, no timestamps.
+
+Speed: the Drawing is an ordinary svgwrite tree, but the many small elements
+(one group, title, marks and texts per event; notes) are :class:`_El`, a
+BaseElement built with its final attributes in one step (no ``update()``, no
+per-element Parameter or validator), and ``render_svg`` writes the tree with
+:func:`_tostring`, which emits exactly what svgwrite's ElementTree path
+emits (sorted attributes, ElementTree's escaping, ``" />"`` for empty
+elements) without building an ElementTree first.  Elements a script adds
+through :func:`drawing` are svgwrite's own and go through svgwrite.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 import svgwrite
 import svgwrite.base
-import svgwrite.container
-import svgwrite.shapes
-import svgwrite.text
+import svgwrite.params
+from svgwrite.etree import etree
 
 from timeline.errors import RenderError, UsageError
 from timeline.layout import LayoutOptions, Scene, Shape, Text, layout
@@ -97,14 +108,36 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     Options: orientation, scale, theme, width, footnotes, include_context, focus, css, id_prefix,
     event_href, note_href, max_rows (see docs/svg.md).  Unknown names raise UsageError.
     """
-    return drawing(tl, **options).tostring() + "\n"
+    with _gc_paused():
+        return _tostring(drawing(tl, **options)) + "\n"
 
 
 def drawing(tl: Timeline, **options: Any) -> svgwrite.Drawing:
     """Lay out and draw a timeline, returning the svgwrite Drawing so scripts can add to it."""
     lay, svg = _split(dict(options))
-    scene = layout(tl, _options=lay)
-    return _Painter(scene, svg).paint()
+    with _gc_paused():
+        scene = layout(tl, _options=lay)
+        return _Painter(scene, svg).paint()
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Hold off automatic cyclic garbage collection while the scene and the drawing are built.
+
+    Laying out and drawing only allocates objects that stay alive until the call returns and
+    form no cycles, so every collection in between is wasted work: at 10k events, two full
+    collections walked the caller's whole heap (timeline included) for ~0.3 s in each of
+    layout and drawing.  The caller's setting is restored on the way out (a collection then
+    happens as usual once enough is allocated); nothing is frozen or tuned for good.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 # -- checks and formatting ------------------------------------------------------------------
@@ -149,24 +182,116 @@ def _css(svg: SvgOptions) -> str:
     return clean_text(text)
 
 
-class _Anchor(svgwrite.base.BaseElement):
-    """An SVG 2 <a href> (svgwrite's Hyperlink writes only xlink:href)."""
-
-    elementname = "a"
+#: One shared, non-validating parameter set for every _El (svgwrite makes one per element).
+_PARAMETER = svgwrite.params.Parameter(debug=False, profile="full")
 
 
-class _TextElement(svgwrite.base.BaseElement):
-    """A <title> or <desc> with text content and attributes (svgwrite's Title takes no attributes)."""
+class _El(svgwrite.base.BaseElement):
+    """An svgwrite element made in one step: final attribute names and string values, optional text.
 
-    def __init__(self, name: str, text: str, **extra: Any) -> None:
+    It behaves as any svgwrite element (``add``, ``el[name] = value``, ``get_xml``), so scripts
+    using :func:`drawing` can still change it; :func:`_tostring` writes it without ElementTree.
+    """
+
+    def __init__(self, name: str, attribs: dict[str, Any], text: str = "") -> None:
         self.elementname = name
-        super().__init__(debug=False, profile="full", **extra)
-        self.content = clean_text(text)
+        self._parameter = _PARAMETER
+        self.attribs = attribs
+        self.elements = []
+        self.text = text
 
     def get_xml(self) -> Any:
         xml = super().get_xml()
-        xml.text = self.content
+        if self.text:
+            xml.text = self.text
         return xml
+
+
+def _escape_attrib(text: str) -> str:
+    # What xml.etree.ElementTree writes for an attribute value.
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if "\n" in text:
+        text = text.replace("\n", "&#10;")
+    if "\t" in text:
+        text = text.replace("\t", "&#09;")
+    return text
+
+
+def _escape_text(text: str) -> str:
+    # What xml.etree.ElementTree writes for character data.
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _start_tag(name: str, attribs: Any) -> str:
+    # svgwrite's get_xml: sorted names; None and empty values left out; str() of the rest.
+    parts = [name]
+    for key, value in sorted(attribs.items()):
+        if value is not None:
+            value = str(value)
+            if value:
+                parts.append(f'{key}="{_escape_attrib(value)}"')
+    return "<" + " ".join(parts)
+
+
+_PLAIN_GET_XML = svgwrite.base.BaseElement.get_xml
+
+
+def _write(el: Any, out: list[str]) -> None:
+    kind = type(el)
+    if kind is _El or kind.get_xml is _PLAIN_GET_XML:
+        name = el.elementname
+        text = el.text if kind is _El else ""
+        children = el.elements
+        out.append(_start_tag(name, el.attribs))
+        if text or children:
+            out.append(">")
+            if text:
+                out.append(_escape_text(text))
+            for child in children:
+                _write(child, out)
+            out.append(f"</{name}>")
+        else:
+            out.append(" />")
+    else:
+        # Anything else (svgwrite's own text, style, script...): svgwrite's own serialisation.
+        out.append(etree.tostring(el.get_xml(), encoding="utf-8").decode("utf-8"))
+
+
+def _tostring(dwg: svgwrite.Drawing) -> str:
+    """``dwg.tostring()``, byte for byte, without building an ElementTree of the whole document."""
+    children = dwg.elements
+    dwg.elements = []
+    try:
+        root = dwg.get_xml()  # the root's attributes, as svgwrite completes them (xmlns, version...)
+    finally:
+        dwg.elements = children
+    out = ["<" + " ".join([root.tag, *(f'{k}="{_escape_attrib(v)}"' for k, v in root.items())])]
+    if not children:
+        return out[0] + " />"
+    out.append(">")
+    for child in children:
+        _write(child, out)
+    out.append(f"</{root.tag}>")
+    return "".join(out)
+
+
+def _g(cls: str, **more: str) -> _El:
+    return _El("g", {"class": cls, **more})
 
 
 class _Painter:
@@ -197,125 +322,103 @@ class _Painter:
             "style": "max-width:100%;height:auto", "font-family": FONT_STACK,
         })
         self.dwg = dwg
-        title = _TextElement("title", s.title or "Timeline", id=f"{self.prefix}-title")
-        desc = _TextElement("desc", s.summary, id=f"{self.prefix}-desc")
+        title = _El("title", {"id": f"{self.prefix}-title"}, clean_text(s.title or "Timeline"))
+        desc = _El("desc", {"id": f"{self.prefix}-desc"}, clean_text(s.summary))
         dwg.elements.insert(0, desc)
         dwg.elements.insert(0, title)
         dwg.defs.add(dwg.style(_css(self.opt)))
-        dwg.add(dwg.rect((0, 0), (w, h), class_="bg"))
-        back = dwg.g(class_="eras")
+        dwg.add(_El("rect", {"class": "bg", "x": 0, "y": 0, "width": w, "height": h}))
+        back = _g("eras")
         for era_id, name, shapes, _text in s.eras:
-            g = dwg.g(class_="era-band", id=self._id("era", era_id))
-            g.add(_TextElement("title", (name)))
-            for shape in shapes:
-                g.add(self._shape(shape))
-            back.add(g)
+            g = _g("era-band", id=self._id("era", era_id))
+            g.elements.append(_El("title", {}, clean_text(name)))
+            g.elements.extend(map(self._shape, shapes))
+            back.elements.append(g)
         for shapes, _text in s.breaks:
-            back.add(self._shape(shapes[0]))
+            back.elements.append(self._shape(shapes[0]))
         dwg.add(back)
-        grid = dwg.g(class_="grid-lines")
-        for shape in s.grid:
-            grid.add(self._shape(shape))
+        grid = _g("grid-lines")
+        grid.elements.extend(map(self._shape, s.grid))
         dwg.add(grid)
-        axis = dwg.g(class_="time-axis")
-        for shape in s.axis:
-            axis.add(self._shape(shape))
+        axis = _g("time-axis")
+        axis.elements.extend(map(self._shape, s.axis))
         for shapes, text in s.breaks:
-            for shape in shapes[1:]:
-                axis.add(self._shape(shape))
-            axis.add(self._text(text))
-        for text in s.ticks:
-            axis.add(self._text(text))
+            axis.elements.extend(map(self._shape, shapes[1:]))
+            axis.elements.append(self._text(text))
+        axis.elements.extend(self._text(text) for text in s.ticks)
         dwg.add(axis)
-        head = dwg.g(class_="header")
-        for text in s.header:
-            head.add(self._text(text))
+        head = _g("header")
+        head.elements.extend(self._text(text) for text in s.header)
         dwg.add(head)
-        labels = dwg.g(class_="era-labels")
-        for _id, _name, _shapes, text in s.eras:
-            if text is not None:
-                labels.add(self._text(text))
+        labels = _g("era-labels")
+        labels.elements.extend(self._text(text) for _id, _name, _shapes, text in s.eras if text is not None)
         dwg.add(labels)
         for index, (lane_id, shapes, texts) in enumerate(s.lanes):
-            g = dwg.g(class_=f"lane lane-{index}", id=self._id("lane", lane_id or f"{index}"))
-            for shape in shapes:
-                g.add(self._shape(shape))
-            for text in texts:
-                g.add(self._text(text))
+            g = _g(f"lane lane-{index}", id=self._id("lane", lane_id or f"{index}"))
+            g.elements.extend(map(self._shape, shapes))
+            g.elements.extend(self._text(text) for text in texts)
             dwg.add(g)
-        events = dwg.g(class_="events")
-        for ev in s.events:
-            events.add(self._event(ev))
+        events = _g("events")
+        events.elements.extend(map(self._event, s.events))
         dwg.add(events)
         for badge in s.badges:
-            g = dwg.g(class_="badge", id=self._id("more", badge.event_ids[0]))
-            g["data-events"] = " ".join(badge.event_ids)
-            g.add(_TextElement("title", f"{len(badge.event_ids)} more: " + ", ".join(badge.event_ids)))
-            g.add(self._text(badge.text))
+            g = _g("badge", id=self._id("more", badge.event_ids[0]), **{"data-events": " ".join(badge.event_ids)})
+            g.elements.append(_El("title", {}, clean_text(f"{len(badge.event_ids)} more: " + ", ".join(badge.event_ids))))
+            g.elements.append(self._text(badge.text))
             dwg.add(g)
         if s.overflow_note:
-            g = dwg.g(class_="overflow", id=self._id("overflow"))
-            for text in s.overflow_note:
-                g.add(self._text(text))
+            g = _g("overflow", id=self._id("overflow"))
+            g.elements.extend(self._text(text) for text in s.overflow_note)
             dwg.add(g)
         if s.notes:
-            g = dwg.g(class_="notes", id=self._id("notes"))
+            g = _g("notes", id=self._id("notes"))
             if s.notes_heading is not None:
-                g.add(self._text(s.notes_heading))
+                g.elements.append(self._text(s.notes_heading))
             for entry in s.notes:
-                ng = dwg.g(class_="footnote", id=self._id("note", str(entry.number)))
-                for text in entry.lines:
-                    ng.add(self._text(text))
-                g.add(ng)
+                ng = _g("footnote", id=self._id("note", str(entry.number)))
+                ng.elements.extend(self._text(text) for text in entry.lines)
+                g.elements.append(ng)
             dwg.add(g)
         return dwg
 
-    def _event(self, ev: Any) -> svgwrite.container.Group:
-        dwg = self.dwg
-        g = dwg.g(class_=" ".join(ev.classes), id=self._id("ev", ev.event_id))
-        g["data-event"] = clean_text(ev.event_id)
-        g.add(_TextElement("title", (f"{ev.title} ({ev.date_label})")))
+    def _event(self, ev: Any) -> _El:
+        g = _g(" ".join(ev.classes), id=self._id("ev", ev.event_id), **{"data-event": clean_text(ev.event_id)})
+        add = g.elements.append
+        add(_El("title", {}, clean_text(f"{ev.title} ({ev.date_label})")))
         if ev.label is not None and ev.label.leader:
             pts = ev.label.leader
-            g.add(dwg.polyline([(_num(pts[i]), _num(pts[i + 1])) for i in range(0, len(pts), 2)], class_="leader"))
-        for shape in ev.shapes:
-            g.add(self._shape(shape))
+            add(_El("polyline", {"class": "leader", "points": _points(pts)}))
+        g.elements.extend(map(self._shape, ev.shapes))
         if ev.label is not None:
-            holder: Any = g
+            holder = g
             if self.opt.event_href:
-                holder = _Anchor(href=clean_text(self.opt.event_href.format(id=ev.event_id)), debug=False, profile="full")
-                holder["class"] = "event-link"
-                g.add(holder)
-            note_links = []
-            for text in ev.label.lines:
-                holder.add(self._text(text, note_links))
+                holder = _El("a", {"href": clean_text(self.opt.event_href.format(id=ev.event_id)), "class": "event-link"})
+                add(holder)
+            note_links: list[_El] = []
+            holder.elements.extend(self._text(text, note_links) for text in ev.label.lines)
             # Footnote links are siblings of the event link: links may not nest, nor sit inside <text>.
-            for link in note_links:
-                g.add(link)
+            g.elements.extend(note_links)
         return g
 
-    def _shape(self, shape: Shape) -> Any:
+    def _shape(self, shape: Shape) -> _El:
         c = shape.coords
-        dwg = self.dwg
-        if shape.kind == "line":
-            return dwg.line((_num(c[0]), _num(c[1])), (_num(c[2]), _num(c[3])), class_=shape.cls)
-        if shape.kind == "rect":
-            return dwg.rect((_num(c[0]), _num(c[1])), (_size(c[2]), _size(c[3])), class_=shape.cls)
-        if shape.kind == "circle":
-            return dwg.circle((_num(c[0]), _num(c[1])), _size(c[2], "radius"), class_=shape.cls)
-        points = [(_num(c[i]), _num(c[i + 1])) for i in range(0, len(c), 2)]
-        if shape.kind == "polygon":
-            return dwg.polygon(points, class_=shape.cls)
-        if shape.kind == "polyline":
-            return dwg.polyline(points, class_=shape.cls)
+        kind = shape.kind
+        if kind == "line":
+            return _El("line", {"class": shape.cls, "x1": _num(c[0]), "y1": _num(c[1]), "x2": _num(c[2]), "y2": _num(c[3])})
+        if kind == "rect":
+            return _El("rect", {"class": shape.cls, "x": _num(c[0]), "y": _num(c[1]), "width": _size(c[2]),
+                                "height": _size(c[3])})
+        if kind == "circle":
+            return _El("circle", {"class": shape.cls, "cx": _num(c[0]), "cy": _num(c[1]), "r": _size(c[2], "radius")})
+        if kind == "polygon" or kind == "polyline":
+            return _El(kind, {"class": shape.cls, "points": _points(c)})
         raise RenderError(f"unknown shape kind {shape.kind!r}")
 
-    def _text(self, text: Text, note_links: list[Any] | None = None) -> Any:
+    def _text(self, text: Text, note_links: list[_El] | None = None) -> _El:
         """A <text> element; with ``note_href``, its footnote numbers go to ``note_links`` as separate links."""
-        dwg = self.dwg
         linked = bool(text.notes and self.opt.note_href and note_links is not None and not text.rotate)
         x, y = _num(text.x), _num(text.y)
-        attrs_: dict[str, Any] = {"class_": text.cls}
+        attribs: dict[str, Any] = {"class": text.cls}
         if linked:
             # Place the line and its numbers side by side with the layout's own font metrics.
             gap = measure("\u2009", text.size, bold=text.bold)
@@ -325,32 +428,35 @@ class _Painter:
             left = text.x - {"start": 0, "middle": total / 2, "end": total}[text.anchor]
             x = _num(left)
         elif text.anchor != "start":
-            attrs_["text_anchor"] = text.anchor
+            attribs["text-anchor"] = text.anchor
         if text.rotate:
-            attrs_["transform"] = f"rotate({int(text.rotate)} {x} {y})"
-        el = dwg.text("", insert=(x, y), **attrs_)
+            attribs["transform"] = f"rotate({int(text.rotate)} {x} {y})"
+        attribs["x"] = x
+        attribs["y"] = y
         if text.runs:
+            el = _El("text", attribs)
             # Spaces between differently styled runs must survive whitespace collapsing.
-            el["xml:space"] = "preserve"
-            for piece, italic in text.runs:
-                span = dwg.tspan(clean_text(piece))
-                if italic:
-                    span["font-style"] = "italic"
-                el.add(span)
+            attribs["xml:space"] = "preserve"
+            el.elements = [_El("tspan", {"font-style": "italic"} if italic else {}, clean_text(piece))
+                           for piece, italic in text.runs]
         else:
-            el.text = clean_text(text.text)
+            el = _El("text", attribs, clean_text(text.text))
         if linked:
             nx = left + main + gap
             for n, label in zip(text.notes, labels):
-                link = _Anchor(href=clean_text(self.opt.note_href.format(n=n)), debug=False, profile="full")
-                link["class"] = "noteref"
-                link.add(dwg.text(label, insert=(_num(nx), _num(text.y - 5)), class_="fn"))
+                link = _El("a", {"href": clean_text(self.opt.note_href.format(n=n)), "class": "noteref"})
+                link.elements.append(_El("text", {"class": "fn", "x": _num(nx), "y": _num(text.y - 5)}, label))
                 note_links.append(link)
                 nx += measure(label, _FN_SIZE)
         elif text.notes:
             # Superscripts: raised with dy (renderers agree on it, unlike baseline-shift).
-            el.add(dwg.tspan("\u2009", class_="fn-gap"))
+            el.elements.append(_El("tspan", {"class": "fn-gap"}, "\u2009"))
             for k, n in enumerate(text.notes):
                 label = ("," if k else "") + str(n)
-                el.add(dwg.tspan(label, class_="fn", dy=["-5" if k == 0 else "0"]))
+                el.elements.append(_El("tspan", {"class": "fn", "dy": "-5" if k == 0 else "0"}, label))
         return el
+
+
+def _points(coords: Any) -> str:
+    # svgwrite's points_to_string: "x,y x,y ..."
+    return " ".join(f"{_num(coords[i])},{_num(coords[i + 1])}" for i in range(0, len(coords), 2))
