@@ -18,8 +18,8 @@ from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, UsageError
 from timeline.io.common import Collector, decode_text, read_bytes
 from timeline.io.toml import ReadResult
-from timeline.model import _ID_RE  # noqa: I001  (one id rule for every reader)
 from timeline.model import (
+    _ID_RE,  # noqa: I001  (one id rule for every reader)
     Citation,
     Claim,
     ClaimRank,

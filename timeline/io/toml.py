@@ -20,6 +20,8 @@ from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, Diagnostic, UsageError
 from timeline.io.common import Collector, decode_text, did_you_mean, read_bytes
 from timeline.io.positions import PositionIndex
+from timeline.markup import find_links, safe_url
+from timeline.markup import shorten_url as _shorten
 from timeline.model import (
     Citation,
     Claim,
@@ -51,6 +53,8 @@ CITATION_KEYS = frozenset({"source", "locator", "quote"})
 CLAIM_KEYS = frozenset({"about", "when", "quantity", "text", "rank", "note", "citations"})
 QUANTITY_KEYS = frozenset({"value", "approximate", "low", "high", "unit"})
 MEDIA_KEYS = frozenset({"url", "credit", "caption", "alt", "thumbnail"})
+#: Keys whose text may use inline markup, and so may hold links to check.
+MARKUP_KEYS = frozenset({"text", "note", "description"})
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -139,6 +143,10 @@ class _Reader:
         if not isinstance(value, str):
             f.report(f"'{key}' must be a string, got {_toml_type(value)}", (*path, key), value=True)
             return ""
+        if key in MARKUP_KEYS:
+            self._links(f, value, (*path, key))
+        elif key == "url":
+            self._url(f, value, (*path, key))
         return value
 
     def _strings(self, f: _File, table: Mapping[str, Any], key: str, path: Path_) -> tuple[str, ...]:
@@ -158,6 +166,20 @@ class _Reader:
         if value:
             self.ids[what].append(_Located(value, f, path))
         return value or None
+
+    def _links(self, f: _File, text: str, path: Path_) -> None:
+        """Warn at ``path`` for every link in marked-up text that will be shown as plain text."""
+        for _label, url in find_links(text):
+            if safe_url(url) is None:
+                f.report(f"link to '{_shorten(url)}' will be shown as plain text: only http://, https:// "
+                         f"and mailto: links are allowed", path, value=True, warning=True)
+
+    def _url(self, f: _File, url: str, path: Path_, *, inline: bool = False) -> None:
+        """Warn when a URL field will not become a link (``inline``: it sits in an inline table)."""
+        if url and safe_url(url) is None:
+            f.report(f"URL '{_shorten(url)}' will be shown as plain text: only http://, https:// "
+                     f"and mailto: links are allowed", path, value=True, warning=True,
+                     needle=url if inline else None)
 
     def _date(self, f: _File, raw: Any, path: Path_) -> HistoricalDate | Span | None:
         if not isinstance(raw, str):
@@ -400,6 +422,7 @@ class _Reader:
         for key in raw:
             if key not in MEDIA_KEYS:
                 f.report(f"unknown key '{key}' in media{did_you_mean(key, MEDIA_KEYS)}", path, needle=key)
+        self._url(f, raw["url"], path, inline=True)
         return Media(**{k: v for k, v in raw.items() if k in MEDIA_KEYS and isinstance(v, str)})
 
     # -- cross-file checks and assembly -------------------------------------------
