@@ -12,8 +12,8 @@ from pathlib import Path
 import attrs
 
 from timeline.errors import UsageError
-from timeline.io.common import MAX_INPUT_BYTES
-from timeline.io.toml import ReadResult, read_toml, read_toml_text
+from timeline.io.common import MAX_INPUT_BYTES, ReadResult
+from timeline.io.toml import read_toml, read_toml_text
 from timeline.io.writers import WRITE_FORMATS, write, write_text
 from timeline.markup import check_links
 

@@ -7,18 +7,25 @@ carries them all.  The format is documented in ``docs/format.md``.
 
 from __future__ import annotations
 
+import enum
 import math
 import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from timeline.dates import HistoricalDate, Span, parse_date
-from timeline.errors import DateError, Diagnostic, UsageError
-from timeline.io.common import Collector, decode_text, did_you_mean, read_bytes
+from timeline.errors import DateError, UsageError
+from timeline.io.common import (
+    Collector,
+    ReadResult,
+    decode_text,
+    did_you_mean,
+    read_bytes,
+)
 from timeline.io.positions import PositionIndex
 from timeline.markup import find_links, safe_url
 from timeline.markup import shorten_url as _shorten
@@ -59,14 +66,7 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 Path_ = tuple[str | int, ...]
-
-
-@attrs.frozen
-class ReadResult:
-    """A timeline (None when errors prevented building one) and every diagnostic found."""
-
-    timeline: Timeline | None
-    diagnostics: tuple[Diagnostic, ...]
+E = TypeVar("E", bound=enum.Enum)
 
 
 @attrs.define
@@ -148,6 +148,17 @@ class _Reader:
         elif key == "url":
             self._url(f, value, (*path, key))
         return value
+
+    def _choice(self, f: _File, table: Mapping[str, Any], key: str, path: Path_, default: E, what: str) -> E:
+        """An enum member named by a string key, or ``default`` (with an error) for an unknown name."""
+        text = self._str(f, table, key, path) or default.value
+        try:
+            return type(default)(text)
+        except ValueError:
+            choices = [member.value for member in type(default)]
+            f.report(f"unknown {what} '{text}'{did_you_mean(text, choices)}; expected one of {', '.join(choices)}",
+                     (*path, key), value=True)
+            return default
 
     def _strings(self, f: _File, table: Mapping[str, Any], key: str, path: Path_) -> tuple[str, ...]:
         value = table.get(key, [])
@@ -278,14 +289,7 @@ class _Reader:
                 f.report(f"duplicate source id '{sid}' (first defined at {first.file.where(first.path)})", path)
                 continue
             self._unknown_keys(f, body, SOURCE_KEYS, path, f"source '{sid}'")
-            kind_text = self._str(f, body, "kind", path) or "other"
-            try:
-                kind = SourceKind(kind_text)
-            except ValueError:
-                choices = [k.value for k in SourceKind]
-                f.report(f"unknown source kind '{kind_text}'{did_you_mean(kind_text, choices)}; "
-                         f"expected one of {', '.join(choices)}", (*path, "kind"), value=True)
-                kind = SourceKind.OTHER
+            kind = self._choice(f, body, "kind", path, SourceKind.OTHER, "source kind")
             source = Source(
                 id=sid, title=self._str(f, body, "title", path), type=self._str(f, body, "type", path) or "document",
                 kind=kind, author=self._strings(f, body, "author", path), editor=self._strings(f, body, "editor", path),
@@ -361,14 +365,7 @@ class _Reader:
                 continue
             self._unknown_keys(f, item, CLAIM_KEYS, cpath, "a claim")
             about = self._str(f, item, "about", cpath) or "date"
-            rank_text = self._str(f, item, "rank", cpath) or "normal"
-            try:
-                rank = ClaimRank(rank_text)
-            except ValueError:
-                choices = [r.value for r in ClaimRank]
-                f.report(f"unknown claim rank '{rank_text}'{did_you_mean(rank_text, choices)}; "
-                         f"expected one of {', '.join(choices)}", (*cpath, "rank"), value=True)
-                rank = ClaimRank.NORMAL
+            rank = self._choice(f, item, "rank", cpath, ClaimRank.NORMAL, "claim rank")
             when = self._date(f, item["when"], (*cpath, "when")) if "when" in item else None
             quantity = self._quantity(f, item.get("quantity"), (*cpath, "quantity"))
             if about == "date" and when is None and "when" not in item:
