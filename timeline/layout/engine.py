@@ -11,6 +11,7 @@ overlapping clusters around their marks (O(n) amortised).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
@@ -23,6 +24,7 @@ from timeline.dates import Bound, HistoricalDate, Span
 from timeline.layout.notes import Footnotes, timeline_footnotes
 from timeline.layout.options import LayoutOptions
 from timeline.layout.scale import (
+    Tick,
     TimeScale,
     adaptive_scale,
     day_number,
@@ -190,6 +192,53 @@ def _arrow(tip: float, c: float, direction: int, to_xy: Point, cls: str = "arrow
 
 WHISKER = 20.0
 
+#: What each legend key says, in the order the legend lists them.
+LEGEND = {
+    "day": "exact day",
+    "extent": "sometime in (month or year known)",
+    "range": "from – to",
+    "approx": "approximate (c.)",
+    "bound": "on or before / after",
+    "disputed": "sources disagree",
+    "open": "open end",
+    "context": "context",
+    "era": "period",
+}
+LEGEND_GLYPH = 30.0
+
+
+def _legend_glyph(key: str, x: float, c: float) -> list[Shape]:
+    """The sample mark for one legend key, drawn in ``x .. x + LEGEND_GLYPH`` around centre line ``c``."""
+    k = "legend-key "
+    if key == "day":
+        return [Shape("circle", k + "mark", (x + 15, c, POINT_R))]
+    if key == "context":
+        return [Shape("circle", k + "mark context-key", (x + 15, c, POINT_R))]
+    if key == "extent":
+        return [Shape("rect", k + "extent", (x + 2, c - 3, 26.0, 6.0)),
+                Shape("line", k + "extent-cap", (x + 2, c - 5, x + 2, c + 5)),
+                Shape("line", k + "extent-cap", (x + 28, c - 5, x + 28, c + 5))]
+    if key == "range":
+        return [Shape("rect", k + "bar", (x + 2, c - 3.5, 26.0, 7.0))]
+    if key == "approx":
+        return [Shape("line", k + "bar-fade", (x + 1, c, x + 9, c)),
+                Shape("rect", k + "bar", (x + 9, c - 3.5, 12.0, 7.0)),
+                Shape("line", k + "bar-fade", (x + 21, c, x + 29, c))]
+    if key == "bound":
+        return [Shape("line", k + "whisker", (x + 8, c, x + 24, c)),
+                Shape("polygon", k + "whisker-head", (x + 2, c, x + 9, c - 4.5, x + 9, c + 4.5)),
+                Shape("circle", k + "mark", (x + 24, c, POINT_R))]
+    if key == "disputed":
+        return [Shape("line", k + "bracket", (x + 5, c, x + 25, c)),
+                Shape("line", k + "bracket", (x + 5, c - 6, x + 5, c + 6)),
+                Shape("line", k + "bracket", (x + 25, c - 6, x + 25, c + 6)),
+                Shape("circle", k + "mark", (x + 5, c, POINT_R)),
+                Shape("circle", k + "mark hollow", (x + 25, c, POINT_R))]
+    if key == "open":
+        return [Shape("rect", k + "bar", (x + 2, c - 3.5, 19.0, 7.0)),
+                Shape("polygon", k + "arrow", (x + 29, c, x + 22, c - 4.5, x + 22, c + 4.5))]
+    return [Shape("rect", k + "era", (x + 1, c - 7, 28.0, 14.0))]
+
 
 def _mark_extent(info: _Info, pos: Callable[[float], float]) -> tuple[float, float]:
     """Where the marks of an event reach along the time axis (px)."""
@@ -267,8 +316,11 @@ def _marks(info: _Info, pos: Callable[[float], float], c: float, to_xy: Point) -
         return shapes
     a, b = pos(info.t0), pos(info.t1)
     if b - a >= 2 * POINT_R + 2:
-        # A partial date (a month, a year, a decade): a pale bar over every day it can mean.
-        shapes.append(_shape("rect", "extent" + hollow, [(a, c - 3)], to_xy, (b - a, 6.0)))
+        # A partial date (a month, a year, a decade): a pale band over every day it can mean, held
+        # by two thin end caps -- lighter than a range's solid bar, so "sometime in" never reads as "all through".
+        shapes.append(_shape("rect", "extent", [(a, c - 2.5)], to_xy, (b - a, 5.0)))
+        for t in (a + 0.6, b - 0.6):
+            shapes.append(_shape("line", "extent-cap" + hollow, [(t, c - 5), (t, c + 5)], to_xy))
         return shapes
     mid = (a + b) / 2
     shapes.append(_shape("circle", "mark" + hollow, [(mid, c)], to_xy, (POINT_R,)))
@@ -312,7 +364,10 @@ class _Layout:
         spans = list(anchors)
         for era in self.tl.eras:
             if era.when.earliest and era.when.latest:
-                spans.append((day_number(era.when.earliest), day_number(era.when.latest) + 1))
+                first, last = day_number(era.when.earliest), day_number(era.when.latest) + 1
+                spans.append((first, last))
+                # A period's ends are dated things too: a short period must not vanish in a squeezed stretch.
+                anchors += [(first, first + 1), (last - 1, last)]
         if not spans:
             today = float(dt.date(2000, 1, 1).toordinal())
             spans = [(today, today + 1)]
@@ -349,6 +404,8 @@ class _Layout:
     # -- common pieces -----------------------------------------------------------------
 
     def _header(self) -> tuple[list[Text], float]:
+        if not self.opts.header:
+            return [], MARGIN
         y = MARGIN + TITLE_SIZE * ASCENT
         avail = self.width - 2 * MARGIN
         out = [_text(MARGIN, y, shorten(self.tl.title, TITLE_SIZE, avail, bold=True), "title", TITLE_SIZE, bold=True)]
@@ -357,7 +414,53 @@ class _Layout:
             for line in wrap(self.tl.subtitle, SUBTITLE_SIZE, avail, max_lines=2):
                 y += SUBTITLE_SIZE * LINE
                 out.append(_text(MARGIN, y, line, "subtitle", SUBTITLE_SIZE))
-        return out, y + 22
+        return out, y + 16
+
+    # -- the legend --------------------------------------------------------------------
+
+    def _legend_keys(self, is_extent: Callable[[_Info], bool]) -> list[str]:
+        """The mark kinds this chart draws, in the order the legend lists them."""
+        used: set[str] = set()
+        for info in self.infos:
+            if len(info.claims) > 1:
+                used.add("disputed")
+            elif info.kind == "range":
+                used.add("range")
+                if info.approx_start or info.approx_end:
+                    used.add("approx")
+                if info.open_start or info.open_end:
+                    used.add("open")
+            elif info.bound is not Bound.EXACT:
+                used.add("bound")
+            else:
+                used.add("extent" if is_extent(info) else "day")
+                if info.approx_start or info.uncertain:
+                    used.add("approx")
+            if info.event.is_context:
+                used.add("context")
+        if any(era.when.earliest and era.when.latest for era in self.tl.eras):
+            used.add("era")
+        return [k for k in LEGEND if k in used]
+
+    def _legend(self, keys: Sequence[str], y: float) -> tuple[list[Shape], list[Text], float]:
+        """A key to the marks, flowing in rows from ``y``; returns shapes, texts and the y below it."""
+        if not self.opts.legend or not keys:
+            return [], [], y
+        shapes: list[Shape] = []
+        texts: list[Text] = []
+        x, x_end = MARGIN, self.width - MARGIN
+        row_h = max(DATE_SIZE * LINE, 14.0) + 4
+        c = y + row_h / 2
+        for key in keys:
+            text = LEGEND[key]
+            w = LEGEND_GLYPH + 6 + measure(text, DATE_SIZE)
+            if x > MARGIN and x + w > x_end:
+                x, c = MARGIN, c + row_h
+            text = shorten(text, DATE_SIZE, x_end - x - LEGEND_GLYPH - 6)
+            shapes.extend(_legend_glyph(key, x, c))
+            texts.append(_text(x + LEGEND_GLYPH + 6, c + DATE_SIZE * 0.35, text, "legend-label", DATE_SIZE))
+            x += LEGEND_GLYPH + 6 + measure(text, DATE_SIZE) + 20
+        return shapes, texts, c + row_h / 2 + 10
 
     def _summary(self) -> str:
         n = len(self.infos)
@@ -438,6 +541,42 @@ class _Layout:
             out.append((era, a, b, self.fn.numbers_for(era.citations)))
         return out
 
+    def _era_rows(self, eras: Sequence[tuple[Any, ...]], y: float, x0: float,
+                  x1: float) -> tuple[list[list[Any]], float]:
+        """Era labels in rows above the plot, never overlapping and never cut.
+
+        Longer periods take the upper rows, so a period nested in another sits under it.  A label
+        that fits inside its band sits at the band's top (the band reaches up to it); a label wider
+        than its band is centred over it with a thin bracket spanning the band.
+        """
+        order = sorted(range(len(eras)), key=lambda k: (-(eras[k][2] - eras[k][1]), k))
+        rows: list[list[tuple[float, float]]] = []
+        placed: dict[int, tuple[int, str, float, bool]] = {}
+        for k in order:
+            era, a, b, notes = eras[k]
+            label = shorten(era.label, ERA_SIZE, x1 - x0 - _sup_width(notes))
+            w = measure(label, ERA_SIZE) + _sup_width(notes)
+            inside = w <= (b - a) - 8
+            tx = a + 4 if inside else min(max((a + b) / 2 - w / 2, x0), x1 - w)
+            lo, hi = min(tx, a) - 8, max(tx + w, b) + 8
+            row = next((r for r, spans in enumerate(rows) if all(hi <= s0 or lo >= s1 for s0, s1 in spans)), len(rows))
+            if row == len(rows):
+                rows.append([])
+            rows[row].append((lo, hi))
+            placed[k] = (row, label, tx, inside)
+        row_h = ERA_SIZE * LINE + 7
+        out = []
+        for k, (era, a, b, notes) in enumerate(eras):
+            row, label, tx, inside = placed[k]
+            top = y + row * row_h
+            text = _text(tx, top + 2 + ERA_SIZE * ASCENT, label, "era-name", ERA_SIZE, notes=notes)
+            extra: tuple[Shape, ...] = ()
+            if not inside:
+                yb = top + ERA_SIZE * LINE + 3
+                extra = (Shape("polyline", "era-bracket", (a, yb + 4, a, yb, b, yb, b, yb + 4)),)
+            out.append([era.id, era.label, (a, b), text, top if inside else 1e18, extra])
+        return out, y + len(rows) * row_h + (4 if rows else 0)
+
     # -- horizontal ------------------------------------------------------------------------
 
     def _horizontal(self) -> Scene:
@@ -446,22 +585,10 @@ class _Layout:
         scale = self._scale(x0 + 6, x1 - 6)
         pos = scale.pos
 
-        # Era labels: first-fit rows above the lanes.
-        era_rows: list[float] = []
-        era_items = []
-        for era, a, b, notes in self._eras(scale):
-            room = max(b - a - 8, 90.0)
-            label = shorten(era.label, ERA_SIZE, room - _sup_width(notes))
-            w = measure(label, ERA_SIZE) + _sup_width(notes)
-            tx = min(max(a + 4, x0), x1 - w)
-            row = _first_fit(era_rows, tx, tx + w, 1000)
-            era_items.append((era, a, b, notes, label, tx, row))
-        era_top = y
-        y += len(era_rows) * ERA_SIZE * LINE + (6 if era_rows else 0)
-        eras_out = []
-        for era, a, b, notes, label, tx, row in era_items:
-            baseline = era_top + row * ERA_SIZE * LINE + ERA_SIZE * ASCENT
-            eras_out.append([era.id, era.label, (a, b), _text(tx, baseline, label, "era-name", ERA_SIZE, notes=notes)])
+        legend_shapes, legend_texts, y = self._legend(
+            self._legend_keys(lambda i: _kind(i, *_mark_extent(i, pos)) == "extent"), y)
+        header = [*header, *legend_texts]
+        eras_out, y = self._era_rows(self._eras(scale), y, x0, x1)
 
         to_xy: Point = lambda t, c: (t, c)  # noqa: E731
         max_label = min(240.0, (x1 - x0) / 2.6)
@@ -500,10 +627,7 @@ class _Layout:
                 else:
                     tx = min(max(m0, x0), x1 - tw)
                     o0, o1 = min(m0, tx), max(m1, tx + tw)
-                    if "extent" in _kind(info, m0, m1):
-                        # A partial date's pale bar may run under later labels' marks; only its text blocks the row.
-                        o1 = max(tx + tw, m0 + 40)
-                row = _first_fit(rows, o0, o1 + GAP, self.opts.max_rows)
+                row = _first_fit(rows, o0, o1 + GAP, self.opts.row_limit)
                 if row < 0:
                     lane_over.append((info, m0, m1))
                     continue
@@ -566,28 +690,24 @@ class _Layout:
         # The axis, its ticks, compressed stretches.
         axis_y = y + 4
         axis = [Shape("line", "axis", (x0, axis_y, x1, axis_y))]
-        grid = []
+        grid = list(legend_shapes)
         tick_texts: list[Text] = []
-        last_end = -1e9
-        for tick in ticks(scale):
-            w = max(measure(tick.label, TICK_SIZE), measure(tick.context, TICK_SIZE))
-            tx = min(max(tick.pos, x0 + w / 2), x1 - w / 2)
-            if tx - w / 2 < last_end + 8:
-                continue
-            last_end = tx + w / 2
+        for tick, tx, context in _pick_ticks(ticks(scale), x0, x1):
+            year_start = tick.date.month == 1 and tick.date.day == 1
             axis.append(Shape("line", "tick", (tick.pos, axis_y, tick.pos, axis_y + 5)))
-            grid.append(Shape("line", "grid" + (" grid-major" if tick.context else ""),
+            grid.append(Shape("line", "grid" + (" grid-major" if year_start else ""),
                               (tick.pos, plot_top, tick.pos, axis_y)))
             tick_texts.append(_text(tx, axis_y + 8 + TICK_SIZE * ASCENT, tick.label, "tick", TICK_SIZE, anchor="middle"))
-            if tick.context:
-                tick_texts.append(_text(tx, axis_y + 8 + TICK_SIZE * ASCENT + TICK_SIZE * LINE, tick.context,
+            if context:
+                tick_texts.append(_text(tx, axis_y + 8 + TICK_SIZE * ASCENT + TICK_SIZE * LINE, context,
                                         "tick tick-year", TICK_SIZE, anchor="middle", bold=True))
         y = axis_y + 8 + 2 * TICK_SIZE * LINE
         breaks, y = self._breaks(scale, axis_y, plot_top, y, to_xy)
         overflow_texts, y = self._overflow_note(overflow, y)
         heading, notes, y = self._notes(y)
-        eras_final = tuple((eid, name, (Shape("rect", "era", (a, plot_top - 2, max(b - a, 0.0), axis_y - plot_top + 2)),), text)
-                           for eid, name, (a, b), text in eras_out)
+        eras_final = tuple((eid, name, (Shape("rect", "era", (a, min(top, plot_top - 2), max(b - a, 0.0),
+                                                            axis_y - min(top, plot_top - 2))), *extra), text)
+                           for eid, name, (a, b), text, top, extra in eras_out)
         return self._scene(y + MARGIN, scale, header=tuple(header), eras=eras_final, grid=tuple(grid), axis=tuple(axis),
                            ticks=tuple(tick_texts), breaks=tuple(breaks), lanes=tuple(lanes_out), events=tuple(events),
                            badges=tuple(badges), overflow_note=tuple(overflow_texts), notes_heading=heading,
@@ -780,6 +900,47 @@ class _Layout:
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+def _pick_ticks(candidates: Sequence[Tick], x0: float, x1: float, gap: float = 8.0) -> list[tuple[Tick, float, str]]:
+    """The ticks whose labels fit side by side: (tick, label centre, year line or "").
+
+    Year boundaries are placed first, those opening the longest stretch before the next
+    boundary winning a clash (on an adaptive scale a squeezed year must not hide the busy year
+    after it); then the other ticks fill the gaps.  The year line under month and day ticks is
+    worked out over the ticks kept, so every kept label can be read without a dropped neighbour.
+    """
+    cands = sorted(candidates, key=lambda t: (t.pos, t.date))
+    starts = [k for k, t in enumerate(cands) if t.date.month == 1 and t.date.day == 1]
+    room = {}
+    for j, k in enumerate(starts):
+        nxt = cands[starts[j + 1]].pos if j + 1 < len(starts) else x1
+        room[k] = nxt - cands[k].pos
+    order = sorted(starts, key=lambda k: (-room[k], k)) + [k for k in range(len(cands)) if k not in room]
+    taken: list[tuple[float, float]] = []  # kept label extents, sorted
+    kept: dict[int, float] = {}
+    for k in order:
+        t = cands[k]
+        w = measure(t.label, TICK_SIZE)
+        if t.unit in ("day", "month", "quarter"):
+            w = max(w, measure(str(t.date.year), TICK_SIZE, bold=True))
+        tx = min(max(t.pos, x0 + w / 2), x1 - w / 2)
+        lo, hi = tx - w / 2, tx + w / 2
+        i = bisect.bisect_left(taken, (lo, hi))
+        if (i > 0 and taken[i - 1][1] + gap > lo) or (i < len(taken) and taken[i][0] < hi + gap):
+            continue
+        taken.insert(i, (lo, hi))
+        kept[k] = tx
+    out = []
+    last_year = None
+    for k in sorted(kept):
+        t = cands[k]
+        context = ""
+        if t.unit in ("day", "month", "quarter") and t.date.year != last_year:
+            context = str(t.date.year)
+        last_year = t.date.year
+        out.append((t, kept[k], context))
+    return out
+
 
 def _first_fit(rows: list[float], start: float, end: float, max_rows: int) -> int:
     """Put ``start..end`` in the first row whose rightmost end is left of ``start``; -1 when full."""
