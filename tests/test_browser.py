@@ -240,3 +240,27 @@ def test_axe_finds_no_serious_violations(watch: Any, pages: dict[str, Path], nam
     w = watch(pages[name], scheme=scheme)
     bad = _axe(w)
     assert bad == [], json.dumps([(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in bad], indent=1)
+
+
+def _style(w: Watched, selector: str, prop: str) -> str:
+    return w.page.evaluate(f"getComputedStyle(document.querySelector({json.dumps(selector)})).{prop}")
+
+
+def test_no_motion_unless_allowed(watch: Any, pages: dict[str, Path]) -> None:
+    """Transitions and smooth scrolling exist only when the reader has not asked for reduced motion."""
+    calm = watch(pages["page"])
+    calm.page.emulate_media(reduced_motion="reduce")
+    assert _style(calm, ".tl-event", "transitionDuration") == "0s"
+    assert _style(calm, "html", "scrollBehavior") == "auto"
+    lively = watch(pages["page"])
+    lively.page.emulate_media(reduced_motion="no-preference")
+    assert _style(lively, ".tl-event", "transitionDuration") != "0s"
+    assert _style(lively, "html", "scrollBehavior") == "smooth"
+
+
+def test_forced_colors_mark_disputes_by_shape(watch: Any, pages: dict[str, Path]) -> None:
+    """In forced-colours mode a disputed entry keeps a visible, non-colour cue (a double rule)."""
+    w = watch(pages["page"])
+    assert _style(w, ".tl-event.tl-disputed", "borderLeftStyle") != "double"
+    w.page.emulate_media(forced_colors="active")
+    assert _style(w, ".tl-event.tl-disputed", "borderLeftStyle") == "double"

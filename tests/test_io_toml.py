@@ -263,3 +263,20 @@ def test_unknown_top_level_table() -> None:
     assert diags("[timline]\ntitle = \"T\"\n") == [
         "x.toml:1:1: error: unknown key 'timline' in the file (top level) (did you mean 'timeline'?)"
     ]
+
+
+def test_refused_links_are_warned_at_their_key() -> None:
+    """javascript:, data: and vbscript: links in text and URL fields are located warnings."""
+    text = event('id = "e"\ntitle = "E"\nwhen = "1953"\ntext = "see [x](javascript:alert(1))"\n'
+                 'media = { url = "data:text/html,hi" }\ncitations = [{ source = "a" }]\n')
+    text = text.replace('kind = "scholarly"\n', 'kind = "scholarly"\nurl = "vbscript:msgbox"\n')
+    assert diags(text) == [
+        "x.toml:7:7: warning: URL 'vbscript:msgbox' will be shown as plain text: only http://, https:// and "
+        "mailto: links are allowed",
+        "x.toml:13:8: warning: link to 'javascript:alert(1)' will be shown as plain text: only http://, "
+        "https:// and mailto: links are allowed",
+        "x.toml:14:18: warning: URL 'data:text/html,hi' will be shown as plain text: only http://, https:// and "
+        "mailto: links are allowed",
+    ]
+    with pytest.raises(LoadError):
+        timeline.loads(text, strict=True)

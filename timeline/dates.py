@@ -950,7 +950,9 @@ def _parse_with_dateutil(source: str, text: str, dayfirst: bool | None) -> Histo
     years = {int(n) for n in re.findall(r"\d+", source) if len(n) in (3, 4)}
     if not years or not any(t in _MONTHS for t in re.findall(r"[a-z]+", source.lower())):
         return None
-    from dateutil import parser as dateutil_parser  # slow to import and to run: last resort only
+    from dateutil import (
+        parser as dateutil_parser,  # slow to import and to run: last resort only
+    )
 
     first_default = _dt.datetime(1, 1, 1, 0, 0, 0)
     second_default = _dt.datetime(2, 2, 2, 1, 1, 1)

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
+
 from timeline.errors import UsageError
-from timeline.io.common import MAX_INPUT_BYTES
-from timeline.io.toml import ReadResult, read_toml, read_toml_text
+from timeline.io.common import MAX_INPUT_BYTES, ReadResult
+from timeline.io.toml import read_toml, read_toml_text
 from timeline.io.writers import WRITE_FORMATS, write, write_text
+from timeline.markup import check_links
 
 __all__ = ["FORMATS", "ReadResult", "WRITE_FORMATS", "detect_format", "read", "read_text", "sniff_format",
            "write", "write_text"]
@@ -99,4 +102,10 @@ def _read_other(kind: str, *, path: Path | None = None, text: str | None = None,
         "timelinejs-csv": (timelinejs.read_timelinejs_csv, timelinejs.read_timelinejs_csv_text),
     }
     from_file, from_text = readers[kind]
-    return from_file(path) if path is not None else from_text(text, name)
+    result = from_file(path) if path is not None else from_text(text, name)
+    if result.timeline is None:
+        return result
+    # These formats carry no positions for text fields, so refused links are reported per file.
+    where = str(path) if path is not None else name
+    links = [attrs.evolve(d, path=where) for d in check_links(result.timeline)]
+    return ReadResult(result.timeline, (*result.diagnostics, *links))

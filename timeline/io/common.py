@@ -4,15 +4,38 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from timeline.errors import Diagnostic, LoadError, Severity
+import attrs
 
-__all__ = ["Collector", "MAX_INPUT_BYTES", "decode_text", "did_you_mean", "raise_for", "read_bytes"]
+from timeline.errors import Diagnostic, LoadError, Severity
+from timeline.model import Timeline
+
+__all__ = [
+    "Collector", "MAX_INPUT_BYTES", "ReadResult", "decode_text", "did_you_mean", "raise_for", "read_bytes", "read_file",
+]
 
 #: Input larger than this is refused before parsing, so a stray 50 MB file fails fast.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+@attrs.frozen
+class ReadResult:
+    """A timeline (None when errors prevented building one) and every diagnostic found."""
+
+    timeline: Timeline | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def read_file(path: str | Path, from_text: Callable[[str, str], ReadResult]) -> ReadResult:
+    """Read a file's bytes, decode them (explaining bad encodings) and hand the text to a text reader."""
+    collector = Collector()
+    data = read_bytes(Path(path), collector)
+    text = decode_text(data, str(path), collector) if data is not None else None
+    if text is None:
+        return ReadResult(None, tuple(collector.sorted()))
+    return from_text(text, str(path))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

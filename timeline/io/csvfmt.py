@@ -22,10 +22,14 @@ from pathlib import Path
 
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, Diagnostic, Severity
-from timeline.io.common import Collector, decode_text, did_you_mean, read_bytes
+from timeline.io.common import (
+    Collector,
+    ReadResult,
+    did_you_mean,
+    read_file,
+)
 from timeline.io.csvscan import Cell, CsvSyntaxError, scan_csv
 from timeline.io.slugs import IdAllocator, slugify
-from timeline.io.toml import ReadResult
 from timeline.model import Citation, Event, Lane, Source, Timeline
 
 __all__ = ["COLUMNS", "csv_text", "is_csv_header", "read_csv", "read_csv_text"]
@@ -195,12 +199,7 @@ def _when(date: str, end: str, err) -> HistoricalDate | Span | None:
 
 def read_csv(path: str | Path, *, sources: Mapping[str, Source] | None = None) -> ReadResult:
     """Read our CSV from a file (UTF-8, with or without BOM)."""
-    collector = Collector()
-    data = read_bytes(Path(path), collector)
-    text = decode_text(data, str(path), collector) if data is not None else None
-    if text is None:
-        return ReadResult(None, tuple(collector.sorted()))
-    return read_csv_text(text, str(path), sources=sources)
+    return read_file(path, lambda text, name: read_csv_text(text, name, sources=sources))
 
 
 def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:

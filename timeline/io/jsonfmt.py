@@ -16,10 +16,9 @@ import attrs
 
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, UsageError
-from timeline.io.common import Collector, decode_text, read_bytes
-from timeline.io.toml import ReadResult
-from timeline.model import _ID_RE  # noqa: I001  (one id rule for every reader)
+from timeline.io.common import Collector, ReadResult, read_file
 from timeline.model import (
+    _ID_RE,  # noqa: I001  (one id rule for every reader)
     Citation,
     Claim,
     ClaimRank,
@@ -352,9 +351,4 @@ def read_json_text(text: str, name: str = "<string>") -> ReadResult:
 
 def read_json(path: str | Path) -> ReadResult:
     """Read our JSON from a file."""
-    collector = Collector()
-    data = read_bytes(Path(path), collector)
-    text = decode_text(data, str(path), collector) if data is not None else None
-    if text is None:
-        return ReadResult(None, tuple(collector.sorted()))
-    return read_json_text(text, str(path))
+    return read_file(path, read_json_text)

@@ -11,16 +11,16 @@ reports which tags it dropped so the caller can warn once.
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 
 import attrs
 
+from timeline.markup import block_html, inline_html, safe_url
+
 __all__ = ["Converted", "html_to_markup", "markup_to_html"]
 
 _TAG_HINT = re.compile(r"<[A-Za-z!/]|&[#A-Za-z0-9]+;")
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 _BLOCKS = {"p", "div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr"}
 _VOID_DROPPED = {"img", "hr", "input", "meta", "link", "wbr", "source", "embed"}
@@ -56,13 +56,13 @@ class _ToMarkup(HTMLParser):
             if tag != "p":
                 self.dropped.add(tag)
         elif tag == "a":
-            href = (dict(attrs_).get("href") or "").strip()
-            if href.lower().startswith(_SAFE_SCHEMES):
+            href = safe_url(dict(attrs_).get("href") or "")
+            if href is not None:
                 self.links.append(href)
                 self.out.append("[")
             else:
                 self.links.append(None)
-                self.dropped.add("a" if not href else "a (unsafe link)")
+                self.dropped.add("a (unsafe link)" if dict(attrs_).get("href") else "a")
         else:
             self.dropped.add(tag)
 
@@ -118,21 +118,10 @@ def html_to_markup(text: str) -> Converted:
     return Converted(_tidy(out), tuple(sorted(parser.dropped)))
 
 
-_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https?://|mailto:)[^)\s]+)\)")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_EM = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
-
-
 def markup_to_html(text: str) -> str:
-    """Our inline markup as HTML (paragraphs, ``<br>``, ``<em>``, ``<strong>``, links), all else escaped."""
+    """Our inline markup as HTML for TimelineJS: one paragraph inline, several as ``<p>`` elements."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    out = []
-    for para in paragraphs:
-        escaped = html.escape(para.strip(), quote=False)
-        escaped = _LINK.sub(lambda m: f'<a href="{html.escape(html.unescape(m.group(2)))}">{m.group(1)}</a>', escaped)
-        escaped = _STRONG.sub(r"<strong>\1</strong>", escaped)
-        escaped = _EM.sub(r"<em>\1</em>", escaped)
-        out.append(escaped.replace("\n", "<br>"))
-    if len(out) == 1:
-        return out[0]
-    return "".join(f"<p>{p}</p>" for p in out)
+    # TimelineJS HTML needs no source newlines; a newline beside <br> would read back as a second break.
+    if len(paragraphs) <= 1:
+        return inline_html(text).replace("\n", "")
+    return block_html(text).replace("\n", "")

@@ -26,11 +26,15 @@ import attrs
 
 from timeline.dates import Bound, HistoricalDate, Precision, Span, parse_date
 from timeline.errors import DateError, Diagnostic, Severity
-from timeline.io.common import Collector, decode_text, did_you_mean, read_bytes
+from timeline.io.common import (
+    Collector,
+    ReadResult,
+    did_you_mean,
+    read_file,
+)
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
 from timeline.io.markup import html_to_markup, markup_to_html
 from timeline.io.slugs import IdAllocator, slugify
-from timeline.io.toml import ReadResult
 from timeline.model import Citation, Era, Event, Lane, Media, Timeline
 
 __all__ = [
@@ -442,12 +446,7 @@ def _header_columns(header: Row, name: str, collector: Collector) -> dict[int, s
 
 def read_timelinejs_csv(path: str | Path) -> ReadResult:
     """Read a TimelineJS sheet from a CSV file (UTF-8, with or without BOM)."""
-    collector = Collector()
-    data = read_bytes(Path(path), collector)
-    text = decode_text(data, str(path), collector) if data is not None else None
-    if text is None:
-        return ReadResult(None, tuple(collector.sorted()))
-    return read_timelinejs_csv_text(text, str(path))
+    return read_file(path, read_timelinejs_csv_text)
 
 
 # JSON ---------------------------------------------------------------------------
@@ -593,12 +592,7 @@ def read_timelinejs_json_text(text: str, name: str = "<string>") -> ReadResult:
 
 def read_timelinejs_json(path: str | Path) -> ReadResult:
     """Read a TimelineJS JSON file."""
-    collector = Collector()
-    data = read_bytes(Path(path), collector)
-    text = decode_text(data, str(path), collector) if data is not None else None
-    if text is None:
-        return ReadResult(None, tuple(collector.sorted()))
-    return read_timelinejs_json_text(text, str(path))
+    return read_file(path, read_timelinejs_json_text)
 
 
 # -- writing -------------------------------------------------------------------

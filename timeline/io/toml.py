@@ -7,19 +7,28 @@ carries them all.  The format is documented in ``docs/format.md``.
 
 from __future__ import annotations
 
+import enum
 import math
 import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from timeline.dates import HistoricalDate, Span, parse_date
-from timeline.errors import DateError, Diagnostic, UsageError
-from timeline.io.common import Collector, decode_text, did_you_mean, read_bytes
+from timeline.errors import DateError, UsageError
+from timeline.io.common import (
+    Collector,
+    ReadResult,
+    decode_text,
+    did_you_mean,
+    read_bytes,
+)
 from timeline.io.positions import PositionIndex
+from timeline.markup import find_links, safe_url
+from timeline.markup import shorten_url as _shorten
 from timeline.model import (
     Citation,
     Claim,
@@ -51,18 +60,13 @@ CITATION_KEYS = frozenset({"source", "locator", "quote"})
 CLAIM_KEYS = frozenset({"about", "when", "quantity", "text", "rank", "note", "citations"})
 QUANTITY_KEYS = frozenset({"value", "approximate", "low", "high", "unit"})
 MEDIA_KEYS = frozenset({"url", "credit", "caption", "alt", "thumbnail"})
+#: Keys whose text may use inline markup, and so may hold links to check.
+MARKUP_KEYS = frozenset({"text", "note", "description"})
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 Path_ = tuple[str | int, ...]
-
-
-@attrs.frozen
-class ReadResult:
-    """A timeline (None when errors prevented building one) and every diagnostic found."""
-
-    timeline: Timeline | None
-    diagnostics: tuple[Diagnostic, ...]
+E = TypeVar("E", bound=enum.Enum)
 
 
 @attrs.define
@@ -139,7 +143,22 @@ class _Reader:
         if not isinstance(value, str):
             f.report(f"'{key}' must be a string, got {_toml_type(value)}", (*path, key), value=True)
             return ""
+        if key in MARKUP_KEYS:
+            self._links(f, value, (*path, key))
+        elif key == "url":
+            self._url(f, value, (*path, key))
         return value
+
+    def _choice(self, f: _File, table: Mapping[str, Any], key: str, path: Path_, default: E, what: str) -> E:
+        """An enum member named by a string key, or ``default`` (with an error) for an unknown name."""
+        text = self._str(f, table, key, path) or default.value
+        try:
+            return type(default)(text)
+        except ValueError:
+            choices = [member.value for member in type(default)]
+            f.report(f"unknown {what} '{text}'{did_you_mean(text, choices)}; expected one of {', '.join(choices)}",
+                     (*path, key), value=True)
+            return default
 
     def _strings(self, f: _File, table: Mapping[str, Any], key: str, path: Path_) -> tuple[str, ...]:
         value = table.get(key, [])
@@ -158,6 +177,20 @@ class _Reader:
         if value:
             self.ids[what].append(_Located(value, f, path))
         return value or None
+
+    def _links(self, f: _File, text: str, path: Path_) -> None:
+        """Warn at ``path`` for every link in marked-up text that will be shown as plain text."""
+        for _label, url in find_links(text):
+            if safe_url(url) is None:
+                f.report(f"link to '{_shorten(url)}' will be shown as plain text: only http://, https:// "
+                         f"and mailto: links are allowed", path, value=True, warning=True)
+
+    def _url(self, f: _File, url: str, path: Path_, *, inline: bool = False) -> None:
+        """Warn when a URL field will not become a link (``inline``: it sits in an inline table)."""
+        if url and safe_url(url) is None:
+            f.report(f"URL '{_shorten(url)}' will be shown as plain text: only http://, https:// "
+                     f"and mailto: links are allowed", path, value=True, warning=True,
+                     needle=url if inline else None)
 
     def _date(self, f: _File, raw: Any, path: Path_) -> HistoricalDate | Span | None:
         if not isinstance(raw, str):
@@ -256,14 +289,7 @@ class _Reader:
                 f.report(f"duplicate source id '{sid}' (first defined at {first.file.where(first.path)})", path)
                 continue
             self._unknown_keys(f, body, SOURCE_KEYS, path, f"source '{sid}'")
-            kind_text = self._str(f, body, "kind", path) or "other"
-            try:
-                kind = SourceKind(kind_text)
-            except ValueError:
-                choices = [k.value for k in SourceKind]
-                f.report(f"unknown source kind '{kind_text}'{did_you_mean(kind_text, choices)}; "
-                         f"expected one of {', '.join(choices)}", (*path, "kind"), value=True)
-                kind = SourceKind.OTHER
+            kind = self._choice(f, body, "kind", path, SourceKind.OTHER, "source kind")
             source = Source(
                 id=sid, title=self._str(f, body, "title", path), type=self._str(f, body, "type", path) or "document",
                 kind=kind, author=self._strings(f, body, "author", path), editor=self._strings(f, body, "editor", path),
@@ -339,14 +365,7 @@ class _Reader:
                 continue
             self._unknown_keys(f, item, CLAIM_KEYS, cpath, "a claim")
             about = self._str(f, item, "about", cpath) or "date"
-            rank_text = self._str(f, item, "rank", cpath) or "normal"
-            try:
-                rank = ClaimRank(rank_text)
-            except ValueError:
-                choices = [r.value for r in ClaimRank]
-                f.report(f"unknown claim rank '{rank_text}'{did_you_mean(rank_text, choices)}; "
-                         f"expected one of {', '.join(choices)}", (*cpath, "rank"), value=True)
-                rank = ClaimRank.NORMAL
+            rank = self._choice(f, item, "rank", cpath, ClaimRank.NORMAL, "claim rank")
             when = self._date(f, item["when"], (*cpath, "when")) if "when" in item else None
             quantity = self._quantity(f, item.get("quantity"), (*cpath, "quantity"))
             if about == "date" and when is None and "when" not in item:
@@ -400,6 +419,7 @@ class _Reader:
         for key in raw:
             if key not in MEDIA_KEYS:
                 f.report(f"unknown key '{key}' in media{did_you_mean(key, MEDIA_KEYS)}", path, needle=key)
+        self._url(f, raw["url"], path, inline=True)
         return Media(**{k: v for k, v in raw.items() if k in MEDIA_KEYS and isinstance(v, str)})
 
     # -- cross-file checks and assembly -------------------------------------------

@@ -15,7 +15,15 @@ from typing import Any
 
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError
-from timeline.model import Citation, Claim, Event, Quantity, Source, SourceKind, Timeline
+from timeline.model import (
+    Citation,
+    Claim,
+    Event,
+    Quantity,
+    Source,
+    SourceKind,
+    Timeline,
+)
 
 __all__ = ["toml_text"]
 

@@ -7,6 +7,15 @@ from __future__ import annotations
 
 from timeline.layout.engine import layout
 from timeline.layout.options import LayoutOptions
-from timeline.layout.scene import Badge, Box, EventMark, Label, NoteEntry, Scene, Shape, Text
+from timeline.layout.scene import (
+    Badge,
+    Box,
+    EventMark,
+    Label,
+    NoteEntry,
+    Scene,
+    Shape,
+    Text,
+)
 
 __all__ = ["Badge", "Box", "EventMark", "Label", "LayoutOptions", "NoteEntry", "Scene", "Shape", "Text", "layout"]

@@ -35,7 +35,18 @@ from timeline.layout.scale import (
     linear_scale,
     ticks,
 )
-from timeline.layout.scene import ASCENT, DESCENT, Badge, Box, EventMark, Label, NoteEntry, Scene, Shape, Text
+from timeline.layout.scene import (
+    ASCENT,
+    DESCENT,
+    Badge,
+    Box,
+    EventMark,
+    Label,
+    NoteEntry,
+    Scene,
+    Shape,
+    Text,
+)
 from timeline.layout.text import measure, shorten, wrap
 from timeline.model import Event, Timeline, disputed_label
 
