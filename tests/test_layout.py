@@ -36,7 +36,7 @@ def small_timeline() -> Timeline:
     tl = tl.add_event("before", "On or before", "[..1953-04-03]", lane="b")
     tl = tl.add_event("after", "On or after", "[1952-06..]", lane="a")
     tl = tl.add_era("era", "An era", "1950/1952")
-    from timeline.model import Claim, Citation
+    from timeline.model import Citation, Claim
 
     disputed = timeline.Event(
         id="disputed", title="Disputed date", when=timeline.parse_date("1953-03-26"), lane="a",

@@ -5,8 +5,8 @@ the first row whose rightmost end leaves room (TimelineJS's first-fit rows,
 with per-row "rightmost end" bookkeeping, so O(n log n) for the sort and
 O(n * max_rows) for the fit).  When rows run out the event keeps its mark
 and joins a "+N more" badge listed in a note, never silently dropped.  The
-vertical layout is a single column of labels settled by merging
-overlapping clusters around their marks (O(n) amortised).
+vertical layout is a list: labels stacked in date order, with an axis that
+bends so each date sits level with its first label (a sort and one pass).
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ from timeline.dates import Bound, HistoricalDate, Span
 from timeline.layout.notes import Footnotes, timeline_footnotes
 from timeline.layout.options import LayoutOptions
 from timeline.layout.scale import (
+    MONTHS,
     Tick,
     TimeScale,
     adaptive_scale,
     day_number,
     differs_from_linear,
-    MONTHS,
     focus_scale,
     knot_scale,
     linear_scale,
@@ -605,7 +605,7 @@ class _Layout:
         header = [*header, *legend_texts]
         eras_out, y = self._era_rows(self._eras(scale), y, x0, x1)
 
-        to_xy: Point = lambda t, c: (t, c)  # noqa: E731
+        to_xy: Point = lambda t, c: (t, c)
         max_label = min(240.0, (x1 - x0) / 2.6)
         events: list[EventMark] = []
         badges: list[Badge] = []
@@ -781,7 +781,7 @@ class _Layout:
         header, y = self._header()
         x_right = self.width - MARGIN
         n_lanes = len(self.lane_names)
-        _anchors_, d0, d1 = self._domain()
+        _, d0, d1 = self._domain()
         levels = _flow_levels(d0, d1)
         tick_w = _flow_tick_width(levels, d1)
         axis_x = MARGIN + tick_w + 8
@@ -881,7 +881,7 @@ class _Layout:
         top = y + LANE_SIZE * LINE + 10
         scale = knot_scale([(d, p + top) for d, p in knots], squeezed)
         pos = scale.pos
-        to_xy: Point = lambda t, c: (c, t)  # noqa: E731
+        to_xy: Point = lambda t, c: (c, t)
 
         events: list[EventMark] = []
         eras_out = []
@@ -1166,31 +1166,6 @@ def _first_fit(rows: list[float], start: float, end: float, max_rows: int) -> in
         rows.append(end)
         return len(rows) - 1
     return -1
-
-
-def _settle(wanted: Sequence[float], heights: Sequence[float], lowest: float) -> list[float]:
-    """1-D placement: tops as near ``wanted`` as possible, in order, not overlapping, none above ``lowest``.
-
-    Clusters of touching labels are merged and centred on their wishes (a stack, O(n) amortised).
-    """
-    clusters: list[list[float]] = []  # [top, height, sum of (wanted - offset), count, first index]
-    for i, (w, h) in enumerate(zip(wanted, heights)):
-        clusters.append([max(w, lowest), h, w, 1, i])
-        while len(clusters) > 1 and clusters[-2][0] + clusters[-2][1] > clusters[-1][0]:
-            top_c = clusters.pop()
-            prev = clusters[-1]
-            # The merged cluster's wish: the mean of each member's wish minus its offset in the cluster.
-            prev[2] += top_c[2] - top_c[3] * prev[1]
-            prev[3] += top_c[3]
-            prev[1] += top_c[1]
-            prev[0] = max(lowest, prev[2] / prev[3])
-    out = []
-    for top, _h, _s, count, first in clusters:
-        y = top
-        for k in range(first, first + int(count)):
-            out.append(y)
-            y += heights[k]
-    return out
 
 
 def _union(boxes: Sequence[Box]) -> Box:
