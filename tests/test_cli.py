@@ -121,3 +121,13 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     """--version prints the version."""
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("timeline ")
+
+
+def test_render_options_reach_the_svg(tmp_path: Path) -> None:
+    """render --no-legend and --no-footnotes change the SVG; the default has both."""
+    full, bare = tmp_path / "full.svg", tmp_path / "bare.svg"
+    assert main(["render", "--format", "svg", "-o", str(full)]) == 0
+    assert main(["render", "--format", "svg", "--no-legend", "--no-footnotes", "-o", str(bare)]) == 0
+    full_text, bare_text = full.read_text(encoding="utf-8"), bare.read_text(encoding="utf-8")
+    assert 'class="legend-label"' in full_text and 'class="legend-label"' not in bare_text
+    assert 'class="footnote"' in full_text and 'class="footnote"' not in bare_text

@@ -279,3 +279,18 @@ def test_save_html_and_cli(tmp_path: Path) -> None:
     assert main(["render", str(src), "--format", "html", "--fragment", "-o", str(tmp_path / "frag.html")]) == 0
     assert (tmp_path / "page.html").read_text(encoding="utf-8") == render_html(timeline.load(src))
     assert (tmp_path / "frag.html").read_text(encoding="utf-8").startswith("<figure")
+
+
+def test_page_does_not_repeat_the_title_in_the_chart() -> None:
+    """The page's own <h1> is the only visible title; the chart keeps its accessible <title>."""
+    import xml.etree.ElementTree as ET
+
+    from timeline.render.html import render_html as render
+
+    page = render(timeline.loads('[timeline]\ntitle = "Only Once"\n[[events]]\nid = "e"\ntitle = "E"\nwhen = "1953"\n'))
+    svg = page[page.index("<svg"):page.index("</svg>") + 6]
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    visible = [t for t in root.iter(f"{ns}text") if "Only Once" in "".join(t.itertext())]
+    assert visible == []
+    assert "Only Once" in root.find(f"{ns}title").text

@@ -36,7 +36,7 @@ def small_timeline() -> Timeline:
     tl = tl.add_event("before", "On or before", "[..1953-04-03]", lane="b")
     tl = tl.add_event("after", "On or after", "[1952-06..]", lane="a")
     tl = tl.add_era("era", "An era", "1950/1952")
-    from timeline.model import Claim, Citation
+    from timeline.model import Citation, Claim
 
     disputed = timeline.Event(
         id="disputed", title="Disputed date", when=timeline.parse_date("1953-03-26"), lane="a",
@@ -249,3 +249,101 @@ def test_every_pair_of_event_labels_disjoint_bruteforce():
     boxes = scene.label_boxes()
     for (a, ba), (b, bb) in itertools.combinations(boxes, 2):
         assert not ba.intersects(bb), (a, b)
+
+
+def test_header_false_leaves_out_title_but_keeps_accessible_name():
+    """header=False draws no title or subtitle; the Scene and the SVG keep the title and summary."""
+    from timeline.render.svg import render_svg
+
+    for orientation in ("horizontal", "vertical"):
+        scene = layout(small_timeline(), orientation=orientation, header=False)
+        classes = {t.cls for t in scene.header}
+        assert not classes & {"title", "subtitle"}
+        assert scene.title == "Inline fixture" and scene.summary
+        assert_scene_ok(scene)
+    svg = render_svg(small_timeline(), header=False)
+    assert "<title id=\"tl-title\">Inline fixture</title>" in svg and "<desc id=\"tl-desc\">" in svg
+    assert 'class="title"' not in svg
+
+
+def legend_words(scene) -> list[str]:
+    """The legend entries of a Scene, in order."""
+    return [t.text for t in scene.header if t.cls == "legend-label"]
+
+
+def test_legend_lists_only_the_marks_used():
+    """The legend shows every kind of mark the fixture uses, and only exact days for a plain timeline."""
+    words = legend_words(layout(small_timeline()))
+    for expected in ("exact day", "from – to", "approximate (c.)", "on or before / after", "sources disagree",
+                     "open end", "period"):
+        assert expected in words
+    plain = Timeline(title="Plain").add_event("a", "A", "1953-03-05").add_event("b", "B", "1953-04-05")
+    assert legend_words(layout(plain)) == ["exact day"]
+    assert legend_words(layout(plain, orientation="vertical")) == ["exact day"]
+    assert legend_words(layout(small_timeline(), legend=False)) == []
+
+
+def test_bundled_every_event_labelled_and_era_labels_whole():
+    """On the bundled data every event gets a label, and era labels are whole and apart, both orientations."""
+    tl = timeline.bundled()
+    for orientation in ("horizontal", "vertical"):
+        scene = layout(tl, orientation=orientation)
+        assert not scene.badges and not scene.overflow_note
+        assert all(e.label is not None for e in scene.events)
+        eras = [label for _id, _name, _shapes, label in scene.eras if label is not None]
+        assert len(eras) == len(tl.eras)
+        assert not any(t.text.endswith("…") for t in eras)
+        assert_scene_ok(scene)
+
+
+def test_truly_dense_data_still_folds_into_more():
+    """A hundred events on one day fold into "+N more" by default, listed by name, none dropped."""
+    tl = Timeline(title="One day")
+    for k in range(100):
+        tl = tl.add_event(f"e{k:03d}", f"Event {k}", "1953-03-05")
+    scene = layout(tl)
+    hidden = {i for b in scene.badges for i in b.event_ids}
+    assert hidden and len(hidden) < 100
+    assert {e.event_id for e in scene.events} == {e.id for e in tl.events}
+    note = " ".join(t.text for t in scene.overflow_note)
+    assert "Event 99" in note or "Event 99" in {e.title for e in scene.events if e.label}
+
+
+def test_max_rows_must_be_a_positive_whole_number():
+    """max_rows is None or an int of at least 1."""
+    with pytest.raises(UsageError, match="max_rows"):
+        LayoutOptions(max_rows=0)
+    with pytest.raises(UsageError, match="max_rows"):
+        LayoutOptions(max_rows=2.5)
+
+
+def test_vertical_labels_sit_at_their_dates():
+    """In the vertical list most leader lines are level, and no tick label is shortened."""
+    scene = layout(timeline.bundled(), orientation="vertical")
+    leaders = [e.label.leader for e in scene.events]
+    drops = sorted(abs(ld[-1] - ld[1]) for ld in leaders)
+    assert drops[len(drops) // 2] <= 2
+    mark_ys = [round(ld[1], 1) for ld in leaders]
+    for ld in leaders:
+        # A long elbow only where several labels share one date and stack under it.
+        assert abs(ld[-1] - ld[1]) <= 40 or mark_ys.count(round(ld[1], 1)) > 1
+    assert scene.ticks and not any("…" in t.text for t in scene.ticks)
+    marks_x = max(c for e in scene.events for s in e.shapes if s.kind == "circle" for c in s.coords[:1])
+    assert all(e.label.box.x > marks_x for e in scene.events)
+
+
+def test_vertical_time_order_is_kept():
+    """Vertical labels run down the page in date order."""
+    scene = layout(timeline.bundled(), orientation="vertical")
+    tops = {e.event_id: e.label.box.y for e in scene.events}
+    order = [e.id for e in timeline.bundled().sorted_events()]
+    ys = [tops[i] for i in order]
+    # Sorted events go by earliest date; labels hang from where each mark begins, so allow ties in a day.
+    assert sum(1 for a, b in zip(ys, ys[1:]) if b < a - 1) <= len(ys) // 10
+
+
+def test_horizontal_year_ticks_name_their_year():
+    """Every kept month or day tick under a new year shows that year, and year boundaries win clashes."""
+    scene = layout(timeline.bundled())
+    years = [t.text for t in scene.ticks if "tick-year" in t.cls]
+    assert "1953" in years

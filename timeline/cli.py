@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--lane", action="append", default=[], metavar="ID", help="keep only this lane (repeatable)")
     render.add_argument("--tag", action="append", default=[], metavar="TAG", help="keep events with this tag (repeatable)")
     render.add_argument("--no-context", action="store_true", help="leave out events tagged 'context'")
+    render.add_argument("--no-legend", action="store_true", help="leave out the key to the mark shapes")
     render.add_argument("--no-footnotes", action="store_true",
                         help="SVG: leave out the list of sources at the bottom (footnote numbers stay)")
     render.add_argument("--templates", metavar="DIR", help="HTML: a folder of templates overriding the defaults")
@@ -169,6 +170,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     for name in ("orientation", "scale", "theme", "width"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)
+    if args.no_legend:
+        options["legend"] = False
     out = Path(args.output)
     to_dir = len(formats) > 1 or out.is_dir() or args.output.endswith(("/", "\\")) or not out.suffix
     from timeline import render

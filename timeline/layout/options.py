@@ -10,10 +10,13 @@ import attrs
 
 from timeline.errors import UsageError
 
-__all__ = ["LayoutOptions", "ORIENTATIONS", "SCALES", "check_names"]
+__all__ = ["AUTO_MAX_ROWS", "LayoutOptions", "ORIENTATIONS", "SCALES", "check_names"]
 
 ORIENTATIONS = ("horizontal", "vertical")
 SCALES = ("auto", "linear", "adaptive")
+#: Rows per lane when ``max_rows`` is None: room for every label in any real chart, while a
+#: hundred events on one day still fold into a "+N more" badge instead of a page of rows.
+AUTO_MAX_ROWS = 40
 
 
 def check_names(given: Iterable[str], known: Iterable[str], what: str) -> None:
@@ -39,6 +42,13 @@ def _width(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 320 <= value <= 20000:
         raise UsageError(f"{attribute.name} must be a number of px between 320 and 20000; got {value!r}")
+
+
+def _rows(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise UsageError(f"{attribute.name} must be a whole number of rows (1 or more) or None; got {value!r}")
 
 
 def _focus(value: Any) -> tuple[tuple[str, str], ...]:
@@ -68,8 +78,20 @@ class LayoutOptions:
     focus: tuple[tuple[Any, Any], ...] = attrs.field(default=(), converter=_focus)
     #: Leave room for, and lay out, the numbered list of sources at the bottom.
     footnotes: bool = True
-    #: Most label rows per lane (horizontal) before events are summarised as "+N more".
-    max_rows: int = 10
+    #: Most label rows per lane (horizontal) before events are summarised as "+N more".  None (the
+    #: default) lets the canvas grow: every event gets a label unless a lane would need over
+    #: AUTO_MAX_ROWS rows (truly dense data, such as a hundred events on one day).
+    max_rows: int | None = attrs.field(default=None, validator=_rows)
+    #: Draw the title and subtitle at the top.  False leaves them out (a page that prints its own
+    #: heading); the SVG keeps its <title> and <desc> for assistive technology either way.
+    header: bool = True
+    #: Draw a key to the marks actually used (exact day, "sometime in", range, approximate, ...).
+    legend: bool = True
+
+    @property
+    def row_limit(self) -> int:
+        """The most label rows a lane may take."""
+        return self.max_rows if self.max_rows is not None else AUTO_MAX_ROWS
 
     @property
     def canvas_width(self) -> float:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["LADDER", "Segment", "Tick", "TimeScale", "adaptive_scale", "focus_scale", "linear_scale", "ticks"]
+__all__ = ["LADDER", "Segment", "Tick", "TimeScale", "adaptive_scale", "focus_scale", "knot_scale", "linear_scale", "ticks"]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -55,6 +55,11 @@ class TimeScale:
     segments: tuple[Segment, ...]
     compressed: tuple[bool, ...]
     kind: str
+    _starts: tuple[float, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Kept once so pos() is a bisection, not a list rebuilt per call (a flow scale has a segment per date).
+        object.__setattr__(self, "_starts", tuple(s.d0 for s in self.segments))
 
     @property
     def d0(self) -> float:
@@ -69,8 +74,7 @@ class TimeScale:
     def pos(self, day: float) -> float:
         """The position of a day number (clamped to the domain)."""
         segs = self.segments
-        starts = [s.d0 for s in segs]
-        i = max(0, min(len(segs) - 1, bisect.bisect_right(starts, day) - 1))
+        i = max(0, min(len(segs) - 1, bisect.bisect_right(self._starts, day) - 1))
         seg = segs[i]
         day = min(max(day, seg.d0), seg.d1)
         return seg.p0 + (day - seg.d0) * seg.rate
@@ -341,6 +345,16 @@ def focus_scale(periods: Sequence[tuple[float, float]], d0: float, d1: float, p0
     pieces = [(a, b, total * (share * (b - a) / focus_days if f else (1 - share) * (b - a) / other_days))
               for a, b, f in cuts]
     return _merge(pieces, d0, d1, p0, p1, "focus")
+
+
+def knot_scale(knots: Sequence[tuple[float, float]], compressed: Sequence[bool] = (), kind: str = "flow") -> TimeScale:
+    """A scale through ``knots`` (day, px), both strictly increasing; ``compressed`` flags each gap between knots."""
+    if len(knots) < 2:
+        (d, p), = knots or ((0.0, 0.0),)
+        return TimeScale((Segment(d, d + 1, p, p + 1),), (False,), kind)
+    segs = tuple(Segment(a[0], b[0], a[1], b[1]) for a, b in zip(knots, knots[1:]))
+    flags = tuple(compressed) if compressed else (False,) * len(segs)
+    return TimeScale(segs, flags, kind)
 
 
 def differs_from_linear(scale: TimeScale) -> bool:

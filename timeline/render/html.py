@@ -272,9 +272,14 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
 
 
 def _figure_svg(tl: Timeline, prefix: str, theme: str, options: dict[str, Any]) -> str:
-    """The chart, its events linked to the list and its note numbers to the endnotes."""
+    """The chart, its events linked to the list and its note numbers to the endnotes.
+
+    The page prints the title and the notes itself, so the chart leaves out its own header
+    (unless the caller asks for it) and its source list.
+    """
     from timeline.render.svg import render_svg
 
+    options = {"header": False, **options}
     return render_svg(
         tl, theme=theme, footnotes=False, id_prefix=prefix,
         event_href=f"#{prefix}-item-{{id}}", note_href=f"#{prefix}-note-{{n}}", **options,
