@@ -238,7 +238,8 @@ def report(rows: list[dict[str, Any]], s: dict[str, Any], full: bool) -> str:
         f = r["floor"]
         lines.append(f"| {r['n']:,} | {r['k']} | {ms(f)} | {cell(r['load_toml'], f)} | {cell(r['load_json'], f, 'n/a (' + r.get('load_json_error', '') + ')')} | "
                      f"{cell(r.get('layout'), f, 'n/a (layout not available)')} | {cell(r.get('svg'), f)} | "
-                     f"{cell(r.get('html'), f)} | {cell(r.get('e2e'), f)} | {cell(r.get('e2e_json'), f)} |")
+                     f"{cell(r.get('html'), f)} | {cell(r.get('e2e'), f)} | "
+                     f"{cell(r.get('e2e_json'), f, NA if r['load_json'] else 'n/a (no JSON load)')} |")
     lines += ["", "### Fresh process (wall, best of k; × the fresh-process floor `python bench/floor.py`)", "",
               "| N | floor fresh | `check` | `render --format svg` | `render --format html` | "
               "peak RSS (pipeline) | peak RSS floor | RSS ratio | SVG bytes (× floor) | HTML bytes |",
