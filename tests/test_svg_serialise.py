@@ -41,16 +41,3 @@ def test_script_added_svgwrite_elements_are_written():
     dwg.elements[-2].add(dwg.circle((1, 2), 3))
     assert _tostring(dwg) == dwg.tostring()
     assert "added &amp; &lt;kept&gt;" in _tostring(dwg)
-
-
-def test_gc_setting_restored():
-    """render_svg pauses automatic GC only while it runs, and leaves a disabled GC disabled."""
-    assert gc.isenabled()
-    render_svg(timeline.bundled())
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        render_svg(timeline.bundled())
-        assert not gc.isenabled()
-    finally:
-        gc.enable()

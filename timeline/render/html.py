@@ -10,6 +10,7 @@ formatting and every piece of data-driven text is escaped exactly once.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -39,6 +40,15 @@ _AUTOESCAPE_SUFFIXES = (".html.j2", ".html", ".xml", ".xml.j2", ".htm")
 
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith(_AUTOESCAPE_SUFFIXES)
+
+
+@functools.lru_cache(maxsize=8)
+def _packaged_environment(theme: str) -> jinja2.Environment:
+    """The environment for the packaged templates, built once per theme so templates compile once.
+
+    A user's folder is not cached: templates edited between calls (say, in a notebook) take effect.
+    """
+    return make_environment(None, theme)
 
 
 def make_environment(templates: str | Path | None = None, theme: str = "auto") -> jinja2.Environment:
@@ -328,7 +338,7 @@ def render_html(
         svg_options["orientation"] = orientation
     svg_options.setdefault("include_context", include_context)
     svg = _strip_xml_prolog(_figure_svg(tl, id_prefix, theme, svg_options))
-    env = make_environment(templates, theme)
+    env = make_environment(templates, theme) if templates is not None else _packaged_environment(theme)
     context = _context(tl, prefix=id_prefix, fragment=fragment, theme=theme, lang=lang, svg=svg)
     name = "fragment.html.j2" if fragment else "page.html.j2"
     try:

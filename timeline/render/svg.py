@@ -18,11 +18,8 @@ through :func:`drawing` are svgwrite's own and go through svgwrite.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import math
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -108,36 +105,14 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     Options: orientation, scale, theme, width, footnotes, include_context, focus, css, id_prefix,
     event_href, note_href, max_rows (see docs/svg.md).  Unknown names raise UsageError.
     """
-    with _gc_paused():
-        return _tostring(drawing(tl, **options)) + "\n"
+    return _tostring(drawing(tl, **options)) + "\n"
 
 
 def drawing(tl: Timeline, **options: Any) -> svgwrite.Drawing:
     """Lay out and draw a timeline, returning the svgwrite Drawing so scripts can add to it."""
     lay, svg = _split(dict(options))
-    with _gc_paused():
-        scene = layout(tl, _options=lay)
-        return _Painter(scene, svg).paint()
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold off automatic cyclic garbage collection while the scene and the drawing are built.
-
-    Laying out and drawing only allocates objects that stay alive until the call returns and
-    form no cycles, so every collection in between is wasted work: at 10k events, two full
-    collections walked the caller's whole heap (timeline included) for ~0.3 s in each of
-    layout and drawing.  The caller's setting is restored on the way out (a collection then
-    happens as usual once enough is allocated); nothing is frozen or tuned for good.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    scene = layout(tl, _options=lay)
+    return _Painter(scene, svg).paint()
 
 
 # -- checks and formatting ------------------------------------------------------------------
