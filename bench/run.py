@@ -148,22 +148,6 @@ def measure(n: int, k: int, out: Path) -> dict[str, Any]:
 
     lay = layout_fn()
     r["layout"] = best(lambda: lay(tl), k)[0] if lay else None
-    r["layout_wrap_runs"] = None
-    try:
-        from timeline.layout import engine as _engine
-        from timeline.layout.text import wrap_runs as _fast_wrap
-    except ImportError:
-        pass
-    else:
-        if lay and getattr(_engine, "_wrap_runs", _fast_wrap) is not _fast_wrap:
-            # What the layout costs once the engine uses text.wrap_runs (a suggested change in a file
-            # this suite does not own): the same layout with the drop-in swapped in for the run.
-            original = _engine._wrap_runs
-            _engine._wrap_runs = _fast_wrap
-            try:
-                r["layout_wrap_runs"] = best(lambda: lay(tl), k)[0]
-            finally:
-                _engine._wrap_runs = original
     svg, html = renderer("svg"), renderer("html")
     if svg:
         r["svg"], text = best(lambda: svg(tl), k)
@@ -185,7 +169,7 @@ def measure(n: int, k: int, out: Path) -> dict[str, Any]:
     r["rss_what"] = "render --format svg" if svg else "check (load only)"
     r["rss"] = peak_rss_mb(rss_cmd)
     r["rss_floor"] = peak_rss_mb([py, str(HERE / "floor.py"), str(json_path), str(floor_svg_path)])
-    del tl
+    tl = None  # drop the model before the fresh-process runs measure peak memory
     gc.collect()
     return r
 
@@ -259,10 +243,6 @@ def report(rows: list[dict[str, Any]], s: dict[str, Any], full: bool) -> str:
         lines.append(f"- N={r['n']:,}: dates through the dateutil fallback: {r['dateutil']} of {r['dates']}; "
                      f"TOML load with the cyclic GC disabled: {ms(r['load_toml_nogc'])} "
                      f"(GC share {gc_share:.0%}).")
-    for r in rows:
-        if r.get("layout_wrap_runs") and r.get("layout"):
-            lines.append(f"- N={r['n']:,}: layout with `engine._wrap_runs` replaced by `text.wrap_runs` (suggested): "
-                         f"{cell(r['layout_wrap_runs'], r['floor'])}, vs {cell(r['layout'], r['floor'])} as it stands.")
     lines.append(f"- Bare `python -c pass`: {ms(s['python'])}; `timeline check` (bundled): {ms(s['check_bundled'])}.")
     lines.append(f"- Heavy modules imported by `--help` and `check`: {s['heavy_imports']}.")
 
