@@ -169,7 +169,7 @@ def measure(n: int, k: int, out: Path) -> dict[str, Any]:
     r["rss_what"] = "render --format svg" if svg else "check (load only)"
     r["rss"] = peak_rss_mb(rss_cmd)
     r["rss_floor"] = peak_rss_mb([py, str(HERE / "floor.py"), str(json_path), str(floor_svg_path)])
-    tl = None  # drop the model before the fresh-process runs measure peak memory
+    tl = None  # free this size's model before the next, larger size is measured
     gc.collect()
     return r
 
