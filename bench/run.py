@@ -100,18 +100,20 @@ def clear_date_cache() -> None:
 def count_dateutil(path: Path) -> tuple[int, int]:
     """(dates that reached the dateutil fallback, dates parsed) when loading ``path``."""
     calls = []
-    original = _dates._parse_with_dateutil
+    from timeline.dates import fallback
+
+    original = fallback.parse_with_dateutil
 
     def spy(*args: Any) -> Any:
         calls.append(args[0])
         return original(*args)
 
-    _dates._parse_with_dateutil = spy
+    fallback.parse_with_dateutil = spy
     try:
         clear_date_cache()
         tl = timeline.load(path)
     finally:
-        _dates._parse_with_dateutil = original
+        fallback.parse_with_dateutil = original
     return len(calls), len(tl.events) + len(tl.eras) + 1
 
 

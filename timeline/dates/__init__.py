@@ -22,12 +22,12 @@ from timeline.dates.parse import CALENDARS, MAX_DATE_LENGTH, _parse_cached, pars
 from timeline.dates.types import Bound, DateLike, HistoricalDate, Precision, Span, TimeOfDay
 
 __all__ = [
-    "CALENDARS",
-    "MAX_DATE_LENGTH",
     "Bound",
+    "CALENDARS",
     "CalendarDay",
     "DateLike",
     "HistoricalDate",
+    "MAX_DATE_LENGTH",
     "Precision",
     "Span",
     "TimeOfDay",

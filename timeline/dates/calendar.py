@@ -24,11 +24,11 @@ import functools
 from timeline.errors import UsageError
 
 __all__ = [
+    "CalendarDay",
     "DEEP_TIME_UNITS",
     "JULIAN_DAY_OFFSET",
     "MONTH_ABBRS",
     "MONTH_NAMES",
-    "CalendarDay",
     "days_in_month",
     "format_year",
     "from_date",

@@ -215,7 +215,7 @@ class _Builder:
         try:
             parse_date(text)
         except DateError as exc:
-            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason.split(';')[0]}")
+            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason}")
             return None, False
         return text, True
 
@@ -238,7 +238,7 @@ class _Builder:
         try:
             return parse_date(f"{start}/{end}"), True
         except DateError as exc:
-            self.error(slide.at("end_year"), exc.reason.split(";")[0])
+            self.error(slide.at("end_year"), exc.reason)
             return None, False
 
     # slides
