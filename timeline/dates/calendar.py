@@ -101,6 +101,11 @@ def _month_day(day_of_year: int) -> tuple[int, int]:
 
 def from_gregorian(year: int, month: int, day: int) -> int:
     """The day number of a proleptic Gregorian date (fields are not checked)."""
+    if 1 <= year <= 9999:
+        try:
+            return _dt.date(year, month, day).toordinal()   # the C code, where it reaches
+        except ValueError:
+            pass
     year -= month <= 2
     cycle, year_of_cycle = divmod(year, 400)
     day_of_cycle = (year_of_cycle * 365 + year_of_cycle // 4 - year_of_cycle // 100

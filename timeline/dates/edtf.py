@@ -149,7 +149,7 @@ def _unit(match: re.Match, source: str, text: str, julian: bool) -> Unit:
         raise fail("-0000 is not a year: EDTF writes 1 BCE as 0000", text)
     if "X" in year_text:
         if not all(part in (None, "XX") for part in (month_text, day_text)):
-            raise fail(f"{source!r} has a known month or day after an unspecified (X) year digit", text)
+            _refuse(source, text)
         unit = _unspecified_year(year_text, text, julian)
     else:
         year = int(year_text)
@@ -168,7 +168,7 @@ def _unit(match: re.Match, source: str, text: str, julian: bool) -> Unit:
                 check_day(year, month, day, text, julian=julian)
                 unit = day_unit(year, month, day, julian)
         elif month_text == "XX" and day_text not in (None, "XX"):
-            raise fail(f"{source!r} has a known day in an unspecified (XX) month", text)
+            _refuse(source, text)
     canonical = year_text + "".join(f"-{part}" for part in (month_text, day_text) if part is not None)
     # Keep the X digits: "1985-XX" says "some month of 1985", not "1985".
     return unit if canonical == unit.edtf else unit._replace(edtf=canonical)
@@ -188,10 +188,22 @@ def _single(source: str, text: str, calendar: str) -> HistoricalDate | None:
 
 
 def parse_edtf(source: str, text: str, calendar: str = "gregorian"):
-    """Read EDTF (single, interval, or [..x]/[x..]); None when the text is not EDTF at all."""
+    """Read EDTF (single, interval, or [..x]/[x..]); None when the text is not EDTF at all.
+
+    EDTF level 2 and repeated qualifiers are refused by name (checked only
+    when the level 0/1 grammar has not read the text, or would misread it).
+    """
     if _EDTF_CHARS.fullmatch(source) is None:
         return None
-    _refuse(source, text)
+    if len(source) <= 8 and _SUB_YEAR.fullmatch(source):
+        _refuse(source, text)
+    result = _parse(source, text, calendar)
+    if result is None:
+        _refuse(source, text)
+    return result
+
+
+def _parse(source: str, text: str, calendar: str):
     if source.startswith("["):
         match = _BOUND.fullmatch(source)
         if match is None:

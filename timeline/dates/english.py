@@ -147,10 +147,14 @@ def _starts_with(tokens: list[Token], index: int, words: tuple[str, ...]) -> boo
     return all(tokens[index + i].kind == "word" and tokens[index + i].value == w for i, w in enumerate(words))
 
 
+_PHRASE_STARTS = frozenset(w[0] for w in W.APPROXIMATE_PHRASES) | frozenset(w[0][0] for w in W.BOUND_PHRASES)
+_SIDE_PHRASE_STARTS = frozenset(w[0] for w in W.FILLER_PHRASES) | frozenset(w[0][0] for w in W.CALENDAR_PHRASES)
+
+
 def _read_bounds(tokens: list[Token], partial: _Partial, text: str) -> int:
     """Read leading bound and 'on or about' phrases; return the index after them."""
     index = 0
-    while index < len(tokens):
+    while index < len(tokens) and tokens[index].value in _PHRASE_STARTS:
         for words in W.APPROXIMATE_PHRASES:
             if _starts_with(tokens, index, words):
                 partial.approximate = True
@@ -266,7 +270,8 @@ def _read_side(tokens: list[Token], text: str) -> _Partial:
             if value in W.CLOCK_WORDS:
                 partial.time = _twelve_hour(partial.time, W.CLOCK_WORDS[value], token, text)
             continue
-        if any(_starts_with(tokens, position, words) for words in W.FILLER_PHRASES):
+        if value in _SIDE_PHRASE_STARTS and any(_starts_with(tokens, position, words)
+                                                for words in W.FILLER_PHRASES):
             skip = 1
             continue
         if value in W.ZONE_WORDS and partial.time is not None:

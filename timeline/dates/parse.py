@@ -89,6 +89,9 @@ def _parse_common_english(text: str) -> HistoricalDate | None:
     return make_date(day_unit(year, month, day), text)
 
 
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def _ascii_digits(text: str) -> str:
     """Other scripts' decimal digits (١٩٥٣, １９５３) as ASCII, one character for one, so columns hold."""
     return "".join(str(unicodedata.decimal(c)) if not c.isascii() and c.isdecimal() else c for c in text)
@@ -137,11 +140,8 @@ def _parse_cached(text: str, dayfirst: bool | None, calendar: str = "gregorian")
         fast = _parse_common_english(text)
         if fast is not None:
             return fast
-    if not text.isascii():
-        ascii_text = _ascii_digits(text)
-        if ascii_text != text:
-            result = _parse_text(ascii_text, dayfirst, calendar)
-            return attrs.evolve(result, text=text)
+    if not text.isascii() and _OTHER_DIGIT.search(text):
+        return attrs.evolve(_parse_text(_ascii_digits(text), dayfirst, calendar), text=text)
     return _parse_text(text, dayfirst, calendar)
 
 
