@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from timeline._memo import memo
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import UsageError
 
@@ -304,6 +305,10 @@ def _as_date(value: str | HistoricalDate | Span) -> HistoricalDate | Span:
     return parse_date(value) if isinstance(value, str) else value
 
 
+def _event_order(event: Event) -> tuple[Any, str]:
+    return (event.when.sort_key, event.id)
+
+
 @attrs.frozen
 class Timeline:
     """A whole timeline: header, lanes, eras, events and sources.
@@ -333,7 +338,8 @@ class Timeline:
 
     def sorted_events(self) -> list[Event]:
         """Events in time order (ties broken by id, so the order is total)."""
-        return sorted(self.events, key=lambda e: (e.when.sort_key, e.id))
+        # Sorted once per timeline: the layout, the footnotes and the HTML list all ask.
+        return list(memo(self, "sorted_events", lambda: tuple(sorted(self.events, key=_event_order))))
 
     def lane_order(self) -> list[Lane]:
         """Declared lanes, then lanes used but not declared, in order of first use."""
