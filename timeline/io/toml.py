@@ -56,7 +56,7 @@ EVENT_KEYS = frozenset({
     "id", "title", "when", "text", "lane", "tags", "citations", "claims", "note", "media", "display_date",
 })
 CITATION_KEYS = frozenset({"source", "locator", "quote"})
-CLAIM_KEYS = frozenset({"about", "when", "quantity", "text", "rank", "note", "citations"})
+CLAIM_KEYS = frozenset({"about", "when", "quantity", "statement", "by", "text", "rank", "note", "citations"})
 QUANTITY_KEYS = frozenset({"value", "approximate", "low", "high", "unit"})
 MEDIA_KEYS = frozenset({"url", "credit", "caption", "alt", "thumbnail"})
 #: Keys whose text may use inline markup, and so may hold links to check.
@@ -374,14 +374,25 @@ class _Reader:
             rank = self._choice(f, item, "rank", cpath, ClaimRank.NORMAL, "claim rank")
             when = self._date(f, item["when"], (*cpath, "when")) if "when" in item else None
             quantity = self._quantity(f, item.get("quantity"), (*cpath, "quantity"))
+            statement = self._str(f, item, "statement", cpath)
+            values = [key for key in ("when", "quantity", "statement") if key in item]
+            if len(values) > 1:
+                f.report(f"a claim holds one value: 'when', 'quantity' or 'statement'; got {' and '.join(values)}",
+                         (*cpath, values[1]))
+                continue
+            if about == "date" and "statement" in item:
+                f.report("a statement claim needs 'about' to name what it is about, e.g. about = \"cause of death\"",
+                         (*cpath, "statement"))
+                continue
             if about == "date" and when is None and "when" not in item:
                 f.report("a claim about the date needs 'when'", cpath)
-            elif about != "date" and quantity is None and not item.get("text"):
-                f.report(f"a claim about '{about}' needs 'quantity' or 'text'", cpath)
+            elif about != "date" and quantity is None and not statement and not item.get("text"):
+                f.report(f"a claim about '{about}' needs 'quantity' or 'statement'", cpath)
             citations = self._citations(f, item, cpath)
             if not citations:
                 f.report("a claim needs its own citation", cpath, warning=True)
-            out.append(Claim(about=about, when=when, quantity=quantity, text=self._str(f, item, "text", cpath),
+            out.append(Claim(about=about, when=when, quantity=quantity, statement=statement,
+                             by=self._str(f, item, "by", cpath), text=self._str(f, item, "text", cpath),
                              rank=rank, note=self._str(f, item, "note", cpath), citations=citations))
         return tuple(out)
 
