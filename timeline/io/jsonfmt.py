@@ -334,7 +334,7 @@ def read_json_text(text: str, name: str = "<string>") -> ReadResult:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        lines = text.splitlines()
+        lines = text.split("\n")
         source = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
         collector.error(f"JSON syntax: {exc.msg}", name, exc.lineno, exc.colno, source)
         return ReadResult(None, tuple(collector.sorted()))
