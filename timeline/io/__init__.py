@@ -74,7 +74,7 @@ def read_text(text: str, *, format: str = "toml", name: str = "<string>", strict
     if kind in ("json", "csv"):
         kind = sniff_format(text, kind)
     if kind != "toml":
-        return _read_other(kind, text=text, name=name)
+        return _read_other(kind, text=text, name=name, strict=strict)
     return read_toml_text(text, name, strict=strict)
 
 
@@ -96,7 +96,7 @@ def sniff_format(text: str, family: str) -> str:
     return "timelinejs-csv" if is_timelinejs_header(first.split(",")) else "csv"
 
 
-def _read_other(kind: str, *, text: str, name: str = "<string>") -> ReadResult:
+def _read_other(kind: str, *, text: str, name: str = "<string>", strict: bool = False) -> ReadResult:
     from timeline.io import csvfmt, jsonfmt, timelinejs
 
     readers = {
@@ -105,7 +105,7 @@ def _read_other(kind: str, *, text: str, name: str = "<string>") -> ReadResult:
         "timelinejs-json": timelinejs.read_timelinejs_json_text,
         "timelinejs-csv": timelinejs.read_timelinejs_csv_text,
     }
-    result = readers[kind](text, name)
+    result = readers[kind](text, name, strict=strict)
     if result.timeline is None:
         return result
     # These formats carry no positions for text fields, so refused links are reported per file.

@@ -20,6 +20,7 @@ import fcntl
 import math
 import os
 import re
+import select
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,20 +29,22 @@ from typing import Any
 import attrs
 
 __all__ = [
-    "MAX_FIELD_CHARS", "MAX_INPUT_BYTES", "MAX_QUANTITY", "Budget", "TooLarge", "ascii_int", "bounded_number",
-    "byte_budget", "lines_of", "normalise_text", "parse_size", "read_limited",
+    "Budget", "FIFO_WAIT_SECONDS", "MAX_FIELD_CHARS", "MAX_INPUT_BYTES", "MAX_QUANTITY", "TooLarge", "ascii_int",
+    "bounded_number", "byte_budget", "lines_of", "normalise_text", "parse_size", "read_limited",
 ]
 
 #: Bytes one load may read (a file, or a folder's files together) unless told otherwise.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 #: Characters one text field (a title, a text, a quote...) may hold.
 MAX_FIELD_CHARS = 10_000
+#: How long a FIFO may stay silent before reading it is given up.
+FIFO_WAIT_SECONDS = 10.0
 #: The largest magnitude of a quantity: integers beyond it lose digits in JSON and JavaScript.
 MAX_QUANTITY = 2**53
 
 
 class TooLarge(ValueError):
-    """Input over the byte budget; the message says which limit and how to raise it."""
+    """Input that cannot be read within the limits; the message says which limit and how to raise it."""
 
 
 @attrs.define
@@ -74,8 +77,9 @@ def byte_budget(max_bytes: int | None) -> Iterator[Budget]:
 def read_limited(path: Path) -> bytes:
     """Read a file, taking at most the budget's remaining bytes plus one; raise TooLarge past it.
 
-    The file is opened without blocking, so a FIFO with no writer reads as
-    empty instead of hanging; after opening, reads block as usual.
+    The file is opened without blocking, so a FIFO with no writer cannot hang
+    the open; a FIFO then gets :data:`FIFO_WAIT_SECONDS` for its first bytes
+    (a writer that opens late is still read) before it is refused.
     """
     budget = _BUDGET.get() or Budget(MAX_INPUT_BYTES)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -83,6 +87,8 @@ def read_limited(path: Path) -> bytes:
     try:
         info = os.fstat(fd)
         size = info.st_size if stat.S_ISREG(info.st_mode) else None
+        if stat.S_ISFIFO(info.st_mode) and not _wait_for_data(fd):
+            raise TooLarge(f"nothing was written to this FIFO within {FIFO_WAIT_SECONDS:g} seconds")
         flags = fcntl.fcntl(fd, fcntl.F_GETFL)
         fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
         want = budget.left + 1
@@ -107,6 +113,12 @@ def read_limited(path: Path) -> bytes:
                        f"max_bytes (timeline --max-bytes) to read it")
     budget.used += len(data)
     return data
+
+
+def _wait_for_data(fd: int) -> bool:
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP)
+    return bool(poller.poll(FIFO_WAIT_SECONDS * 1000))
 
 
 def normalise_text(text: str) -> str:

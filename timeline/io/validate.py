@@ -138,7 +138,8 @@ class _Pass:
                            f"fix the date or tag it 'context'", ("events", i, "when"))
             self.claims(i, ev)
         if uncited and uncited_hint is not None:
-            self.warning(f"{len(uncited)} event(s) have no citation; {uncited_hint}", ("events", uncited[0]))
+            self.warning(f"{len(uncited)} event(s) have no citation {uncited_hint} (the first is here)",
+                         ("events", uncited[0]))
         if not self.tl.events and not reader_errors:  # events the reader refused are not "no events"
             self.warning("the file holds no timeline: no events", ())
 
@@ -197,9 +198,10 @@ def validate(tl: Timeline, locate: Locate, *, name: str = "<string>", strict: bo
     """Every diagnostic of the shared checks for a draft timeline, located through ``locate``.
 
     ``strict`` turns the "no citation" and "no events" warnings into errors.
-    ``uncited_hint``, for formats with no place for citations (TimelineJS), makes
-    the uncited events one summary warning ending with the hint, instead of
-    one warning per event.  ``reader_errors`` says the reader already refused
+    ``uncited_hint``, for formats with little room for citations (TimelineJS, our
+    CSV), makes the uncited events one summary warning, at the first of them,
+    that goes on with the hint (e.g. "(TimelineJS has no sources); add..."),
+    instead of one warning per event.  ``reader_errors`` says the reader already refused
     something, so an empty model is not reported as "no events".
     ``stray_citations`` are citations of objects the reader could not build (an
     event with a bad date): their sources are checked too, so every problem is
