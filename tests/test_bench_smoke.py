@@ -27,17 +27,27 @@ def bench_modules():
 
 @pytest.fixture(scope="module")
 def written(bench_modules, tmp_path_factory):
-    """The generator's TOML and JSON files at N=50."""
+    """The generator's TOML, JSON and TimelineJS CSV files at N=50."""
     generate, _ = bench_modules
     return generate.write(50, tmp_path_factory.mktemp("bench"))
 
 
 def test_generated_toml_loads_cleanly(written):
     """The generated TOML loads with timeline.load, strictly, with zero errors."""
-    toml_path, _ = written
+    toml_path, _, _ = written
     result = read(toml_path, strict=True)
     assert [d.format() for d in result.diagnostics] == []
     assert len(result.timeline.events) == 50
+
+
+def test_generated_sheet_is_read_as_timelinejs(written):
+    """The generated CSV is sniffed as a TimelineJS sheet and gives the same 50 events."""
+    from timeline.io import detect_format, sniff_format
+
+    toml_path, _, csv_path = written
+    assert sniff_format(csv_path.read_text(encoding="utf-8"), detect_format(csv_path)) == "timelinejs-csv"
+    sheet = read(csv_path).timeline
+    assert [e.title for e in sheet.events] == [e.title for e in read(toml_path).timeline.sorted_events()]
 
 
 def test_generator_is_deterministic(bench_modules):
@@ -49,16 +59,16 @@ def test_generator_is_deterministic(bench_modules):
 def test_floor_draws_one_label_per_event(bench_modules, written):
     """The floor writes an SVG with one text per event from the JSON export."""
     _, floor = bench_modules
-    _, json_path = written
+    _, json_path, _ = written
     svg = floor.floor_svg(json.loads(json_path.read_text(encoding="utf-8")))
     assert svg.startswith("<svg") and svg.count("<text ") == 50
 
 
 def _full_grammar(text):
-    from timeline import dates
+    from timeline.dates import english, parse
 
-    source, offset = dates._trim(text)
-    return dates._parse_english(source, offset, text)
+    source, offset = parse._trim(text)
+    return english.parse_english(source, offset, text)
 
 
 FAST_FORMS = ["March 5, 1953", "5 March 1953", "June 1951", "c. 1949", "February 29, 1952", "December 31, 9999",
@@ -70,7 +80,7 @@ def test_english_fast_path_matches_full_grammar(text):
     """The English fast path in timeline.dates gives exactly what the full grammar gives."""
     from timeline import dates
 
-    assert dates._parse_common_english(text) == _full_grammar(text)
+    assert dates.parse._parse_common_english(text) == _full_grammar(text)
 
 
 @pytest.mark.parametrize("text", ["February 29, 1953", "March 0, 1953", "March 32, 1953", "c. 0000", "June 0000",
@@ -79,7 +89,7 @@ def test_english_fast_path_declines_the_rest(text):
     """Out-of-range fields and other spellings are left to the full grammar (and its diagnostics)."""
     from timeline import dates
 
-    assert dates._parse_common_english(text) is None
+    assert dates.parse._parse_common_english(text) is None
 
 
 def test_english_fast_path_matches_on_generated_dates(bench_modules):
@@ -88,6 +98,6 @@ def test_english_fast_path_matches_on_generated_dates(bench_modules):
 
     generate, _ = bench_modules
     texts = {ev["when"] for ev in generate.generate(2000)["events"]}
-    taken = [t for t in texts if dates._parse_common_english(t) is not None]
+    taken = [t for t in texts if dates.parse._parse_common_english(t) is not None]
     assert taken
-    assert all(dates._parse_common_english(t) == _full_grammar(t) for t in taken)
+    assert all(dates.parse._parse_common_english(t) == _full_grammar(t) for t in taken)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -198,7 +199,7 @@ class _JsonReader:
         try:
             when = parse_date(edtf)
         except DateError as exc:
-            self.err(f"{pointer}.edtf", exc.reason)
+            self.err(f"{pointer}.edtf", str(exc))
             return None
         return attrs.evolve(when, text=original) if isinstance(original, str) else when
 

@@ -199,7 +199,9 @@ def loads_checked(text: str, name: str, collector: Collector) -> tuple[Any, bool
             line, column, source = positions.line_col(offset)
             collector.error(f"key '{path[-1]}' appears twice in one object (JSON readers would silently keep "
                             f"only the last)", name, line, column, source)
-    return _replace_surrogates(data, name, collector), True
+    if _MAY_HOLD_SURROGATES.search(text):  # the walk costs; most texts cannot hold a surrogate
+        data = _replace_surrogates(data, name, collector)
+    return data, True
 
 
 def with_lines(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
@@ -217,3 +219,5 @@ def with_lines(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: A surrogate escape (``\ud800``-``\udfff``) or a raw surrogate: only text holding one can need the walk.
+_MAY_HOLD_SURROGATES = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
