@@ -23,9 +23,10 @@ import attrs
 
 from timeline.errors import Diagnostic
 from timeline.io.common import Collector
+from timeline.io.limits import line_col
 
 __all__ = [
-    "JsonPositions", "line_col", "loads_checked", "pointer_path", "with_lines",
+    "JsonPositions", "loads_checked", "pointer_path", "with_lines",
 ]
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -38,13 +39,6 @@ Path = tuple[str | int, ...]
 def pointer_path(pointer: str) -> Path:
     """``$.events[3].when`` as ``("events", 3, "when")``."""
     return tuple(int(i) if i else key for key, i in _POINTER_PART.findall(pointer.removeprefix("$")))
-
-
-def line_col(text: str, offset: int) -> tuple[int, int, str]:
-    """1-based line and column of an offset in a text (lines count ``\\n`` only), and that line."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return text.count("\n", 0, offset) + 1, offset - start + 1, text[start:end if end >= 0 else len(text)]
 
 
 class JsonPositions:

@@ -30,7 +30,7 @@ import attrs
 
 __all__ = [
     "Budget", "FIFO_WAIT_SECONDS", "MAX_FIELD_CHARS", "MAX_INPUT_BYTES", "MAX_QUANTITY", "TooLarge", "ascii_int",
-    "bounded_number", "byte_budget", "lines_of", "normalise_text", "parse_size", "read_limited",
+    "bounded_number", "byte_budget", "line_col", "lines_of", "normalise_text", "parse_size", "read_limited",
 ]
 
 #: Bytes one load may read (a file, or a folder's files together) unless told otherwise.
@@ -138,6 +138,13 @@ def normalise_text(text: str) -> str:
 def lines_of(text: str) -> list[str]:
     """The lines of a text as line numbers count them (``\\n`` only)."""
     return text.split("\n")
+
+
+def line_col(text: str, offset: int) -> tuple[int, int, str]:
+    """1-based line and column of an offset in a text (lines count ``\\n`` only), and that line."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text.count("\n", 0, offset) + 1, offset - start + 1, text[start:end if end >= 0 else len(text)]
 
 
 def parse_size(text: str) -> int:

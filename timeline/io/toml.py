@@ -25,7 +25,7 @@ from timeline.io.common import (
     did_you_mean,
     read_bytes,
 )
-from timeline.io.limits import MAX_QUANTITY, lines_of, normalise_text
+from timeline.io.limits import MAX_QUANTITY, line_col, lines_of, normalise_text
 from timeline.io.positions import PositionIndex
 from timeline.io.validate import ModelPath, Where, validate
 from timeline.markup import find_links, safe_url
@@ -528,11 +528,9 @@ def _parse_file(name: str, text: str, reader: _Reader, collector: Collector) -> 
         return
     except ValueError:  # tomllib lets int() refuse an integer over Python's 4,300-digit limit
         digits = re.search(r"[0-9][0-9_]{4000,}", text)
-        at = digits.start() if digits else 0
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        line, column, source = line_col(text, digits.start() if digits else 0)
         collector.error("TOML integer has thousands of digits; a number must be at most "
-                        f"{MAX_QUANTITY:,}", name, line, column, lines_of(text)[line - 1])
+                        f"{MAX_QUANTITY:,}", name, line, column, source)
         return
     reader.read(_File(name, text, collector), data)
 
