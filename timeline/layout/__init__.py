@@ -20,5 +20,19 @@ from timeline.layout.scene import (
 )
 from timeline.layout.typography import Typography
 
-__all__ = ["PRESETS", "Badge", "Box", "EventMark", "Frame", "Label", "LayoutOptions", "NoteEntry", "Scene", "Shape", "Text",
-           "Typography", "layout", "parse_size"]
+__all__ = [
+    "Badge",
+    "Box",
+    "EventMark",
+    "Frame",
+    "Label",
+    "LayoutOptions",
+    "NoteEntry",
+    "PRESETS",
+    "Scene",
+    "Shape",
+    "Text",
+    "Typography",
+    "layout",
+    "parse_size",
+]
