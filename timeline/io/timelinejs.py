@@ -214,7 +214,7 @@ class _Builder:
         try:
             date = parse_date(text)
         except DateError as exc:
-            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason.split(';')[0]}")
+            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason}")
             return None, None, False
         return text, date, True
 
@@ -236,7 +236,7 @@ class _Builder:
         try:
             return parse_date(f"{start}/{end}"), True
         except DateError as exc:
-            self.error(slide.at("end_year"), exc.reason.split(";")[0])
+            self.error(slide.at("end_year"), exc.reason)
             return None, False
 
     # slides
