@@ -89,6 +89,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="time scale: linear, density-adaptive, or auto (default)")
     render.add_argument("--theme", help="colour theme: light, dark, print (default: light)")
     render.add_argument("--width", type=int, help="drawing width in px (height for vertical)")
+    render.add_argument("--size", metavar="SIZE", help="frame: slide, slide-4x3, a4, a4-landscape, letter, "
+                        "letter-landscape, column, phone, or WxH in px (text sizes follow the frame)")
+    render.add_argument("--text-scale", dest="text_scale", type=float, metavar="K",
+                        help="make every text K times bigger (1 to 4)")
+    render.add_argument("--title", help="the chart's title in place of the timeline's own")
     render.add_argument("--from", dest="date_from", metavar="DATE", help="keep events from this date on")
     render.add_argument("--to", dest="date_to", metavar="DATE", help="keep events up to this date")
     render.add_argument("--lane", action="append", default=[], metavar="ID", help="keep only this lane (repeatable)")
@@ -244,7 +249,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return status
     tl = _filtered(tl, args)
     options: dict[str, Any] = {}
-    for name in ("orientation", "scale", "theme", "width"):
+    if args.title is not None:
+        tl = tl.retitled(args.title)  # the page heading and the chart's both
+    for name in ("orientation", "scale", "theme", "width", "size", "text_scale"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)
     if args.no_legend:
