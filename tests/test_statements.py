@@ -103,9 +103,10 @@ def test_json_export_names_the_kind_and_refuses_two_values() -> None:
     assert (claim["kind"], claim["statement"], claim["by"]) == ("statement", "a stroke", "Tass")
     claim["quantity"] = {"value": 1}
     result = read_text(json.dumps(data), format="json", name="x.json")
-    assert [d.format().splitlines()[0] for d in result.diagnostics if d.is_error] == [
-        "x.json:$.events[0].claims[0].statement: error: a claim holds one value: 'when', 'quantity' or "
-        "'statement'; got quantity and statement"]
+    [error] = [d.format().splitlines()[0] for d in result.diagnostics if d.is_error]
+    assert error.startswith("x.json:") and error.endswith(
+        ":$.events[0].claims[0].statement: error: a claim holds one value: 'when', 'quantity' or "
+        "'statement'; got quantity and statement")
 
 
 @pytest.mark.parametrize("fmt,expected,lost", [
