@@ -137,27 +137,6 @@ def _runs_html(runs: Sequence[cite.Run], url: str = "") -> Markup:
     return Markup("".join(out))
 
 
-class _Refs:
-    """Note references in the list, with ids so each endnote can link back to each."""
-
-    def __init__(self, prefix: str, footnotes: Footnotes):
-        self.prefix = prefix
-        self.footnotes = footnotes
-        self.backlinks: dict[int, list[str]] = {}
-
-    def make(self, citations: Iterable[Citation]) -> list[dict[str, Any]]:
-        refs = []
-        for number in self.footnotes.numbers_for(citations):
-            uses = self.backlinks.setdefault(number, [])
-            ref_id = f"{self.prefix}-ref-{number}" + (f"-{len(uses) + 1}" if uses else "")
-            uses.append(ref_id)
-            refs.append(_View({"number": number, "id": ref_id, "href": f"#{self.prefix}-note-{number}"}))
-        return refs
-
-
-# -- the view model ------------------------------------------------------------
-
-
 class _View(types.SimpleNamespace):
     """A view-model entry whose fields templates read as attributes (``ev.title``).
 
@@ -170,13 +149,36 @@ class _View(types.SimpleNamespace):
         super().__init__(**fields)
 
 
-def _claim(claim: Claim, refs: _Refs) -> dict[str, Any]:
+class _Refs:
+    """Note references in the list, with ids so each endnote can link back to each."""
+
+    def __init__(self, prefix: str, footnotes: Footnotes):
+        self.prefix = prefix
+        self.footnotes = footnotes
+        self.backlinks: dict[int, list[str]] = {}
+
+    def make(self, citations: Iterable[Citation]) -> list[_View]:
+        refs = []
+        for number in self.footnotes.numbers_for(citations):
+            uses = self.backlinks.setdefault(number, [])
+            ref_id = f"{self.prefix}-ref-{number}" + (f"-{len(uses) + 1}" if uses else "")
+            uses.append(ref_id)
+            refs.append(_View({"number": number, "id": ref_id, "href": f"#{self.prefix}-note-{number}"}))
+        return refs
+
+
+# -- the view model ------------------------------------------------------------
+
+
+def _claim(claim: Claim, refs: _Refs) -> _View:
     when = None
     if claim.when is not None:
         label = claim.text or claim.when.display()
         when = _when_html(claim.when, label, "tl-claim-date")
     return _View({
         "label": claim.display(),
+        "by": claim.by,
+        "kind": claim.kind,
         "when": when,
         "about": claim.about,
         "rank": claim.rank.value,
@@ -185,7 +187,16 @@ def _claim(claim: Claim, refs: _Refs) -> dict[str, Any]:
     })
 
 
-def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> dict[str, Any]:
+def _claim_groups(ev: Event, claims: list[_View]) -> list[_View]:
+    """Claims about other things than the date, one group per ``about``: its sides in file order."""
+    by_claim = dict(zip((id(c) for c in ev.claims), claims, strict=True))
+    disputed = set(ev.disputes)
+    return [_View({"about": about, "label": about[:1].upper() + about[1:], "disputed": about in disputed,
+                   "sides": [by_claim[id(c)] for c in group]})
+            for about, group in ev.claim_groups()]
+
+
+def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> _View:
     own = refs.make(ev.citations)
     claims = [_claim(c, refs) for c in ev.claims]
     media = None
@@ -215,6 +226,7 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> dict[s
         "claims": claims,
         "date_claims": [c for c in claims if c.about == "date" and c.when is not None],
         "other_claims": [c for c in claims if not (c.about == "date" and c.when is not None)],
+        "claim_groups": _claim_groups(ev, claims),
         "disputed": ev.is_disputed,
         "context": ev.is_context,
         "media": media,

@@ -30,6 +30,7 @@ from timeline.errors import RenderError, UsageError
 from timeline.layout import LayoutOptions, Scene, Shape, Text, layout
 from timeline.layout.options import check_names
 from timeline.layout.text import FONT_STACK
+from timeline.layout.typography import ROLES
 from timeline.model import Timeline
 from timeline.render.text import clean_text
 from timeline.resources import packaged_templates
@@ -142,7 +143,20 @@ def _size(value: float, what: str = "size") -> str:
     return _num(value, what)
 
 
-def _css(svg: SvgOptions) -> str:
+def _font_css(scene: Scene, root: str) -> str:
+    """The font rules of every text role, from the typography the layout measured with."""
+    ty = scene.typography
+    out = ["/* Font sizes: generated from the layout's typography table (timeline/layout/typography.py). */"]
+    for role in ROLES:
+        rule = [f"font-size: {_num(getattr(ty, role.name))}px"]
+        rule.append("font-weight: bold" if role.bold else "font-weight: normal")
+        if role.italic:
+            rule.append("font-style: italic")
+        out.append(", ".join(f"#{root} .{c}" for c in role.classes) + " { " + "; ".join(rule) + "; }")
+    return "\n".join(out) + "\n"
+
+
+def _css(svg: SvgOptions, scene: Scene, root: str) -> str:
     packaged = packaged_templates() / "svg"
     folder = Path(svg.css) if svg.css is not None and Path(svg.css).is_dir() else None
     extra = Path(svg.css) if svg.css is not None and folder is None else None
@@ -163,6 +177,7 @@ def _css(svg: SvgOptions) -> str:
         if not extra.is_file():
             raise UsageError(f"css must be a CSS file or a folder; {extra} does not exist")
         parts.append(extra.read_text(encoding="utf-8"))
+    parts.append(_font_css(scene, root))
     text = "".join(p if p.endswith("\n") else p + "\n" for p in parts)
     if _EXTERNAL_CSS.search(text):
         raise UsageError("the SVG must be self-contained: CSS may not use @import or url() to anything but #ids")
@@ -324,7 +339,7 @@ class _Painter:
             **_ROOT_ATTRIBUTES, "width": w, "height": h,
             # With links inside, the figure is interactive, and role=img would hide them from
             # assistive technology (axe: nested-interactive).
-            "viewBox": f"0 0 {w} {h}", "class": "timeline",
+            "viewBox": f"0 0 {w} {h}", "class": "timeline", "id": self._id("chart"),
             "role": "graphics-document" if (self.opt.event_href or self.opt.note_href) else "img",
             "aria-labelledby": f"{self._id('title')} {self._id('desc')}",
             "style": "max-width:100%;height:auto", "font-family": FONT_STACK,
@@ -332,7 +347,7 @@ class _Painter:
         title = _El("title", {"id": f"{self.prefix}-title"}, clean_text(s.title or "Timeline"))
         desc = _El("desc", {"id": f"{self.prefix}-desc"}, clean_text(s.summary))
         defs = _El("defs", {})
-        defs.elements.append(_El("style", {"type": "text/css"}, cdata=_css(self.opt)))
+        defs.elements.append(_El("style", {"type": "text/css"}, cdata=_css(self.opt, s, f"{self.prefix}-chart")))
         dwg.elements += [title, desc, defs]
         dwg.elements.append(_El("rect", {"class": "bg", "x": 0, "y": 0, "width": w, "height": h}))
         back = _g("eras")
