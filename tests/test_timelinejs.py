@@ -255,7 +255,9 @@ JSON_ERRORS = [
      ["<string>:$.events[0].start_date.year: error: Year must be a whole number, got 'abc'"]),
     ({"events": [{"start_date": {"year": [1]}}]},
      ["<string>:$.events[0].start_date.year: error: expected a number, got an array"]),
-    ({"events": [{"text": {"headline": "x"}}]}, ["<string>:$.events[0]: error: expected 'start_date' with a 'year'"]),
+    ({"events": [{"text": {"headline": "x"}}]},
+     ["<string>:$.events[0]: error: this slide has no start_date year, so it cannot become an event (every event "
+      "needs at least a year; only the title slide may go without)"]),
     ({"events": [1]}, ["<string>:$.events[0]: error: expected an object, got a number"]),
     ({"title": {}}, ["<string>:$.events: error: a TimelineJS file needs an 'events' array"]),
 ]
@@ -279,7 +281,8 @@ def test_read_sniffs_csv_and_json(tmp_path: Path) -> None:
     ours = tmp_path / "ours.csv"
     ours.write_text("date,title\n1953,A\n", encoding="utf-8")
     assert read(ours).timeline.events[0].title == "A"
-    assert read_text(HEADER + "\n1953,,,,,,,,,A,,,,,,,,,\n", format="csv").timeline.events[0].id == "a-1953"
+    assert read_text(HEADER + "\n1953,,,,,,,,,A,,,,,,,,,\n", name="x.csv").timeline.events[0].id == "a-1953"
+    assert read_text(HEADER + "\n1953,,,,,,,,,A,,,,,,,,,\n").timeline.events[0].id == "a-1953"
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -345,3 +348,89 @@ def test_written_dates_parse_back_at_same_precision() -> None:
     back = read_timelinejs_csv_text(timelinejs_csv(tl)[0]).timeline
     assert [e.when.edtf for e in back.events] == ["0999-01-02", "1951", "1951-06"]
     assert parse_date("0999-01-02").earliest.year == 999
+
+
+# -- nothing lost: full titles, every character, spacing, --skip-invalid -----------------
+
+
+def test_long_headlines_are_kept_whole() -> None:
+    """A headline over 80 characters stays whole in the model (the drawing shortens it)."""
+    headline = "The " + "very " * 30 + "long headline"
+    result = sheet(f"1953,,,,,,,,,{headline},,,,,,,,,")
+    assert result.timeline.events[0].title == headline
+
+
+TITLES = [
+    ("Sh*t People Say", "Sh*t People Say"),
+    ("<b>Sh*t</b> People *Say*", "Sh*t People *Say*"),
+    ("A &amp; B", "A & B"),
+    ("[not a link](x)", "[not a link](x)"),
+    ("back\\slash", "back\\slash"),
+    ("<p>One</p><p>Two</p>", "One Two"),
+]
+
+
+@pytest.mark.parametrize(("headline", "title"), TITLES)
+def test_headline_characters_are_kept(headline: str, title: str) -> None:
+    """Headlines lose their tags only: asterisks, brackets and backslashes stay as typed."""
+    data = {"events": [{"start_date": {"year": 1953}, "text": {"headline": headline}}]}
+    assert read_timelinejs_json_text(json.dumps(data)).timeline.events[0].title == title
+
+
+def test_text_asterisks_stay_literal() -> None:
+    """A literal '*' in TimelineJS text is escaped in our markup, so it is never read as emphasis."""
+    result = sheet('1953,,,,,,,,,A,"a*b*c <i>it</i>",,,,,,,,')
+    assert result.timeline.events[0].text == "a\\*b\\*c *it*"
+
+
+def test_spacing_survives_a_second_import() -> None:
+    """Runs of spaces written to TimelineJS read back unchanged (spelled &#32; after the first)."""
+    tl = Timeline().add_event("a", "Two  spaces & more", "1953", text="x  *y*  z")
+    text, _ = timelinejs_json(tl)
+    again = read_timelinejs_json_text(text).timeline.events[0]
+    assert (again.title, again.text) == ("Two  spaces & more", "x  *y*  z")
+    twice = read_timelinejs_json_text(timelinejs_json(read_timelinejs_json_text(text).timeline)[0]).timeline
+    assert twice.events[0].text == "x  *y*  z"
+
+
+BROKEN = {"title": ["not", "an object"], "events": [
+    {"start_date": {"year": 1953}, "text": {"headline": "Kept"}},
+    {"text": {"headline": "No date"}},
+    {"start_date": {"year": 1954, "month": 13}, "text": {"headline": "Bad month"}},
+]}
+
+
+def test_invalid_slides_are_errors_by_default() -> None:
+    """Without --skip-invalid each bad slide is an error at its JSON path and nothing loads."""
+    result = read_timelinejs_json_text(json.dumps(BROKEN), "t.json")
+    assert result.timeline is None
+    assert [d.location() for d in result.diagnostics if d.is_error] == [
+        "t.json:$.title", "t.json:$.events[1]", "t.json:$.events[2].start_date.month"]
+
+
+def test_skip_invalid_brings_in_the_rest() -> None:
+    """--skip-invalid: the rest loads, and each skipped slide is a warning at its location."""
+    result = read_text(json.dumps(BROKEN), name="t.json", skip_invalid=True)
+    assert [e.title for e in result.timeline.events] == ["Kept"]
+    assert [d.format() for d in result.diagnostics if "skipped" in d.message] == [
+        "t.json:$.title: warning: slide skipped (--skip-invalid): expected an object, got an array",
+        "t.json:$.events[1]: warning: slide skipped (--skip-invalid): this slide has no start_date year, so it "
+        "cannot become an event (every event needs at least a year; only the title slide may go without)",
+        "t.json:$.events[2].start_date.month: warning: slide skipped (--skip-invalid): Month must be between 1 and "
+        "12, got '13'",
+        "t.json: warning: 3 slide(s) skipped (--skip-invalid), each listed above; "
+        "`timeline check` reports them as errors",
+    ]
+
+
+def test_skip_invalid_rows_of_a_sheet() -> None:
+    """In a sheet, a skipped row is reported at its cell; file-level errors are never skipped."""
+    from timeline.io.common import ReadOptions
+
+    text = "\n".join([HEADER, "abc,,,,,,,,,Bad,,,,,,,,,", "1953,,,,,,,,,Good,,,,,,,,,", "1954,,,,,,,,,X,,,,,,,,,,y"])
+    result = read_timelinejs_csv_text(text, "s.csv", ReadOptions(skip_invalid=True))
+    assert [e.title for e in result.timeline.events] == ["Good"]
+    assert [d.location() for d in result.diagnostics if "skipped (--skip-invalid):" in d.message] == [
+        "s.csv:2:1", "s.csv:4:25"]
+    missing = read_timelinejs_csv_text("Headline\nA\n", "s.csv", ReadOptions(skip_invalid=True))
+    assert missing.timeline is None

@@ -15,10 +15,9 @@ from typing import Any
 import attrs
 
 from timeline.dates import HistoricalDate, Span, parse_date
-from timeline.errors import DateError, UsageError
-from timeline.io.common import Collector, ReadResult, read_file
+from timeline.errors import DateError, Diagnostic, UsageError
+from timeline.io.common import Collector, ReadOptions, ReadResult, load_json, read_file
 from timeline.model import (
-    _ID_RE,  # noqa: I001  (one id rule for every reader)
     Citation,
     Claim,
     ClaimRank,
@@ -30,9 +29,10 @@ from timeline.model import (
     Source,
     SourceKind,
     Timeline,
+    is_valid_id,
 )
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "read_json", "read_json_text", "to_data"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "read_json", "read_json_text", "to_data", "write_json"]
 
 FORMAT_NAME = "timeline"
 FORMAT_VERSION = 1
@@ -155,7 +155,7 @@ class _JsonReader:
 
     def ident(self, data: dict[str, Any], pointer: str) -> str | None:
         value = data.get("id")
-        if not isinstance(value, str) or not _ID_RE.match(value):
+        if not is_valid_id(value):
             self.err(f"{pointer}.id", f"expected an id of letters, digits, '-', '_', '.', ':', got {value!r}")
             return None
         return value
@@ -239,10 +239,10 @@ class _JsonReader:
         return tuple(out)
 
     def build(self, data: Any) -> Timeline | None:
-        root = self.obj(data, "$")
-        if root.get("format") != FORMAT_NAME:
-            self.err("$.format", f"not a timeline JSON file (expected \"format\": \"{FORMAT_NAME}\")")
+        if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+            self.err("$" if not isinstance(data, dict) else "$.format", _not_ours(data))
             return None
+        root = data
         if root.get("version") != FORMAT_VERSION:
             self.err("$.version", f"unsupported version {root.get('version')!r}; this library reads version {FORMAT_VERSION}")
             return None
@@ -312,6 +312,24 @@ class _JsonReader:
                         events=tuple(events), eras=tuple(eras), lanes=tuple(lanes), sources=sources)
 
 
+def _not_ours(data: Any) -> str:
+    """Why JSON is not our format, naming the format it does look like (so the fix is one flag away)."""
+    ours = f'not a timeline JSON file (ours is an object with "format": "{FORMAT_NAME}")'
+    if isinstance(data, list):
+        items = [x for x in data if isinstance(x, dict)]
+        if items and all("start" in x for x in items):
+            return f"{ours}; this array of items with 'start' looks like vis-timeline data: use --from vis"
+        return f"{ours}; got an array, which none of the JSON formats we read has at its top"
+    if not isinstance(data, dict):
+        return f"{ours}; got {type(data).__name__ if data is not None else 'null'}"
+    if isinstance(data.get("timeline"), dict) and "date" in data["timeline"]:
+        return f"{ours}; this looks like a TimelineJS 2 file (timeline.date[]): use --from timelinejs2"
+    if "format" in data:
+        return f'{ours}; got "format": {json.dumps(data["format"])}'
+    keys = ", ".join(sorted(map(str, data))[:6]) or "no keys"
+    return f"{ours}; got an object with {keys} (TimelineJS files have 'events' with 'start_date')"
+
+
 def _replace_surrogates(value: Any, pointer: str, name: str, collector: Collector) -> Any:
     """Replace lone surrogates (legal in JSON escapes, unwritable as UTF-8) with U+FFFD, with a warning."""
     if isinstance(value, str):
@@ -328,21 +346,11 @@ def _replace_surrogates(value: Any, pointer: str, name: str, collector: Collecto
     return value
 
 
-def read_json_text(text: str, name: str = "<string>") -> ReadResult:
+def read_json_text(text: str, name: str = "<string>", options: ReadOptions | None = None) -> ReadResult:
     """Read our JSON from text; return the timeline (or None) and every diagnostic."""
-    collector = Collector()
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        lines = text.splitlines()
-        source = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
-        collector.error(f"JSON syntax: {exc.msg}", name, exc.lineno, exc.colno, source)
-        return ReadResult(None, tuple(collector.sorted()))
-    except RecursionError:
-        collector.error("JSON nests too deeply", name, 1, 1)
-        return ReadResult(None, tuple(collector.sorted()))
-    except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
-        collector.error(f"JSON value cannot be read: {exc}", name, 1, 1)
+    collector = Collector(options)
+    ok, data = load_json(text, name, collector)
+    if not ok:
         return ReadResult(None, tuple(collector.sorted()))
     data = _replace_surrogates(data, "$", name, collector)
     timeline = _JsonReader(name, collector).build(data)
@@ -352,3 +360,8 @@ def read_json_text(text: str, name: str = "<string>") -> ReadResult:
 def read_json(path: str | Path) -> ReadResult:
     """Read our JSON from a file."""
     return read_file(path, read_json_text)
+
+
+def write_json(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
+    """The registry's writer: our JSON carries the whole model, so there are no warnings."""
+    return dumps(tl), []

@@ -1,0 +1,332 @@
+"""Slides to a timeline: the one builder every TimelineJS reader (sheet, JSON, TimelineJS 2) feeds.
+
+A reader flattens its input into :class:`Slide` records (the sheet's
+fields, each value with where it came from) and hands them to
+:class:`SlideBuilder`, which makes events, eras, lanes and the title,
+collecting diagnostics.  Dates keep the precision they were given at.
+Headlines become full titles: tags dropped, nothing cut, no character
+changed (the drawing shortens long titles, with the full text beside).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.errors import DateError
+from timeline.io.common import Collector, header_key
+from timeline.io.markup import html_to_markup, html_to_plain
+from timeline.io.slugs import IdAllocator, slugify
+from timeline.model import Era, Event, Lane, Media, Timeline, is_valid_id
+
+__all__ = ["BY_KEY", "CSV_COLUMNS", "NAME_OF", "REQUIRED_COLUMNS", "Slide", "SlideBuilder", "Value"]
+
+#: The sheet's columns in template order, and the field each one fills.
+CSV_COLUMNS = {
+    "Year": "year", "Month": "month", "Day": "day", "Time": "time",
+    "End Year": "end_year", "End Month": "end_month", "End Day": "end_day", "End Time": "end_time",
+    "Display Date": "display_date", "Headline": "headline", "Text": "text", "Media": "media",
+    "Media Credit": "media_credit", "Media Caption": "media_caption", "Media Thumbnail": "media_thumbnail",
+    "Type": "type", "Group": "group", "Background": "background", "Alt Text": "alt_text",
+}
+#: Columns a sheet must have.
+REQUIRED_COLUMNS = ("Year", "Headline")
+#: Header keys (see :func:`~timeline.io.common.header_key`) to fields; older sheets call Group "Tag".
+BY_KEY = {header_key(name): field for name, field in CSV_COLUMNS.items()} | {"tag": "group"}
+NAME_OF = {field: name for name, field in CSV_COLUMNS.items()}
+
+
+@attrs.frozen
+class Value:
+    """One input value and where it came from: a CSV cell or a JSON path."""
+
+    text: str
+    line: int = 0
+    column: int = 0
+    source_line: str | None = None
+    pointer: str | None = None
+
+
+@attrs.define
+class Slide:
+    """One TimelineJS slide, flattened to the sheet's fields."""
+
+    fields: dict[str, Value]
+    where: Value  # the slide itself (row start, or its JSON path)
+    kind: str = "event"  # event | title | era
+
+    def get(self, field: str) -> str:
+        """The field's text, stripped ("" when absent)."""
+        value = self.fields.get(field)
+        return value.text.strip() if value is not None else ""
+
+    def at(self, field: str) -> Value:
+        """The value of ``field``, or the slide's own position when the field is absent."""
+        return self.fields.get(field) or self.where
+
+
+class SlideBuilder:
+    """Turns slides into a Timeline, collecting diagnostics (warnings summarised once per file).
+
+    ``noun`` names a slide in messages: "row" for a sheet, "slide" for JSON.
+    """
+
+    def __init__(self, name: str, collector: Collector, noun: str = "row") -> None:
+        self.name = name
+        self.c = collector
+        self.noun = noun
+        self.title = ""
+        self.description = ""
+        self.title_at: Value | None = None
+        self.events: list[Event] = []
+        self.eras: list[Era] = []
+        self.lanes: dict[str, Lane] = {}  # label -> lane, in order of first use
+        self.lane_ids = IdAllocator()
+        self.event_ids = IdAllocator()
+        self.era_ids = IdAllocator()
+        self.dropped_tags: set[str] = set()
+        self.dropped_first: Value | None = None
+        self.dropped_count = 0
+        self.summaries: dict[str, list[Any]] = {}  # key -> [first position, count]
+
+    # reporting
+    def error(self, at: Value, message: str) -> None:
+        """Record an error at ``at``."""
+        self.c.error(message, self.name, at.line, at.column, at.source_line, at.pointer)
+
+    def warning(self, at: Value, message: str) -> None:
+        """Record a warning at ``at``."""
+        self.c.warning(message, self.name, at.line, at.column, at.source_line, at.pointer)
+
+    def note_once(self, key: str, at: Value) -> None:
+        """Count an occurrence of a per-file warning, remembering the first position."""
+        entry = self.summaries.setdefault(key, [at, 0])
+        entry[1] += 1
+
+    # text
+    def _note_dropped(self, dropped: tuple[str, ...], value: Value) -> None:
+        if dropped:
+            self.dropped_tags.update(dropped)
+            self.dropped_first = self.dropped_first or value
+            self.dropped_count += 1
+
+    def markup(self, value: Value | None) -> str:
+        """A value's HTML as our inline markup (dropped tags noted for one warning)."""
+        if value is None or not value.text.strip():
+            return ""
+        converted = html_to_markup(value.text)
+        self._note_dropped(converted.dropped, value)
+        return converted.text
+
+    def plain(self, value: Value | None) -> str:
+        """A value's HTML as one line of plain text, whole (for titles and labels)."""
+        if value is None or not value.text.strip():
+            return ""
+        converted = html_to_plain(value.text)
+        self._note_dropped(converted.dropped, value)
+        return converted.text
+
+    # dates
+    def _int(self, value: Value, label: str, low: int, high: int) -> int | None:
+        text = value.text.strip()
+        if re.fullmatch(r"[+-]?\d+(\.0+)?", text):
+            number = int(float(text)) if "." in text else int(text)
+            if low <= number <= high:
+                return number
+            self.error(value, f"{label} must be between {low} and {high}, got {text!r}")
+            return None
+        self.error(value, f"{label} must be a whole number, got {text!r}")
+        return None
+
+    def edtf(self, slide: Slide, prefix: str) -> tuple[str | None, bool]:
+        """EDTF text for the start (prefix "") or end (prefix "end_") date; (None, ok)."""
+        label = "End " if prefix else ""
+        year_v, month_v, day_v = (slide.fields.get(prefix + p) for p in ("year", "month", "day"))
+        has = [v is not None and v.text.strip() != "" for v in (year_v, month_v, day_v)]
+        if not any(has):
+            return None, True
+        if not has[0]:
+            given = month_v if has[1] else day_v
+            assert given is not None
+            self.error(given, f"{label}{'Month' if has[1] else 'Day'} is given without {label}Year")
+            return None, False
+        if has[2] and not has[1]:
+            assert day_v is not None
+            self.error(day_v, f"{label}Day is given without {label}Month")
+            return None, False
+        assert year_v is not None
+        year = self._int(year_v, f"{label}Year", -999_999, 9999)
+        if year is None:
+            return None, False
+        if year < 1:
+            self.error(year_v, f"{label}Year {year} is before 1 CE; timeline's dates hold years 1 to 9999 only, "
+                               f"so this {self.noun} cannot become an event yet")
+            return None, False
+        text = f"{year:04d}"
+        for value, part, high in ((month_v, "Month", 12), (day_v, "Day", 31)):
+            if value is None or not value.text.strip():
+                continue
+            number = self._int(value, f"{label}{part}", 1, high)
+            if number is None:
+                return None, False
+            text += f"-{number:02d}"
+        try:
+            parse_date(text)
+        except DateError as exc:
+            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason.split(';')[0]}")
+            return None, False
+        return text, True
+
+    def when(self, slide: Slide) -> tuple[HistoricalDate | Span | None, bool]:
+        """The slide's date or range; (None, True) when it has none, (None, False) after an error."""
+        start, ok_start = self.edtf(slide, "")
+        end, ok_end = self.edtf(slide, "end_")
+        if not (ok_start and ok_end):
+            return None, False
+        if start is None:
+            if end is not None:
+                self.error(slide.at("end_year"), "End Year is given but Year is empty")
+                return None, False
+            return None, True
+        if end is None or end == start:
+            return parse_date(start), True
+        s, e = parse_date(start), parse_date(end)
+        if s.earliest and e.latest and e.latest < s.earliest:
+            self.error(slide.at("end_year"), f"the end ({e.display()}) is before the start ({s.display()})")
+            return None, False
+        try:
+            return parse_date(f"{start}/{end}"), True
+        except DateError as exc:
+            self.error(slide.at("end_year"), exc.reason.split(";")[0])
+            return None, False
+
+    # slides
+    def item(self) -> Any:
+        """A scope for one slide: its errors leave it out, with a warning, under --skip-invalid."""
+        return self.c.item(self.noun)
+
+    def add(self, slide: Slide) -> None:
+        """Read one slide into the timeline being built (call inside :meth:`item`)."""
+        kind = slide.kind
+        type_text = slide.get("type").lower()
+        if type_text in ("title", "era"):
+            kind = type_text
+        elif type_text:
+            self.warning(slide.at("type"), f"unknown Type {slide.get('type')!r} (TimelineJS knows 'title' and "
+                                           f"'era'); the {self.noun} is read as an event")
+        if kind == "title":
+            self._title(slide)
+            return
+        when, ok = self.when(slide)
+        if not ok:
+            return
+        if kind == "era":
+            self._era(slide, when)
+            return
+        if when is None:
+            missing, year = ("Year", "Year") if self.noun == "row" else ("start_date year", "year")
+            self.error(slide.at("year"), f"this {self.noun} has no {missing}, so it cannot become an event "
+                                         f"(every event needs at least a {year}; only the title {self.noun} may go without)")
+            return
+        if slide.get("background"):
+            self.note_once("background", slide.at("background"))
+        text = self.markup(slide.fields.get("text"))
+        display = slide.get("display_date")
+        times = [t for t in (slide.get("time"), slide.get("end_time")) if t]
+        if times:
+            self.note_once("time", slide.at("time" if slide.get("time") else "end_time"))
+            if not display:
+                display = when.display() + ", " + " – ".join(times)
+        raw_text = slide.get("text")
+        title = (self.plain(slide.fields.get("headline")) or html_to_plain(raw_text.split("\n")[0]).text
+                 or display or when.display())
+        self.events.append(Event(
+            id=self._event_id(slide.get("unique_id"), title, when), title=title, when=when, text=text,
+            lane=self._lane(slide.get("group")), media=self._media(slide), display_date=display,
+        ))
+
+    def _event_id(self, explicit: str, title: str, when: HistoricalDate | Span) -> str:
+        if explicit and is_valid_id(explicit) and explicit not in self.event_ids.taken:
+            return self.event_ids.claim(explicit)
+        date_part = re.sub(r"[^0-9A-Za-z]+", "-", when.edtf).strip("-")
+        base = slugify(explicit) if explicit else f"{slugify(title, 'event')}-{date_part}"
+        return self.event_ids.new(base)
+
+    def _title(self, slide: Slide) -> None:
+        if self.title_at is not None:
+            where = self.title_at.pointer or f"line {self.title_at.line}"
+            self.error(slide.at("type"), f"a second title {self.noun} (the first is at {where}); "
+                                         f"a timeline has one title")
+            return
+        self.title_at = slide.where
+        self.title = self.plain(slide.fields.get("headline"))
+        self.description = self.markup(slide.fields.get("text"))
+        if slide.get("media"):
+            self.warning(slide.at("media"), f"the title {self.noun}'s Media is not kept (a timeline has no title "
+                                            f"picture); put the link in the title Text if it matters")
+
+    def _era(self, slide: Slide, when: HistoricalDate | Span | None) -> None:
+        if when is None or not isinstance(when, Span):
+            self.error(slide.at("end_year" if when is not None else "year"),
+                       "an era needs both Year and End Year (a start and a different end)")
+            return
+        label = self.plain(slide.fields.get("headline")) or when.display()
+        for field in ("media", "group", "display_date"):
+            if slide.get(field):
+                self.warning(slide.at(field), f"{NAME_OF[field]} of an era is not kept (eras have a label, "
+                                              f"dates and text only)")
+        self.eras.append(Era(id=self.era_ids.new(slugify(label, "era")), label=label, when=when,
+                             text=self.markup(slide.fields.get("text"))))
+
+    def _lane(self, group: str) -> str | None:
+        if not group:
+            return None
+        lane = self.lanes.get(group)
+        if lane is None:
+            lane = Lane(id=self.lane_ids.new(slugify(group, "lane")), label=group)
+            self.lanes[group] = lane
+        return lane.id
+
+    def _media(self, slide: Slide) -> Media | None:
+        url = slide.get("media")
+        extras = {"credit": "media_credit", "caption": "media_caption", "thumbnail": "media_thumbnail",
+                  "alt": "alt_text"}
+        if not url:
+            for field in extras.values():
+                if slide.get(field):
+                    self.warning(slide.at(field), f"{NAME_OF[field]} is given without Media (a URL); it is not kept")
+            return None
+        return Media(url=url, credit=self.markup(slide.fields.get("media_credit")),
+                     caption=self.markup(slide.fields.get("media_caption")),
+                     thumbnail=slide.get("media_thumbnail"), alt=slide.get("alt_text"))
+
+    def finish(self) -> Timeline | None:
+        """Add the per-file summary warnings and build the timeline (None on errors)."""
+        if self.dropped_first is not None:
+            cells = "1 cell" if self.dropped_count == 1 else f"{self.dropped_count} cells"
+            self.warning(self.dropped_first,
+                         f"HTML tags other than links and emphasis were dropped, keeping their text: "
+                         f"{', '.join(sorted(self.dropped_tags))} ({cells}; the first is here)")
+        if "background" in self.summaries:
+            at, count = self.summaries["background"]
+            self.warning(at, f"Background is not kept ({count} slide(s)); timeline draws its own backgrounds")
+        if "time" in self.summaries:
+            at, count = self.summaries["time"]
+            self.warning(at, f"Time is not kept as part of the date (timeline dates go down to the day); "
+                             f"{count} slide(s) show it in their display date instead")
+        uncited = sum(1 for ev in self.events if not ev.all_citations)
+        if uncited:
+            self.c.warning(f"{uncited} event(s) have no citation (TimelineJS has no sources); add sources and "
+                           f"citations after converting, see docs/interop.md", self.name)
+        if self.c.skipped:
+            self.c.warning(f"{self.c.skipped} {self.noun}(s) skipped (--skip-invalid), each listed above; "
+                           f"`timeline check` reports them as errors", self.name)
+        if self.c.has_errors:
+            return None
+        return Timeline(
+            title=self.title or "Timeline", description=self.description, events=tuple(self.events),
+            eras=tuple(self.eras), lanes=tuple(self.lanes.values()),
+        )
