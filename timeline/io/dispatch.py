@@ -12,6 +12,7 @@ from pathlib import Path
 
 import attrs
 
+from timeline.atomic import write_atomic
 from timeline.errors import Diagnostic, UsageError
 from timeline.io.common import MAX_INPUT_BYTES, ReadOptions, ReadResult
 from timeline.io.formats import FORMATS, Format, for_input, for_output, sniff
@@ -59,11 +60,10 @@ def write_text(tl: Timeline, format: str, name: str = "<output>") -> tuple[str, 
 
 
 def write(tl: Timeline, path: str | Path, format: str | None = None) -> list[Diagnostic]:
-    """Write the timeline to ``path`` (format by suffix unless given); return the warnings."""
+    """Write the timeline to ``path`` atomically (format by suffix unless given); return the warnings."""
     path = Path(path)
     text, diagnostics = for_output(path, format).write_text(tl, str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    write_atomic(path, text)
     return diagnostics
 
 
