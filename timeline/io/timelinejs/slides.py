@@ -11,7 +11,7 @@ changed (the drawing shortens long titles, with the full text beside).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -39,8 +39,7 @@ BY_KEY = {header_key(name): field for name, field in CSV_COLUMNS.items()} | {"ta
 NAME_OF = {field: name for name, field in CSV_COLUMNS.items()}
 
 
-@attrs.frozen
-class Value:
+class Value(NamedTuple):
     """One input value and where it came from: a CSV cell or a JSON path."""
 
     text: str
@@ -141,59 +140,58 @@ class SlideBuilder:
         self.error(value, f"{label} must be a whole number, got {text!r}")
         return None
 
-    def edtf(self, slide: Slide, prefix: str) -> tuple[str | None, bool]:
-        """EDTF text for the start (prefix "") or end (prefix "end_") date; (None, ok)."""
+    def edtf(self, slide: Slide, prefix: str) -> tuple[str | None, HistoricalDate | None, bool]:
+        """EDTF text and date for the start (prefix "") or end (prefix "end_"); (None, None, ok)."""
         label = "End " if prefix else ""
         year_v, month_v, day_v = (slide.fields.get(prefix + p) for p in ("year", "month", "day"))
         has = [v is not None and v.text.strip() != "" for v in (year_v, month_v, day_v)]
         if not any(has):
-            return None, True
+            return None, None, True
         if not has[0]:
             given = month_v if has[1] else day_v
             assert given is not None
             self.error(given, f"{label}{'Month' if has[1] else 'Day'} is given without {label}Year")
-            return None, False
+            return None, None, False
         if has[2] and not has[1]:
             assert day_v is not None
             self.error(day_v, f"{label}Day is given without {label}Month")
-            return None, False
+            return None, None, False
         assert year_v is not None
         year = self._int(year_v, f"{label}Year", -999_999, 9999)
         if year is None:
-            return None, False
+            return None, None, False
         if year < 1:
             self.error(year_v, f"{label}Year {year} is before 1 CE; timeline's dates hold years 1 to 9999 only, "
                                f"so this {self.noun} cannot become an event yet")
-            return None, False
+            return None, None, False
         text = f"{year:04d}"
         for value, part, high in ((month_v, "Month", 12), (day_v, "Day", 31)):
             if value is None or not value.text.strip():
                 continue
             number = self._int(value, f"{label}{part}", 1, high)
             if number is None:
-                return None, False
+                return None, None, False
             text += f"-{number:02d}"
         try:
-            parse_date(text)
+            date = parse_date(text)
         except DateError as exc:
             self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason.split(';')[0]}")
-            return None, False
-        return text, True
+            return None, None, False
+        return text, date, True
 
     def when(self, slide: Slide) -> tuple[HistoricalDate | Span | None, bool]:
         """The slide's date or range; (None, True) when it has none, (None, False) after an error."""
-        start, ok_start = self.edtf(slide, "")
-        end, ok_end = self.edtf(slide, "end_")
+        start, s, ok_start = self.edtf(slide, "")
+        end, e, ok_end = self.edtf(slide, "end_")
         if not (ok_start and ok_end):
             return None, False
-        if start is None:
+        if start is None or s is None:
             if end is not None:
                 self.error(slide.at("end_year"), "End Year is given but Year is empty")
                 return None, False
             return None, True
-        if end is None or end == start:
-            return parse_date(start), True
-        s, e = parse_date(start), parse_date(end)
+        if end is None or e is None or end == start:
+            return s, True
         if s.earliest and e.latest and e.latest < s.earliest:
             self.error(slide.at("end_year"), f"the end ({e.display()}) is before the start ({s.display()})")
             return None, False
