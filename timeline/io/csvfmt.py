@@ -176,14 +176,14 @@ def _when(date: str, end: str, err) -> HistoricalDate | Span | None:
     try:
         start = parse_date(date)
     except DateError as exc:
-        err("date", exc.reason)
+        err("date", str(exc))
         return None
     if not end:
         return start
     try:
         stop = parse_date(end)
     except DateError as exc:
-        err("end", exc.reason)
+        err("end", str(exc))
         return None
     if isinstance(start, Span) or isinstance(stop, Span):
         err("end", "'end' must be a single date when 'date' is a single date (write a range in 'date' alone)")
@@ -194,7 +194,7 @@ def _when(date: str, end: str, err) -> HistoricalDate | Span | None:
     try:
         return parse_date(f"{start.edtf}/{stop.edtf}")
     except DateError as exc:
-        err("end", exc.reason)
+        err("end", str(exc))
         return None
 
 

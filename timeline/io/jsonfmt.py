@@ -193,7 +193,7 @@ class _JsonReader:
         try:
             when = parse_date(edtf)
         except DateError as exc:
-            self.err(f"{pointer}.edtf", exc.reason)
+            self.err(f"{pointer}.edtf", str(exc))
             return None
         return attrs.evolve(when, text=original) if isinstance(original, str) else when
 

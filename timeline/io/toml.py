@@ -208,7 +208,7 @@ class _Reader:
             when = parse_date(raw)
         except DateError as exc:
             # +1 skips the opening quote of the TOML string.
-            f.report(exc.reason, path, value=True, offset=(exc.column or 1))
+            f.report(str(exc), path, value=True, offset=(exc.column or 1))
             return None
         return when  # parse_date itself refuses a range that ends before it starts
 

@@ -175,7 +175,7 @@ class SlideBuilder:
         try:
             date = parse_date(text)
         except DateError as exc:
-            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason.split(';')[0]}")
+            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason}")
             return None, None, False
         return text, date, True
 
@@ -198,7 +198,7 @@ class SlideBuilder:
         try:
             return parse_date(f"{start}/{end}"), True
         except DateError as exc:
-            self.error(slide.at("end_year"), exc.reason.split(";")[0])
+            self.error(slide.at("end_year"), exc.reason)
             return None, False
 
     # slides
