@@ -54,6 +54,14 @@ DATE_ROWS = [
     (" 1953 , 03 , 05 ,,,,,,,A,,,,,,,,,", "1953-03-05"),
     ("1953.0,,,,,,,,,A,,,,,,,,,", "1953"),
     ("1953,3,5,,1953,3,5,,,A,,,,,,,,,", "1953-03-05"),
+    ("-44,3,15,,,,,,,A,,,,,,,,,", "-0043-03-15"),
+    ("-1,,,,,,,,,A,,,,,,,,,", "0000"),
+    ("-13800000000,,,,,,,,,A,,,,,,,,,", "Y-13800000000"),
+    ("-300000,,,,,,,,,A,,,,,,,,,", "Y-300000"),
+    ("-12000,,,,,,,,,A,,,,,,,,,", "Y-11999"),
+    ("1969,7,20,20:17,,,,,,A,,,,,,,,,", "1969-07-20T20:17"),
+    ("1969,7,20,8:17 PM,,,,,,A,,,,,,,,,", "1969-07-20T20:17"),
+    ("1969,7,20,20:17:40,1969,7,21,2:56,,A,,,,,,,,,", "1969-07-20T20:17:40/1969-07-21T02:56"),
 ]
 
 
@@ -67,7 +75,7 @@ def test_sheet_dates_keep_their_precision(row: str, edtf: str) -> None:
 
 def test_sheet_row_fields() -> None:
     """Headline, Text, Media columns, Group and Display Date map onto the event."""
-    result = sheet('1859,11,24,,,,,Nov,"Late 1859",Origin,"Darwin, <i>natural</i> selection",'
+    result = sheet('1859,11,24,,,,,,"Late 1859",Origin,"Darwin, <i>natural</i> selection",'
                    "https://e.org/p.jpg,Commons,Title page,https://e.org/t.jpg,,Science,,Book cover")
     ev = result.timeline.events[0]
     assert (ev.id, ev.title, ev.text, ev.lane, ev.display_date) == (
@@ -167,9 +175,16 @@ ERRORS = [
     ((",,,,,,,,,A,,,,,,,,,",), HEADER,
      ["sheet.csv:2:1: error: this row has no Year, so it cannot become an event (every event needs at least a "
       "Year; only the title row may go without)"]),
-    (("-44,3,15,,,,,,,Caesar,,,,,,,,,",), HEADER,
-     ["sheet.csv:2:1: error: Year -44 is before 1 CE; timeline's dates hold years 1 to 9999 only, "
-      "so this row cannot become an event yet"]),
+    (("0,,,,,,,,,Zero,,,,,,,,,",), HEADER,
+     ["sheet.csv:2:1: error: Year 0 is not a year: TimelineJS counts 1 BCE as -1 and 1 CE as 1"]),
+    (("-13800000000,1,,,,,,,,Big Bang,,,,,,,,,",), HEADER,
+     ["sheet.csv:2:14: error: Year -13800000000 is a cosmological year (TimelineJS shows nothing finer than the "
+      "year there); leave Month and Day empty"]),
+    (("1969,7,,20:17,,,,,,A,,,,,,,,,",), HEADER,
+     ["sheet.csv:2:9: error: Time is given without Day (a time of day needs the whole date)"]),
+    (("1969,7,20,25:00,,,,,,A,,,,,,,,,",), HEADER, ["sheet.csv:2:11: error: Time '25:00' is not a time of day"]),
+    (("1969,7,20,noon,,,,,,A,,,,,,,,,",), HEADER,
+     ["sheet.csv:2:11: error: Time must look like 20:17, 20:17:40 or 8:17 PM, got 'noon'"]),
     (("1953,,,,1950,,,,,A,,,,,,,,,",), HEADER, ["sheet.csv:2:9: error: the end (1950) is before the start (1953)"]),
     (("1914,,,,,,,,,War,,,,,,era,,,",), HEADER,
      ["sheet.csv:2:9: error: an era needs both Year and End Year (a start and a different end)"]),
@@ -434,3 +449,26 @@ def test_skip_invalid_rows_of_a_sheet() -> None:
         "s.csv:2:1", "s.csv:4:25"]
     missing = read_timelinejs_csv_text("Headline\nA\n", "s.csv", ReadOptions(skip_invalid=True))
     assert missing.timeline is None
+
+
+def test_bce_cosmological_and_times_round_trip() -> None:
+    """44 BCE, a cosmological year and times of day go out to TimelineJS and come back the same."""
+    result = sheet("-44,3,15,,,,,,,Caesar,,,,,,,,,", "-13800000000,,,,,,,,,Big Bang,,,,,,,,,",
+                   "1969,7,20,20:17:40,,,,,,Eagle,,,,,,,,,")
+    tl = result.timeline
+    assert [e.when.display() for e in tl.sorted_events()] == [
+        "13.8 billion years ago", "15 March 44 BCE", "20 July 1969, 20:17:40"]
+    data, diags = timelinejs_data(tl)
+    assert [e["start_date"] for e in data["events"]] == [
+        {"year": -13800000000}, {"year": -44, "month": 3, "day": 15},
+        {"year": 1969, "month": 7, "day": 20, "hour": 20, "minute": 17, "second": 40}]
+    for write, reader in ((timelinejs_json, read_timelinejs_json_text), (timelinejs_csv, read_timelinejs_csv_text)):
+        back = reader(write(tl)[0]).timeline
+        assert back.sorted_events() == tl.sorted_events() and diags == []
+
+
+def test_json_times() -> None:
+    """start_date hour/minute/second become the time of the date."""
+    data = {"events": [{"start_date": {"year": 1969, "month": 7, "day": 20, "hour": 20, "minute": 17},
+                        "text": {"headline": "Eagle"}}]}
+    assert read_timelinejs_json_text(json.dumps(data)).timeline.events[0].when.edtf == "1969-07-20T20:17"

@@ -157,10 +157,11 @@ class JsonSlides:
                 value = self.scalar(date, part, f"{pointer}.{key}", numeric=True)
                 if value is not None:
                     fields[prefix + part] = value
-            clock = [date.get(p) for p in ("hour", "minute", "second")]
-            if any(v not in (None, "") for v in clock):
-                parts = [f"{int(v):02d}" if str(v).isdigit() else "00" for v in clock if v not in (None, "")]
-                fields[prefix + "time"] = Value(":".join(parts), pointer=f"{pointer}.{key}.hour")
+            clock = [self.scalar(date, p, f"{pointer}.{key}", numeric=True) for p in ("hour", "minute", "second")]
+            if any(clock):
+                hour, minute, second = (v.text if v else "" for v in clock)
+                text = f"{hour}:{minute or '0':0>2}" + (f":{second:0>2}" if second else "")
+                fields[prefix + "time"] = Value(text, pointer=(clock[0] or next(v for v in clock if v)).pointer)
             shown = self.scalar(date, "display_date", f"{pointer}.{key}")
             if shown is not None and prefix == "":
                 fields.setdefault("display_date", shown)

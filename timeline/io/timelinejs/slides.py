@@ -22,7 +22,7 @@ from timeline.io.markup import html_to_markup, html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.model import Era, Event, Lane, Media, Timeline, is_valid_id
 
-__all__ = ["BY_KEY", "CSV_COLUMNS", "NAME_OF", "REQUIRED_COLUMNS", "Slide", "SlideBuilder", "Value"]
+__all__ = ["BY_KEY", "CSV_COLUMNS", "JS_DATE_YEARS", "NAME_OF", "REQUIRED_COLUMNS", "Slide", "SlideBuilder", "Value"]
 
 #: The sheet's columns in template order, and the field each one fills.
 CSV_COLUMNS = {
@@ -37,6 +37,10 @@ REQUIRED_COLUMNS = ("Year", "Headline")
 #: Header keys (see :func:`~timeline.io.common.header_key`) to fields; older sheets call Group "Tag".
 BY_KEY = {header_key(name): field for name, field in CSV_COLUMNS.items()} | {"tag": "group"}
 NAME_OF = {field: name for name, field in CSV_COLUMNS.items()}
+#: Years a JavaScript Date holds; TimelineJS shows years beyond as cosmological ("BigDate") years.
+JS_DATE_YEARS = 271_821
+MAX_YEAR = 10**12
+_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?")
 
 
 class Value(NamedTuple):
@@ -140,31 +144,68 @@ class SlideBuilder:
         self.error(value, f"{label} must be a whole number, got {text!r}")
         return None
 
+    def _year(self, value: Value, label: str) -> str | None:
+        """EDTF for a TimelineJS year: -44 is 44 BCE (EDTF -0043); past ±271,821 a cosmological year."""
+        year = self._int(value, f"{label}Year", -MAX_YEAR, MAX_YEAR)
+        if year is None:
+            return None
+        if year == 0:
+            self.error(value, f"{label}Year 0 is not a year: TimelineJS counts 1 BCE as -1 and 1 CE as 1")
+            return None
+        if abs(year) > JS_DATE_YEARS:  # TimelineJS's BigDate: a year on the axis and nothing finer
+            return f"Y{year}"
+        astronomical = year + 1 if year < 0 else year
+        if abs(astronomical) > 9999:
+            return f"Y{astronomical}"
+        return f"-{-astronomical:04d}" if astronomical < 0 else f"{astronomical:04d}"
+
+    def _time(self, value: Value, label: str) -> str | None:
+        """EDTF time (``T20:17`` or ``T20:17:40``) from a Time cell such as ``20:17``, ``8:17 PM``, ``20:17:40``."""
+        match = _TIME.fullmatch(value.text.strip())
+        if match is None:
+            self.error(value, f"{label}Time must look like 20:17, 20:17:40 or 8:17 PM, got {value.text.strip()!r}")
+            return None
+        hour, minute, second, half = match.group(1, 2, 3, 4)
+        h, m = int(hour), int(minute or 0)
+        if half:
+            if not 1 <= h <= 12:
+                self.error(value, f"{label}Time {value.text.strip()!r}: the hour of a 12-hour time is 1 to 12")
+                return None
+            h = h % 12 + (12 if half.lower().startswith("p") else 0)
+        if h > 23 or m > 59 or (second is not None and int(second) > 59):
+            self.error(value, f"{label}Time {value.text.strip()!r} is not a time of day")
+            return None
+        return f"T{h:02d}:{m:02d}" + (f":{int(second):02d}" if second is not None else "")
+
     def edtf(self, slide: Slide, prefix: str) -> tuple[str | None, HistoricalDate | None, bool]:
         """EDTF text and date for the start (prefix "") or end (prefix "end_"); (None, None, ok)."""
         label = "End " if prefix else ""
-        year_v, month_v, day_v = (slide.fields.get(prefix + p) for p in ("year", "month", "day"))
-        has = [v is not None and v.text.strip() != "" for v in (year_v, month_v, day_v)]
+        year_v, month_v, day_v, time_v = (slide.fields.get(prefix + p) for p in ("year", "month", "day", "time"))
+        has = [v is not None and v.text.strip() != "" for v in (year_v, month_v, day_v, time_v)]
         if not any(has):
             return None, None, True
         if not has[0]:
-            given = month_v if has[1] else day_v
-            assert given is not None
-            self.error(given, f"{label}{'Month' if has[1] else 'Day'} is given without {label}Year")
+            given = next(v for v, h in zip((month_v, day_v, time_v), has[1:], strict=True) if h)
+            part = "Month" if given is month_v else "Day" if given is day_v else "Time"
+            self.error(given, f"{label}{part} is given without {label}Year")
             return None, None, False
         if has[2] and not has[1]:
             assert day_v is not None
             self.error(day_v, f"{label}Day is given without {label}Month")
             return None, None, False
+        if has[3] and not has[2]:
+            assert time_v is not None
+            self.error(time_v, f"{label}Time is given without {label}Day (a time of day needs the whole date)")
+            return None, None, False
         assert year_v is not None
-        year = self._int(year_v, f"{label}Year", -999_999, 9999)
-        if year is None:
+        text = self._year(year_v, label)
+        if text is None:
             return None, None, False
-        if year < 1:
-            self.error(year_v, f"{label}Year {year} is before 1 CE; timeline's dates hold years 1 to 9999 only, "
-                               f"so this {self.noun} cannot become an event yet")
+        if text.startswith("Y") and (has[1] or has[2]):
+            self.error(month_v or day_v or year_v, f"{label}Year {year_v.text.strip()} is a cosmological year "
+                                                   f"(TimelineJS shows nothing finer than the year there); "
+                                                   f"leave Month and Day empty")
             return None, None, False
-        text = f"{year:04d}"
         for value, part, high in ((month_v, "Month", 12), (day_v, "Day", 31)):
             if value is None or not value.text.strip():
                 continue
@@ -172,6 +213,12 @@ class SlideBuilder:
             if number is None:
                 return None, None, False
             text += f"-{number:02d}"
+        if has[3]:
+            assert time_v is not None
+            clock = self._time(time_v, label)
+            if clock is None:
+                return None, None, False
+            text += clock
         try:
             date = parse_date(text)
         except DateError as exc:
@@ -233,11 +280,6 @@ class SlideBuilder:
             self.note_once("background", slide.at("background"))
         text = self.markup(slide.fields.get("text"))
         display = slide.get("display_date")
-        times = [t for t in (slide.get("time"), slide.get("end_time")) if t]
-        if times:
-            self.note_once("time", slide.at("time" if slide.get("time") else "end_time"))
-            if not display:
-                display = when.display() + ", " + " – ".join(times)
         raw_text = slide.get("text")
         title = (self.plain(slide.fields.get("headline")) or html_to_plain(raw_text.split("\n")[0]).text
                  or display or when.display())
@@ -311,10 +353,6 @@ class SlideBuilder:
         if "background" in self.summaries:
             at, count = self.summaries["background"]
             self.warning(at, f"Background is not kept ({count} slide(s)); timeline draws its own backgrounds")
-        if "time" in self.summaries:
-            at, count = self.summaries["time"]
-            self.warning(at, f"Time is not kept as part of the date (timeline dates go down to the day); "
-                             f"{count} slide(s) show it in their display date instead")
         uncited = sum(1 for ev in self.events if not ev.all_citations)
         if uncited:
             self.c.warning(f"{uncited} event(s) have no citation (TimelineJS has no sources); add sources and "

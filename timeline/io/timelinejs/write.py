@@ -14,10 +14,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from timeline.dates import Bound, HistoricalDate, Precision, Span
+from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
 from timeline.io.common import Losses
 from timeline.io.markup import keep_spaces, markup_to_html
-from timeline.io.timelinejs.slides import CSV_COLUMNS
+from timeline.io.timelinejs.slides import CSV_COLUMNS, JS_DATE_YEARS
 from timeline.model import Citation, Era, Event, Timeline
 
 __all__ = ["timelinejs_csv", "timelinejs_data", "timelinejs_json"]
@@ -33,23 +34,34 @@ class _Writer:
         self.lose = self.losses.lose
 
     def date_object(self, date: HistoricalDate, item_id: str, use: str = "earliest") -> dict[str, int] | None:
-        day = date.earliest if use == "earliest" else date.latest
+        """TimelineJS's start_date/end_date for one side of a date: year (44 BCE is -44), month, day, time."""
+        day = date.first_day if use == "earliest" else date.last_day
         if day is None:
-            day = date.latest if use == "earliest" else date.earliest
+            day = date.last_day if use == "earliest" else date.first_day
         if day is None:
             return None
-        out = {"year": day.year}
+        year, month, day_of_month = to_gregorian(day)
+        if date.precision >= Precision.MILLION_YEARS or abs(year) > JS_DATE_YEARS:
+            return {"year": year}  # a cosmological year: TimelineJS shows nothing finer
+        out = {"year": year if year > 0 else year - 1}
         if date.precision <= Precision.MONTH:
-            out["month"] = day.month
-        if date.precision is Precision.DAY:
-            out["day"] = day.day
+            out["month"] = month
+        if date.precision <= Precision.DAY:
+            out["day"] = day_of_month
+        if date.time is not None:
+            out["hour"], out["minute"] = date.time.hour, date.time.minute
+            if date.time.second is not None:
+                out["second"] = date.time.second
+            if date.time.utc_offset is not None:
+                self.lose("time zones are not kept (TimelineJS shows local times)", item_id)
         return out
 
     def dates(self, when: HistoricalDate | Span, item_id: str) -> tuple[dict | None, dict | None, bool]:
         """(start_date, end_date, exact): exact when TimelineJS shows the same date we mean."""
         if isinstance(when, HistoricalDate):
-            exact = (when.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR) and not when.approximate
-                     and not when.uncertain and when.bound is Bound.EXACT and not when.part)
+            exact = (when.precision <= Precision.YEAR and when.precision is not Precision.SEASON
+                     and not when.approximate and not when.uncertain and when.bound is Bound.EXACT
+                     and not when.part and when.calendar == "gregorian")
             if when.precision in (Precision.DECADE, Precision.SEASON) and when.bound is Bound.EXACT:
                 return self.date_object(when, item_id), self.date_object(when, item_id, "latest"), False
             return self.date_object(when, item_id), None, exact
@@ -191,13 +203,20 @@ def timelinejs_csv(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diag
     return buffer.getvalue(), diagnostics
 
 
+def _clock(date: Mapping[str, Any]) -> str | None:
+    """The sheet's Time cell for a start_date/end_date: ``20:17`` or ``20:17:40``."""
+    if "hour" not in date:
+        return None
+    return f"{date['hour']:02d}:{date['minute']:02d}" + (f":{date['second']:02d}" if "second" in date else "")
+
+
 def _row(slide: Mapping[str, Any], kind: str) -> list[str]:
     start, end = slide.get("start_date", {}), slide.get("end_date", {})
     text, media = slide.get("text", {}), slide.get("media", {})
     values = {
         "year": start.get("year"), "month": start.get("month"), "day": start.get("day"),
         "end_year": end.get("year"), "end_month": end.get("month"), "end_day": end.get("day"),
-        "display_date": slide.get("display_date"), "headline": text.get("headline"), "text": text.get("text"),
+        "time": _clock(start), "end_time": _clock(end), "display_date": slide.get("display_date"), "headline": text.get("headline"), "text": text.get("text"),
         "media": media.get("url"), "media_credit": media.get("credit"), "media_caption": media.get("caption"),
         "media_thumbnail": media.get("thumbnail"), "alt_text": media.get("alt"), "type": kind,
         "group": slide.get("group"),
