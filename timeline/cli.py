@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"input format (default: by suffix and content; directories are TOML): "
                        f"{', '.join(input_names())}")
         p.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
+        add_max_bytes(p)
+
+    def add_max_bytes(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--max-bytes", type=_size, metavar="SIZE",
+                       help="read at most this much input in all, e.g. 64M (default: 20M)")
 
     check = sub.add_parser("check", help="validate event files and report every problem at once")
     add_input(check)
@@ -91,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="time scale: linear, density-adaptive, or auto (default)")
     render.add_argument("--theme", help="colour theme: light, dark, print (default: light)")
     render.add_argument("--width", type=int, help="drawing width in px (height for vertical)")
+    render.add_argument("--size", metavar="SIZE", help="frame: slide, slide-4x3, a4, a4-landscape, letter, "
+                        "letter-landscape, column, phone, or WxH in px (text sizes follow the frame)")
+    render.add_argument("--text-scale", dest="text_scale", type=float, metavar="K",
+                        help="make every text K times bigger (1 to 4)")
+    render.add_argument("--title", help="the chart's title in place of the timeline's own")
     render.add_argument("--from", dest="date_from", metavar="DATE", help="keep events from this date on")
     render.add_argument("--to", dest="date_to", metavar="DATE", help="keep events up to this date")
     render.add_argument("--lane", action="append", default=[], metavar="ID", help="keep only this lane (repeatable)")
@@ -116,7 +126,17 @@ def _parser() -> argparse.ArgumentParser:
                          help=f"output format (default: by suffix): {', '.join([*output_names(), *RENDER_FORMATS])}")
     convert.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
     add_skip(convert)
+    add_max_bytes(convert)
     return parser
+
+
+def _size(text: str) -> int:
+    from timeline.io.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 @contextlib.contextmanager
@@ -146,7 +166,7 @@ def _load(args: argparse.Namespace, outputs: Sequence[str | None] = ()) -> tuple
     check_not_inputs([o for o in outputs if o not in (None, "-")], _inputs(args))
     path = Path(args.path) if args.path else bundled_events()
     with _gc_paused():
-        result = read(path, format=args.input_format, strict=args.strict,
+        result = read(path, format=args.input_format, strict=args.strict, max_bytes=args.max_bytes,
                       skip_invalid=getattr(args, "skip_invalid", False))
     gc.freeze()
     for diag in result.diagnostics:
@@ -242,7 +262,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return status
     tl = _filtered(tl, args)
     options: dict[str, Any] = {}
-    for name in ("orientation", "scale", "theme", "width"):
+    if args.title is not None:
+        tl = tl.retitled(args.title)  # the page heading and the chart's both
+    for name in ("orientation", "scale", "theme", "width", "size", "text_scale"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)
     if args.no_legend:

@@ -375,6 +375,10 @@ class Timeline:
         wanted = set(tags)
         return attrs.evolve(self, events=tuple(e for e in self.events if wanted & set(e.tags)))
 
+    def retitled(self, title: str) -> Timeline:
+        """The same timeline under another title (e.g. a slide's "1953")."""
+        return attrs.evolve(self, title=title)
+
     def without_tags(self, *tags: str) -> Timeline:
         """Events carrying none of ``tags`` (e.g. ``without_tags("context")``)."""
         unwanted = set(tags)

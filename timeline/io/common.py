@@ -1,32 +1,28 @@
 """Shared pieces of every reader and writer.
 
 Diagnostics collection (with ``--skip-invalid`` scopes), text decoding,
-did-you-mean, JSON loading with located syntax errors, header-name
-normalisation, and the writers' "cannot carry this over" summary.
+did-you-mean, header-name normalisation, and the writers' "cannot carry
+this over" summary.
 """
 
 from __future__ import annotations
 
 import contextlib
 import difflib
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 import attrs
 
 from timeline.errors import Diagnostic, LoadError, Severity
+from timeline.io.limits import MAX_INPUT_BYTES, TooLarge, normalise_text, read_limited
 from timeline.model import Timeline
 
 __all__ = [
     "Collector", "Losses", "MAX_INPUT_BYTES", "ReadOptions", "ReadResult", "Scope", "decode_text", "did_you_mean",
-    "header_key", "load_json", "raise_for", "read_bytes", "read_file",
+    "header_key", "raise_for", "read_bytes", "read_file",
 ]
-
-#: Input larger than this is refused before parsing, so a stray 50 MB file fails fast.
-MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
 @attrs.frozen
@@ -66,21 +62,6 @@ def read_file(path: str | Path, from_text: Callable[..., ReadResult], options: R
 def header_key(header: str) -> str:
     """A column header as a lookup key: BOM removed, lower case, runs of spaces made one."""
     return " ".join(header.replace("\ufeff", "").lower().split())
-
-
-def load_json(text: str, name: str, collector: Collector) -> tuple[bool, Any]:
-    """Parse JSON text; on failure record a located error and return (False, None)."""
-    try:
-        return True, json.loads(text.lstrip("\ufeff"))
-    except json.JSONDecodeError as exc:
-        lines = text.splitlines()
-        source = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
-        collector.error(f"JSON syntax: {exc.msg}", name, exc.lineno, exc.colno, source)
-    except RecursionError:
-        collector.error("JSON nests too deeply", name, 1, 1)
-    except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
-        collector.error(f"JSON value cannot be read: {exc}", name, 1, 1)
-    return False, None
 
 
 class Losses:
@@ -188,12 +169,6 @@ def raise_for(diagnostics: Iterable[Diagnostic], strict: bool = False) -> None:
 
 def decode_text(data: bytes, path: str, collector: Collector) -> str | None:
     """Decode UTF-8 (with or without BOM); explain other encodings instead of guessing silently."""
-    if len(data) > MAX_INPUT_BYTES:
-        collector.error(
-            f"file is {len(data):,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit for timeline input",
-            path,
-        )
-        return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     encoding = "utf-8"
@@ -211,7 +186,7 @@ def decode_text(data: bytes, path: str, collector: Collector) -> str | None:
         hint = _encoding_hint(data)
         collector.error(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}).{hint}", path, line, column)
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalise_text(text)
 
 
 def _encoding_hint(data: bytes) -> str:
@@ -227,13 +202,11 @@ def _encoding_hint(data: bytes) -> str:
 
 
 def read_bytes(path: Path, collector: Collector) -> bytes | None:
-    """Read a file, turning OS errors into diagnostics."""
+    """Read a file within the load's byte budget (:mod:`timeline.io.limits`), turning OS errors into diagnostics."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            collector.error(f"file is {size:,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit for timeline input", str(path))
-            return None
-        return path.read_bytes()
+        return read_limited(path)
+    except TooLarge as exc:
+        collector.error(str(exc), str(path))
     except OSError as exc:
         collector.error(f"cannot read file: {exc.strerror or exc}", str(path))
-        return None
+    return None

@@ -14,27 +14,44 @@ import attrs
 
 from timeline.atomic import write_atomic
 from timeline.errors import Diagnostic, UsageError
-from timeline.io.common import MAX_INPUT_BYTES, ReadOptions, ReadResult
+from timeline.io.common import Collector, ReadOptions, ReadResult, decode_text, read_bytes
 from timeline.io.formats import FORMATS, Format, for_input, for_output, sniff
+from timeline.io.limits import byte_budget, normalise_text
 from timeline.markup import check_links
 from timeline.model import Timeline
 
 __all__ = ["read", "read_text", "write", "write_text"]
 
 
-def read(path: str | Path, *, format: str | None = None, strict: bool = False,
-         skip_invalid: bool = False) -> ReadResult:
+def read(path: str | Path, *, format: str | None = None, strict: bool = False, skip_invalid: bool = False,
+         max_bytes: int | None = None) -> ReadResult:
     """Read a timeline file or directory; never raises for bad content, returns diagnostics.
 
     ``skip_invalid`` leaves out items (slides, rows, lines) that cannot be read,
     each with a warning at its location, instead of failing the whole file.
+    At most ``max_bytes`` bytes are read in all (default
+    :data:`~timeline.io.limits.MAX_INPUT_BYTES`, 20 MiB), for a file or for
+    all the files of a folder together.
     """
     path = Path(path)
     if not path.exists():
         raise UsageError(f"{path}: no such file or directory")
-    row = for_input(path, format, head=lambda: _head(path))
-    result = row.read_path(path, ReadOptions(strict=strict, skip_invalid=skip_invalid))
-    return _with_links(row, result, str(path))
+    row = for_input(path, format)  # an unknown name or suffix is refused before anything is read
+    options = ReadOptions(strict=strict, skip_invalid=skip_invalid)
+    if path.is_dir():
+        if row.path_reader is None:
+            raise UsageError(f"{path} is a folder, and a folder is read as its .toml files; "
+                             f"format '{row.name}' needs a file")
+        with byte_budget(max_bytes):
+            return row.read_path(path, options)
+    with byte_budget(max_bytes):
+        collector = Collector()
+        data = read_bytes(path, collector)
+        text = decode_text(data, str(path), collector) if data is not None else None
+        if text is None:
+            return ReadResult(None, tuple(collector.sorted()))
+    row = for_input(path, format, head=lambda: text)
+    return _with_links(row, row.read_text(text, str(path), options), str(path))
 
 
 def read_text(text: str, *, format: str | None = None, name: str = "<string>", strict: bool = False,
@@ -44,6 +61,7 @@ def read_text(text: str, *, format: str | None = None, name: str = "<string>", s
     With neither, JSON, TimelineJS, Markwhen and the other formats with a
     sniffing rule are recognised by content, and anything else is read as TOML.
     """
+    text = normalise_text(text)
     if format:
         row = for_input(name, format)
     else:
@@ -65,16 +83,6 @@ def write(tl: Timeline, path: str | Path, format: str | None = None) -> list[Dia
     text, diagnostics = for_output(path, format).write_text(tl, str(path))
     write_atomic(path, text)
     return diagnostics
-
-
-def _head(path: Path) -> str:
-    """The start of a file for sniffing (JSON needs it whole; limits are checked by the reader)."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
-    except OSError:
-        return ""  # the reader reports it
-    return data.decode("utf-8", errors="replace")
 
 
 def _with_links(row: Format, result: ReadResult, where: str) -> ReadResult:

@@ -96,12 +96,10 @@ class Format(NamedTuple):
         return _resolve(self.reader)(text, name, options)
 
     def read_path(self, path: Path, options: Any) -> Any:
-        """Read a file (or, for TOML, a directory) in this format."""
-        if self.path_reader is not None:
-            return _resolve(self.path_reader)(path, options)
-        from timeline.io.common import read_file
-
-        return read_file(path, lambda text, name, opts: self.read_text(text, name, opts), options)
+        """Read a directory (only formats with a ``path_reader``: TOML reads a folder's files as one)."""
+        if self.path_reader is None:
+            raise _usage(f"format '{self.name}' reads files, not folders")
+        return _resolve(self.path_reader)(path, options)
 
     def write_text(self, tl: Any, name: str) -> tuple[str, list[Any]]:
         """The timeline as text in this format, with warnings about what did not carry over."""

@@ -41,8 +41,10 @@ class Chart:
             tl = tl.without_tags("context")
         self.tl = tl
         self.opts = opts
-        self.width = opts.canvas_width
-        self.ty = Typography.for_minimum()
+        self.frame = opts.frame
+        self.width = self.frame.width
+        self.ty = Typography.for_minimum(self.frame.min_text, opts.text_scale)
+        self.title = opts.title if opts.title is not None else tl.title
         self.fn = timeline_footnotes(tl)
         lanes = tl.lane_order()
         self.lane_ids = [lane.id for lane in lanes]
@@ -135,7 +137,8 @@ class Chart:
         """The finished Scene of this chart."""
         return Scene(
             width=round(self.width, 2), height=round(math.ceil(height), 2), orientation=self.opts.orientation,
-            scale=scale.kind, title=self.tl.title, subtitle=self.tl.subtitle, summary=self.summary(), **layers,
+            scale=scale.kind, title=self.title, subtitle=self.tl.subtitle, summary=self.summary(), frame=self.frame,
+            typography=self.ty, **layers,
         )
 
 

@@ -12,18 +12,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean, header_key, load_json, read_file
+from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean, header_key, read_file
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
+from timeline.io.jsonpos import loads_checked, with_lines
+from timeline.io.limits import normalise_text
 from timeline.io.timelinejs.slides import BY_KEY, CSV_COLUMNS, REQUIRED_COLUMNS, Slide, SlideBuilder, Value
 
 __all__ = ["JsonSlides", "json_type", "read_timelinejs_csv", "read_timelinejs_csv_text", "read_timelinejs_json",
            "read_timelinejs_json_text"]
 
 
-def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOptions | None = None) -> ReadResult:
+def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
+                             strict: bool = False) -> ReadResult:
     """Read a TimelineJS sheet saved as CSV; return the timeline (or None) and every diagnostic."""
+    strict = strict or bool(options and options.strict)
     collector = Collector(options)
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_text(text)
     try:
         rows = scan_csv(text)
     except CsvSyntaxError as exc:
@@ -37,7 +41,7 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
     columns = _header_columns(header, name, collector)
     if columns is None:
         return ReadResult(None, tuple(collector.sorted()))
-    builder = SlideBuilder(name, collector)
+    builder = SlideBuilder(name, collector, "row", strict)
     for row in body:
         if row.is_blank:
             continue
@@ -196,20 +200,23 @@ def json_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def read_timelinejs_json_text(text: str, name: str = "<string>", options: ReadOptions | None = None) -> ReadResult:
+def read_timelinejs_json_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
+                              strict: bool = False) -> ReadResult:
     """Read TimelineJS JSON (``title``, ``events``, ``eras``); return the timeline and every diagnostic."""
+    strict = strict or bool(options and options.strict)
     collector = Collector(options)
-    ok, data = load_json(text, name, collector)
+    text = normalise_text(text)
+    data, ok = loads_checked(text, name, collector)
     if not ok:
         return ReadResult(None, tuple(collector.sorted()))
-    builder = SlideBuilder(name, collector, noun="slide")
+    builder = SlideBuilder(name, collector, "slide", strict)
     slides = JsonSlides(builder)
     if not isinstance(data, dict):
         builder.error(Value("", pointer="$"), f"expected an object with 'events', got {json_type(data)}")
-        return ReadResult(None, tuple(collector.sorted()))
+        return ReadResult(None, tuple(with_lines(collector.sorted(), text)))
     if not isinstance(data.get("events"), list):
         builder.error(Value("", pointer="$.events"), "a TimelineJS file needs an 'events' array")
-        return ReadResult(None, tuple(collector.sorted()))
+        return ReadResult(None, tuple(with_lines(collector.sorted(), text)))
     if data.get("title") is not None:
         slides.add(data["title"], "$.title", "title")
     for i, item in enumerate(data["events"]):
@@ -220,7 +227,7 @@ def read_timelinejs_json_text(text: str, name: str = "<string>", options: ReadOp
     for i, item in enumerate(eras if isinstance(eras, list) else []):
         slides.add(item, f"$.eras[{i}]", "era")
     timeline = builder.finish()
-    return ReadResult(timeline, tuple(collector.sorted()))
+    return ReadResult(timeline, tuple(with_lines(collector.sorted(), text)))
 
 
 def read_timelinejs_json(path: str | Path) -> ReadResult:

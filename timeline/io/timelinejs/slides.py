@@ -20,6 +20,7 @@ from timeline.errors import DateError
 from timeline.io.common import Collector, header_key
 from timeline.io.markup import html_to_markup, html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.validate import ModelPath, Where, validate
 from timeline.model import Era, Event, Lane, Media, Timeline, is_valid_id
 
 __all__ = ["BY_KEY", "CSV_COLUMNS", "JS_DATE_YEARS", "NAME_OF", "REQUIRED_COLUMNS", "Slide", "SlideBuilder", "Value"]
@@ -77,14 +78,16 @@ class SlideBuilder:
     ``noun`` names a slide in messages: "row" for a sheet, "slide" for JSON.
     """
 
-    def __init__(self, name: str, collector: Collector, noun: str = "row") -> None:
+    def __init__(self, name: str, collector: Collector, noun: str = "row", strict: bool = False) -> None:
         self.name = name
         self.c = collector
         self.noun = noun
+        self.strict = strict
         self.title = ""
         self.description = ""
         self.title_at: Value | None = None
         self.events: list[Event] = []
+        self.event_at: list[Value] = []  # where each event's slide is, for the validation pass
         self.eras: list[Era] = []
         self.lanes: dict[str, Lane] = {}  # label -> lane, in order of first use
         self.lane_ids = IdAllocator()
@@ -287,6 +290,7 @@ class SlideBuilder:
             id=self._event_id(slide.get("unique_id"), title, when), title=title, when=when, text=text,
             lane=self._lane(slide.get("group")), media=self._media(slide), display_date=display,
         ))
+        self.event_at.append(slide.where)
 
     def _event_id(self, explicit: str, title: str, when: HistoricalDate | Span) -> str:
         if explicit and is_valid_id(explicit) and explicit not in self.event_ids.taken:
@@ -353,16 +357,21 @@ class SlideBuilder:
         if "background" in self.summaries:
             at, count = self.summaries["background"]
             self.warning(at, f"Background is not kept ({count} slide(s)); timeline draws its own backgrounds")
-        uncited = sum(1 for ev in self.events if not ev.all_citations)
-        if uncited:
-            self.c.warning(f"{uncited} event(s) have no citation (TimelineJS has no sources); add sources and "
-                           f"citations after converting, see docs/interop.md", self.name)
         if self.c.skipped:
             self.c.warning(f"{self.c.skipped} {self.noun}(s) skipped (--skip-invalid), each listed above; "
                            f"`timeline check` reports them as errors", self.name)
-        if self.c.has_errors:
-            return None
-        return Timeline(
+        tl = Timeline(
             title=self.title or "Timeline", description=self.description, events=tuple(self.events),
             eras=tuple(self.eras), lanes=tuple(self.lanes.values()),
         )
+
+        def locate(path: ModelPath) -> Where | None:
+            if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(self.event_at):
+                at = self.event_at[path[1]]
+                return Where(self.name, at.line, at.column, at.source_line, at.pointer)
+            return None
+
+        self.c.extend(validate(tl, locate, name=self.name, strict=self.strict, reader_errors=self.c.has_errors,
+                               uncited_hint="(TimelineJS has no sources); add sources and citations after "
+                                            "converting, see docs/interop.md"))
+        return None if self.c.has_errors else tl
