@@ -420,22 +420,22 @@ def test_invalid_slides_are_errors_by_default() -> None:
     """Without --skip-invalid each bad slide is an error at its JSON path and nothing loads."""
     result = read_timelinejs_json_text(json.dumps(BROKEN), "t.json")
     assert result.timeline is None
-    assert [d.location() for d in result.diagnostics if d.is_error] == [
-        "t.json:$.title", "t.json:$.events[1]", "t.json:$.events[2].start_date.month"]
+    assert [d.pointer for d in result.diagnostics if d.is_error] == [
+        "$.title", "$.events[1]", "$.events[2].start_date.month"]
 
 
 def test_skip_invalid_brings_in_the_rest() -> None:
     """--skip-invalid: the rest loads, and each skipped slide is a warning at its location."""
-    result = read_text(json.dumps(BROKEN), name="t.json", skip_invalid=True)
+    result = read_text(json.dumps(BROKEN, indent=1), name="t.json", skip_invalid=True)
     assert [e.title for e in result.timeline.events] == ["Kept"]
-    assert [d.format() for d in result.diagnostics if "skipped" in d.message] == [
-        "t.json:$.title: warning: slide skipped (--skip-invalid): expected an object, got an array",
-        "t.json:$.events[1]: warning: slide skipped (--skip-invalid): this slide has no start_date year, so it "
-        "cannot become an event (every event needs at least a year; only the title slide may go without)",
-        "t.json:$.events[2].start_date.month: warning: slide skipped (--skip-invalid): Month must be between 1 and "
-        "12, got '13'",
-        "t.json: warning: 3 slide(s) skipped (--skip-invalid), each listed above; "
+    assert [d.format().split("\n")[0] for d in result.diagnostics if "skipped" in d.message] == [
+        "t.json: warning: 3 slide(s) skipped (--skip-invalid), each listed at its place; "
         "`timeline check` reports them as errors",
+        "t.json:2:11:$.title: warning: slide skipped (--skip-invalid): expected an object, got an array",
+        "t.json:15:3:$.events[1]: warning: slide skipped (--skip-invalid): this slide has no start_date year, so it "
+        "cannot become an event (every event needs at least a year; only the title slide may go without)",
+        "t.json:23:14:$.events[2].start_date.month: warning: slide skipped (--skip-invalid): Month must be between "
+        "1 and 12, got '13'",
     ]
 
 

@@ -358,7 +358,7 @@ class SlideBuilder:
             at, count = self.summaries["background"]
             self.warning(at, f"Background is not kept ({count} slide(s)); timeline draws its own backgrounds")
         if self.c.skipped:
-            self.c.warning(f"{self.c.skipped} {self.noun}(s) skipped (--skip-invalid), each listed above; "
+            self.c.warning(f"{self.c.skipped} {self.noun}(s) skipped (--skip-invalid), each listed at its place; "
                            f"`timeline check` reports them as errors", self.name)
         tl = Timeline(
             title=self.title or "Timeline", description=self.description, events=tuple(self.events),
