@@ -229,9 +229,7 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
         if len(ev.citations) > 1 or ev.claims:
             losses.lose("only the first citation of an event is kept (date claims and further citations are "
                         "not; other claims become sentences in the text)", ev.id)
-        text = "
-
-".join([ev.text, *(c.sentence() + "." for c in ev.claims if not c.is_date)]).strip()
+        text = "\n\n".join([ev.text, *(c.sentence() + "." for c in ev.claims if not c.is_date)]).strip()
         if ev.media or ev.note or ev.display_date:
             losses.lose("media, notes and display dates are not kept", ev.id)
         source = ""
