@@ -21,10 +21,11 @@ ALLOWED = {
     "model": {"errors", "dates", "_memo"},
     "cite": {"errors", "dates", "model"},
     "markup": {"errors", "dates", "model"},
-    "io": {"atomic", "errors", "dates", "model", "markup", "io"},
+    "io": {"atomic", "errors", "dates", "model", "markup", "io", "_lazy"},
     "layout": {"errors", "dates", "model", "cite", "layout", "_memo"},
     "render": {"errors", "dates", "model", "cite", "markup", "layout", "render", "resources"},
     "resources": set(),
+    "_lazy": set(),
 }
 
 
