@@ -129,3 +129,20 @@ def test_find_links_still_finds_nested_links() -> None:
     """find_links walks into emphasis and link texts."""
     text = "**[a](https://a.org)** and *[b](javascript:x)* [c [d](e)](f)"
     assert list(find_links(text)) == [("a", "https://a.org"), ("b", "javascript:x"), ("c [d", "e")]
+
+
+def test_html_cells_reach_the_parser_without_unclosed_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TimelineJS cells: every "<tag" the HTML parser sees is closed before the next "<", the shape on which
+    html.parser does linear work (it rescanned the rest of the text for each unclosed "<a ": 45 s for 60 KB)."""
+    from timeline.io import markup as io_markup
+
+    fed: list[str] = []
+    real = io_markup._ToMarkup.feed
+    monkeypatch.setattr(io_markup._ToMarkup, "feed", lambda self, data: (fed.append(data), real(self, data))[1])
+    for text in ["<a " * 1000, '<a href="' * 1000, "<b>x</b> <a href=\"https://a.org\">y</a> <i", "a < b <c"]:
+        fed.clear()
+        converted = io_markup.html_to_markup(text)
+        assert all(re.match(r"<[A-Za-z][^<>]*>", fed[0][m.start():]) for m in re.finditer(r"<[A-Za-z]", fed[0]))
+        assert "<a" not in converted.text or text.startswith("<a ")
+    assert io_markup.html_to_markup("<a " * 3).text == "<a <a <a"
+    assert io_markup.html_to_markup('<b>x</b> <a href="https://a.org">y</a> <i').text == "**x** [y](https://a.org) <i"

@@ -21,6 +21,10 @@ from timeline.markup import block_html, inline_html, safe_url
 __all__ = ["Converted", "html_to_markup", "markup_to_html"]
 
 _TAG_HINT = re.compile(r"<[A-Za-z!/]|&[#A-Za-z0-9]+;")
+# A "<" before a letter that no ">" closes before the next "<".  html.parser rescans the rest of
+# the text for the end of every such tag (45 s for 60 KB of "<a "), so these become text first;
+# the lookahead stops at the next "<" or ">", so the pass is linear.
+_UNCLOSED_TAG = re.compile(r"<(?=[A-Za-z])(?![A-Za-z][^<>]*>)")
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 _BLOCKS = {"p", "div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr"}
 _VOID_DROPPED = {"img", "hr", "input", "meta", "link", "wbr", "source", "embed"}
@@ -112,7 +116,7 @@ def html_to_markup(text: str) -> Converted:
     if not _TAG_HINT.search(text):
         return Converted(text.strip())
     parser = _ToMarkup()
-    parser.feed(text)
+    parser.feed(_UNCLOSED_TAG.sub("&lt;", text))
     parser.close()
     out = "".join(parser.out)
     return Converted(_tidy(out), tuple(sorted(parser.dropped)))
