@@ -32,7 +32,7 @@ from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
 from timeline.io.limits import normalise_text
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.validate import ModelPath, Where, validate
-from timeline.model import Citation, Event, Lane, Source, Timeline
+from timeline.model import _ID_RE, Citation, Event, Lane, Source, Timeline  # one id rule for every reader
 
 __all__ = ["COLUMNS", "csv_text", "is_csv_header", "read_csv", "read_csv_text"]
 
@@ -41,7 +41,6 @@ COLUMNS = ("id", "date", "end", "title", "text", "lane", "tags", "source", "loca
 _REQUIRED = ("date", "title")
 #: The column a part of an event comes from, for locating diagnostics.
 _CELL_OF = {"when": "date", "citations": "source", "tags": "tags"}
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 
 def _norm(header: str) -> str:

@@ -31,6 +31,7 @@ from timeline.io.validate import ModelPath, Where, validate
 from timeline.markup import find_links, safe_url
 from timeline.markup import shorten_url as _shorten
 from timeline.model import (
+    _ID_RE,  # noqa: I001  (one id rule for every reader)
     Citation,
     Claim,
     ClaimRank,
@@ -63,7 +64,6 @@ QUANTITY_KEYS = frozenset({"value", "approximate", "low", "high", "unit"})
 MEDIA_KEYS = frozenset({"url", "credit", "caption", "alt", "thumbnail"})
 #: Keys whose text may use inline markup, and so may hold links to check.
 MARKUP_KEYS = frozenset({"text", "note", "description"})
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 try:  # the optional "fast" extra: tomli's compiled wheel, ~4x faster, same messages (docs/design.md)
     import tomli as _toml_parser
 
