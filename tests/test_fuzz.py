@@ -293,7 +293,9 @@ def timelines(draw):
             cite = (Citation(source="s", locator=draw(safe_text), quote=draw(safe_text)),)
             claims = (Claim(when=draw(dates), citations=cite), Claim(when=draw(dates), citations=cite),
                       Claim(about="n", quantity=Quantity(value=draw(st.floats(-1e12, 1e12)), unit=draw(safe_text)),
-                            citations=cite))
+                            citations=cite),
+                      Claim(about="why", statement=draw(safe_text) or "s", by=draw(safe_text), citations=cite),
+                      Claim(about="why", statement=draw(safe_text) or "t", citations=cite))
         events.append(Event(
             id=eid, title=draw(safe_text), when=draw(dates), text=draw(safe_text), tags=(draw(safe_text),),
             lane=draw(st.sampled_from([None, *[ln.id for ln in lanes]])), display_date=draw(safe_text),

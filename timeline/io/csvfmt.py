@@ -225,15 +225,16 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
             date, end = ev.when.start.edtf, ev.when.end.edtf
         first = ev.citations[0] if ev.citations else None
         if len(ev.citations) > 1 or ev.claims:
-            lost.setdefault("only the first citation of an event is kept (claims and further citations are not)",
-                            []).append(ev.id)
+            lost.setdefault("only the first citation of an event is kept (date claims and further citations are "
+                            "not; other claims become sentences in the text)", []).append(ev.id)
+        text = "\n\n".join([ev.text, *(c.sentence() + "." for c in ev.claims if not c.is_date)]).strip()
         if ev.media or ev.note or ev.display_date:
             lost.setdefault("media, notes and display dates are not kept", []).append(ev.id)
         source = ""
         if first is not None:
             src = tl.sources.get(first.source)
             source = src.title if src is not None and src.title else first.source
-        out.writerow([ev.id, date, end, ev.title, ev.text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
+        out.writerow([ev.id, date, end, ev.title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
                       first.locator if first else "", first.quote if first else ""])
     if tl.eras:
         lost["eras are not kept"] = [e.id for e in tl.eras]

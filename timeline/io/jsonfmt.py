@@ -78,8 +78,8 @@ def _quantity(q: Quantity | None) -> dict[str, Any] | None:
 
 def _claim(c: Claim) -> dict[str, Any]:
     return {
-        "about": c.about, "when": _date(c.when), "quantity": _quantity(c.quantity), "text": c.text,
-        "rank": c.rank.value, "note": c.note, "citations": [_citation(x) for x in c.citations],
+        "about": c.about, "kind": c.kind, "when": _date(c.when), "quantity": _quantity(c.quantity),
+        "statement": c.statement, "by": c.by, "text": c.text, "rank": c.rank.value, "note": c.note, "citations": [_citation(x) for x in c.citations],
     }
 
 
@@ -238,11 +238,16 @@ class _JsonReader:
             except ValueError:
                 self.err(f"{p}.rank", f"unknown claim rank {item.get('rank')!r}")
                 rank = ClaimRank.NORMAL
-            out.append(Claim(
+            fields = dict(
                 about=self.text(item, "about", p) or "date", when=self.date(item.get("when"), f"{p}.when"),
-                quantity=self.quantity(item.get("quantity"), f"{p}.quantity"), text=self.text(item, "text", p),
+                quantity=self.quantity(item.get("quantity"), f"{p}.quantity"),
+                statement=self.text(item, "statement", p), by=self.text(item, "by", p), text=self.text(item, "text", p),
                 rank=rank, note=self.text(item, "note", p), citations=self.citations(item.get("citations"), f"{p}.citations"),
-            ))
+            )
+            try:
+                out.append(Claim(**fields))
+            except UsageError as exc:  # two values at once, or a statement about "date"
+                self.err(f"{p}.statement", str(exc))
         return tuple(out)
 
     def build(self, data: Any) -> Timeline | None:

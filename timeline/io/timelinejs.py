@@ -676,9 +676,9 @@ class _Writer:
             paragraphs.append(f"Date: {ev.when.display()} (EDTF {ev.when.edtf}).")
         for claim in ev.claims:
             if not claim.is_date:
-                self.lose("claims about quantities became notes in the text", ev.id)
+                self.lose("claims about quantities and statements became notes in the text", ev.id)
                 cites = self.citations_text(claim.citations)
-                paragraphs.append(f"{claim.about.capitalize()}: {claim.display()}" + (f" ({cites[9:-1]})" if cites else "") + ".")
+                paragraphs.append(claim.sentence() + (f" ({cites[9:-1]})" if cites else "") + ".")
         if ev.note:
             paragraphs.append(f"Note: {ev.note}")
         cites = self.citations_text(ev.citations)

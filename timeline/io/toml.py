@@ -59,7 +59,7 @@ EVENT_KEYS = frozenset({
     "id", "title", "when", "text", "lane", "tags", "citations", "claims", "note", "media", "display_date",
 })
 CITATION_KEYS = frozenset({"source", "locator", "quote"})
-CLAIM_KEYS = frozenset({"about", "when", "quantity", "text", "rank", "note", "citations"})
+CLAIM_KEYS = frozenset({"about", "when", "quantity", "statement", "by", "text", "rank", "note", "citations"})
 QUANTITY_KEYS = frozenset({"value", "approximate", "low", "high", "unit"})
 MEDIA_KEYS = frozenset({"url", "credit", "caption", "alt", "thumbnail"})
 #: Keys whose text may use inline markup, and so may hold links to check.
@@ -378,10 +378,21 @@ class _Reader:
             rank = self._choice(f, item, "rank", cpath, ClaimRank.NORMAL, "claim rank")
             when = self._date(f, item["when"], (*cpath, "when")) if "when" in item else None
             quantity = self._quantity(f, item.get("quantity"), (*cpath, "quantity"))
+            statement = self._str(f, item, "statement", cpath)
+            values = [key for key in ("when", "quantity", "statement") if key in item]
+            if len(values) > 1:
+                f.report(f"a claim holds one value: 'when', 'quantity' or 'statement'; got {' and '.join(values)}",
+                         (*cpath, values[1]))
+                continue
+            if about == "date" and "statement" in item:
+                f.report("a statement claim needs 'about' to name what it is about, e.g. about = \"cause of death\"",
+                         (*cpath, "statement"))
+                continue
             citations = self._citations(f, item, cpath)
             if ("when" in item and when is None) or ("quantity" in item and quantity is None):
                 continue  # already reported; an empty claim would only repeat it
-            out.append(Claim(about=about, when=when, quantity=quantity, text=self._str(f, item, "text", cpath),
+            out.append(Claim(about=about, when=when, quantity=quantity, statement=statement,
+                             by=self._str(f, item, "by", cpath), text=self._str(f, item, "text", cpath),
                              rank=rank, note=self._str(f, item, "note", cpath), citations=citations))
             paths.append(cpath)
         return tuple(out), tuple(paths)
