@@ -20,10 +20,11 @@ ALLOWED = {
     "model": {"errors", "dates"},
     "cite": {"errors", "dates", "model"},
     "markup": {"errors", "dates", "model"},
-    "io": {"atomic", "errors", "dates", "model", "markup", "io"},
+    "io": {"atomic", "errors", "dates", "model", "markup", "io", "_lazy"},
     "layout": {"errors", "dates", "model", "cite", "layout"},
     "render": {"errors", "dates", "model", "cite", "markup", "layout", "render", "resources"},
     "resources": set(),
+    "_lazy": set(),
 }
 
 
