@@ -32,6 +32,7 @@ from timeline.io.validate import ModelPath, Where, validate
 from timeline.markup import find_links, safe_url
 from timeline.markup import shorten_url as _shorten
 from timeline.model import (
+    _ID_RE,  # noqa: I001  (one id rule for every reader)
     Citation,
     Claim,
     ClaimRank,
