@@ -20,9 +20,10 @@ ALLOWED = {
     "model": {"errors", "dates"},
     "cite": {"errors", "dates", "model"},
     "markup": {"errors", "dates", "model"},
-    "io": {"atomic", "errors", "dates", "model", "markup", "io"},
-    "layout": {"errors", "dates", "model", "cite", "layout"},
-    "render": {"errors", "dates", "model", "cite", "markup", "layout", "render", "resources"},
+    "support": {"errors", "dates", "model"},
+    "io": {"atomic", "errors", "dates", "model", "markup", "support", "io"},
+    "layout": {"errors", "dates", "model", "cite", "support", "layout"},
+    "render": {"errors", "dates", "model", "cite", "markup", "support", "layout", "render", "resources"},
     "resources": set(),
 }
 

@@ -58,8 +58,8 @@ class Chart:
             self.lane_ids.append("")
             self.lane_names.append("Other events" if lanes else "")
         other = len(self.lane_ids) - 1
-        self.infos: list[EventInfo] = [classify(ev, index.get(ev.lane, other) if ev.lane else other, self.fn)
-                                       for ev in events]
+        self.infos: list[EventInfo] = [classify(ev, index.get(ev.lane, other) if ev.lane else other, self.fn,
+                                                tl.sources) for ev in events]
 
     def domain(self) -> tuple[list[tuple[float, float]], float, float]:
         """Every dated stretch (for density), and the padded first and last day of the axis."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,8 @@ from timeline import cite
 from timeline.dates import Bound, HistoricalDate, Precision, Span
 from timeline.errors import UsageError
 from timeline.layout.notes import Footnotes, timeline_footnotes
-from timeline.model import Citation, Claim, Event, Timeline
+from timeline.model import Citation, Claim, Event, Source, Timeline
+from timeline.support import support, weak_label, weak_only
 from timeline.render import markup
 from timeline.render.text import clean_text
 from timeline.resources import packaged_templates
@@ -183,7 +184,7 @@ def _claim_groups(ev: Event, claims: list[dict[str, Any]]) -> list[dict[str, Any
             for about, group in ev.claim_groups()]
 
 
-def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> dict[str, Any]:
+def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: Mapping[str, Source]) -> dict[str, Any]:
     own = refs.make(ev.citations)
     claims = [_claim(c, refs) for c in ev.claims]
     media = None
@@ -215,6 +216,9 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> dict[s
         "other_claims": [c for c in claims if not (c["about"] == "date" and c["when"] is not None)],
         "claim_groups": _claim_groups(ev, claims),
         "disputed": ev.is_disputed,
+        "disputes": list(ev.disputes),
+        "support": kind.value if (kind := support(ev, sources)) is not None else "",
+        "weak": weak_label(ev, sources) if weak_only(ev, sources) else "",
         "context": ev.is_context,
         "media": media,
     }
@@ -225,7 +229,7 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
     refs = _Refs(prefix, footnotes)
     lane_objs = tl.lane_order()
     lanes = {lane.id: lane.name for lane in lane_objs}
-    events = [_event(ev, prefix, lanes, refs) for ev in tl.sorted_events()]
+    events = [_event(ev, prefix, lanes, refs, tl.sources) for ev in tl.sorted_events()]
     eras = []
     for era in sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id)):
         eras.append({
