@@ -21,10 +21,11 @@ ALLOWED = {
     "cite": {"errors", "dates", "model"},
     "markup": {"errors", "dates", "model"},
     "support": {"errors", "dates", "model"},
-    "io": {"atomic", "errors", "dates", "model", "markup", "support", "io"},
+    "io": {"atomic", "errors", "dates", "model", "markup", "support", "io", "_lazy"},
     "layout": {"errors", "dates", "model", "cite", "support", "layout"},
     "render": {"errors", "dates", "model", "cite", "markup", "support", "layout", "render", "resources"},
     "resources": set(),
+    "_lazy": set(),
 }
 
 

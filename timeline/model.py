@@ -29,6 +29,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Timeline",
+    "is_valid_id",
 ]
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -36,8 +37,13 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 CONTEXT_TAG = "context"
 
 
+def is_valid_id(value: object) -> bool:
+    """True for an id every reader and writer accepts: letters, digits, '-', '_', '.', ':', not starting with a mark."""
+    return isinstance(value, str) and _ID_RE.match(value) is not None
+
+
 def _is_id(_inst: Any, attribute: attrs.Attribute, value: str) -> None:
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not is_valid_id(value):
         raise UsageError(
             f"{attribute.name} must be an id of letters, digits, '-', '_', '.', ':' "
             f"starting with a letter or digit; got {value!r}"
