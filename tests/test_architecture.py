@@ -15,14 +15,15 @@ PACKAGE = Path(timeline.__file__).parent
 # imports are allowed for the lazy conveniences listed in docs/design.md).
 ALLOWED = {
     "errors": set(),
+    "_memo": set(),
     "atomic": {"errors"},
     "dates": {"errors"},
-    "model": {"errors", "dates"},
+    "model": {"errors", "dates", "_memo"},
     "cite": {"errors", "dates", "model"},
     "markup": {"errors", "dates", "model"},
-    "support": {"errors", "dates", "model"},
+    "support": {"errors", "dates", "model", "_memo"},
     "io": {"atomic", "errors", "dates", "model", "markup", "support", "io", "_lazy"},
-    "layout": {"errors", "dates", "model", "cite", "support", "layout"},
+    "layout": {"errors", "dates", "model", "cite", "support", "layout", "_memo"},
     "render": {"errors", "dates", "model", "cite", "markup", "support", "layout", "render", "resources"},
     "resources": set(),
     "_lazy": set(),

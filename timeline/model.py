@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from timeline._memo import memo
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import UsageError
 
@@ -385,6 +386,10 @@ def _claim(item: Claim | Mapping[str, Any]) -> Claim:
     return Claim(**fields)
 
 
+def _event_order(event: Event) -> tuple[Any, str]:
+    return (event.when.sort_key, event.id)
+
+
 @attrs.frozen
 class Timeline:
     """A whole timeline: header, lanes, eras, events and sources.
@@ -414,7 +419,8 @@ class Timeline:
 
     def sorted_events(self) -> list[Event]:
         """Events in time order (ties broken by id, so the order is total)."""
-        return sorted(self.events, key=lambda e: (e.when.sort_key, e.id))
+        # Sorted once per timeline: the layout, the footnotes and the HTML list all ask.
+        return list(memo(self, "sorted_events", lambda: tuple(sorted(self.events, key=_event_order))))
 
     def lane_order(self) -> list[Lane]:
         """Declared lanes, then lanes used but not declared, in order of first use."""
