@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--input-format", dest="input_format", choices=INPUT_FORMATS,
                        help="input format (default: by suffix; directories are TOML)")
         p.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
+        add_max_bytes(p)
+
+    def add_max_bytes(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--max-bytes", type=_size, metavar="SIZE",
+                       help="read at most this much input in all, e.g. 64M (default: 20M)")
 
     check = sub.add_parser("check", help="validate event files and report every problem at once")
     add_input(check)
@@ -109,7 +114,17 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", dest="output_format", choices=OUTPUT_FORMATS,
                          help="output format (default: by suffix; .json and .csv write our formats)")
     convert.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
+    add_max_bytes(convert)
     return parser
+
+
+def _size(text: str) -> int:
+    from timeline.io.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 @contextlib.contextmanager
@@ -139,7 +154,7 @@ def _load(args: argparse.Namespace, outputs: Sequence[str | None] = ()) -> tuple
     check_not_inputs([o for o in outputs if o not in (None, "-")], _inputs(args))
     path = Path(args.path) if args.path else bundled_events()
     with _gc_paused():
-        result = read(path, format=args.input_format, strict=args.strict)
+        result = read(path, format=args.input_format, strict=args.strict, max_bytes=args.max_bytes)
     gc.freeze()
     for diag in result.diagnostics:
         print(diag.format(), file=sys.stderr)
