@@ -148,8 +148,8 @@ class _Pass:
             path = ("events", i, "claims", k)
             if claim.is_date and claim.when is None:
                 self.error("a claim about the date needs 'when'", path)
-            elif not claim.is_date and claim.quantity is None and not claim.text:
-                self.error(f"a claim about '{claim.about}' needs 'quantity' or 'text'", path)
+            elif not claim.is_date and claim.quantity is None and not claim.statement and not claim.text:
+                self.error(f"a claim about '{claim.about}' needs 'quantity' or 'statement'", path)
             if not claim.citations:
                 self.report(Severity.WARNING, "a claim needs its own citation", path)
 
@@ -167,7 +167,7 @@ class _Pass:
             for j, tag in enumerate(ev.tags):
                 check(tag, ("events", i, "tags", j))
             for k, claim in enumerate(ev.claims):
-                for key in ("text", "note"):
+                for key in ("statement", "by", "text", "note"):
                     check(getattr(claim, key), ("events", i, "claims", k, key))
             if ev.media is not None:
                 for key in ("url", "credit", "caption", "alt", "thumbnail"):

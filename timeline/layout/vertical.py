@@ -185,7 +185,7 @@ def vertical(ch: Chart) -> Scene:
     x_right = ch.width - MARGIN
     _, d0, d1 = ch.domain()
     levels = flow_levels(d0, d1)
-    axis_x = MARGIN + flow_tick_width(ty, levels, d1) + 8
+    axis_x = MARGIN + flow_tick_width(ty, levels, d1, d0) + 8
     cols = _Columns(ch, axis_x, x_right, d0, d1)
     label_x = cols.end + 18
     items, knots, squeezed, placed = _list(ch, cols, d0, d1, max(60.0, x_right - label_x))
