@@ -13,8 +13,18 @@ from timeline.layout.marks import LEGEND, LEGEND_GLYPH, legend_glyph
 from timeline.layout.scene import ASCENT, DESCENT, NoteEntry, Shape, Text
 from timeline.layout.text import measure, shorten, wrap, wrap_runs
 
-__all__ = ["OVERFLOW_LINES_FIXED", "OVERFLOW_LINES_FREE", "EraRow", "LabelText", "era_rows", "header", "label_lines", "legend",
-           "notes", "overflow_note"]
+__all__ = [
+    "EraRow",
+    "LabelText",
+    "OVERFLOW_LINES_FIXED",
+    "OVERFLOW_LINES_FREE",
+    "era_rows",
+    "header",
+    "label_lines",
+    "legend",
+    "notes",
+    "overflow_note",
+]
 
 
 def header(ch: Chart) -> tuple[list[Text], float]:
