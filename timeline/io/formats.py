@@ -132,6 +132,9 @@ FORMATS: dict[str, Format] = {row.name: row for row in (
     Format("markwhen", "Markwhen, the plain-text timeline format (dates, sections, groups, #tags)", (".mw",),
            reader=f"{_IO}.markwhen:read_markwhen_text", writer=f"{_IO}.markwhen:markwhen_text",
            sniff=f"{_IO}.markwhen:sniff"),
+    Format("mermaid", "a Mermaid timeline diagram (periods, sections), shown natively by GitHub, GitLab, Obsidian",
+           (".mmd", ".mermaid"), reader=f"{_IO}.mermaid:read_mermaid_text", writer=f"{_IO}.mermaid:mermaid_text",
+           sniff=f"{_IO}.mermaid:sniff"),
 )}
 
 
