@@ -43,7 +43,7 @@ _TOKEN = re.compile(
     r"(?P<clock>\d{1,2}:\d\d(?::\d\d)?)"
     r"|(?P<short>['’‘]\d\d)(?!\d)"
     r"|(?P<number>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th|'s|’s|s)?"
-    r"|(?P<word>[^\W\d_]+(?:\.(?=[^\W\d_]\.))?[^\W\d_]*(?:\.(?=[^\W\d_]\.)[^\W\d_]*)?\.?)"
+    r"|(?P<word>[^\W\d_]+(?:\.[^\W\d_]+)*\.?)"
     r"|(?P<dash>[-‐‑‒–—―]+)"
     r"|(?P<mark>[,/?~%()\[\]])"
     r"|(?P<space>\s+)"
@@ -194,6 +194,10 @@ def _deep_time(tokens: list[Token], position: int, text: str) -> tuple[str, int]
                        f"(or '{number.value} {'Ma' if scale == 1_000_000 else 'Ga'}')", text, number.column)
     elif following[:1] and following[0] in W.DEEP_SUFFIXES:
         scale, used = W.DEEP_SUFFIXES[following[0]], 1
+    elif following[:2] == ["years", "ago"]:
+        raise fail(f"'{number.value} years ago' depends on today's date; write a year (e.g. EDTF "
+                   f"Y-{number.value.replace(',', '')} for that many years before 1 CE), or deep time in millions "
+                   "or billions ('2.5 million years ago')", text, number.column, hint=False)
     else:
         return None
     whole, _, fraction = number.value.replace(",", "").partition(".")
@@ -377,6 +381,9 @@ def _assign_numbers(partial: _Partial, numbers: list[Token], text: str) -> None:
             partial.column = partial.column or token.column
         elif len(digits) <= 2:
             if partial.small is not None:
+                if partial.month is not None:
+                    raise fail(f"'{token.value}' is a two-digit year, which is ambiguous; write the year in full, "
+                               f"or with its era (AD {token.value}, {token.value} BC)", text, token.column)
                 raise NoPattern
             partial.small, partial.small_digits = value, len(digits)
             partial.column = token.column
@@ -530,8 +537,7 @@ def _parse_range(left: _Partial, right: _Partial, text: str, calendar: str) -> H
         elif left.year is not None:
             if right.small_digits == 1:
                 raise fail(f"{text.strip()!r} is neither EDTF (a month has two digits: {left.year}-0{right.small}) "
-                           f"nor a range (write the end year in full: {left.year}–"
-                           f"{left.year // 10 * 10 + right.small})", text, right.column, hint=False)
+                           "nor a range (a range needs its end year in full)", text, right.column, hint=False)
             year = left.year // 100 * 100 + right.small
             if left.season == 24 and year == left.year + 1 and left.day is None and left.month is None:
                 return _build_side(left, text, calendar)    # "winter 1953–54" is one season

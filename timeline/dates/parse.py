@@ -89,6 +89,7 @@ def _parse_common_english(text: str) -> HistoricalDate | None:
     return make_date(day_unit(year, month, day), text)
 
 
+_EDTF_START = re.compile(r"[\[\-Y0-9X]", re.ASCII)
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
@@ -97,10 +98,22 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(c)) if not c.isascii() and c.isdecimal() else c for c in text)
 
 
+_CALENDAR_MARK = re.compile(r"\s*(?:\(\s*(O\.\s?S\.?|N\.\s?S\.?|Old Style|New Style)\s*\)|(O\.S|N\.S)\.?)$",
+                            re.IGNORECASE)
+
+
 def _parse_text(text: str, dayfirst: bool | None, calendar: str):
     source, offset = _trim(text)
     if not source:
         raise fail("empty date", text)
+    mark = _CALENDAR_MARK.search(source)
+    if mark is not None and mark.start() > 0 and _EDTF_START.match(source):
+        # "1917-10-25 (O.S.)": EDTF with a calendar mark (English reads its own marks).
+        word = (mark.group(1) or mark.group(2)).lower()
+        calendar = "julian" if word.startswith(("o", "old")) else "gregorian"
+        result = parse_edtf(source[:mark.start()], text, calendar)
+        if result is not None:
+            return result
     two_digit = _YEAR_DASH_TWO.fullmatch(source)
     code = 0 if two_digit is None else int(two_digit.group(2))
     if two_digit is None or 1 <= code <= 12 or 21 <= code <= 41:
@@ -170,12 +183,13 @@ def portable_text(when: HistoricalDate | Span) -> str:
     calendar field."""
     if when.calendar == "gregorian":
         return when.edtf
-    for candidate in (when.text, when.display()):
+    for candidate in (when.text, when.display(), f"{when.edtf} (O.S.)"):
         try:
             again = parse_date(candidate)
         except DateError:
             continue
-        if (again.edtf, again.first_day, again.last_day) == (when.edtf, when.first_day, when.last_day):
+        if (again.edtf, again.first_day, again.last_day, again.calendar) == (
+                when.edtf, when.first_day, when.last_day, when.calendar):
             return candidate
     raise UsageError(f"the Julian date {when.display()!r} has no text form that reads back the same")
 

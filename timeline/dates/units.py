@@ -224,7 +224,9 @@ def make_date(
         if time is not None:
             precision = Precision.MINUTE if time.second is None else Precision.SECOND
             edtf += time.edtf
-        return HistoricalDate(precision, unit.first, unit.last, edtf + qualifier, text, approximate, uncertain,
+        # A strict century is an interval in EDTF ("1801/1900"): the qualifier goes on both ends.
+        edtf = "/".join(end + qualifier for end in edtf.split("/"))
+        return HistoricalDate(precision, unit.first, unit.last, edtf, text, approximate, uncertain,
                               calendar=calendar, time=time)
     if unit.precision >= Precision.CENTURY or "/" in unit.edtf:
         # EDTF has no single form for a bound on a strict century: bound its last (first) year instead.
