@@ -189,3 +189,32 @@ def test_no_input_raises_anything_but_date_error(text, calendar):
         assert result.edtf and result.display() and result.display("short", calendar="both")
     # A hang guard, not a speed test (speed is measured in bench/).
     assert time.perf_counter() - start < 2.0
+
+
+_iso_like = st.builds(
+    lambda year, month, day, form, qualifier: (
+        f"{year:04d}" if form == "year" else f"{year:04d}-{month:02d}" if form == "month"
+        else f"{year:04d}-{month:02d}-{day:02d}") + qualifier,
+    st.integers(0, 9999), st.integers(0, 13), st.integers(0, 32), st.sampled_from(["year", "month", "day"]),
+    st.sampled_from(["", "", "?", "~", "%", "??"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_iso_like | st.tuples(_iso_like, _iso_like).map("/".join))
+def test_fast_paths_give_what_the_grammars_give(text):
+    """The ISO fast paths in parse.py return exactly what the full grammars return, or decline."""
+    from timeline.dates import parse
+
+    def full():
+        try:
+            return parse._parse_text(text, None, "gregorian")
+        except DateError as error:
+            return str(error)
+
+    def fast():
+        try:
+            return parse._parse_cached.__wrapped__(text, None, "gregorian")
+        except DateError as error:
+            return str(error)
+
+    assert fast() == full()
