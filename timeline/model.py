@@ -33,7 +33,7 @@ __all__ = [
     "is_valid_id",
 ]
 
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+_ID_RE = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")  # \Z: "$" would let a final newline in
 
 CONTEXT_TAG = "context"
 
@@ -67,6 +67,16 @@ def _is_date(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
 def date_like() -> Any:
     """Validator factory: the value is a HistoricalDate, a Span or None."""
     return _is_date
+
+
+PRIORITY_RANGE = (-1000, 1000)
+
+
+def _priority(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    lo, hi = PRIORITY_RANGE
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi):
+        raise UsageError(f"{attribute.name} must be a whole number from {lo} to {hi} (higher is labelled first); "
+                         f"got {value!r}")
 
 
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
@@ -290,6 +300,8 @@ class Event:
     note: str = ""
     media: Media | None = None
     display_date: str = ""
+    #: How much a label matters when a frame cannot label everything: higher first (None: the default rule).
+    priority: int | None = attrs.field(default=None, validator=_priority)
 
     @property
     def date_claims(self) -> tuple[Claim, ...]:
