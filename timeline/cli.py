@@ -272,9 +272,21 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.no_legend:
         options["legend"] = False
     with _gc_paused():
-        texts = [_render_one(tl, fmt, args, options) for fmt in formats]
-    _emit_all(list(zip(texts, targets, strict=True)), _inputs(args))
+        outputs = [(_render_one(tl, fmt, args, options), target) for fmt, target in zip(formats, targets, strict=True)]
+        if "svg" in formats and options.get("size") and args.output != "-" and not args.no_footnotes:
+            outputs += _source_pages(tl, options, targets[formats.index("svg")])
+    _emit_all(outputs, _inputs(args))
     return EXIT_OK
+
+
+def _source_pages(tl: Timeline, options: dict[str, Any], target: str) -> list[tuple[str, str]]:
+    """NAME-sources.svg (-2, -3...): the source list that a fixed frame could not hold."""
+    from timeline.render.svg import render_svg_pages
+
+    pages = render_svg_pages(tl, **options)[1:]
+    path = Path(target)
+    return [(text, str(path.with_name(f"{path.stem}-sources{'' if n == 1 else f'-{n}'}{path.suffix}")))
+            for n, text in enumerate(pages, 1)]
 
 
 def _render_name(fmt: str, args: argparse.Namespace) -> str:
