@@ -111,11 +111,11 @@ def test_timelinejs_corpus_is_there() -> None:
 
 
 def test_minified_json_shows_the_part_of_its_line() -> None:
-    """A diagnostic in a 100,000-character line shows 120 characters around the column, caret under it."""
+    """A diagnostic in a 100,000-character line shows 400 characters around the column, caret under it."""
     from timeline.errors import Diagnostic, Severity
 
     line = "a" * 49_999 + "Y" + "b" * 50_000
     text = Diagnostic(Severity.ERROR, "m", "f.json", 1, 50_000, line).format()
     shown, caret = text.split("\n")[1:]
-    assert shown.startswith("    …") and shown.endswith("…") and len(shown) == 4 + 122
+    assert shown.startswith("    …") and shown.endswith("…") and len(shown) == 4 + 402
     assert shown[caret.index("^")] == "Y"

@@ -25,8 +25,8 @@ __all__ = [
 ]
 
 
-#: The longest part of a source line a diagnostic shows (the rest is cut with "…").
-_SHOWN_LINE = 120
+#: The longest part of a source line a diagnostic shows (the rest is cut with "…"): a spreadsheet row fits.
+_SHOWN_LINE = 400
 
 
 class Severity(enum.Enum):
