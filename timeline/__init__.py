@@ -105,6 +105,7 @@ __all__ = [
     "loads",
     "parse_date",
     "render_html",
+    "render_png",
     "render_svg",
 ]
 
@@ -155,6 +156,13 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     from timeline.render import render_svg as _render_svg
 
     return _render_svg(tl, **options)
+
+
+def render_png(tl: Timeline, *, pixel_ratio: float | None = None, **options: Any) -> bytes:
+    """Render a timeline to PNG bytes, drawn in DejaVu Sans (needs ``pip install 'timeline[png]'``)."""
+    from timeline.render import render_png as _render_png
+
+    return _render_png(tl, pixel_ratio=pixel_ratio, **options)
 
 
 def render_html(tl: Timeline, fragment: bool = False, **options: Any) -> str:

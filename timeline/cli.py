@@ -23,9 +23,9 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
-RENDER_FORMATS = ("svg", "html")
+RENDER_FORMATS = ("svg", "html", "png")
 INPUT_FORMATS = ["csv", "json", "timelinejs-csv", "timelinejs-json", "toml"]
-OUTPUT_FORMATS = ["csv", "html", "json", "svg", "timelinejs-csv", "timelinejs-json", "toml"]
+OUTPUT_FORMATS = ["csv", "html", "json", "png", "svg", "timelinejs-csv", "timelinejs-json", "toml"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     render = sub.add_parser("render", help="render SVG and/or HTML (default: both, into build/)")
     add_input(render)
     render.add_argument("--format", default="svg,html",
-                        help="comma-separated: svg, html (default: svg,html)")
+                        help="comma-separated: svg, html, png (png needs the 'png' extra; default: svg,html)")
+    render.add_argument("--pixel-ratio", dest="pixel_ratio", type=float, metavar="N",
+                        help="PNG: device px per CSS px (default: 2 for slides, else 1)")
     render.add_argument("-o", "--output", default="build",
                         help="output file, or a directory for several formats (default: build/)")
     render.add_argument("--fragment", action="store_true",
@@ -143,13 +145,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str | bytes, output: str | None) -> None:
     if output in (None, "-"):
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8", newline="\n")
+    if isinstance(text, bytes):
+        target.write_bytes(text)
+    else:
+        target.write_text(text, encoding="utf-8", newline="\n")
     print(f"wrote {target}", file=sys.stderr)
 
 
@@ -191,10 +199,14 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[str, Any]) -> tuple[str, str]:
-    """Render one format; return its text and its default file name."""
+def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace,
+                options: dict[str, Any]) -> tuple[str | bytes, str]:
+    """Render one format; return its text (bytes for PNG) and its default file name."""
     from timeline import render
 
+    if fmt == "png":
+        return render.render_png(tl, pixel_ratio=args.pixel_ratio, footnotes=not args.no_footnotes,
+                                 **options), "timeline.png"
     if fmt == "svg":
         return render.render_svg(tl, footnotes=not args.no_footnotes, **options), "timeline.svg"
     html_options = dict(options)
@@ -219,7 +231,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if target in RENDER_FORMATS:
         from timeline import render
 
-        text = render.render_svg(tl) if target == "svg" else render.render_html(tl)
+        renderers = {"svg": render.render_svg, "html": render.render_html, "png": render.render_png}
+        text = renderers[target](tl)
         diagnostics = []
     else:
         text, diagnostics = write_text(tl, target, args.output)

@@ -446,6 +446,17 @@ class Timeline:
 
         _write_text(path, render_svg(self, **options))
 
+    def save_png(self, path: str | Any, *, pixel_ratio: float | None = None, **options: Any) -> None:
+        """Render this timeline to a PNG file (needs the ``png`` extra; options as for ``save_svg``)."""
+        from pathlib import Path
+
+        from timeline.render import render_png
+
+        target = Path(path)
+        data = render_png(self, pixel_ratio=pixel_ratio, **options)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
     def save_html(self, path: str | Any, *, fragment: bool = False, **options: Any) -> None:
         """Render this timeline to an HTML page (or fragment) file."""
         from timeline.render import render_html
