@@ -8,6 +8,7 @@ strings), never in ``__init__`` converters.
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -304,7 +305,10 @@ def _as_date(value: str | HistoricalDate | Span) -> HistoricalDate | Span:
     return parse_date(value) if isinstance(value, str) else value
 
 
-@attrs.frozen
+_DISPLAYS = itertools.count(1)
+
+
+@attrs.frozen(repr=False)
 class Timeline:
     """A whole timeline: header, lanes, eras, events and sources.
 
@@ -475,9 +479,20 @@ class Timeline:
         return render_svg(self)
 
     def _repr_html_(self) -> str:
+        """The notebook display: a fragment whose ids are unique to this display.
+
+        Two timelines (or one shown twice) in one notebook page would otherwise share every
+        id; files keep the deterministic prefix ``tl``.
+        """
         from timeline.render import render_html
 
-        return render_html(self, fragment=True)
+        return render_html(self, fragment=True, id_prefix=f"tl-nb{next(_DISPLAYS)}")
+
+    def __repr__(self) -> str:
+        """A one-line summary (the full attrs dump of a real timeline runs to tens of KB)."""
+        span = f", {self.range.display()}" if self.range is not None else ""
+        return (f"<Timeline {self.title!r}: {len(self.events)} events, {len(self.eras)} eras, "
+                f"{len(self.lanes)} lanes, {len(self.sources)} sources{span}>")
 
 
 def _write_text(path: Any, text: str) -> None:

@@ -34,6 +34,7 @@ from timeline.layout import LayoutOptions, Scene, Shape, Text, layout
 from timeline.layout.options import check_names
 from timeline.layout.text import FONT_STACK, measure
 from timeline.model import Timeline
+from timeline.render.css import light_dark, scope
 from timeline.render.text import clean_text
 from timeline.resources import packaged_templates
 
@@ -71,6 +72,11 @@ def _format_string(field: str) -> Any:
     return check
 
 
+def _one_of_schemes(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value not in ("media", "inherit"):
+        raise UsageError(f"color_scheme must be 'media' or 'inherit'; got {value!r}")
+
+
 @attrs.frozen
 class SvgOptions:
     """How to draw the Scene as SVG (layout options live in :class:`LayoutOptions`)."""
@@ -86,6 +92,12 @@ class SvgOptions:
     event_href: str | None = attrs.field(default=None, validator=_format_string("id"))
     #: Format string with {n}: each superscript footnote number links there (e.g. "#tl-note-{n}").
     note_href: str | None = attrs.field(default=None, validator=_format_string("n"))
+    #: A CSS selector every rule of the SVG's stylesheet is limited to (an inline SVG's <style>
+    #: applies to the whole HTML document); None for SVG files.
+    css_scope: str | None = None
+    #: How "auto" picks dark: "media" (the reader's prefers-color-scheme; SVG files) or "inherit"
+    #: (light-dark() colours that follow the color-scheme of the page around an inline SVG).
+    color_scheme: str = attrs.field(default="media", validator=_one_of_schemes)
 
 
 _SVG_FIELDS = [f.name for f in attrs.fields(SvgOptions)]
@@ -142,7 +154,9 @@ def _css(svg: SvgOptions) -> str:
         raise RenderError(f"missing stylesheet {name} in {folder or packaged}")
 
     parts = [read("base.css")]
-    if svg.theme == "auto":
+    if svg.theme == "auto" and svg.color_scheme == "inherit":
+        parts.append(light_dark(read("light.css"), read("dark.css")))
+    elif svg.theme == "auto":
         parts.append(read("light.css"))
         parts.append("@media (prefers-color-scheme: dark) {\n" + read("dark.css") + "}\n")
     else:
@@ -154,6 +168,8 @@ def _css(svg: SvgOptions) -> str:
     text = "".join(p if p.endswith("\n") else p + "\n" for p in parts)
     if _EXTERNAL_CSS.search(text):
         raise UsageError("the SVG must be self-contained: CSS may not use @import or url() to anything but #ids")
+    if svg.css_scope is not None:
+        text = scope(text, svg.css_scope)
     return clean_text(text)
 
 
