@@ -15,11 +15,12 @@ PACKAGE = Path(timeline.__file__).parent
 # imports are allowed for the lazy conveniences listed in docs/design.md).
 ALLOWED = {
     "errors": set(),
+    "atomic": {"errors"},
     "dates": {"errors"},
     "model": {"errors", "dates"},
     "cite": {"errors", "dates", "model"},
     "markup": {"errors", "dates", "model"},
-    "io": {"errors", "dates", "model", "markup", "io"},
+    "io": {"atomic", "errors", "dates", "model", "markup", "io"},
     "layout": {"errors", "dates", "model", "cite", "layout"},
     "render": {"errors", "dates", "model", "cite", "markup", "layout", "render", "resources"},
     "resources": set(),

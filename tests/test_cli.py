@@ -131,3 +131,57 @@ def test_render_options_reach_the_svg(tmp_path: Path) -> None:
     full_text, bare_text = full.read_text(encoding="utf-8"), bare.read_text(encoding="utf-8")
     assert 'class="legend-label"' in full_text and 'class="legend-label"' not in bare_text
     assert 'class="footnote"' in full_text and 'class="footnote"' not in bare_text
+
+
+def test_internal_error_exits_3_with_one_line(good: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A bug (any unexpected exception) exits 3 with "internal error, please report" and no traceback."""
+    import timeline.io
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(timeline.io, "read", broken)
+    assert main(["check", str(good)]) == 3
+    err = capsys.readouterr().err
+    assert err == ("timeline check: internal error, please report: ZeroDivisionError: boom "
+                   "(run with --debug for the traceback)\n")
+    for argv in (["--debug", "check", str(good)], ["check", str(good), "--debug"]):
+        assert main(argv) == 3
+        err = capsys.readouterr().err
+        assert err.startswith("Traceback (most recent call last):") and "ZeroDivisionError: boom" in err
+
+
+def test_unreadable_input_is_one_line_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An input that is a folder with the right suffix (read fails with EISDIR) is one located line, exit 1."""
+    folder = tmp_path / "x.json"
+    folder.mkdir()
+    assert main(["check", str(folder), "--input-format", "json"]) == 1
+    err = capsys.readouterr().err
+    assert f"{folder}: error: cannot read file: Is a directory" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1251", "latin-1"])
+def test_stdout_is_utf8_whatever_the_locale(encoding: str) -> None:
+    """export writes the same UTF-8 bytes whatever PYTHONIOENCODING says (the bundled data has Cyrillic)."""
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "LC_ALL": "C"}
+    proc = subprocess.run([sys.executable, "-m", "timeline", "export"], capture_output=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    reference = subprocess.run([sys.executable, "-m", "timeline", "export"], capture_output=True, timeout=120).stdout
+    assert proc.stdout == reference
+    assert not proc.stdout.isascii()  # the bundled timeline really holds non-ASCII text
+    proc.stdout.decode("utf-8")
+
+
+def test_closed_pipe_is_quiet() -> None:
+    """`timeline export | head -c 100` ends without a BrokenPipeError message."""
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "export"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0
+    assert err == b""

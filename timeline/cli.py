@@ -1,9 +1,14 @@
 """The ``timeline`` command: the only module that touches argv, stdout and exit codes.
 
-Exit codes: 0 success, 1 invalid input (diagnostics printed), 2 misuse
-(bad arguments, missing files).  User mistakes never print a traceback.
-Heavy modules (jinja2, svgwrite) are imported only by the commands that
-render, so ``timeline --help`` and ``timeline check`` start fast.
+Exit codes: 0 success, 1 invalid or unreadable input (diagnostics printed),
+2 misuse (bad arguments, a missing input, an output that cannot be written),
+3 an internal error (a bug: "internal error, please report"; ``--debug``
+shows its traceback), 130 interrupted (Ctrl-C).  No other path prints a
+traceback.  Standard output is always UTF-8, whatever the locale, and a
+closed pipe (``| head``) ends the command quietly.  Output files are written
+atomically (:mod:`timeline.atomic`).  Heavy modules (jinja2, svgwrite) are
+imported only by the commands that render, so ``timeline --help`` and
+``timeline check`` start fast.
 """
 
 from __future__ import annotations
@@ -11,7 +16,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import os
 import sys
+import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 RENDER_FORMATS = ("svg", "html", "png")
 INPUT_FORMATS = ["csv", "json", "timelinejs-csv", "timelinejs-json", "toml"]
@@ -34,10 +41,21 @@ def _parser() -> argparse.ArgumentParser:
         description="Historical timelines with partial, approximate and disputed dates, "
         "rendered to SVG and HTML with numbered source footnotes.",
         epilog="With no PATH, commands use the bundled 1930–1956 timeline. "
-        "Exit status: 0 ok, 1 invalid input, 2 misuse.",
+        "Exit status: 0 ok, 1 invalid input, 2 misuse (or an output that cannot be written), "
+        "3 internal error.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    real_add_parser = sub.add_parser
+
+    def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        # --debug is accepted after the command too; SUPPRESS keeps the global value when absent.
+        p = real_add_parser(name, **kwargs)
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return p
+
+    sub.add_parser = add_parser  # type: ignore[method-assign]
 
     def add_input(p: argparse.ArgumentParser) -> None:
         p.add_argument("path", nargs="?", help="event file or directory (default: the bundled timeline)")
@@ -108,11 +126,14 @@ def _gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _load(args: argparse.Namespace) -> tuple[Timeline | None, int]:
+def _load(args: argparse.Namespace, outputs: Sequence[str | None] = ()) -> tuple[Timeline | None, int]:
+    """Read the input (after refusing outputs that would overwrite it); print its diagnostics."""
+    from timeline.atomic import check_not_inputs
     from timeline.errors import Severity
     from timeline.io import read
     from timeline.resources import bundled_events
 
+    check_not_inputs([o for o in outputs if o not in (None, "-")], _inputs(args))
     path = Path(args.path) if args.path else bundled_events()
     with _gc_paused():
         result = read(path, format=args.input_format, strict=args.strict)
@@ -130,35 +151,54 @@ def _load(args: argparse.Namespace) -> tuple[Timeline | None, int]:
 def _cmd_check(args: argparse.Namespace) -> int:
     tl, status = _load(args)
     if tl is not None:
-        print(f"{args.path or 'bundled timeline'}: ok: {len(tl.events)} events, {len(tl.eras)} eras, "
-              f"{len(tl.sources)} sources")
+        _stdout(f"{args.path or 'bundled timeline'}: ok: {len(tl.events)} events, {len(tl.eras)} eras, "
+                f"{len(tl.sources)} sources\n")
     return status
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    tl, status = _load(args)
+    tl, status = _load(args, [args.output])
     if tl is None:
         return status
     from timeline.io.jsonfmt import dumps
 
-    _emit(dumps(tl), args.output)
+    _emit(dumps(tl), args.output, _inputs(args))
     return EXIT_OK
 
 
-def _emit(text: str | bytes, output: str | None) -> None:
-    if output in (None, "-"):
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text)
+def _emit(text: str | bytes, output: str | None, inputs: Sequence[Path] = ()) -> None:
+    _emit_all([(text, output)], inputs)
+
+
+def _emit_all(outputs: Sequence[tuple[str | bytes, str | None]], inputs: Sequence[Path] = ()) -> None:
+    """Write texts to standard output (``None`` or ``-``) or to files, all files atomically."""
+    from timeline.atomic import write_files
+
+    files = [(Path(out), text) for text, out in outputs if out not in (None, "-")]
+    write_files(files, inputs=inputs)
+    for text, out in outputs:
+        if out in (None, "-"):
+            _stdout(text)
+    for target, _ in files:
+        print(f"wrote {target}", file=sys.stderr)
+
+
+def _stdout(text: str | bytes) -> None:
+    """Write UTF-8 bytes to standard output whatever the locale's encoding."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (e.g. an IDE console)
+        sys.stdout.write(text)
+        sys.stdout.flush()
         return
-    target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        target.write_bytes(text)
-    else:
-        target.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {target}", file=sys.stderr)
+    sys.stdout.flush()
+    buffer.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+    buffer.flush()
+
+
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """The input paths of this command, which no output may overwrite."""
+    path = getattr(args, "path", None) or getattr(args, "input", None)
+    return [Path(path)] if path else []
 
 
 def _filtered(tl: Timeline, args: argparse.Namespace) -> Timeline:
@@ -180,7 +220,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
         print(f"timeline render: error: unknown format {', '.join(bad) or '(none)'}; "
               f"expected {', '.join(RENDER_FORMATS)}", file=sys.stderr)
         return EXIT_USAGE
-    tl, status = _load(args)
+    out = Path(args.output)
+    if args.output == "-" and len(formats) > 1:
+        raise UsageError_("-o - (standard output) takes one format, e.g. --format svg")
+    to_dir = args.output != "-" and (len(formats) > 1 or out.is_dir() or args.output.endswith(("/", "\\"))
+                                     or not out.suffix)
+    targets = [str(out / _render_name(fmt, args)) if to_dir else args.output for fmt in formats]
+    tl, status = _load(args, targets)
     if tl is None:
         return status
     tl = _filtered(tl, args)
@@ -190,30 +236,31 @@ def _cmd_render(args: argparse.Namespace) -> int:
             options[name] = getattr(args, name)
     if args.no_legend:
         options["legend"] = False
-    out = Path(args.output)
-    to_dir = len(formats) > 1 or out.is_dir() or args.output.endswith(("/", "\\")) or not out.suffix
     with _gc_paused():
-        outputs = [_render_one(tl, fmt, args, options) for fmt in formats]
-    for text, name in outputs:
-        _emit(text, str(out / name) if to_dir else args.output)
+        texts = [_render_one(tl, fmt, args, options) for fmt in formats]
+    _emit_all(list(zip(texts, targets, strict=True)), _inputs(args))
     return EXIT_OK
 
 
-def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace,
-                options: dict[str, Any]) -> tuple[str | bytes, str]:
-    """Render one format; return its text (bytes for PNG) and its default file name."""
+def _render_name(fmt: str, args: argparse.Namespace) -> str:
+    """The file name of one format when rendering into a folder."""
+    if fmt in ("svg", "png"):
+        return f"timeline.{fmt}"
+    return "timeline-fragment.html" if args.fragment else "timeline.html"
+
+
+def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[str, Any]) -> str | bytes:
+    """Render one format (PNG as bytes)."""
     from timeline import render
 
     if fmt == "png":
-        return render.render_png(tl, pixel_ratio=args.pixel_ratio, footnotes=not args.no_footnotes,
-                                 **options), "timeline.png"
+        return render.render_png(tl, pixel_ratio=args.pixel_ratio, footnotes=not args.no_footnotes, **options)
     if fmt == "svg":
-        return render.render_svg(tl, footnotes=not args.no_footnotes, **options), "timeline.svg"
+        return render.render_svg(tl, footnotes=not args.no_footnotes, **options)
     html_options = dict(options)
     if args.templates:
         html_options["templates"] = args.templates
-    name = "timeline-fragment.html" if args.fragment else "timeline.html"
-    return render.render_html(tl, fragment=args.fragment, **html_options), name
+    return render.render_html(tl, fragment=args.fragment, **html_options)
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -225,7 +272,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             raise UsageError_("writing to standard output needs --to FORMAT")
         target = format_for_output(args.output, args.output_format)
     args.path = args.input
-    tl, status = _load(args)
+    tl, status = _load(args, [args.output])
     if tl is None:
         return status
     if target in RENDER_FORMATS:
@@ -238,7 +285,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         text, diagnostics = write_text(tl, target, args.output)
     for diag in diagnostics:
         print(diag.format(), file=sys.stderr)
-    _emit(text, args.output)
+    _emit(text, args.output, _inputs(args))
     return EXIT_OK
 
 
@@ -252,29 +299,68 @@ COMMANDS = {"check": _cmd_check, "convert": _cmd_convert, "export": _cmd_export,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    """Run the command line; return the exit status (see the module docstring)."""
+    debug, command = "--debug" in (sys.argv[1:] if argv is None else argv), None
+    try:
+        parser = _parser()
+        args = parser.parse_args(argv)
+        debug, command = args.debug, args.command
+        return _run(parser, args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the one place that turns any failure into one line
+        return _failed(exc, command, debug)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.version:
         from timeline import __version__
 
-        print(f"timeline {__version__}")
+        _stdout(f"timeline {__version__}\n")
         return EXIT_OK
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    return COMMANDS[args.command](args)
+
+
+def _failed(exc: Exception, command: str | None, debug: bool) -> int:
+    """Report an exception in one line (or a traceback under --debug for a bug); return the exit code."""
+    from timeline.atomic import OutputError
     from timeline.errors import TimelineError, UsageError
 
-    try:
-        return COMMANDS[args.command](args)
-    except UsageError as exc:
-        print(f"timeline {args.command}: error: {exc}", file=sys.stderr)
+    prog = f"timeline {command}" if command else "timeline"
+    if isinstance(exc, UsageError):
+        print(f"{prog}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except TimelineError as exc:
+    if isinstance(exc, TimelineError):
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
-    except BrokenPipeError:
-        return EXIT_OK
+    if isinstance(exc, OutputError):
+        print(f"{prog}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"{prog}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    print(f"{prog}: internal error, please report: {type(exc).__name__}: {str(exc)[:200]}"
+          + ("" if debug else " (run with --debug for the traceback)"), file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the final flush at exit stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

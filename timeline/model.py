@@ -496,8 +496,6 @@ class Timeline:
 
 
 def _write_text(path: Any, text: str) -> None:
-    from pathlib import Path
+    from timeline.atomic import write_atomic
 
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8", newline="\n")
+    write_atomic(path, text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from timeline.atomic import write_atomic
 from timeline.errors import Diagnostic, UsageError
 from timeline.model import Timeline
 
@@ -59,10 +60,9 @@ def write_text(tl: Timeline, format: str, name: str = "<output>") -> tuple[str, 
 
 
 def write(tl: Timeline, path: str | Path, format: str | None = None) -> list[Diagnostic]:
-    """Write the timeline to ``path`` (format by suffix unless given); return the warnings."""
+    """Write the timeline to ``path`` atomically (format by suffix unless given); return the warnings."""
     path = Path(path)
     kind = format_for_output(path, format)
     text, diagnostics = write_text(tl, kind, str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    write_atomic(path, text)
     return diagnostics
