@@ -105,6 +105,7 @@ __all__ = [
     "loads",
     "parse_date",
     "render_html",
+    "render_plain",
     "render_png",
     "render_svg",
 ]
@@ -156,6 +157,16 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     from timeline.render import render_svg as _render_svg
 
     return _render_svg(tl, **options)
+
+
+def render_plain(tl: Timeline, name: str = "timeline", **options: Any) -> Any:
+    """A sanitiser-safe HTML fragment (no inline SVG, style or script) and the chart image it shows.
+
+    Returns a PlainFragment: ``.html``, and ``.image`` to write beside it as ``.image_name``.
+    """
+    from timeline.render import render_plain as _render_plain
+
+    return _render_plain(tl, name, **options)
 
 
 def render_png(tl: Timeline, *, pixel_ratio: float | None = None, **options: Any) -> bytes:

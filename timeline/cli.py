@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="output file, or a directory for several formats (default: build/)")
     render.add_argument("--fragment", action="store_true",
                         help="HTML: write an embeddable <figure> instead of a whole page")
+    render.add_argument("--plain", action="store_true",
+                        help="HTML: a sanitiser-safe fragment (no inline SVG, <style> or <script>) for LMS "
+                        "editors, with the chart as an image file beside it (PNG with the png extra, else SVG)")
     render.add_argument("--orientation", choices=["horizontal", "vertical"], help="layout direction")
     render.add_argument("--scale", choices=["auto", "linear", "adaptive"],
                         help="time scale: linear, density-adaptive, or auto (default)")
@@ -237,8 +240,15 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.no_legend:
         options["legend"] = False
     with _gc_paused():
-        texts = [_render_one(tl, fmt, args, options) for fmt in formats]
-    _emit_all(list(zip(texts, targets, strict=True)), _inputs(args))
+        texts = [_render_one(tl, fmt, args, options, target) for fmt, target in zip(formats, targets, strict=True)]
+    outputs: list[tuple[str | bytes, str | None]] = []
+    for text, target in zip(texts, targets, strict=True):
+        if isinstance(text, tuple):  # the plain fragment and its image, written beside it
+            html, image, image_name = text
+            outputs += [(html, target), (image, str(Path(target).with_name(image_name)))]
+        else:
+            outputs.append((text, target))
+    _emit_all(outputs, _inputs(args))
     return EXIT_OK
 
 
@@ -246,12 +256,22 @@ def _render_name(fmt: str, args: argparse.Namespace) -> str:
     """The file name of one format when rendering into a folder."""
     if fmt in ("svg", "png"):
         return f"timeline.{fmt}"
-    return "timeline-fragment.html" if args.fragment else "timeline.html"
+    return "timeline-fragment.html" if args.fragment or args.plain else "timeline.html"
 
 
-def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[str, Any]) -> str | bytes:
-    """Render one format (PNG as bytes)."""
+def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[str, Any],
+                target: str) -> str | bytes | tuple[str, bytes, str]:
+    """Render one format (PNG as bytes; the plain fragment as its HTML, image and image name)."""
     from timeline import render
+
+    if fmt == "html" and args.plain:
+        if target == "-":
+            raise UsageError_("--plain writes an image beside the HTML, so it needs -o FILE (not -)")
+        from timeline.render.plain import render_plain
+
+        options = {k: v for k, v in options.items() if k != "theme"}
+        frag = render_plain(tl, Path(target).stem, **options)
+        return frag.html, frag.image, frag.image_name
 
     if fmt == "png":
         return render.render_png(tl, pixel_ratio=args.pixel_ratio, footnotes=not args.no_footnotes, **options)

@@ -461,9 +461,18 @@ class Timeline:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
-    def save_html(self, path: str | Any, *, fragment: bool = False, **options: Any) -> None:
-        """Render this timeline to an HTML page (or fragment) file."""
+    def save_html(self, path: str | Any, *, fragment: bool = False, plain: bool = False, **options: Any) -> None:
+        """Render this timeline to an HTML page (or fragment) file.
+
+        ``plain=True`` writes the sanitiser-safe fragment, and the chart image beside it.
+        """
         from timeline.render import render_html
+
+        if plain:
+            from timeline.render.plain import save_plain
+
+            save_plain(self, path, **options)
+            return
 
         _write_text(path, render_html(self, fragment=fragment, **options))
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from timeline.model import Timeline
 
-__all__ = ["render_html", "render_png", "render_svg"]
+__all__ = ["render_html", "render_plain", "render_png", "render_svg"]
 
 
 def render_svg(tl: Timeline, **options: Any) -> str:
@@ -19,6 +19,13 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     from timeline.render.svg import render_svg as _render
 
     return _render(tl, **options)
+
+
+def render_plain(tl: Timeline, name: str = "timeline", **options: Any) -> Any:
+    """The sanitiser-safe HTML fragment and its chart image (a :class:`~timeline.render.plain.PlainFragment`)."""
+    from timeline.render.plain import render_plain as _render
+
+    return _render(tl, name, **options)
 
 
 def render_png(tl: Timeline, *, pixel_ratio: float | None = None, **options: Any) -> bytes:

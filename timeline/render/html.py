@@ -294,6 +294,7 @@ def render_html(
     include_context: bool = True,
     lang: str = "en",
     responsive: bool = True,
+    plain_image: dict[str, Any] | None = None,
     **svg_options: Any,
 ) -> str:
     """Render a timeline to a standalone HTML page, or (``fragment=True``) one ``<figure>``.
@@ -304,6 +305,8 @@ def render_html(
     can share a page; ``responsive`` (default) also embeds a column and a phone chart,
     and CSS shows the one laid out for the figure's width; other keyword arguments go to
     the SVG renderer (``scale``, ``width``...).  The output is deterministic.
+    ``plain_image`` (src, alt, width, height) renders the sanitiser-safe fragment around that
+    image instead (see :func:`timeline.render.plain.render_plain`, which makes the image).
     """
     if theme not in THEMES:
         raise UsageError(f"theme must be one of {', '.join(THEMES)}; got {theme!r}")
@@ -314,10 +317,14 @@ def render_html(
     if orientation is not None:
         svg_options["orientation"] = orientation
     svg_options.setdefault("include_context", include_context)
-    charts = embedded_charts(tl, id_prefix, theme, svg_options, responsive=responsive)
+    if plain_image is None:
+        charts = embedded_charts(tl, id_prefix, theme, svg_options, responsive=responsive)
+        name = "fragment.html.j2" if fragment else "page.html.j2"
+    else:
+        charts, fragment, name = [], True, "plain.html.j2"
     env = make_environment(templates, theme) if templates is not None else _packaged_environment(theme)
     context = _context(tl, prefix=id_prefix, fragment=fragment, theme=theme, lang=lang, charts=charts)
-    name = "fragment.html.j2" if fragment else "page.html.j2"
+    context["image"] = plain_image
     try:
         template = env.get_template(name)
     except jinja2.TemplateNotFound as exc:
