@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 import timeline
 from timeline.errors import UsageError
 from timeline.layout import LayoutOptions, layout
-from timeline.layout.scale import adaptive_scale, choose_unit, linear_scale, ticks
+from timeline.layout.scale import adaptive_scale, linear_scale
+from timeline.layout.ticks import choose_unit, ticks
 from timeline.layout.text import measure, shorten, wrap
 from timeline.model import Timeline
 

@@ -5,7 +5,7 @@ Nothing here imports svgwrite or jinja2; renderers draw the Scene.
 
 from __future__ import annotations
 
-from timeline.layout.engine import layout
+from timeline.layout.build import layout
 from timeline.layout.options import LayoutOptions
 from timeline.layout.scene import (
     Badge,

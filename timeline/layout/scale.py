@@ -1,12 +1,9 @@
-"""Time scales (linear, density-adaptive, focused) and calendar-aware ticks.
+"""Time scales: linear, density-adaptive, focused, and through knots (the vertical list).
 
 A scale maps a day number (``date.toordinal()``, fractions allowed) to a
 position along the axis.  It is piecewise linear: one segment for the
-linear scale, several for the adaptive one, each with its own rate.  Ticks
-are chosen per segment from a calendar ladder (matplotlib's
-AutoDateLocator idea): decade, year, quarter, month, day, each with the
-multiples it may step by; the formatter follows the tick unit.  Dates never
-pass through a plain numeric tick locator.
+linear scale, several for the adaptive one, each with its own rate.  The
+ticks drawn on a scale come from :mod:`timeline.layout.ticks`.
 """
 
 from __future__ import annotations
@@ -18,19 +15,10 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["LADDER", "Segment", "Tick", "TimeScale", "adaptive_scale", "focus_scale", "knot_scale", "linear_scale", "ticks"]
+__all__ = ["MONTHS", "Segment", "TimeScale", "adaptive_scale", "add_unit", "date_of", "day_number", "differs_from_linear",
+           "floor_unit", "focus_scale", "knot_scale", "linear_scale"]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-#: (unit, allowed multiples, minimum px between ticks).  Finest first.
-LADDER: tuple[tuple[str, tuple[int, ...], float], ...] = (
-    ("day", (1, 2, 7, 14), 44.0),
-    ("month", (1,), 34.0),
-    ("quarter", (1, 2), 34.0),      # steps of 3 and 6 months
-    ("year", (1, 2, 5), 40.0),
-    ("decade", (1, 2, 5, 10, 25, 50, 100), 44.0),
-)
-MIN_TICKS, MAX_TICKS = 2, 14
 
 
 @attrs.frozen
@@ -85,7 +73,8 @@ def day_number(date: dt.date) -> float:
     return float(date.toordinal())
 
 
-def _date(day: float) -> dt.date:
+def date_of(day: float) -> dt.date:
+    """The calendar date holding day number ``day`` (clamped to what datetime can hold)."""
     return dt.date.fromordinal(max(1, min(int(math.floor(day)), dt.date.max.toordinal())))
 
 
@@ -96,7 +85,8 @@ def linear_scale(d0: float, d1: float, p0: float, p1: float) -> TimeScale:
 
 # -- calendar arithmetic -----------------------------------------------------
 
-def _floor_unit(date: dt.date, unit: str, step: int) -> dt.date:
+def floor_unit(date: dt.date, unit: str, step: int) -> dt.date:
+    """The start of the ``step`` x ``unit`` period holding ``date``."""
     if unit == "day":
         return date
     if unit in ("month", "quarter"):
@@ -107,7 +97,8 @@ def _floor_unit(date: dt.date, unit: str, step: int) -> dt.date:
     return dt.date(max(1, (date.year // years) * years), 1, 1)
 
 
-def _add(date: dt.date, unit: str, step: int) -> dt.date | None:
+def add_unit(date: dt.date, unit: str, step: int) -> dt.date | None:
+    """``date`` moved on by ``step`` units (None past what datetime can hold)."""
     try:
         if unit == "day":
             return date + dt.timedelta(days=step)
@@ -120,109 +111,17 @@ def _add(date: dt.date, unit: str, step: int) -> dt.date | None:
         return None
 
 
-def _day_ticks(first: dt.date, last: dt.date, step: int) -> list[dt.date]:
-    """Day ticks restart each month at 1, 1+step, ... (like matplotlib's bymonthday)."""
-    out = []
-    month = dt.date(first.year, first.month, 1)
-    while month <= last:
-        for day in range(1, 29, step):
-            d = month.replace(day=day)
-            if first <= d <= last:
-                out.append(d)
-        nxt = _add(month, "month", 1)
-        if nxt is None:
-            break
-        month = nxt
-    return out
-
-
-def _calendar_ticks(d0: float, d1: float, unit: str, step: int, limit: int) -> list[dt.date]:
-    first, last = _date(math.ceil(d0)), _date(d1)
-    if unit == "day" and step > 1:
-        return _day_ticks(first, last, step)[: limit + 1]
-    out = []
-    d: dt.date | None = _floor_unit(first, unit, step)
-    while d is not None and d <= last and len(out) <= limit:
-        if d >= first:
-            out.append(d)
-        d = _add(d, unit, step)
-    return out
-
-
-@attrs.frozen
-class Tick:
-    """A tick: its date, position, unit, and label lines (main, then the year when it changes)."""
-
-    date: dt.date
-    pos: float
-    unit: str
-    label: str
-    context: str = ""
-
-
-def _format(date: dt.date, unit: str) -> str:
-    if unit == "day":
-        return f"{date.day} {MONTHS[date.month - 1]}"
-    if unit in ("month", "quarter"):
-        return MONTHS[date.month - 1]
-    return str(date.year)
-
-
-def choose_unit(d0: float, d1: float, length: float, spacing_scale: float = 1.0) -> tuple[str, int]:
-    """The finest ladder rung whose ticks over ``d0..d1`` stay ``min px`` apart along ``length`` px."""
-    days = max(d1 - d0, 1e-9)
-    approx = {"day": 1.0, "month": 30.44, "quarter": 91.31, "year": 365.25, "decade": 3652.5}
-    for unit, multiples, min_px in LADDER:
-        for step in multiples:
-            period = approx[unit] * step
-            count = days / period
-            if count > MAX_TICKS:
-                continue
-            if length / max(count, 1e-9) >= min_px * spacing_scale:
-                return unit, step
-    return "decade", LADDER[-1][1][-1]
-
-
-def ticks(scale: TimeScale, spacing_scale: float = 1.0) -> list[Tick]:
-    """Calendar ticks for every segment of ``scale`` (compressed segments get only their ends)."""
-    out: list[Tick] = []
-    for seg, squeezed in zip(scale.segments, scale.compressed):
-        length = abs(seg.p1 - seg.p0)
-        if squeezed:
-            continue
-        unit, step = choose_unit(seg.d0, seg.d1, length, spacing_scale)
-        dates = _calendar_ticks(seg.d0, seg.d1, unit, step, MAX_TICKS)
-        if len(dates) < MIN_TICKS and unit != "day":
-            # Too few calendar boundaries: fall back one rung finer if it still fits.
-            pass
-        for d in dates:
-            out.append(Tick(d, scale.pos(day_number(d)), unit, _format(d, unit)))
-    # Add the year under month and day ticks where it changes, so no label is ambiguous.
-    out.sort(key=lambda t: (t.pos, t.date))
-    last_year = None
-    final = []
-    for t in out:
-        if final and abs(t.pos - final[-1].pos) < 0.5:
-            continue
-        context = ""
-        if t.unit in ("day", "month", "quarter") and t.date.year != last_year:
-            context = str(t.date.year)
-        last_year = t.date.year
-        final.append(attrs.evolve(t, context=context))
-    return final
-
-
 # -- adaptive and focus scales -------------------------------------------------
 
 def _bins(d0: float, d1: float) -> tuple[str, list[float]]:
     """Calendar bin edges covering d0..d1, with a unit giving 8..160 bins."""
     days = d1 - d0
     unit = "decade" if days > 150 * 365.25 else "year" if days > 6 * 365.25 else "month" if days > 120 else "day"
-    first = _floor_unit(_date(d0), unit, 1)
+    first = floor_unit(date_of(d0), unit, 1)
     edges = [day_number(first)]
     d: dt.date | None = first
     while edges[-1] < d1:
-        d = _add(d, unit, 1) if d else None
+        d = add_unit(d, unit, 1) if d else None
         if d is None:
             edges.append(d1)
             break
@@ -282,10 +181,10 @@ def adaptive_scale(anchors: Sequence[tuple[float, float]], d0: float, d1: float,
 
 
 def _month_edges(a: float, b: float) -> list[float]:
-    d = _date(a)
+    d = date_of(a)
     edges = [a]
     while True:
-        nxt = _add(dt.date(d.year, d.month, 1), "month", 1)
+        nxt = add_unit(dt.date(d.year, d.month, 1), "month", 1)
         if nxt is None or day_number(nxt) >= b:
             break
         edges.append(day_number(nxt))

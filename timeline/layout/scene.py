@@ -59,6 +59,9 @@ class Text:
 
     ``runs`` are (text, italic) pieces when the line mixes styles; otherwise ``text`` is the whole line.
     ``rotate`` is 0 or -90 (reads bottom to top); ``box`` is the measured, rotated extent.
+    ``note_x`` is where each footnote number starts (the first after a thin space; the others
+    after a comma) and ``note_size`` their font size, so a renderer can place them, or link each,
+    without measuring text.
     """
 
     x: float
@@ -72,6 +75,8 @@ class Text:
     notes: tuple[int, ...] = ()
     runs: tuple[tuple[str, bool], ...] = ()
     rotate: int = 0
+    note_x: tuple[float, ...] = ()
+    note_size: float = 0.0
 
 
 @attrs.frozen

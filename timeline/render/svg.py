@@ -32,7 +32,7 @@ from svgwrite.etree import etree
 from timeline.errors import RenderError, UsageError
 from timeline.layout import LayoutOptions, Scene, Shape, Text, layout
 from timeline.layout.options import check_names
-from timeline.layout.text import FONT_STACK, measure
+from timeline.layout.text import FONT_STACK
 from timeline.model import Timeline
 from timeline.render.css import light_dark, scope
 from timeline.render.text import clean_text
@@ -41,9 +41,6 @@ from timeline.resources import packaged_templates
 __all__ = ["SvgOptions", "THEMES", "drawing", "render_svg"]
 
 THEMES = ("light", "dark", "print", "auto")
-
-#: Font size of superscript footnote numbers, as in templates/svg/base.css (.fn).
-_FN_SIZE = 8.5
 
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 _PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -411,13 +408,8 @@ class _Painter:
         x, y = _num(text.x), _num(text.y)
         attribs: dict[str, Any] = {"class": text.cls}
         if linked:
-            # Place the line and its numbers side by side with the layout's own font metrics.
-            gap = measure("\u2009", text.size, bold=text.bold)
-            main = measure(text.text if not text.runs else "".join(p for p, _ in text.runs), text.size, bold=text.bold)
-            labels = [("," if k else "") + str(n) for k, n in enumerate(text.notes)]
-            total = main + gap + sum(measure(lb, _FN_SIZE) for lb in labels)
-            left = text.x - {"start": 0, "middle": total / 2, "end": total}[text.anchor]
-            x = _num(left)
+            # The line and its numbers side by side, where the layout measured them.
+            x = _num(text.box.x)
         elif text.anchor != "start":
             attribs["text-anchor"] = text.anchor
         if text.rotate:
@@ -432,19 +424,20 @@ class _Painter:
                            for piece, italic in text.runs]
         else:
             el = _El("text", attribs, clean_text(text.text))
+        # Raised by 0.59 of the superscript size (5 px at the default 8.5 px).
+        rise = _num(-round(0.59 * text.note_size, 1))
         if linked:
-            nx = left + main + gap
-            for n, label in zip(text.notes, labels):
+            for k, (n, nx) in enumerate(zip(text.notes, text.note_x)):
                 link = _El("a", {"href": clean_text(self.opt.note_href.format(n=n)), "class": "noteref"})
-                link.elements.append(_El("text", {"class": "fn", "x": _num(nx), "y": _num(text.y - 5)}, label))
+                label = ("," if k else "") + str(n)
+                link.elements.append(_El("text", {"class": "fn", "x": _num(nx), "y": _num(text.y + float(rise))}, label))
                 note_links.append(link)
-                nx += measure(label, _FN_SIZE)
         elif text.notes:
             # Superscripts: raised with dy (renderers agree on it, unlike baseline-shift).
             el.elements.append(_El("tspan", {"class": "fn-gap"}, "\u2009"))
             for k, n in enumerate(text.notes):
                 label = ("," if k else "") + str(n)
-                el.elements.append(_El("tspan", {"class": "fn", "dy": "-5" if k == 0 else "0"}, label))
+                el.elements.append(_El("tspan", {"class": "fn", "dy": rise if k == 0 else "0"}, label))
         return el
 
 

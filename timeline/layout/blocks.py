@@ -1,0 +1,161 @@
+"""The page blocks around the plot: header, legend, era label rows, the overflow note, the source list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from timeline.cite import Run, note
+from timeline.layout.chart import MARGIN, Chart, EraSpan
+from timeline.layout.classify import EventInfo
+from timeline.layout.marks import LEGEND, LEGEND_GLYPH, legend_glyph
+from timeline.layout.scene import ASCENT, DESCENT, NoteEntry, Shape, Text
+from timeline.layout.text import measure, shorten, wrap, wrap_runs
+
+__all__ = ["EraRow", "LabelText", "era_rows", "header", "label_lines", "legend", "notes", "overflow_note"]
+
+
+def header(ch: Chart) -> tuple[list[Text], float]:
+    """The title and subtitle lines, and the y below them."""
+    if not ch.opts.header:
+        return [], MARGIN
+    ty = ch.ty
+    y = MARGIN + ty.title * ASCENT
+    avail = ch.width - 2 * MARGIN
+    out = [ty.text(MARGIN, y, shorten(ch.tl.title, ty.title, avail, bold=True), "title")]
+    y += ty.title * DESCENT
+    if ch.tl.subtitle:
+        for line in wrap(ch.tl.subtitle, ty.subtitle, avail, max_lines=2):
+            y += ty.subtitle * ty.line
+            out.append(ty.text(MARGIN, y, line, "subtitle"))
+    return out, y + 16
+
+
+def legend(ch: Chart, keys: Sequence[str], y: float) -> tuple[list[Shape], list[Text], float]:
+    """A key to the marks, flowing in rows from ``y``; returns shapes, texts and the y below it."""
+    if not ch.opts.legend or not keys:
+        return [], [], y
+    ty = ch.ty
+    size = ty.legend
+    shapes: list[Shape] = []
+    texts: list[Text] = []
+    x, x_end = MARGIN, ch.width - MARGIN
+    row_h = max(size * ty.line, 14.0) + 4
+    c = y + row_h / 2
+    for key in keys:
+        text = LEGEND[key]
+        w = LEGEND_GLYPH + 6 + measure(text, size)
+        if x > MARGIN and x + w > x_end:
+            x, c = MARGIN, c + row_h
+        text = shorten(text, size, x_end - x - LEGEND_GLYPH - 6)
+        shapes.extend(legend_glyph(key, x, c))
+        texts.append(ty.text(x + LEGEND_GLYPH + 6, c + size * 0.35, text, "legend-label"))
+        x += LEGEND_GLYPH + 6 + measure(text, size) + 20
+    return shapes, texts, c + row_h / 2 + 10
+
+
+def notes(ch: Chart, y: float) -> tuple[Text | None, list[NoteEntry], float]:
+    """The numbered source list from ``y``: its heading, entries and the y below it."""
+    if not ch.opts.footnotes or not len(ch.fn):
+        return None, [], y
+    ty = ch.ty
+    size = ty.note
+    y += 10
+    heading = ty.text(MARGIN, y + ty.lane * ASCENT, "Sources", "notes-heading")
+    y = heading.box.y1 + 4
+    entries = []
+    num_w = measure(f"{len(ch.fn)}.", size) + 6
+    width = ch.width - 2 * MARGIN - num_w
+    for n in ch.fn.notes:
+        src = ch.tl.sources.get(n.source)
+        runs = note(src, n.locator) if src is not None else (Run(f"{n.source}" + (f", {n.locator}" if n.locator else "") + "."),)
+        texts = []
+        for k, line in enumerate(wrap_runs(runs, size, width)):
+            y += size * ty.line
+            if k == 0:
+                texts.append(ty.text(MARGIN + num_w - 6, y, f"{n.number}.", "note-number", anchor="end"))
+            texts.append(ty.text(MARGIN + num_w, y, "".join(t for t, _i in line), "note", runs=line))
+        entries.append(NoteEntry(n.number, tuple(texts)))
+    return heading, entries, y + size * DESCENT
+
+
+def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float) -> tuple[list[Text], float]:
+    """The note listing events left without a label, from ``y``."""
+    if not overflow:
+        return [], y
+    ty = ch.ty
+    items = "; ".join(f"{i.event.title} ({i.date_label})" for i in overflow)
+    text = f"Not labelled for lack of room ({len(overflow)}, marked “+N more”): {items}."
+    out = []
+    for line in wrap_runs((Run(text),), ty.overflow, ch.width - 2 * MARGIN, max_lines=10_000):
+        y += ty.overflow * ty.line
+        out.append(ty.text(MARGIN, y, "".join(t for t, _ in line), "overflow-note"))
+    return out, y + 8
+
+
+@attrs.frozen
+class LabelText:
+    """An event label's wrapped title lines, its date line, and its widest line."""
+
+    lines: tuple[str, ...]
+    date: str
+    width: float
+
+
+def label_lines(ch: Chart, info: EventInfo, max_width: float) -> LabelText:
+    """Wrap an event's title (two lines at most) and shorten its date to ``max_width``."""
+    ty = ch.ty
+    sup = ty.sup_width(info.notes)
+    title_lines = wrap(info.event.title, ty.label, max_width - sup, max_lines=2)
+    date = shorten(info.date_label, ty.date, max_width)
+    widths = [measure(t, ty.label) for t in title_lines]
+    widths[-1] += sup
+    return LabelText(title_lines, date, max([*widths, measure(date, ty.date)]))
+
+
+@attrs.frozen
+class EraRow:
+    """A period placed above the plot: its span, its label, where its band begins, any bracket."""
+
+    span: EraSpan
+    text: Text
+    top: float | None          # the band reaches up to its label (None: the label is over a bracket)
+    extra: tuple[Shape, ...]
+
+
+def era_rows(ch: Chart, eras: Sequence[EraSpan], y: float, x0: float, x1: float) -> tuple[list[EraRow], float]:
+    """Era labels in rows above the plot, never overlapping and never cut.
+
+    Longer periods take the upper rows, so a period nested in another sits under it.  A label
+    that fits inside its band sits at the band's top (the band reaches up to it); a label wider
+    than its band is centred over it with a thin bracket spanning the band.
+    """
+    ty = ch.ty
+    order = sorted(range(len(eras)), key=lambda k: (-(eras[k].b - eras[k].a), k))
+    rows: list[list[tuple[float, float]]] = []
+    placed: dict[int, tuple[int, str, float, bool]] = {}
+    for k in order:
+        e = eras[k]
+        label = shorten(e.era.label, ty.era, x1 - x0 - ty.sup_width(e.notes))
+        w = measure(label, ty.era) + ty.sup_width(e.notes)
+        inside = w <= (e.b - e.a) - 8
+        tx = e.a + 4 if inside else min(max((e.a + e.b) / 2 - w / 2, x0), x1 - w)
+        lo, hi = min(tx, e.a) - 8, max(tx + w, e.b) + 8
+        row = next((r for r, spans in enumerate(rows) if all(hi <= s0 or lo >= s1 for s0, s1 in spans)), len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append((lo, hi))
+        placed[k] = (row, label, tx, inside)
+    row_h = ty.era * ty.line + 7
+    out = []
+    for k, e in enumerate(eras):
+        row, label, tx, inside = placed[k]
+        top = y + row * row_h
+        text = ty.text(tx, top + 2 + ty.era * ASCENT, label, "era-name", notes=e.notes)
+        extra: tuple[Shape, ...] = ()
+        if not inside:
+            yb = top + ty.era * ty.line + 3
+            extra = (Shape("polyline", "era-bracket", (e.a, yb + 4, e.a, yb, e.b, yb, e.b, yb + 4)),)
+        out.append(EraRow(e, text, top if inside else None, extra))
+    return out, y + len(rows) * row_h + (4 if rows else 0)

@@ -1,0 +1,159 @@
+"""What every orientation shares: the classified events and lanes, the time domain and scale, the summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from timeline.layout.classify import EventInfo, anchors, classify
+from timeline.layout.notes import timeline_footnotes
+from timeline.layout.options import LayoutOptions
+from timeline.layout.scale import TimeScale, adaptive_scale, day_number, differs_from_linear, focus_scale, linear_scale
+from timeline.layout.scene import Box, Scene
+from timeline.layout.typography import Typography
+from timeline.model import Era, Timeline
+
+__all__ = ["Chart", "EraSpan", "MARGIN", "first_fit", "union"]
+
+MARGIN = 28.0
+
+
+@attrs.frozen
+class EraSpan:
+    """A dated period with its position along the time axis and its note numbers."""
+
+    era: Era
+    a: float
+    b: float
+    notes: tuple[int, ...]
+
+
+class Chart:
+    """A timeline prepared for laying out: options, typography, footnotes, lanes and event records."""
+
+    def __init__(self, tl: Timeline, opts: LayoutOptions) -> None:
+        if not opts.include_context:
+            tl = tl.without_tags("context")
+        self.tl = tl
+        self.opts = opts
+        self.width = opts.canvas_width
+        self.ty = Typography.for_minimum()
+        self.fn = timeline_footnotes(tl)
+        lanes = tl.lane_order()
+        self.lane_ids = [lane.id for lane in lanes]
+        self.lane_names = [lane.name for lane in lanes]
+        index = {lane.id: i for i, lane in enumerate(lanes)}
+        for lane in lanes:
+            if lane.id == "lane" and lane.label:
+                index[lane.label] = index["lane"]
+        events = tl.sorted_events()
+        if any(ev.lane is None or ev.lane not in index for ev in events):
+            self.lane_ids.append("")
+            self.lane_names.append("Other events" if lanes else "")
+        other = len(self.lane_ids) - 1
+        self.infos: list[EventInfo] = [classify(ev, index.get(ev.lane, other) if ev.lane else other, self.fn)
+                                       for ev in events]
+
+    def domain(self) -> tuple[list[tuple[float, float]], float, float]:
+        """Every dated stretch (for density), and the padded first and last day of the axis."""
+        spots = [a for info in self.infos for a in anchors(info)]
+        spans = list(spots)
+        for era in self.tl.eras:
+            if era.when.earliest and era.when.latest:
+                first, last = day_number(era.when.earliest), day_number(era.when.latest) + 1
+                spans.append((first, last))
+                # A period's ends are dated things too: a short period must not vanish in a squeezed stretch.
+                spots += [(first, first + 1), (last - 1, last)]
+        if not spans:
+            today = float(dt.date(2000, 1, 1).toordinal())
+            spans = [(today, today + 1)]
+        d0 = min(a for a, _ in spans)
+        d1 = max(b for _, b in spans)
+        length = max(d1 - d0, 30.0)
+        pad = length * 0.02
+        mid = (d0 + d1) / 2
+        d0, d1 = min(d0, mid - length / 2) - pad, max(d1, mid + length / 2) + pad
+        d0 = max(d0, 1.0)
+        d1 = min(d1, float(dt.date.max.toordinal()))
+        return spots, d0, d1
+
+    def scale(self, p0: float, p1: float) -> TimeScale:
+        """The time scale over ``p0..p1`` px the options ask for."""
+        spots, d0, d1 = self.domain()
+        if self.opts.focus:
+            from timeline.dates import parse_date
+
+            periods = []
+            for a, b in self.opts.focus:
+                da = parse_date(a) if isinstance(a, str) else a
+                db = parse_date(b) if isinstance(b, str) else b
+                if da.earliest is None or db.latest is None:
+                    continue
+                periods.append((day_number(da.earliest), day_number(db.latest) + 1))
+            return focus_scale(periods, d0, d1, p0, p1)
+        if self.opts.scale == "linear":
+            return linear_scale(d0, d1, p0, p1)
+        adaptive = adaptive_scale(spots, d0, d1, p0, p1)
+        if self.opts.scale == "adaptive" or differs_from_linear(adaptive):
+            return adaptive
+        return linear_scale(d0, d1, p0, p1)
+
+    def eras(self, scale: TimeScale) -> list[EraSpan]:
+        """The dated periods in time order, placed on ``scale``."""
+        out = []
+        for era in sorted(self.tl.eras, key=lambda e: (e.when.sort_key, e.id)):
+            if not (era.when.earliest and era.when.latest):
+                continue
+            a, b = scale.pos(day_number(era.when.earliest)), scale.pos(day_number(era.when.latest) + 1)
+            out.append(EraSpan(era, a, b, self.fn.numbers_for(era.citations)))
+        return out
+
+    def summary(self) -> str:
+        """The one-paragraph text alternative of the chart (the SVG's <desc>)."""
+        n = len(self.infos)
+        disputed = sum("disputed" in i.classes for i in self.infos)
+        days = [d for i in self.infos for a, b in anchors(i) for d in (a, b - 1)]
+        span = ""
+        if days:
+            y0, y1 = dt.date.fromordinal(int(min(days))).year, dt.date.fromordinal(int(max(days))).year
+            span = f" from {y0} to {y1}" if y0 != y1 else f" in {y0}"
+        lanes = [name for name in self.lane_names if name]
+        text = f"Timeline of {n} event{'s' if n != 1 else ''}{span}"
+        if lanes:
+            text += f" in {len(lanes)} lane{'s' if len(lanes) != 1 else ''} ({', '.join(lanes)})"
+        text += f"; {disputed} with disputed dates" if disputed else "; no disputed dates"
+        if self.tl.eras:
+            text += f"; {len(self.tl.eras)} period{'s' if len(self.tl.eras) != 1 else ''} shaded"
+        return text + ". Sources are numbered in the notes."
+
+    def scene(self, height: float, scale: TimeScale, **layers: Any) -> Scene:
+        """The finished Scene of this chart."""
+        return Scene(
+            width=round(self.width, 2), height=round(math.ceil(height), 2), orientation=self.opts.orientation,
+            scale=scale.kind, title=self.tl.title, subtitle=self.tl.subtitle, summary=self.summary(), **layers,
+        )
+
+
+def first_fit(rows: list[float], start: float, end: float, max_rows: int) -> int:
+    """Put ``start..end`` in the first row whose rightmost end is left of ``start``; -1 when full."""
+    for i, right in enumerate(rows):
+        if right <= start:
+            rows[i] = end
+            return i
+    if len(rows) < max_rows:
+        rows.append(end)
+        return len(rows) - 1
+    return -1
+
+
+def union(boxes: Sequence[Box]) -> Box:
+    """The smallest box holding all of ``boxes``."""
+    x0 = min(b.x for b in boxes)
+    y0 = min(b.y for b in boxes)
+    x1 = max(b.x1 for b in boxes)
+    y1 = max(b.y1 for b in boxes)
+    return Box(x0, y0, x1 - x0, y1 - y0)

@@ -1,0 +1,177 @@
+"""What each event is, for drawing: its kind, days, qualifiers, classes and notes, worked out once.
+
+Days are day numbers (``date.toordinal()``): ``t0`` is the first day, ``t1`` the day after the
+last.  Every later stage reads these records by name.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from timeline.dates import Bound, HistoricalDate, Span
+from timeline.layout.notes import Footnotes
+from timeline.layout.scale import day_number
+from timeline.model import Event, disputed_label
+
+__all__ = ["ClaimDays", "EventInfo", "anchors", "classify", "day_span", "flow_day"]
+
+
+@attrs.frozen
+class ClaimDays:
+    """One alternative of a disputed date: its first day, the day after its last, and whether preferred."""
+
+    first: float
+    after: float
+    preferred: bool
+
+    @property
+    def mid(self) -> float:
+        """The middle of the alternative (where its mark sits)."""
+        return (self.first + self.after) / 2
+
+
+@attrs.frozen
+class EventInfo:
+    """An event as the layout sees it."""
+
+    event: Event
+    lane: int
+    kind: str                 # "point" or "range"
+    t0: float | None          # first day (None: unknown or open)
+    t1: float | None          # day after the last day
+    approx_start: bool
+    approx_end: bool
+    uncertain: bool
+    bound: Bound
+    open_start: bool
+    open_end: bool
+    claims: tuple[ClaimDays, ...]  # the alternatives of a disputed date, in time order
+    classes: tuple[str, ...]
+    notes: tuple[int, ...]
+    date_label: str           # the short date as shown ("23 or 26 Mar 1953")
+
+    @property
+    def disputed(self) -> bool:
+        """True when the sources disagree on the date (drawn as a bracket)."""
+        return len(self.claims) > 1
+
+
+def _days(d: HistoricalDate | None, side: str) -> float | None:
+    if d is None:
+        return None
+    if side == "start":
+        return day_number(d.earliest) if d.earliest else None
+    return day_number(d.latest) + 1 if d.latest else None
+
+
+def _claims(ev: Event) -> tuple[tuple[ClaimDays, ...], str]:
+    # Event.date_claims is a property that rebuilds its answer on every use: read it once.
+    date_claims = ev.date_claims
+    disputed = len({c.when.edtf for c in date_claims}) > 1
+    if ev.display_date:
+        label = ev.display_date
+    elif disputed:
+        label = disputed_label([c.when for c in date_claims], "short")
+    else:
+        label = ev.when.display("short")
+    out: list[ClaimDays] = []
+    if disputed:
+        for c in date_claims:
+            lo, hi = c.when.earliest, c.when.latest
+            if lo is None and hi is None:
+                continue
+            lo, hi = lo or hi, hi or lo
+            out.append(ClaimDays(day_number(lo), day_number(hi) + 1, c.rank.value == "preferred"))
+        out.sort(key=lambda c: (c.first, c.after, c.preferred))
+    return tuple(out), label
+
+
+def classify(ev: Event, lane: int, fn: Footnotes) -> EventInfo:
+    """The drawing record of one event in lane number ``lane``."""
+    when = ev.when
+    claims, label = _claims(ev)
+    if isinstance(when, Span):
+        kind = "range"
+        t0, t1 = _days(when.start, "start"), _days(when.end, "end")
+        a_s = bool(when.start and (when.start.approximate or when.start.uncertain))
+        a_e = bool(when.end and (when.end.approximate or when.end.uncertain))
+        unc = bool((when.start and when.start.uncertain) or (when.end and when.end.uncertain))
+        appr = bool((when.start and when.start.approximate) or (when.end and when.end.approximate))
+        bound = Bound.EXACT
+        o_s = when.open_start or when.start is None
+        o_e = when.open_end or when.end is None
+    else:
+        kind = "point"
+        t0, t1 = _days(when, "start"), _days(when, "end")
+        a_s = a_e = when.approximate or when.uncertain
+        unc, appr = when.uncertain, when.approximate
+        bound = when.bound
+        o_s = o_e = False
+    classes = ["event", kind]
+    if appr:
+        classes.append("approximate")
+    if unc:
+        classes.append("uncertain")
+    if kind == "point" and bound is not Bound.EXACT:
+        classes.append("bounded")
+        classes.append("not-after" if bound is Bound.NOT_AFTER else "not-before")
+    if len(claims) > 1:
+        classes.append("disputed")
+    if o_s or o_e:
+        classes.append("open")
+    if ev.is_context:
+        classes.append("context")
+    classes.append(f"lane-{lane}")
+    classes.append(f"hue-{lane % 6}")
+    return EventInfo(ev, lane, kind, t0, t1, a_s, a_e, unc, bound, o_s, o_e, claims, tuple(classes),
+                     fn.numbers_for(ev.all_citations), label)
+
+
+def anchors(info: EventInfo) -> list[tuple[float, float]]:
+    """The stretches of time this event says something about (for the domain and the density)."""
+    out: list[tuple[float, float]] = [(c.first, c.after) for c in info.claims]
+    if info.kind == "range":
+        if info.t0 is not None:
+            out.append((info.t0, info.t0 + 1))
+        if info.t1 is not None:
+            out.append((info.t1 - 1, info.t1))
+    else:
+        if info.t0 is not None and info.t1 is not None:
+            out.append((info.t0, info.t1))
+        elif info.t1 is not None:
+            out.append((info.t1 - 1, info.t1))
+        elif info.t0 is not None:
+            out.append((info.t0, info.t0 + 1))
+    return out
+
+
+def day_span(info: EventInfo, d0: float, d1: float) -> tuple[float, float] | None:
+    """The days a mark with length covers (a range, a partial date, a dispute), or None for a dot."""
+    if info.disputed:
+        return info.claims[0].first, info.claims[-1].after
+    if info.kind == "range":
+        a = info.t0 if info.t0 is not None else (info.t1 - 1 if info.t1 is not None else d0)
+        b = info.t1 if info.t1 is not None else d1
+        return a, max(b, a + 1)
+    if info.bound is Bound.EXACT and info.t0 is not None and info.t1 is not None and info.t1 - info.t0 > 1.5:
+        return info.t0, info.t1
+    return None
+
+
+def flow_day(info: EventInfo, d0: float, d1: float) -> float:
+    """The day an event's label hangs from in the vertical list: where its mark begins (or its dot sits)."""
+    if info.disputed:
+        return info.claims[0].mid
+    if info.kind == "range":
+        if info.t0 is not None:
+            return info.t0
+        return info.t1 - 1 if info.t1 is not None else d0
+    if info.bound is Bound.NOT_AFTER and info.t1 is not None:
+        return info.t1
+    if info.bound is Bound.NOT_BEFORE and info.t0 is not None:
+        return info.t0
+    if info.t0 is None or info.t1 is None:
+        return info.t0 if info.t0 is not None else info.t1 if info.t1 is not None else d0
+    if info.t1 - info.t0 > 1.5:
+        return info.t0
+    return (info.t0 + info.t1) / 2

@@ -1,0 +1,197 @@
+"""The marks of an event, drawn along a time coordinate t and an across coordinate c, and the legend's glyphs.
+
+Each mark kind means one thing, and the legend says what: a dot is an exact day, a pale capped
+band is "sometime in" a month or year, a solid bar is a range, a whisker a bound, a bracket a
+dispute.  ``vertical`` swaps the coordinates (time runs down).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from timeline.dates import Bound
+from timeline.layout.classify import EventInfo
+from timeline.layout.scene import Shape
+from timeline.model import Era
+
+__all__ = ["LEGEND", "LEGEND_GLYPH", "POINT_R", "WHISKER", "legend_glyph", "legend_keys", "mark_extent",
+           "mark_kind", "marks"]
+
+POINT_R = 4.5
+WHISKER = 20.0
+#: What each legend key says, in the order the legend lists them.
+LEGEND = {
+    "day": "exact day",
+    "extent": "sometime in (month or year known)",
+    "range": "from – to",
+    "approx": "approximate (c.)",
+    "bound": "on or before / after",
+    "disputed": "sources disagree",
+    "open": "open end",
+    "context": "context",
+    "era": "period",
+}
+LEGEND_GLYPH = 30.0
+
+Pos = Callable[[float], float]
+
+
+def _shape(kind: str, cls: str, pts: Sequence[tuple[float, float]], vertical: bool, extra: Sequence[float] = ()) -> Shape:
+    if kind == "rect" and vertical:
+        extra = (extra[1], extra[0])  # time runs down: a bar's length is its height
+    coords: list[float] = []
+    for t, c in pts:
+        coords.extend((c, t) if vertical else (t, c))
+    return Shape(kind, cls, (*coords, *extra))
+
+
+def _arrow(tip: float, c: float, direction: int, vertical: bool, cls: str = "arrow") -> Shape:
+    back = tip - 7 * direction
+    return _shape("polygon", cls, [(tip, c), (back, c - 4.5), (back, c + 4.5)], vertical)
+
+
+def legend_glyph(key: str, x: float, c: float) -> list[Shape]:
+    """The sample mark for one legend key, drawn in ``x .. x + LEGEND_GLYPH`` around centre line ``c``."""
+    k = "legend-key "
+    if key == "day":
+        return [Shape("circle", k + "mark", (x + 15, c, POINT_R))]
+    if key == "context":
+        return [Shape("circle", k + "mark context-key", (x + 15, c, POINT_R))]
+    if key == "extent":
+        return [Shape("rect", k + "extent", (x + 2, c - 3, 26.0, 6.0)),
+                Shape("line", k + "extent-cap", (x + 2, c - 5, x + 2, c + 5)),
+                Shape("line", k + "extent-cap", (x + 28, c - 5, x + 28, c + 5))]
+    if key == "range":
+        return [Shape("rect", k + "bar", (x + 2, c - 3.5, 26.0, 7.0))]
+    if key == "approx":
+        return [Shape("line", k + "bar-fade", (x + 1, c, x + 9, c)),
+                Shape("rect", k + "bar", (x + 9, c - 3.5, 12.0, 7.0)),
+                Shape("line", k + "bar-fade", (x + 21, c, x + 29, c))]
+    if key == "bound":
+        return [Shape("line", k + "whisker", (x + 8, c, x + 24, c)),
+                Shape("polygon", k + "whisker-head", (x + 2, c, x + 9, c - 4.5, x + 9, c + 4.5)),
+                Shape("circle", k + "mark", (x + 24, c, POINT_R))]
+    if key == "disputed":
+        return [Shape("line", k + "bracket", (x + 5, c, x + 25, c)),
+                Shape("line", k + "bracket", (x + 5, c - 6, x + 5, c + 6)),
+                Shape("line", k + "bracket", (x + 25, c - 6, x + 25, c + 6)),
+                Shape("circle", k + "mark", (x + 5, c, POINT_R)),
+                Shape("circle", k + "mark hollow", (x + 25, c, POINT_R))]
+    if key == "open":
+        return [Shape("rect", k + "bar", (x + 2, c - 3.5, 19.0, 7.0)),
+                Shape("polygon", k + "arrow", (x + 29, c, x + 22, c - 4.5, x + 22, c + 4.5))]
+    return [Shape("rect", k + "era", (x + 1, c - 7, 28.0, 14.0))]
+
+
+def legend_keys(infos: Iterable[EventInfo], eras: Iterable[Era], is_extent: Callable[[EventInfo], bool]) -> list[str]:
+    """The mark kinds a chart draws, in the order the legend lists them."""
+    used: set[str] = set()
+    for info in infos:
+        if info.disputed:
+            used.add("disputed")
+        elif info.kind == "range":
+            used.add("range")
+            if info.approx_start or info.approx_end:
+                used.add("approx")
+            if info.open_start or info.open_end:
+                used.add("open")
+        elif info.bound is not Bound.EXACT:
+            used.add("bound")
+        else:
+            used.add("extent" if is_extent(info) else "day")
+            if info.approx_start or info.uncertain:
+                used.add("approx")
+        if info.event.is_context:
+            used.add("context")
+    if any(era.when.earliest and era.when.latest for era in eras):
+        used.add("era")
+    return [k for k in LEGEND if k in used]
+
+
+def mark_extent(info: EventInfo, pos: Pos) -> tuple[float, float]:
+    """Where the marks of an event reach along the time axis (px)."""
+    if info.disputed:
+        xs = [pos(c.mid) for c in info.claims]
+        return min(xs) - POINT_R, max(xs) + POINT_R
+    if info.kind == "range":
+        a = pos(info.t0) if info.t0 is not None else None
+        b = pos(info.t1) if info.t1 is not None else None
+        if a is None and b is None:
+            return 0.0, 0.0
+        a = a if a is not None else b - 40
+        b = b if b is not None else a + 40
+        if b - a < 2 * POINT_R:
+            mid = (a + b) / 2
+            return mid - POINT_R, mid + POINT_R
+        return a - (8 if info.open_start else 0), b + (8 if info.open_end else 0)
+    if info.bound is Bound.NOT_AFTER and info.t1 is not None:
+        x = pos(info.t1)
+        return x - WHISKER - 2, x + POINT_R
+    if info.bound is Bound.NOT_BEFORE and info.t0 is not None:
+        x = pos(info.t0)
+        return x - POINT_R, x + WHISKER + 2
+    a, b = pos(info.t0), pos(info.t1)
+    if b - a < 2 * POINT_R + 2 or info.t1 - info.t0 <= 1.5:  # a single day is a dot however wide it is drawn
+        mid = (a + b) / 2
+        return mid - POINT_R, mid + POINT_R
+    return a, b
+
+
+def mark_kind(info: EventInfo, m0: float, m1: float) -> str:
+    """"extent" for a partial date drawn as a pale bar, else "mark"."""
+    if info.kind == "point" and info.bound is Bound.EXACT and not info.disputed and m1 - m0 >= 2 * POINT_R + 2:
+        return "extent"
+    return "mark"
+
+
+def marks(info: EventInfo, pos: Pos, c: float, vertical: bool = False, thin: bool = False) -> list[Shape]:
+    """The shapes of one event centred on across-coordinate ``c``; ``thin`` draws narrow bars (vertical columns)."""
+    shapes: list[Shape] = []
+    bar, band, cap = (3.5, 3.0, 3.5) if thin else (7.0, 5.0, 5.0)
+    hollow = " hollow" if (info.approx_start or info.uncertain) else ""
+    if info.disputed:
+        xs = [(pos(cl.mid), cl.preferred) for cl in info.claims]
+        lo, hi = xs[0][0], xs[-1][0]
+        shapes.append(_shape("line", "bracket", [(lo, c), (hi, c)], vertical))
+        for x in (lo, hi):
+            shapes.append(_shape("line", "bracket", [(x, c - cap - 1), (x, c + cap + 1)], vertical))
+        for x, pref in xs:
+            shapes.append(_shape("circle", "mark" if pref else "mark hollow", [(x, c)], vertical, (POINT_R,)))
+        return shapes
+    if info.kind == "range":
+        m0, m1 = mark_extent(info, pos)
+        a = m0 + (8 if info.open_start else 0)
+        b = m1 - (8 if info.open_end else 0)
+        fade = min(14.0, (b - a) / 3)
+        body0 = a + fade if info.approx_start else a
+        body1 = b - fade if info.approx_end else b
+        shapes.append(_shape("rect", "bar", [(body0, c - bar / 2)], vertical, (max(body1 - body0, 0.0), bar)))
+        fade_cls = "bar-fade thin" if thin else "bar-fade"
+        if info.approx_start:
+            shapes.append(_shape("line", fade_cls, [(a, c), (body0, c)], vertical))
+        if info.approx_end:
+            shapes.append(_shape("line", fade_cls, [(body1, c), (b, c)], vertical))
+        if info.open_start:
+            shapes.append(_arrow(a - 8, c, -1, vertical))
+        if info.open_end:
+            shapes.append(_arrow(b + 8, c, 1, vertical))
+        return shapes
+    if info.bound is not Bound.EXACT:
+        direction = -1 if info.bound is Bound.NOT_AFTER else 1
+        x = pos(info.t1) if info.bound is Bound.NOT_AFTER else pos(info.t0)
+        tip = x + direction * WHISKER
+        shapes.append(_shape("line", "whisker", [(x, c), (tip - direction * 6, c)], vertical))
+        shapes.append(_arrow(tip, c, direction, vertical, "whisker-head"))
+        shapes.append(_shape("circle", "mark" + hollow, [(x, c)], vertical, (POINT_R,)))
+        return shapes
+    a, b = pos(info.t0), pos(info.t1)
+    if b - a >= 2 * POINT_R + 2 and info.t1 - info.t0 > 1.5:
+        # A partial date (a month, a year, a decade): a pale band over every day it can mean, held
+        # by two thin end caps -- lighter than a range's solid bar, so "sometime in" never reads as "all through".
+        shapes.append(_shape("rect", "extent", [(a, c - band / 2)], vertical, (b - a, band)))
+        for t in (a + 0.6, b - 0.6):
+            shapes.append(_shape("line", "extent-cap" + hollow, [(t, c - cap), (t, c + cap)], vertical))
+        return shapes
+    mid = (a + b) / 2
+    shapes.append(_shape("circle", "mark" + hollow, [(mid, c)], vertical, (POINT_R,)))
+    return shapes

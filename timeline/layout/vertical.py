@@ -1,0 +1,265 @@
+"""The vertical layout: a list down the page, each label at its date, the axis bending to make room.
+
+Labels are stacked in time order; each date's position on the axis is set where its first label
+lands, and the stretch between two dates gets a little room in proportion to its length (capped,
+with a zig-zag when years are skipped).  So the axis stays monotone and true to order, labels
+stay beside their marks, and leader lines are short elbows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from timeline.layout import blocks
+from timeline.layout.chart import MARGIN, Chart, first_fit, union
+from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, marks
+from timeline.layout.scale import TimeScale, day_number, knot_scale, linear_scale
+from timeline.layout.classify import day_span, flow_day
+from timeline.layout.scene import ASCENT, DESCENT, EventMark, Label, Scene, Shape, Text
+from timeline.layout.text import measure, shorten
+from timeline.layout.ticks import flow_levels, flow_tick_width, flow_ticks
+
+__all__ = ["vertical"]
+
+
+@attrs.frozen
+class _Item:
+    """One entry of the list: an era heading or an event label, hung from ``day``."""
+
+    day: float
+    order: int                 # eras (0) before events (1) on the same day
+    index: int                 # into the chart's infos, or its era list
+    kind: str                  # "era" or "event"
+    height: float
+    offset: float              # from the item's top to the point level with its date
+    lines: tuple[str, ...] = ()
+    date: str = ""
+    notes: tuple[int, ...] = ()
+
+    @property
+    def key(self) -> tuple[float, int, int]:
+        """The list order."""
+        return self.day, self.order, self.index
+
+
+def _flow(items: Sequence[_Item], d0: float, d1: float) -> tuple[list[tuple[float, float]], list[bool], list[float]]:
+    """Stack the items down the page: knots (day, px), squeezed gaps, and each item's top.
+
+    Each new date's knot is where its first item's anchor lands: below the item before it, and
+    at least a little time-proportional room after the previous date (capped, so a gap of decades
+    costs a few lines; such a gap is flagged for a zig-zag).
+    """
+    total = sum(it.height + 8 for it in items) or 200.0
+    rate = 0.3 * total / max(d1 - d0, 1.0)  # px per day given to time itself
+    cap = 70.0
+    knots: list[tuple[float, float]] = [(d0, 0.0)]
+    squeezed: list[bool] = []
+    cursor = 0.0
+    placed = []
+    for it in items:
+        day = min(max(it.day, d0), d1)
+        prev_day, prev_y = knots[-1]
+        if day > prev_day:
+            gap = rate * (day - prev_day)
+            squeezed.append(gap > cap and day - prev_day > 2 * 365)
+            want = prev_y + max(min(gap, cap), 0.5)
+            top = max(cursor, want - it.offset)
+            knots.append((day, top + it.offset))
+        else:
+            top = cursor
+        placed.append(top)
+        cursor = top + it.height + 8
+    prev_day, prev_y = knots[-1]
+    if d1 > prev_day:
+        gap = rate * (d1 - prev_day)
+        squeezed.append(gap > cap and d1 - prev_day > 2 * 365)
+        knots.append((d1, prev_y + max(min(gap, cap), 1.0)))
+    return knots, squeezed, placed
+
+
+class _Columns:
+    """Lane columns: a dot column, then thin sub-columns (first fit over time) for marks with length."""
+
+    def __init__(self, ch: Chart, axis_x: float, x_right: float, d0: float, d1: float) -> None:
+        n_lanes = len(ch.lane_names)
+        self.ch = ch
+        lengthy = []
+        for k, info in enumerate(ch.infos):
+            span = day_span(info, d0, d1)
+            if span is not None:
+                lengthy.append((span[0], info.event.id, span[1], k))
+        lengthy.sort()
+        sub_rows: dict[int, list[float]] = {}
+        self.sub_of: dict[int, int] = {}
+        for start, _id, end, k in lengthy:
+            self.sub_of[k] = first_fit(sub_rows.setdefault(ch.infos[k].lane, []), start, end, 1_000_000)
+        self.sub_w = 6.0
+        self.dot_w = dot_w = 2 * POINT_R + 3
+        gaps = 8 * max(0, n_lanes - 1)
+        need = sum(dot_w + self.sub_w * len(sub_rows.get(lane, [])) for lane in range(n_lanes)) + gaps
+        room = max(60.0, (x_right - axis_x - 14) * 0.4)
+        if need > room:
+            # Too many overlapping spans for the width: narrower sub-columns, then sharing them.
+            subs = sum(len(sub_rows.get(lane, [])) for lane in range(n_lanes))
+            self.sub_w = max(3.0, (room - n_lanes * dot_w - gaps) / max(1, subs))
+        max_sub = max(1, int((room - n_lanes * dot_w - gaps) / self.sub_w / max(1, n_lanes)))
+        self.col_x: list[float] = []
+        self.lane_w: list[float] = []
+        cx = axis_x + 14
+        for lane in range(n_lanes):
+            n_sub = len(sub_rows.get(lane, []))
+            if need > room:
+                n_sub = min(n_sub, max_sub)
+            self.col_x.append(cx + POINT_R + 1)
+            self.lane_w.append(dot_w + self.sub_w * n_sub)
+            cx += self.lane_w[-1] + 8
+        self.end = cx - 8
+        self.dots: set[int] = set()
+
+    def across(self, k: int) -> float:
+        """The across position of event ``k``'s marks."""
+        info = self.ch.infos[k]
+        if k not in self.sub_of or k in self.dots:
+            return self.col_x[info.lane]
+        n_sub = max(1, int(round((self.lane_w[info.lane] - self.dot_w) / self.sub_w)))
+        return self.col_x[info.lane] + POINT_R + 1.5 + self.sub_w * (self.sub_of[k] % n_sub) + self.sub_w / 2
+
+
+def _lane_key(ch: Chart, y: float, x_right: float) -> tuple[list[Shape], list[Text], float]:
+    """The numbered key of lane names above the columns."""
+    ty = ch.ty
+    texts: list[Text] = []
+    shapes: list[Shape] = []
+    named = [(i, n) for i, n in enumerate(ch.lane_names) if n]
+    if not named:
+        return shapes, texts, y
+    kx = MARGIN
+    y += ty.lane * ASCENT
+    for i, name in named:
+        label = shorten(f"{i + 1}  {name}", ty.lane, x_right - MARGIN - 12, bold=True)
+        w = 12 + measure(label, ty.lane, bold=True)
+        if kx > MARGIN and kx + w > x_right:
+            kx = MARGIN
+            y += ty.lane * ty.line + 2
+        shapes.append(Shape("rect", f"lane-swatch lane-hue-{i % 6}", (kx, y - ty.lane * 0.7, 6.0, ty.lane * 0.8)))
+        texts.append(ty.text(kx + 12, y, label, "lane-name"))
+        kx += w + 22
+    return shapes, texts, y + ty.lane * DESCENT + 12
+
+
+def _list(ch: Chart, cols: _Columns, d0: float, d1: float,
+          max_w: float) -> tuple[list[_Item], list[tuple[float, float]], list[bool], list[float]]:
+    """The list of era headings and event labels in time order, and the flow scale through them."""
+    ty = ch.ty
+    items = []
+    for k, info in enumerate(ch.infos):
+        text = blocks.label_lines(ch, info, max_w)
+        h = ty.date * ty.line + len(text.lines) * ty.label * ty.line
+        items.append(_Item(flow_day(info, d0, d1), 1, k, "event", h, ty.date * 0.6, text.lines, text.date))
+    for k, e in enumerate(ch.eras(linear_scale(d0, d1, 0.0, 1.0))):
+        label = shorten(e.era.label, ty.era, max_w - ty.sup_width(e.notes))
+        items.append(_Item(day_number(e.era.when.earliest), 0, k, "era", ty.era * ty.line + 4, 0.0, (label,), "", e.notes))
+    items.sort(key=lambda it: it.key)
+    knots, squeezed, placed = _flow(items, d0, d1)
+    rel = knot_scale(knots, squeezed)
+    # A partial date too short to show as a span is drawn as a dot in the middle of its period;
+    # hang its label there instead, so its leader stays level (a second, final pass).
+    for n, it in enumerate(items):
+        info = ch.infos[it.index] if it.kind == "event" else None
+        if info is not None and day_span(info, d0, d1) is not None and info.kind == "point" and not info.disputed \
+                and mark_kind(info, *mark_extent(info, rel.pos)) != "extent":
+            cols.dots.add(it.index)
+            items[n] = attrs.evolve(it, day=(info.t0 + info.t1) / 2)
+    if cols.dots:
+        items.sort(key=lambda it: it.key)
+        knots, squeezed, placed = _flow(items, d0, d1)
+    return items, knots, squeezed, placed
+
+
+def vertical(ch: Chart) -> Scene:
+    """Lay the chart out with time running down the page."""
+    ty = ch.ty
+    header, y = blocks.header(ch)
+    x_right = ch.width - MARGIN
+    _, d0, d1 = ch.domain()
+    levels = flow_levels(d0, d1)
+    axis_x = MARGIN + flow_tick_width(ty, levels, d1) + 8
+    cols = _Columns(ch, axis_x, x_right, d0, d1)
+    label_x = cols.end + 18
+    items, knots, squeezed, placed = _list(ch, cols, d0, d1, max(60.0, x_right - label_x))
+    rel = knot_scale(knots, squeezed)
+
+    keys = legend_keys(ch.infos, ch.tl.eras, lambda i: mark_kind(i, *mark_extent(i, rel.pos)) == "extent")
+    legend_shapes, legend_texts, y = blocks.legend(ch, keys, y)
+    header = [*header, *legend_texts]
+    key_shapes, lane_key, y = _lane_key(ch, y, x_right)
+    heads_y = y + ty.lane * ASCENT
+    top = y + ty.lane * ty.line + 10
+    scale = knot_scale([(d, p + top) for d, p in knots], squeezed)
+    pos = scale.pos
+
+    events: list[EventMark] = []
+    eras_out = []
+    era_list = ch.eras(linear_scale(d0, d1, 0.0, 1.0))
+    bottom = top
+    x_elbow = label_x - 10
+    for it, rel_top in zip(items, placed):
+        ty_top = rel_top + top
+        if it.kind == "era":
+            era = era_list[it.index].era
+            text = ty.text(label_x, ty_top + 1 + ty.era * ASCENT, it.lines[0], "era-name", notes=it.notes)
+            a = pos(day_number(era.when.earliest))
+            b = max(pos(day_number(era.when.latest) + 1), ty_top + it.height)
+            band = Shape("rect", "era", (axis_x, a, x_right - axis_x, max(b - a, 0.0)))
+            eras_out.append((era.id, era.label, (band,), text))
+            bottom = max(bottom, text.box.y1)
+            continue
+        info = ch.infos[it.index]
+        c = cols.across(it.index)
+        shapes = marks(info, pos, c, vertical=True, thin=True)
+        texts = [ty.text(label_x, ty_top + ty.date * ASCENT, it.date, "date")]
+        base = ty_top + ty.date * ty.line + ty.label * ASCENT
+        for n, line in enumerate(it.lines):
+            texts.append(ty.text(label_x, base, line, "label", notes=info.notes if n == len(it.lines) - 1 else ()))
+            base += ty.label * ty.line
+        box = union([t.box for t in texts])
+        dot = shapes[-1].kind == "circle" and len(shapes) == 1
+        my = shapes[0].coords[1] if dot else pos(it.day)
+        mx = c + (POINT_R + 1.5 if dot or info.disputed else 3.0)
+        ly = ty_top + it.offset
+        if abs(ly - my) < 1.0:
+            leader: tuple[float, ...] = (mx, my, label_x - 4, my)
+        else:
+            leader = (mx, my, x_elbow, my, x_elbow, ly, label_x - 4, ly)
+        events.append(EventMark(info.event.id, info.event.title, info.date_label, info.classes,
+                                info.lane, tuple(shapes), Label(box, tuple(texts), leader), info.notes))
+        bottom = max(bottom, box.y1)
+    axis_end = max(scale.pos(d1), bottom)
+    axis = [Shape("line", "axis", (axis_x, top, axis_x, axis_end))]
+    for seg, flag in zip(scale.segments, scale.compressed):
+        if flag:
+            mid = (seg.p0 + seg.p1) / 2
+            axis.append(Shape("polyline", "break", tuple(
+                v for j in range(5) for v in (axis_x + (-5 if j % 2 else 5), mid - 6 + 3 * j))))
+    grid: list[Shape] = [*legend_shapes, *key_shapes]
+    tick_texts = []
+    for tpos, label, major in flow_ticks(ty, scale, d0, d1, levels, top, axis_end):
+        axis.append(Shape("line", "tick", (axis_x - 5, tpos, axis_x, tpos)))
+        grid.append(Shape("line", "grid" + (" grid-major" if major else ""), (axis_x, tpos, cols.end, tpos)))
+        tick_texts.append(ty.text(axis_x - 8, tpos + ty.tick * 0.35, label, "tick" + (" tick-year" if major else ""),
+                                  anchor="end"))
+    lanes_out = []
+    for lane in range(len(ch.lane_names)):
+        x = cols.col_x[lane]
+        texts_l: tuple[Text, ...] = (ty.text(x, heads_y, str(lane + 1), "lane-number", anchor="middle"),)
+        if lane == 0:
+            texts_l = (*lane_key, *texts_l)
+        lanes_out.append((ch.lane_ids[lane], (Shape("line", "lane-rule", (x, top, x, axis_end)),), texts_l))
+    heading, notes_out, y = blocks.notes(ch, axis_end + 18)
+    return ch.scene(y + MARGIN, scale, header=tuple(header), eras=tuple(eras_out), grid=tuple(grid),
+                    axis=tuple(axis), ticks=tuple(tick_texts), breaks=(), lanes=tuple(lanes_out),
+                    events=tuple(events), badges=(), overflow_note=(), notes_heading=heading,
+                    notes=tuple(notes_out))
+
