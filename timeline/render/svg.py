@@ -38,7 +38,7 @@ from timeline.render.css import light_dark, scope
 from timeline.render.text import clean_text
 from timeline.resources import packaged_templates
 
-__all__ = ["SvgOptions", "THEMES", "drawing", "render_svg"]
+__all__ = ["SvgOptions", "THEMES", "drawing", "render_pages", "render_svg"]
 
 THEMES = ("light", "dark", "print", "auto")
 
@@ -115,6 +115,15 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     event_href, note_href, max_rows (see docs/svg.md).  Unknown names raise UsageError.
     """
     return _tostring(drawing(tl, **options)) + "\n"
+
+
+def render_pages(tl: Timeline, size: str = "a4", **options: Any) -> list[str]:
+    """Render a timeline as printed pages of ``size`` (a4, letter, and their -landscape): one SVG each."""
+    from timeline.layout.paginate import paginate
+
+    lay, svg = _split({k: v for k, v in options.items() if k != "size"})
+    chosen = {f: getattr(lay, f) for f in options if f in _LAYOUT_FIELDS and f != "size"}
+    return [_tostring(_Painter(page, svg).paint()) + "\n" for page in paginate(tl, size, **chosen)]
 
 
 def drawing(tl: Timeline, **options: Any) -> svgwrite.Drawing:
