@@ -234,19 +234,22 @@ def _size_of(scene: Scene, cls: str, fallback: float) -> float:
 # -- pages -----------------------------------------------------------------------------------
 
 
-def paginate(tl: Timeline, size: str = "a4", *, layout_fn: Callable[..., Scene] | None = None,
+def paginate(tl: Timeline, size: str | tuple[float, float] = "a4", *, layout_fn: Callable[..., Scene] | None = None,
              **options: Any) -> list[Scene]:
-    """Lay a timeline out for printed pages of ``size``; return one Scene per page.
+    """Lay a timeline out for printed pages of ``size`` (a name, or (width, height) in px); one Scene per page.
 
     ``options`` are layout options (scale, focus, legend, footnotes...); the orientation and
     width come from the page.
     """
     from timeline.errors import UsageError
 
-    key = size.strip().lower() if isinstance(size, str) else size
-    if key not in PAGE_SIZES:
-        raise UsageError(f"paged output needs a page size ({', '.join(PAGE_SIZES)}); got {size!r}")
-    page_w, page_h = PAGE_SIZES[key]
+    if isinstance(size, tuple) and len(size) == 2 and all(isinstance(v, (int, float)) and v >= 320 for v in size):
+        page_w, page_h = float(size[0]), float(size[1])
+    else:
+        key = size.strip().lower() if isinstance(size, str) else size
+        if key not in PAGE_SIZES:
+            raise UsageError(f"paged output needs a page size ({', '.join(PAGE_SIZES)}); got {size!r}")
+        page_w, page_h = PAGE_SIZES[key]
     portrait = page_h > page_w
     if layout_fn is None:
         from timeline.layout import layout as layout_fn

@@ -17,13 +17,18 @@ import attrs
 
 from timeline.model import Timeline
 
-__all__ = ["Chart", "NARROW", "embedded_charts", "inline_svg"]
+__all__ = ["Chart", "NARROW", "PRINT_AREA", "embedded_charts", "inline_svg"]
 
 #: The narrow frames: (kind, layout options).  The wide chart is whatever the caller asked for.
 NARROW: tuple[tuple[str, dict[str, Any]], ...] = (
     ("column", {"orientation": "vertical", "width": 720}),
     ("phone", {"orientation": "vertical", "width": 390}),
 )
+
+
+#: The print area the printed chart's pages fill: what A4 and US Letter share inside the page
+#: margins of templates/page.css (16 mm, 15 mm, 18 mm), in CSS px.
+PRINT_AREA = (680.0, 925.0)
 
 
 @attrs.frozen
@@ -56,16 +61,32 @@ def _chart(tl: Timeline, kind: str, prefix: str, svg_prefix: str, theme: str, op
     return Chart(kind=kind, id=container, svg=inline_svg(svg))
 
 
+def _print_chart(tl: Timeline, prefix: str, theme: str, options: dict[str, Any]) -> Chart:
+    """The chart as printed pages the size of the page's print area, each in a box that breaks after it."""
+    from timeline.render.svg import render_pages
+
+    container = f"{prefix}-chart-print"
+    pages = render_pages(
+        tl, PRINT_AREA, number_ids=True, theme="light" if theme == "dark" else theme, footnotes=False,
+        id_prefix=f"{prefix}-print",
+        css_scope=f"#{container}", color_scheme="inherit", event_href=f"#{prefix}-item-{{id}}",
+        note_href=f"#{prefix}-note-{{n}}", **options,
+    )
+    boxes = [f'<div class="tl-print-page">\n{inline_svg(svg)}</div>\n' for svg in pages]
+    return Chart(kind="print", id=container, svg="".join(boxes))
+
+
 def embedded_charts(tl: Timeline, prefix: str, theme: str, options: dict[str, Any], *,
                     responsive: bool = True) -> list[Chart]:
-    """The wide chart (the caller's options), then, if ``responsive``, the column and phone charts.
+    """The wide chart (the caller's options), then, if ``responsive``, the column, phone and print charts.
 
     The page prints the title and the notes itself, so each chart leaves out its own header
-    (unless the caller asks for it) and its source list.
+    (unless the caller asks for it) and its source list; the printed chart keeps its title.
     """
     out = [_chart(tl, "wide", prefix, prefix, theme, options)]
     if responsive:
         shared = {k: v for k, v in options.items() if k not in ("orientation", "width", "size")}
         for kind, frame in NARROW:
             out.append(_chart(tl, kind, prefix, f"{prefix}-{kind}", theme, {**shared, **frame}))
+        out.append(_print_chart(tl, prefix, theme, {k: v for k, v in shared.items() if k != "header"}))
     return out

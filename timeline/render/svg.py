@@ -117,13 +117,21 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     return _tostring(drawing(tl, **options)) + "\n"
 
 
-def render_pages(tl: Timeline, size: str = "a4", **options: Any) -> list[str]:
-    """Render a timeline as printed pages of ``size`` (a4, letter, and their -landscape): one SVG each."""
+def render_pages(tl: Timeline, size: str | tuple[float, float] = "a4", *, number_ids: bool = False,
+                 **options: Any) -> list[str]:
+    """Render a timeline as printed pages of ``size`` (a4, letter, and their -landscape): one SVG each.
+
+    ``number_ids`` gives page k the id prefix ``PREFIXk``, for pages that share one HTML document.
+    """
     from timeline.layout.paginate import paginate
 
     lay, svg = _split({k: v for k, v in options.items() if k != "size"})
     chosen = {f: getattr(lay, f) for f in options if f in _LAYOUT_FIELDS and f != "size"}
-    return [_tostring(_Painter(page, svg).paint()) + "\n" for page in paginate(tl, size, **chosen)]
+    out = []
+    for number, page in enumerate(paginate(tl, size, **chosen), 1):
+        opts = attrs.evolve(svg, id_prefix=f"{svg.id_prefix}{number}") if number_ids else svg
+        out.append(_tostring(_Painter(page, opts).paint()) + "\n")
+    return out
 
 
 def drawing(tl: Timeline, **options: Any) -> svgwrite.Drawing:
