@@ -5,7 +5,8 @@
 "March 5, 1953", "June 1951", "c. 1949"), titles are 20-60 characters
 (some in Cyrillic), every event has 1-2 citations, and there are a few
 lanes and eras.  ``write(n, folder)`` writes it as our TOML
-(docs/format.md) and as our JSON (``timeline.dumps``).
+(docs/format.md), as our JSON (``timeline.dumps``) and as the TimelineJS
+sheet a teacher would have (``timelinejs_csv``: CSV, the citations in Text).
 
 Run ``python bench/generate.py 1000 -o bench/out`` to write files by hand.
 """
@@ -136,16 +137,19 @@ def to_toml(data: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def write(n: int, folder: str | Path, seed: int = 1953) -> tuple[Path, Path]:
-    """Write ``events-N.toml`` and ``events-N.json`` into ``folder``; return both paths."""
+def write(n: int, folder: str | Path, seed: int = 1953) -> tuple[Path, Path, Path]:
+    """Write ``events-N.toml``, ``events-N.json`` and the TimelineJS sheet ``events-N.csv``; return their paths."""
     import timeline
+    from timeline.io.timelinejs import timelinejs_csv
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    toml_path, json_path = folder / f"events-{n}.toml", folder / f"events-{n}.json"
+    toml_path, json_path, csv_path = (folder / f"events-{n}.{suffix}" for suffix in ("toml", "json", "csv"))
     toml_path.write_text(to_toml(generate(n, seed)), encoding="utf-8", newline="\n")
-    json_path.write_text(timeline.dumps(timeline.load(toml_path)), encoding="utf-8", newline="\n")
-    return toml_path, json_path
+    tl = timeline.load(toml_path)
+    json_path.write_text(timeline.dumps(tl), encoding="utf-8", newline="\n")
+    csv_path.write_text(timelinejs_csv(tl)[0], encoding="utf-8", newline="")
+    return toml_path, json_path, csv_path
 
 
 def main() -> None:

@@ -1,10 +1,14 @@
-"""The benchmark suite: ``python bench/run.py`` (sizes 100,1000,10000; ``--full`` adds 100000).
+"""The benchmark suite: ``python bench/run.py`` (sizes 1000,10000; ``--full`` adds 100000).
 
 Every figure is the best of k repeats and is reported as a ratio to the
-floor measured in the same run (bench/floor.py); the machine is noisy,
-so only ratios from one run are compared.  The tables are written into
-bench/RESULTS.md between the RESULTS markers; the prose around them is
-kept.  Stages whose code has not landed yet show "n/a".
+floor measured in the same run (bench/floor.py): in-process figures to the
+in-process floor, fresh-process figures to ``python bench/floor.py``, peak
+RSS to the floor's.  The machine is noisy, so only ratios from one run are
+compared.  Inputs are the generated TOML, our JSON and a TimelineJS sheet
+(CSV) of the same events.  plotly's ``px.timeline`` and the matplotlib recipe
+(bench/peers.py) run as peers when installed (``pip install '.[bench]'``).
+The tables are written into bench/RESULTS.md between the RESULTS markers;
+the prose around them is kept.
 """
 
 from __future__ import annotations
@@ -29,13 +33,15 @@ sys.path.insert(0, str(HERE))
 
 import floor  # noqa: E402
 import generate  # noqa: E402
+import peers  # noqa: E402
 
 import timeline  # noqa: E402
-from timeline import dates as _dates  # noqa: E402
+from timeline.render.html import render_html  # noqa: E402
+from timeline.render.svg import render_svg  # noqa: E402
 
-NA = "n/a (renderer not available)"
 BEGIN, END = "<!-- BEGIN RESULTS (written by bench/run.py) -->", "<!-- END RESULTS -->"
-TARGETS = {"e2e_10k": 4.0, "scaling": 12.0, "help_ms": 150.0, "bundled_ms": 400.0, "rss_100k": 3.0}
+INPUTS = (("csv", "TimelineJS sheet"), ("toml", "TOML"), ("json", "JSON"))
+PY = sys.executable
 
 
 def best(fn: Callable[[], Any], k: int, setup: Callable[[], None] | None = None) -> tuple[float, Any]:
@@ -44,6 +50,7 @@ def best(fn: Callable[[], Any], k: int, setup: Callable[[], None] | None = None)
     for _ in range(k):
         if setup:
             setup()
+        result = None
         gc.collect()
         t0 = time.perf_counter()
         result = fn()
@@ -52,7 +59,7 @@ def best(fn: Callable[[], Any], k: int, setup: Callable[[], None] | None = None)
 
 
 def fresh(cmd: list[str], k: int) -> tuple[float | None, str]:
-    """Best wall time of a command in a fresh process (None when it fails) and its stderr."""
+    """Best wall time of a command in a fresh process (None when it fails) and its last stderr line."""
     times = []
     for _ in range(k):
         t0 = time.perf_counter()
@@ -69,211 +76,200 @@ _RSS = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capt
 
 def peak_rss_mb(cmd: list[str]) -> float | None:
     """Peak RSS (MB) of a command run in a fresh process, via RUSAGE_CHILDREN of a wrapper."""
-    out = subprocess.run([sys.executable, "-c", _RSS, *cmd], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run([PY, "-c", _RSS, *cmd], capture_output=True, text=True, cwd=ROOT)
     kb = int(out.stdout.strip() or -1)
     return kb / 1024 if kb > 0 else None
 
 
-def renderer(name: str) -> Callable[..., str] | None:
-    """timeline.render.<name>.render_<name>, or None until it has landed."""
-    try:
-        module = __import__(f"timeline.render.{name}", fromlist=[f"render_{name}"])
-        return getattr(module, f"render_{name}")
-    except (ImportError, AttributeError):
-        return None
-
-
-def layout_fn() -> Callable[..., Any] | None:
-    """timeline.layout.layout, or None until it has landed."""
-    try:
-        from timeline.layout import layout
-    except ImportError:
-        return None
-    return layout
-
-
 def clear_date_cache() -> None:
-    """Forget parsed dates, so every load pays what a fresh process pays."""
-    _dates._parse_cached.cache_clear()
+    """Forget parsed dates (every cache in timeline.dates), so each load pays what a fresh process pays."""
+    for name, module in list(sys.modules.items()):
+        if name == "timeline.dates" or name.startswith("timeline.dates."):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
-def count_dateutil(path: Path) -> tuple[int, int]:
-    """(dates that reached the dateutil fallback, dates parsed) when loading ``path``."""
-    calls = []
-    original = _dates._parse_with_dateutil
+def toml_parser() -> str:
+    """Which TOML parser the reader uses (tomli's compiled wheel with the 'fast' extra, else tomllib)."""
+    from timeline.io import toml
 
-    def spy(*args: Any) -> Any:
-        calls.append(args[0])
-        return original(*args)
-
-    _dates._parse_with_dateutil = spy
-    try:
-        clear_date_cache()
-        tl = timeline.load(path)
-    finally:
-        _dates._parse_with_dateutil = original
-    return len(calls), len(tl.events) + len(tl.eras) + 1
+    parser = getattr(toml, "_toml_parser", None)
+    return getattr(parser, "__name__", "tomllib")
 
 
-def measure(n: int, k: int, out: Path) -> dict[str, Any]:
+def measure(n: int, k: int, out: Path, with_peers: bool, matplotlib_too: bool) -> dict[str, Any]:
     """Every figure for one size N."""
-    toml_path, json_path = out / f"events-{n}.toml", out / f"events-{n}.json"
-    if not toml_path.exists() or not json_path.exists():
+    paths = dict(zip(("toml", "json", "csv"), (out / f"events-{n}.{s}" for s in ("toml", "json", "csv"))))
+    if not all(p.exists() for p in paths.values()):
         generate.write(n, out)
     r: dict[str, Any] = {"n": n, "k": k}
-    py = sys.executable
 
-    # Floor, in process: JSON text -> ISO dates -> f-string SVG.
-    json_text = json_path.read_text(encoding="utf-8")
+    # Floor, in process and fresh: JSON text -> ISO dates -> f-string SVG.
+    json_text = paths["json"].read_text(encoding="utf-8")
     r["floor"], floor_out = best(lambda: floor.floor_svg(json.loads(json_text)), k)
     r["floor_bytes"] = len(floor_out.encode())
-    floor_svg_path = out / f"floor-{n}.svg"
-    r["floor_fresh"], _ = fresh([py, str(HERE / "floor.py"), str(json_path), str(floor_svg_path)], k)
+    floor_cmd = [PY, str(HERE / "floor.py"), str(paths["json"]), str(out / f"floor-{n}.svg")]
+    r["floor_fresh"], _ = fresh(floor_cmd, k)
 
-    r["load_toml"], tl = best(lambda: timeline.load(toml_path), k, clear_date_cache)
-    try:
-        r["load_json"], _ = best(lambda: timeline.load(json_path), k, clear_date_cache)
-    except timeline.LoadError as exc:  # e.g. over the reader's input size limit at 100k
-        r["load_json"], r["load_json_error"] = None, str(exc).splitlines()[0].split(": error: ")[-1]
-
-    def load_no_gc() -> Any:
-        gc.disable()
+    tl = None
+    for key, _ in INPUTS:
         try:
-            return timeline.load(toml_path)
-        finally:
-            gc.enable()
+            r[f"load_{key}"], loaded = best(lambda key=key: timeline.load(paths[key]), k, clear_date_cache)
+        except timeline.LoadError as exc:  # e.g. over the reader's input size limit at 100k
+            r[f"load_{key}"], r[f"load_{key}_error"] = None, str(exc).splitlines()[0].split(": error: ")[-1]
+            continue
+        if key == "toml":
+            tl = loaded
+        loaded = None
+    assert tl is not None, "the generated TOML must load"
 
-    r["load_toml_nogc"], _ = best(load_no_gc, k, clear_date_cache)
-    r["dateutil"], r["dates"] = count_dateutil(toml_path)
+    from timeline.layout import layout
 
-    lay = layout_fn()
-    r["layout"] = best(lambda: lay(tl), k)[0] if lay else None
-    svg, html = renderer("svg"), renderer("html")
-    if svg:
-        r["svg"], text = best(lambda: svg(tl), k)
-        r["svg_bytes"] = len(text.encode())
-        r["e2e"] = r["load_toml"] + r["svg"]
-        r["e2e_json"] = r["load_json"] + r["svg"] if r["load_json"] else None
-    if html:
-        r["html"], text = best(lambda: html(tl), k)
-        r["html_bytes"] = len(text.encode())
-
-    cli = [py, "-m", "timeline", "render"]
-    for fmt in ("svg", "html"):
-        target = out / f"cli-{n}.{fmt}"
-        r[f"fresh_{fmt}"], r[f"fresh_{fmt}_error"] = fresh([*cli, str(toml_path), "--format", fmt, "-o", str(target)], k)
-    r["fresh_check"], _ = fresh([py, "-m", "timeline", "check", str(toml_path)], k)
-
-    rss_cmd = ([*cli, str(toml_path), "--format", "svg", "-o", str(out / f"rss-{n}.svg")] if svg
-               else [py, "-m", "timeline", "check", str(toml_path)])
-    r["rss_what"] = "render --format svg" if svg else "check (load only)"
-    r["rss"] = peak_rss_mb(rss_cmd)
-    r["rss_floor"] = peak_rss_mb([py, str(HERE / "floor.py"), str(json_path), str(floor_svg_path)])
-    tl = None  # free this size's model before the next, larger size is measured
+    r["layout"], _ = best(lambda: layout(tl), k)
+    r["svg"], text = best(lambda: render_svg(tl), k)
+    r["svg_bytes"] = len(text.encode())
+    r["html"], text = best(lambda: render_html(tl), k)
+    r["html_bytes"] = len(text.encode())
+    text = None
+    for key, _ in INPUTS:
+        if r[f"load_{key}"] is not None:
+            r[f"e2e_{key}"] = r[f"load_{key}"] + r["svg"]
+    tl = None  # free this size's model before the processes below run
     gc.collect()
+
+    cli = [PY, "-m", "timeline", "render"]
+    for key, _ in INPUTS:
+        for fmt in ("svg", "html") if key != "json" else ("svg",):
+            target = out / f"cli-{n}-{key}.{fmt}"
+            r[f"fresh_{key}_{fmt}"], r[f"fresh_{key}_{fmt}_error"] = fresh(
+                [*cli, str(paths[key]), "--format", fmt, "-o", str(target)], k)
+    r["fresh_check"], _ = fresh([PY, "-m", "timeline", "check", str(paths["toml"])], k)
+
+    for fmt in ("svg", "html"):
+        r[f"rss_{fmt}"] = peak_rss_mb([*cli, str(paths["toml"]), "--format", fmt, "-o", str(out / f"rss-{n}.{fmt}")])
+    r["rss_floor"] = peak_rss_mb(floor_cmd)
+
+    if with_peers:
+        for name, suffix in (("plotly", "html"), ("matplotlib", "svg")):
+            if not peers.available(name) or (name == "matplotlib" and not matplotlib_too):
+                continue
+            cmd = [PY, str(HERE / "peers.py"), name, str(paths["json"]), str(out / f"{name}-{n}.{suffix}")]
+            r[f"peer_{name}"], _ = fresh(cmd, k if name == "plotly" else 1)
+            r[f"rss_{name}"] = peak_rss_mb(cmd)
     return r
 
 
+_PROBE = """import contextlib, io, sys
+from timeline.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        main(sys.argv[1:])
+    except SystemExit:
+        pass
+print(sorted(m for m in ('svgwrite', 'jinja2', 'dateutil', 'urllib.request') if m in sys.modules))"""
+
+
 def startup(k: int, out: Path) -> dict[str, Any]:
-    """Fresh-process figures that do not depend on N: --help, check, the bundled timeline."""
-    py = sys.executable
-    s: dict[str, Any] = {}
-    s["python"], _ = fresh([py, "-c", "pass"], k)
-    s["help"], _ = fresh([py, "-m", "timeline", "--help"], k)
-    s["check_bundled"], _ = fresh([py, "-m", "timeline", "check"], k)
-    probe = ("import sys; from timeline.cli import main; "
-             "import contextlib, io; f = io.StringIO()\n"
-             "for argv in (['--help'], ['check']):\n"
-             "    try:\n"
-             "        with contextlib.redirect_stdout(f): main(argv)\n"
-             "    except SystemExit: pass\n"
-             "print(sorted(m for m in ('svgwrite', 'jinja2', 'dateutil') if m in sys.modules))")
-    proc = subprocess.run([py, "-c", probe], capture_output=True, text=True, cwd=ROOT)
-    s["heavy_imports"] = proc.stdout.strip() or proc.stderr.strip().splitlines()[-1]
+    """Fresh-process figures that do not depend on N: --help, check, the bundled timeline, imports."""
+    s: dict[str, Any] = {"python": fresh([PY, "-c", "pass"], k)[0], "help": fresh([PY, "-m", "timeline", "--help"], k)[0],
+                         "check_bundled": fresh([PY, "-m", "timeline", "check"], k)[0]}
+    for label, argv in (("--help", ["--help"]), ("check", ["check"]),
+                        ("render --format svg", ["render", "--format", "svg", "-o", str(out / "probe.svg")])):
+        proc = subprocess.run([PY, "-c", _PROBE, *argv], capture_output=True, text=True, cwd=ROOT)
+        s[f"imports {label}"] = proc.stdout.strip() or proc.stderr.strip().splitlines()[-1]
     s["bundled"], s["bundled_error"] = fresh(
-        [py, "-m", "timeline", "render", "--format", "svg,html", "-o", str(out / "bundled")], k)
+        [PY, "-m", "timeline", "render", "--format", "svg,html", "-o", str(out / "bundled")], k)
     return s
 
 
 def ms(seconds: float | None) -> str:
-    return "n/a" if seconds is None else f"{seconds * 1000:,.1f} ms"
+    return "n/a" if seconds is None else f"{seconds * 1000:,.0f} ms" if seconds >= 1 else f"{seconds * 1000:,.1f} ms"
 
 
-def cell(seconds: float | None, floor_s: float | None, missing: str = NA) -> str:
+def cell(seconds: float | None, floor_s: float | None, missing: str = "n/a") -> str:
     if seconds is None:
         return missing
     return f"{ms(seconds)} ({seconds / floor_s:.1f}×)" if floor_s else ms(seconds)
 
 
-def verdict(ok: bool | None) -> str:
-    return "not measured" if ok is None else ("**met**" if ok else "**NOT met**")
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
 
 
-def report(rows: list[dict[str, Any]], s: dict[str, Any], full: bool) -> str:
+def verdict(value: float | None, limit: float) -> str:
+    return "not measured" if value is None else ("**met**" if value <= limit else "**NOT met**")
+
+
+def targets(rows: list[dict[str, Any]], s: dict[str, Any]) -> list[tuple[str, float, float | None, str]]:
+    """(target, limit, value, unit) for each of issue 15's targets."""
+    by_n = {r["n"]: r for r in rows}
+    mid, big = by_n.get(10_000, {}), by_n.get(100_000, {})
+    ff = mid.get("floor_fresh")
+    rss_big = max((x for x in (_ratio(big.get("rss_svg"), big.get("rss_floor")),
+                               _ratio(big.get("rss_html"), big.get("rss_floor"))) if x is not None), default=None)
+    return [
+        ("SVG from a TimelineJS sheet at 10k, fresh, × floor", 5, _ratio(mid.get("fresh_csv_svg"), ff), "×"),
+        ("SVG from TOML at 10k, fresh, × floor", 6, _ratio(mid.get("fresh_toml_svg"), ff), "×"),
+        ("HTML from TOML at 10k, fresh, × floor", 8, _ratio(mid.get("fresh_toml_html"), ff), "×"),
+        ("bundled timeline → SVG + HTML, fresh", 250, s["bundled"] * 1000 if s["bundled"] else None, " ms"),
+        ("peak RSS at 100k (worse of SVG and HTML), × floor's", 3, rss_big, "×"),
+        ("scaling 10k→100k, TOML→SVG in process", 11, _ratio(big.get("e2e_toml"), mid.get("e2e_toml")), "×"),
+    ]
+
+
+def report(rows: list[dict[str, Any]], s: dict[str, Any]) -> str:
     """Markdown tables for RESULTS.md."""
     lines = [f"Run of {dt.date.today().isoformat()} on {platform.python_implementation()} "
              f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs; "
-             f"sizes {', '.join(str(r['n']) for r in rows)}.", ""]
-    lines += ["### Per size (best of k; in parentheses: × the floor of the same N)", "",
-              "| N | k | floor (in-process) | load TOML | load JSON | layout | SVG | HTML | "
-              "end to end TOML→SVG | end to end JSON→SVG |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             f"sizes {', '.join(format(r['n'], ',') for r in rows)}; TOML parser: {toml_parser()}.", ""]
+    lines += ["### In process (best of k; in parentheses: × the in-process floor of the same N)", "",
+              "| N | k | floor | load sheet | load TOML | load JSON | layout | SVG | HTML | "
+              "sheet→SVG | TOML→SVG | JSON→SVG |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         f = r["floor"]
-        lines.append(f"| {r['n']:,} | {r['k']} | {ms(f)} | {cell(r['load_toml'], f)} | {cell(r['load_json'], f, 'n/a (' + r.get('load_json_error', '') + ')')} | "
-                     f"{cell(r.get('layout'), f, 'n/a (layout not available)')} | {cell(r.get('svg'), f)} | "
-                     f"{cell(r.get('html'), f)} | {cell(r.get('e2e'), f)} | "
-                     f"{cell(r.get('e2e_json'), f, NA if r['load_json'] else 'n/a (no JSON load)')} |")
-    lines += ["", "### Fresh process (wall, best of k; × the fresh-process floor `python bench/floor.py`)", "",
-              "| N | floor fresh | `check` | `render --format svg` | `render --format html` | "
-              "peak RSS (pipeline) | peak RSS floor | RSS ratio | SVG bytes (× floor) | HTML bytes |",
+        loads = [cell(r[f"load_{key}"], f, f"n/a ({r.get(f'load_{key}_error', '')})") for key, _ in INPUTS]
+        e2e = [cell(r.get(f"e2e_{key}"), f) for key, _ in INPUTS]
+        lines.append(f"| {r['n']:,} | {r['k']} | {ms(f)} | {' | '.join(loads)} | {cell(r['layout'], f)} | "
+                     f"{cell(r['svg'], f)} | {cell(r['html'], f)} | {' | '.join(e2e)} |")
+    lines += ["", "### Fresh process (wall, best of k; × the fresh floor `python bench/floor.py IN.json OUT.svg`)", "",
+              "| N | floor | `check` TOML | sheet→SVG | sheet→HTML | TOML→SVG | TOML→HTML | JSON→SVG | "
+              "plotly `px.timeline` | matplotlib recipe |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         ff = r["floor_fresh"]
-        rss = f"{r['rss']:.0f} MB" if r["rss"] else "n/a"
-        rssf = f"{r['rss_floor']:.0f} MB" if r["rss_floor"] else "n/a"
-        ratio = f"{r['rss'] / r['rss_floor']:.2f}×" if r["rss"] and r["rss_floor"] else "n/a"
-        svgb = f"{r['svg_bytes']:,} ({r['svg_bytes'] / r['floor_bytes']:.1f}×)" if "svg_bytes" in r else NA
-        htmlb = f"{r['html_bytes']:,}" if "html_bytes" in r else NA
-        lines.append(f"| {r['n']:,} | {ms(ff)} | {cell(r['fresh_check'], ff)} | {cell(r['fresh_svg'], ff)} | "
-                     f"{cell(r['fresh_html'], ff)} | {rss} ({r['rss_what']}) | {rssf} | {ratio} | {svgb} | {htmlb} |")
-    lines += ["", "### Other figures", ""]
+        runs = [cell(r.get(f"fresh_{key}_{fmt}"), ff, f"failed: {r.get(f'fresh_{key}_{fmt}_error', '')}")
+                for key, fmt in (("csv", "svg"), ("csv", "html"), ("toml", "svg"), ("toml", "html"), ("json", "svg"))]
+        peer = [cell(r.get(f"peer_{name}"), ff, "not run") for name in ("plotly", "matplotlib")]
+        lines.append(f"| {r['n']:,} | {ms(ff)} | {cell(r['fresh_check'], ff)} | {' | '.join(runs)} | {' | '.join(peer)} |")
+    lines += ["", "### Peak RSS and output size (fresh process; × the floor's)", "",
+              "| N | floor RSS | TOML→SVG | TOML→HTML | plotly | matplotlib | floor SVG bytes | SVG bytes | HTML bytes |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        gc_share = 1 - r["load_toml_nogc"] / r["load_toml"]
-        lines.append(f"- N={r['n']:,}: dates through the dateutil fallback: {r['dateutil']} of {r['dates']}; "
-                     f"TOML load with the cyclic GC disabled: {ms(r['load_toml_nogc'])} "
-                     f"(GC share {gc_share:.0%}).")
-    lines.append(f"- Bare `python -c pass`: {ms(s['python'])}; `timeline check` (bundled): {ms(s['check_bundled'])}.")
-    lines.append(f"- Heavy modules imported by `--help` and `check`: {s['heavy_imports']}.")
+        rf = r["rss_floor"]
 
+        def rss(key: str) -> str:
+            value = r.get(key)
+            return "n/a" if not value else f"{value:,.0f} MB ({value / rf:.2f}×)" if rf else f"{value:,.0f} MB"
+        lines.append(f"| {r['n']:,} | {rss('rss_floor').split(' (')[0]} | {rss('rss_svg')} | {rss('rss_html')} | "
+                     f"{rss('rss_plotly')} | {rss('rss_matplotlib')} | {r['floor_bytes']:,} | "
+                     f"{r['svg_bytes']:,} ({r['svg_bytes'] / r['floor_bytes']:.1f}×) | {r['html_bytes']:,} |")
+    lines += ["", "### Start-up", "",
+              f"- Bare `python -c pass`: {ms(s['python'])}; `timeline --help`: {ms(s['help'])}; "
+              f"`timeline check` (bundled): {ms(s['check_bundled'])}."]
+    lines += [f"- Heavy modules imported by `{key[8:]}`: {value}." for key, value in s.items() if key.startswith("imports ")]
     by_n = {r["n"]: r for r in rows}
-    big, mid = by_n.get(100_000), by_n.get(10_000)
-    scaling = None
-    if big and mid:
-        pairs = [("load TOML", "load_toml"), ("layout", "layout"), ("SVG", "svg"), ("end to end", "e2e"),
-                 ("floor", "floor")]
+    if 10_000 in by_n and 100_000 in by_n:
+        mid, big = by_n[10_000], by_n[100_000]
+        pairs = [("load TOML", "load_toml"), ("layout", "layout"), ("SVG", "svg"), ("HTML", "html"),
+                 ("TOML→SVG", "e2e_toml"), ("fresh TOML→SVG", "fresh_toml_svg"), ("floor", "floor")]
         parts = [f"{label} {big[key] / mid[key]:.1f}×" for label, key in pairs if big.get(key) and mid.get(key)]
         lines.append(f"- Scaling 10k→100k: {', '.join(parts)}.")
-        scaling = (big.get("e2e") or big["load_toml"]) / (mid.get("e2e") or mid["load_toml"])
-
-    e2e_10k = mid["e2e"] / mid["floor"] if mid and mid.get("e2e") else None
-    rss_100k = big["rss"] / big["rss_floor"] if big and big["rss"] and big["rss_floor"] else None
-    lines += ["", "### Targets", "", "| target | limit | this run | verdict |", "|---|---:|---:|---|"]
-    lines.append(f"| end to end at 10k (load TOML + layout + SVG), × floor | ≤ {TARGETS['e2e_10k']:.0f}× | "
-                 f"{f'{e2e_10k:.1f}×' if e2e_10k else NA} | "
-                 f"{verdict(None if e2e_10k is None else e2e_10k <= TARGETS['e2e_10k'])} |")
-    what = "end to end" if big and big.get("e2e") else ("load only" if big else "needs N=100,000")
-    lines.append(f"| scaling 10k→100k ({what}) | ≤ {TARGETS['scaling']:.0f}× | "
-                 f"{f'{scaling:.1f}×' if scaling else 'run with --full'} | "
-                 f"{verdict(None if scaling is None else scaling <= TARGETS['scaling'])} |")
-    lines.append(f"| `timeline --help`, fresh process | ≤ {TARGETS['help_ms']:.0f} ms | {ms(s['help'])} | "
-                 f"{verdict(s['help'] * 1000 <= TARGETS['help_ms'])} |")
-    bundled = ms(s["bundled"]) if s["bundled"] is not None else NA
-    lines.append(f"| bundled timeline → SVG + HTML, fresh process | ≤ {TARGETS['bundled_ms']:.0f} ms | {bundled} | "
-                 f"{verdict(None if s['bundled'] is None else s['bundled'] * 1000 <= TARGETS['bundled_ms'])} |")
-    rss_text = f"{rss_100k:.2f}× ({big['rss_what']})" if big and rss_100k else "run with --full"
-    lines.append(f"| peak RSS at 100k, × floor's | ≤ {TARGETS['rss_100k']:.0f}× | {rss_text} | "
-                 f"{verdict(None if rss_100k is None else rss_100k <= TARGETS['rss_100k'])} |")
+    lines += ["", "### Targets (issue 15)", "", "| target | limit | this run | verdict |", "|---|---:|---:|---|"]
+    for label, limit, value, unit in targets(rows, s):
+        shown = "not measured (needs N=10,000, and --full for 100k)" if value is None else f"{value:,.1f}{unit}"
+        lines.append(f"| {label} | ≤ {limit}{unit} | {shown} | {verdict(value, limit)} |")
     return "\n".join(lines)
 
 
@@ -290,9 +286,11 @@ def write_results(table: str, path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the suite and write bench/RESULTS.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated event counts")
-    parser.add_argument("--full", action="store_true", help="also run N=100000 (a few minutes more)")
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated event counts")
+    parser.add_argument("--full", action="store_true",
+                        help="also run N=100000, and the matplotlib peer at 10k (several minutes more)")
     parser.add_argument("-k", "--repeats", type=int, default=0, help="repeats per figure (default: 5/3/2 by size)")
+    parser.add_argument("--no-peers", action="store_true", help="skip plotly and matplotlib even when installed")
     parser.add_argument("--out", default=str(HERE / "out"), help="folder for generated inputs and outputs")
     parser.add_argument("--results", default=str(HERE / "RESULTS.md"), help="markdown file to update ('-' = stdout only)")
     args = parser.parse_args(argv)
@@ -305,10 +303,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for n in sizes:
         k = args.repeats or (5 if n <= 1000 else 3 if n <= 10_000 else 2)
-        rows.append(measure(n, k, out))
+        rows.append(measure(n, k, out, with_peers=not args.no_peers and n <= 10_000,
+                            matplotlib_too=n <= 1000 or args.full))
         print(f"N={n:,} done ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     s = startup(args.repeats or 7, out)
-    table = report(rows, s, args.full)
+    table = report(rows, s)
     print(table)
     if args.results != "-":
         write_results(table, Path(args.results))

@@ -27,17 +27,27 @@ def bench_modules():
 
 @pytest.fixture(scope="module")
 def written(bench_modules, tmp_path_factory):
-    """The generator's TOML and JSON files at N=50."""
+    """The generator's TOML, JSON and TimelineJS CSV files at N=50."""
     generate, _ = bench_modules
     return generate.write(50, tmp_path_factory.mktemp("bench"))
 
 
 def test_generated_toml_loads_cleanly(written):
     """The generated TOML loads with timeline.load, strictly, with zero errors."""
-    toml_path, _ = written
+    toml_path, _, _ = written
     result = read(toml_path, strict=True)
     assert [d.format() for d in result.diagnostics] == []
     assert len(result.timeline.events) == 50
+
+
+def test_generated_sheet_is_read_as_timelinejs(written):
+    """The generated CSV is sniffed as a TimelineJS sheet and gives the same 50 events."""
+    from timeline.io import detect_format, sniff_format
+
+    toml_path, _, csv_path = written
+    assert sniff_format(csv_path.read_text(encoding="utf-8"), detect_format(csv_path)) == "timelinejs-csv"
+    sheet = read(csv_path).timeline
+    assert [e.title for e in sheet.events] == [e.title for e in read(toml_path).timeline.sorted_events()]
 
 
 def test_generator_is_deterministic(bench_modules):
@@ -49,7 +59,7 @@ def test_generator_is_deterministic(bench_modules):
 def test_floor_draws_one_label_per_event(bench_modules, written):
     """The floor writes an SVG with one text per event from the JSON export."""
     _, floor = bench_modules
-    _, json_path = written
+    _, json_path, _ = written
     svg = floor.floor_svg(json.loads(json_path.read_text(encoding="utf-8")))
     assert svg.startswith("<svg") and svg.count("<text ") == 50
 

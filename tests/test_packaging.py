@@ -34,8 +34,9 @@ def test_wheel_contains_data(installed: Path) -> None:
     """The wheel ships events/ and templates/ inside the package."""
     python = installed / "bin" / "python"
     code = "import timeline.resources as r; print(r.bundled_events()); print(r.packaged_templates())"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the wheel's copy, not a work tree's
     out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True,
-                         cwd="/").stdout.split()
+                         cwd="/", env=env).stdout.split()
     assert all("site-packages/timeline/_data" in line for line in out), out
 
 

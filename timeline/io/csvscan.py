@@ -10,8 +10,7 @@ column where it starts.
 from __future__ import annotations
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 __all__ = ["Cell", "CsvSyntaxError", "Row", "scan_csv"]
 
@@ -19,8 +18,7 @@ _QUOTED = re.compile(r'"((?:[^"]|"")*)"')
 _PLAIN = re.compile(r"[^,\n]*")
 
 
-@attrs.frozen
-class Cell:
+class Cell(NamedTuple):
     """One cell's text and where it starts (1-based line and character column)."""
 
     value: str
@@ -28,8 +26,7 @@ class Cell:
     column: int
 
 
-@attrs.frozen
-class Row:
+class Row(NamedTuple):
     """One record: its first line, its cells, and the text of that first line."""
 
     line: int
@@ -52,12 +49,68 @@ class CsvSyntaxError(ValueError):
 
 def scan_csv(text: str) -> list[Row]:
     """Split CSV text (newlines already normalised to ``\\n``) into rows of positioned cells."""
+    return _scan(text, split_plain_rows=True)
+
+
+def _split_line(line: str) -> list[tuple[str, int]] | None:
+    """(value, column) of each cell of a row that ends on its own line, or None to scan it in full.
+
+    None when a quoted cell runs past the line (a newline inside quotes, or
+    a missing quote) or text follows a closing quote: the full scan then
+    reads the row, or raises its error.
+    """
+    if '"' not in line:
+        cells, column = [], 1
+        for value in line.split(","):
+            cells.append((value, column))
+            column += len(value) + 1
+        return cells
+    cells, i, n = [], 0, len(line)
+    find, startswith = line.find, line.startswith
+    while True:
+        if startswith('"', i):
+            j = i + 1
+            while True:
+                j = find('"', j)
+                if j < 0:
+                    return None
+                if not startswith('"', j + 1):
+                    break
+                j += 2
+            value = line[i + 1:j]
+            cells.append((value.replace('""', '"') if '""' in value else value, i + 1))
+            i = j + 1
+            if i == n:
+                return cells
+            if line[i] != ",":
+                return None
+            i += 1
+        else:
+            j = find(",", i)
+            if j < 0:
+                cells.append((line[i:], i + 1))
+                return cells
+            cells.append((line[i:j], i + 1))
+            i = j + 1
+
+
+def _scan(text: str, split_plain_rows: bool) -> list[Row]:
+    # A row that ends on its own line is split by _split_line; split_plain_rows=False
+    # scans every row cell by cell over the whole text, which the tests compare it with.
     lines = text.split("\n")
     rows: list[Row] = []
     pos, line, line_start, n = 0, 1, 0, len(text)
     while pos < n:
         row_line = line
-        cells: list[Cell] = []
+        row_text = lines[row_line - 1]
+        split = _split_line(row_text) if split_plain_rows else None
+        if split is not None:
+            rows.append(Row(row_line, tuple(Cell(value, line, column) for value, column in split), row_text))
+            pos += len(row_text) + 1
+            line += 1
+            line_start = pos
+            continue
+        cells = []
         while True:
             column = pos - line_start + 1
             if pos < n and text[pos] == '"':
@@ -88,5 +141,5 @@ def scan_csv(text: str) -> list[Row]:
                 break
             raise CsvSyntaxError("unexpected text after a closing quote (put the whole cell in quotes)",
                                  line, pos - line_start + 1)
-        rows.append(Row(row_line, tuple(cells), lines[row_line - 1]))
+        rows.append(Row(row_line, tuple(cells), row_text))
     return rows

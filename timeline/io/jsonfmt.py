@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -312,6 +313,10 @@ class _JsonReader:
                         events=tuple(events), eras=tuple(eras), lanes=tuple(lanes), sources=sources)
 
 
+#: A surrogate escape (``\ud800``-``\udfff``) or a raw surrogate: only text holding one can need the walk.
+_MAY_HOLD_SURROGATES = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
 def _replace_surrogates(value: Any, pointer: str, name: str, collector: Collector) -> Any:
     """Replace lone surrogates (legal in JSON escapes, unwritable as UTF-8) with U+FFFD, with a warning."""
     if isinstance(value, str):
@@ -344,7 +349,8 @@ def read_json_text(text: str, name: str = "<string>") -> ReadResult:
     except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
         collector.error(f"JSON value cannot be read: {exc}", name, 1, 1)
         return ReadResult(None, tuple(collector.sorted()))
-    data = _replace_surrogates(data, "$", name, collector)
+    if _MAY_HOLD_SURROGATES.search(text):
+        data = _replace_surrogates(data, "$", name, collector)
     timeline = _JsonReader(name, collector).build(data)
     return ReadResult(timeline, tuple(collector.sorted()))
 

@@ -20,7 +20,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -91,8 +91,7 @@ def is_timelinejs_data(data: Any) -> bool:
 # -- reading -------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Value:
+class _Value(NamedTuple):
     """One input value and where it came from: a CSV cell or a JSON path."""
 
     text: str
@@ -175,53 +174,53 @@ class _Builder:
         self.error(value, f"{label} must be a whole number, got {text!r}")
         return None
 
-    def edtf(self, slide: _Slide, prefix: str) -> tuple[str | None, bool]:
-        """EDTF text for the start (prefix "") or end (prefix "end_") date; (None, ok)."""
+    def edtf(self, slide: _Slide, prefix: str) -> tuple[str | None, HistoricalDate | None, bool]:
+        """EDTF text and date for the start (prefix "") or end (prefix "end_"); (None, None, ok)."""
         label = "End " if prefix else ""
         year_v, month_v, day_v = (slide.fields.get(prefix + p) for p in ("year", "month", "day"))
         has = [v is not None and v.text.strip() != "" for v in (year_v, month_v, day_v)]
         if not any(has):
-            return None, True
+            return None, None, True
         if not has[0]:
             given = month_v if has[1] else day_v
             assert given is not None
             self.error(given, f"{label}{'Month' if has[1] else 'Day'} is given without {label}Year")
-            return None, False
+            return None, None, False
         if has[2] and not has[1]:
             assert day_v is not None
             self.error(day_v, f"{label}Day is given without {label}Month")
-            return None, False
+            return None, None, False
         assert year_v is not None
         year = self._int(year_v, f"{label}Year", -999_999, 9999)
         if year is None:
-            return None, False
+            return None, None, False
         if year < 1:
             self.error(year_v, f"{label}Year {year} is before 1 CE; timeline's dates hold years 1 to 9999 only, "
                                f"so this row cannot become an event yet")
-            return None, False
+            return None, None, False
         text = f"{year:04d}"
         if has[1]:
             assert month_v is not None
             month = self._int(month_v, f"{label}Month", 1, 12)
             if month is None:
-                return None, False
+                return None, None, False
             text += f"-{month:02d}"
         if has[2]:
             assert day_v is not None
             day = self._int(day_v, f"{label}Day", 1, 31)
             if day is None:
-                return None, False
+                return None, None, False
             text += f"-{day:02d}"
         try:
-            parse_date(text)
+            date = parse_date(text)
         except DateError as exc:
             self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason.split(';')[0]}")
-            return None, False
-        return text, True
+            return None, None, False
+        return text, date, True
 
     def when(self, slide: _Slide) -> tuple[HistoricalDate | Span | None, bool]:
-        start, ok_start = self.edtf(slide, "")
-        end, ok_end = self.edtf(slide, "end_")
+        start, s, ok_start = self.edtf(slide, "")
+        end, e, ok_end = self.edtf(slide, "end_")
         if not (ok_start and ok_end):
             return None, False
         if start is None:
@@ -230,8 +229,7 @@ class _Builder:
                 return None, False
             return None, True
         if end is None or end == start:
-            return parse_date(start), True
-        s, e = parse_date(start), parse_date(end)
+            return s, True
         if s.earliest and e.latest and e.latest < s.earliest:
             self.error(slide.at("end_year"), f"the end ({e.display()}) is before the start ({s.display()})")
             return None, False

@@ -1,0 +1,128 @@
+"""Each fast path gives exactly what the full path gives (issue 15), on the corpus and generated input."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import require
+from timeline.io import toml as toml_reader
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus"
+BENCH = ROOT / "bench"
+
+
+@pytest.fixture(scope="module")
+def generate():
+    """bench/generate.py as a module."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        import generate
+
+        yield generate
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+def _toml_inputs() -> list[Path]:
+    return sorted({*CORPUS.glob("*.toml"), *(ROOT / "tests").rglob("*.toml"), *(ROOT / "events").glob("*.toml")})
+
+
+def _diagnostics_with(parser, monkeypatch, paths):
+    monkeypatch.setattr(toml_reader, "_toml_parser", parser)
+    out = {}
+    for path in paths:
+        result = toml_reader.read_toml(path)
+        out[path.name] = ([d.format() for d in result.diagnostics], result.timeline)
+    return out
+
+
+def test_tomli_gives_tomllib_diagnostics_byte_for_byte(monkeypatch, tmp_path, generate):
+    """With the "fast" extra's tomli, every corpus file gives the same diagnostics and timeline as tomllib."""
+    require(importlib.util.find_spec("tomli") is not None, "tomli (the 'fast' extra) is not installed")
+    import tomli
+
+    generated = tmp_path / "generated.toml"
+    generated.write_text(generate.to_toml(generate.generate(300)), encoding="utf-8")
+    paths = [*_toml_inputs(), generated]
+    assert any(p.name.startswith("bad-") for p in paths)
+    slow = _diagnostics_with(tomllib, monkeypatch, paths)
+    fast = _diagnostics_with(tomli, monkeypatch, paths)
+    assert fast == slow
+
+
+def test_the_reader_works_without_tomli(monkeypatch):
+    """The stdlib parser is the fallback: a syntax error still reads like a compiler's."""
+    monkeypatch.setattr(toml_reader, "_toml_parser", tomllib)
+    result = toml_reader.read_toml(CORPUS / "bad-unterminated.toml")
+    assert [d.format().splitlines()[0] for d in result.diagnostics] == [
+        f"{CORPUS / 'bad-unterminated.toml'}:6:22: error: TOML syntax: illegal character '\\n'"]
+
+
+def _json_variants(generate) -> list[str]:
+    import timeline
+
+    text = timeline.dumps(timeline.loads(generate.to_toml(generate.generate(200))))
+    title = '"title": "#1'
+    assert title in text
+    return [
+        text,
+        text.replace(title, '"title": "\\ud83d#1', 1),               # a lone high surrogate escape
+        text.replace(title, '"title": "\\uDE00#1', 1),               # a lone low one, upper case
+        text.replace(title, '"title": "\\uD83D\\uDE00#1', 1),        # a valid pair: no warning
+        text.replace(title, '"title": "\ud83d#1', 1),                # a raw lone surrogate (text from the API)
+        text.replace(title, '"title": "\\\\ud83d#1', 1),             # an escaped backslash: plain text
+        text.replace('"events": [', '"events\\udc00": [', 1),        # in a key
+    ]
+
+
+def test_json_surrogate_check_is_skipped_only_when_it_finds_nothing(monkeypatch, generate):
+    """Skipping the surrogate walk for text without a surrogate gives what the full walk gives."""
+    import re
+
+    from timeline.io import jsonfmt
+
+    variants = _json_variants(generate)
+    fast = [jsonfmt.read_json_text(t, "x.json") for t in variants]
+    monkeypatch.setattr(jsonfmt, "_MAY_HOLD_SURROGATES", re.compile(""))  # always walk
+    full = [jsonfmt.read_json_text(t, "x.json") for t in variants]
+    assert fast == full
+    assert any("surrogate" in d.message for r in full for d in r.diagnostics)
+
+
+def _scan_outcome(text: str, split_plain_rows: bool):
+    from timeline.io import csvscan
+
+    try:
+        return csvscan._scan(text, split_plain_rows)
+    except csvscan.CsvSyntaxError as exc:
+        return ("error", exc.message, exc.line, exc.column)
+
+
+_CSV_PIECES = ["a", "bc", ",", '"', '""', "\n", " ", "é", '"x,y"', '"multi\nline"', ",,", "\n\n"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_CSV_PIECES), max_size=30))
+def test_csv_line_split_matches_the_full_scan(pieces):
+    """Rows split line by line give the same cells, positions and errors as the cell-by-cell scan."""
+    text = "".join(pieces)
+    assert _scan_outcome(text, True) == _scan_outcome(text, False)
+
+
+def test_csv_line_split_matches_the_full_scan_on_a_generated_sheet(generate):
+    """On a generated TimelineJS sheet (quoted Text cells with commas) both scans agree."""
+    import timeline
+    from timeline.io.timelinejs import timelinejs_csv
+
+    sheet, _ = timelinejs_csv(timeline.loads(generate.to_toml(generate.generate(300))))
+    sheet = sheet.replace("\r\n", "\n")
+    fast, full = _scan_outcome(sheet, True), _scan_outcome(sheet, False)
+    assert fast == full and len(fast) > 300
