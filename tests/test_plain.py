@@ -30,7 +30,7 @@ def _text(fragment: str) -> str:
 
 @pytest.fixture(scope="module")
 def bundled() -> timeline.Timeline:
-    """The bundled timeline: 50 events, disputed dates, notes with italics and URLs."""
+    """The bundled timeline: disputed dates, notes with italics and URLs."""
     return timeline.bundled()
 
 
@@ -39,8 +39,8 @@ def test_no_inline_svg_style_or_script(bundled: timeline.Timeline) -> None:
     frag = render_plain(bundled, image_format="svg")
     for bad in ("<svg", "<style", "<script", " style=", " onclick=", " onload="):
         assert bad not in frag.html.lower(), bad
-    assert re.search(r'<img src="timeline\.svg" alt="Timeline of 50 events[^"]*" width="720" height="\d+">',
-                     frag.html)
+    assert re.search(rf'<img src="timeline\.svg" alt="Timeline of {len(bundled.events)} events[^"]*" '
+                     r'width="720" height="\d+">', frag.html)
 
 
 def test_everything_survives_nh3_defaults(bundled: timeline.Timeline) -> None:
@@ -59,7 +59,7 @@ def test_everything_survives_nh3_defaults(bundled: timeline.Timeline) -> None:
         if note.quote:
             assert " ".join(note.quote.split()) in text
     assert len(re.findall(r"<li>", cleaned)) >= len(bundled.events) + len(footnotes.notes)
-    assert re.search(r'<img src="timeline\.svg" alt="Timeline of 50 events', cleaned)
+    assert re.search(rf'<img src="timeline\.svg" alt="Timeline of {len(bundled.events)} events', cleaned)
 
 
 def test_note_numbers_match_the_chart(bundled: timeline.Timeline) -> None:

@@ -246,6 +246,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
         if isinstance(text, tuple):  # the plain fragment and its image, written beside it
             html, image, image_name = text
             outputs += [(html, target), (image, str(Path(target).with_name(image_name)))]
+        elif isinstance(text, list):  # printed pages: NAME-1.svg, NAME-2.svg...
+            if target == "-":
+                raise UsageError_("paged output writes one file per page, so it needs -o FILE (not -)")
+            path = Path(target)
+            outputs += [(page, str(path.with_name(f"{path.stem}-{k}{path.suffix}"))) for k, page in enumerate(text, 1)]
         else:
             outputs.append((text, target))
     _emit_all(outputs, _inputs(args))
@@ -260,8 +265,8 @@ def _render_name(fmt: str, args: argparse.Namespace) -> str:
 
 
 def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[str, Any],
-                target: str) -> str | bytes | tuple[str, bytes, str]:
-    """Render one format (PNG as bytes; the plain fragment as its HTML, image and image name)."""
+                target: str) -> str | bytes | tuple[str, bytes, str] | list[str] | list[bytes]:
+    """Render one format: text, PNG bytes, printed pages as a list, the plain fragment as (HTML, image, name)."""
     from timeline import render
 
     if fmt == "html" and args.plain:
@@ -273,6 +278,20 @@ def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[
         frag = render_plain(tl, Path(target).stem, **options)
         return frag.html, frag.image, frag.image_name
 
+    from timeline.layout.paginate import is_paged
+
+    if fmt in ("svg", "png") and is_paged(options.get("size")):
+        from timeline.render.svg import render_pages
+
+        options = dict(options)
+        size = options.pop("size")
+        pages = render_pages(tl, size, footnotes=not args.no_footnotes, **options)
+        if fmt == "svg":
+            return pages
+        from timeline.render.png import rasterise
+
+        ratio = 1.0 if args.pixel_ratio is None else args.pixel_ratio
+        return [rasterise(page, pixel_ratio=ratio) for page in pages]
     if fmt == "png":
         return render.render_png(tl, pixel_ratio=args.pixel_ratio, footnotes=not args.no_footnotes, **options)
     if fmt == "svg":

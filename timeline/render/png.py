@@ -112,8 +112,15 @@ def rasterise(svg: str, *, pixel_ratio: float = 1.0) -> bytes:
 
 
 def default_pixel_ratio(options: dict[str, Any]) -> float:
-    """2 for slide frames (sharp on projectors and in slide software), else 1."""
-    return 2.0 if options.get("size") in _DOUBLE else 1.0
+    """The frame's raster scale: 2 for slides (sharp on projectors and in slide software), else 1."""
+    size = options.get("size")
+    if size is None:
+        return 1.0
+    try:
+        from timeline.layout.frame import parse_size
+    except ImportError:  # pragma: no cover - before the frame API
+        return 2.0 if size in _DOUBLE else 1.0
+    return float(parse_size(size).raster_scale)
 
 
 def render_png(tl: Timeline, *, pixel_ratio: float | None = None, **options: Any) -> bytes:
