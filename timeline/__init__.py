@@ -105,6 +105,7 @@ __all__ = [
     "loads",
     "parse_date",
     "render_html",
+    "render_pages",
     "render_plain",
     "render_png",
     "render_svg",
@@ -157,6 +158,17 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     from timeline.render import render_svg as _render_svg
 
     return _render_svg(tl, **options)
+
+
+def render_pages(tl: Timeline, size: str = "a4", **options: Any) -> list[str]:
+    """Render a timeline as printed pages of ``size`` (a4, letter and their -landscape): one SVG string each.
+
+    Each page holds part of the chart, never cutting a label, with the lane key or the axis
+    repeated and "p. 2 of 3" at its foot; text is at least 8 pt.
+    """
+    from timeline.render import render_pages as _render_pages
+
+    return _render_pages(tl, size, **options)
 
 
 def render_plain(tl: Timeline, name: str = "timeline", **options: Any) -> Any:

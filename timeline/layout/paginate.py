@@ -27,7 +27,7 @@ from timeline.layout.scene import ASCENT, DESCENT, Box, Label, Scene, Shape, Tex
 from timeline.layout.text import measure
 from timeline.model import Timeline
 
-__all__ = ["PAGE_SIZES", "MARGIN", "is_paged", "paginate"]
+__all__ = ["MARGIN", "PAGE_SIZES", "PAPER_MINIMUM", "is_paged", "paginate"]
 
 _MM = 96 / 25.4
 #: Printed page sizes in CSS px (96 to the inch).

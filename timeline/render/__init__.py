@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from timeline.model import Timeline
 
-__all__ = ["render_html", "render_plain", "render_png", "render_svg"]
+__all__ = ["render_html", "render_pages", "render_plain", "render_png", "render_svg"]
 
 
 def render_svg(tl: Timeline, **options: Any) -> str:
@@ -19,6 +19,13 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     from timeline.render.svg import render_svg as _render
 
     return _render(tl, **options)
+
+
+def render_pages(tl: Timeline, size: str = "a4", **options: Any) -> list[str]:
+    """Render a timeline as printed pages (a4, letter, a4-landscape, letter-landscape): one SVG string each."""
+    from timeline.render.svg import render_pages as _render
+
+    return _render(tl, size, **options)
 
 
 def render_plain(tl: Timeline, name: str = "timeline", **options: Any) -> Any:
