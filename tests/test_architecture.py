@@ -79,7 +79,7 @@ def test_third_party_imports_stay_in_their_module(path: Path) -> None:
         assert rel == "render/svg.py"
     if any(n.split(".")[0] == "jinja2" for n in names):
         assert rel.startswith("render/html")
-    if rel.startswith(("io/", "layout/")) or rel in {"dates.py", "errors.py", "cite.py", "markup.py"}:
+    if rel.startswith(("io/", "layout/")) or rel.startswith("dates/") or rel in {"errors.py", "cite.py", "markup.py"}:
         assert not any(n.startswith(("timeline.render", "timeline.cli")) for n in names), rel
     if rel.startswith("io/"):
         assert not any(n.startswith("timeline.layout") for n in names), rel

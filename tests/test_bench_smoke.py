@@ -65,10 +65,10 @@ def test_floor_draws_one_label_per_event(bench_modules, written):
 
 
 def _full_grammar(text):
-    from timeline import dates
+    from timeline.dates import english, parse
 
-    source, offset = dates._trim(text)
-    return dates._parse_english(source, offset, text)
+    source, offset = parse._trim(text)
+    return english.parse_english(source, offset, text)
 
 
 FAST_FORMS = ["March 5, 1953", "5 March 1953", "June 1951", "c. 1949", "February 29, 1952", "December 31, 9999",
@@ -80,7 +80,7 @@ def test_english_fast_path_matches_full_grammar(text):
     """The English fast path in timeline.dates gives exactly what the full grammar gives."""
     from timeline import dates
 
-    assert dates._parse_common_english(text) == _full_grammar(text)
+    assert dates.parse._parse_common_english(text) == _full_grammar(text)
 
 
 @pytest.mark.parametrize("text", ["February 29, 1953", "March 0, 1953", "March 32, 1953", "c. 0000", "June 0000",
@@ -89,7 +89,7 @@ def test_english_fast_path_declines_the_rest(text):
     """Out-of-range fields and other spellings are left to the full grammar (and its diagnostics)."""
     from timeline import dates
 
-    assert dates._parse_common_english(text) is None
+    assert dates.parse._parse_common_english(text) is None
 
 
 def test_english_fast_path_matches_on_generated_dates(bench_modules):
@@ -98,6 +98,6 @@ def test_english_fast_path_matches_on_generated_dates(bench_modules):
 
     generate, _ = bench_modules
     texts = {ev["when"] for ev in generate.generate(2000)["events"]}
-    taken = [t for t in texts if dates._parse_common_english(t) is not None]
+    taken = [t for t in texts if dates.parse._parse_common_english(t) is not None]
     assert taken
-    assert all(dates._parse_common_english(t) == _full_grammar(t) for t in taken)
+    assert all(dates.parse._parse_common_english(t) == _full_grammar(t) for t in taken)

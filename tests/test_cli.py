@@ -152,13 +152,25 @@ def test_internal_error_exits_3_with_one_line(good: Path, monkeypatch: pytest.Mo
         assert err.startswith("Traceback (most recent call last):") and "ZeroDivisionError: boom" in err
 
 
-def test_unreadable_input_is_one_line_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """An input that is a folder with the right suffix (read fails with EISDIR) is one located line, exit 1."""
-    folder = tmp_path / "x.json"
-    folder.mkdir()
-    assert main(["check", str(folder), "--input-format", "json"]) == 1
-    err = capsys.readouterr().err
-    assert f"{folder}: error: cannot read file: Is a directory" in err and "Traceback" not in err
+def test_unreadable_input_is_one_line_exit_1(good: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Simulated (root reads everything): a read that fails with EIO is one located line, and exit 1."""
+    import errno
+
+    from timeline.io import limits
+
+    def failing(fd: int, n: int) -> bytes:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(limits.os, "read", failing)
+    assert main(["check", str(good)]) == 1
+    assert capsys.readouterr().err == f"{good}: error: cannot read file: Input/output error\n{good}: 1 error(s), 0 warning(s)\n"
+
+
+def test_a_folder_with_a_file_format_is_misuse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--input-format json on a folder exits 2 and says folders are read as TOML."""
+    assert main(["check", str(tmp_path), "--input-format", "json"]) == 2
+    assert "a folder is read as its .toml files" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "cp1251", "latin-1"])

@@ -87,11 +87,11 @@ def test_json_surrogate_check_is_skipped_only_when_it_finds_nothing(monkeypatch,
     """Skipping the surrogate walk for text without a surrogate gives what the full walk gives."""
     import re
 
-    from timeline.io import jsonfmt
+    from timeline.io import jsonfmt, jsonpos
 
     variants = _json_variants(generate)
     fast = [jsonfmt.read_json_text(t, "x.json") for t in variants]
-    monkeypatch.setattr(jsonfmt, "_MAY_HOLD_SURROGATES", re.compile(""))  # always walk
+    monkeypatch.setattr(jsonpos, "_MAY_HOLD_SURROGATES", re.compile(""))  # always walk
     full = [jsonfmt.read_json_text(t, "x.json") for t in variants]
     assert fast == full
     assert any("surrogate" in d.message for r in full for d in r.diagnostics)

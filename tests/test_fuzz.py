@@ -257,8 +257,9 @@ def test_json_with_lone_surrogates_loads_with_warnings_and_exports():
     """Lone surrogates (legal JSON escapes) are replaced with U+FFFD and warned about, so output can be written."""
     doc = '{"format":"timeline","version":1,"events":[{"id":"e1","title":"a\\ud800b","when":"1953"}]}'
     result = read_text(doc, format="json", name="x.json")
-    assert [d.format() for d in result.diagnostics] == [
-        "x.json:$.events[0].title: warning: text holds a lone UTF-16 surrogate (a broken emoji or character); "
+    assert [d.format().splitlines()[0] for d in result.diagnostics] == [
+        "x.json:1:44:$.events[0]: warning: event 'e1' has no citation",
+        "x.json:1:63:$.events[0].title: warning: text holds a lone UTF-16 surrogate (a broken emoji or character); "
         "replaced with U+FFFD"]
     assert result.timeline.events[0].title == "a\ufffdb"
 
@@ -292,7 +293,9 @@ def timelines(draw):
             cite = (Citation(source="s", locator=draw(safe_text), quote=draw(safe_text)),)
             claims = (Claim(when=draw(dates), citations=cite), Claim(when=draw(dates), citations=cite),
                       Claim(about="n", quantity=Quantity(value=draw(st.floats(-1e12, 1e12)), unit=draw(safe_text)),
-                            citations=cite))
+                            citations=cite),
+                      Claim(about="why", statement=draw(safe_text) or "s", by=draw(safe_text), citations=cite),
+                      Claim(about="why", statement=draw(safe_text) or "t", citations=cite))
         events.append(Event(
             id=eid, title=draw(safe_text), when=draw(dates), text=draw(safe_text), tags=(draw(safe_text),),
             lane=draw(st.sampled_from([None, *[ln.id for ln in lanes]])), display_date=draw(safe_text),

@@ -19,6 +19,7 @@ title = "T"
 title = "A"
 kind = "scholarly"
 """
+EVENT = '[[events]]\nid = "e"\ntitle = "E"\nwhen = "1953"\ncitations = ["a"]\n'
 
 
 def diags(text: str, **kw) -> list[str]:
@@ -240,8 +241,8 @@ def test_directory_loads_as_one_timeline(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        pytest.param(b"\xef\xbb\xbf" + HEADER.encode(), None, id="bom"),
-        pytest.param(HEADER.replace("\n", "\r\n").encode(), None, id="crlf"),
+        pytest.param(b"\xef\xbb\xbf" + (HEADER + EVENT).encode(), None, id="bom"),
+        pytest.param((HEADER + EVENT).replace("\n", "\r\n").encode(), None, id="crlf"),
         pytest.param(
             HEADER.replace('"A"', '"Архив"').encode("cp1251"),
             "x.toml:5:10: error: file is not valid UTF-8 (byte 0xc0). It looks like Windows-1251 (Cyrillic); "

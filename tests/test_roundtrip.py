@@ -23,6 +23,8 @@ claims = st.one_of(
               quantity=st.builds(Quantity, value=st.integers(0, 10**7),
                                  approximate=st.booleans(), unit=texts),
               citations=st.lists(citations, max_size=2)),
+    st.builds(Claim, about=st.just("cause of death"), statement=texts.filter(bool), by=texts,
+              rank=st.sampled_from(ClaimRank), note=texts, citations=st.lists(citations, max_size=2)),
 )
 media = st.one_of(st.none(), st.builds(Media, url=st.just("https://example.org/x.png"), credit=texts, caption=texts,
                                        alt=texts, thumbnail=st.just("")))

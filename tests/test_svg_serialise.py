@@ -1,13 +1,16 @@
-"""render_svg's own serialiser writes exactly what svgwrite's ElementTree path writes."""
+"""render_svg's direct writer writes exactly what svgwrite writes for the same drawing."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import timeline
 from timeline import Citation, Source, Timeline
-from timeline.render.svg import _tostring, drawing, render_svg
+from timeline.render.svg import drawing, render_svg
 
 NASTY = ['a & b', '<script>', '"quoted" \'single\'', 'tab\there', 'line\nbreak', 'cr\rx', '\x01ctl', ']]>', 'Жизнь']
 
@@ -25,18 +28,41 @@ def nasty_timeline() -> Timeline:
 @pytest.mark.parametrize("options", [{}, {"orientation": "vertical", "theme": "auto"},
                                      {"event_href": "#a&b-{id}", "note_href": '#n"-{n}'}])
 @pytest.mark.parametrize("make", [timeline.bundled, nasty_timeline])
-def test_fast_serialiser_matches_svgwrite(make, options):
-    """_tostring(drawing) is byte for byte svgwrite's dwg.tostring()."""
+def test_direct_writer_matches_svgwrite(make, options):
+    """render_svg (no svgwrite) is byte for byte svgwrite's drawing(...).tostring()."""
     tl = make()
-    dwg = drawing(tl, **options)
-    assert _tostring(dwg) == dwg.tostring()
-    assert render_svg(tl, **options) == dwg.tostring() + "\n"
+    assert render_svg(tl, **options) == drawing(tl, **options).tostring() + "\n"
+
+
+def test_direct_writer_matches_svgwrite_on_generated_input():
+    """On 400 generated events (ranges, Cyrillic, two citations) both paths write the same bytes."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.pop(0)
+    tl = timeline.loads(generate.to_toml(generate.generate(400)))
+    for options in ({}, {"orientation": "vertical", "note_href": "#n-{n}", "event_href": "#e-{id}"}):
+        assert render_svg(tl, **options) == drawing(tl, **options).tostring() + "\n"
+
+
+def test_render_svg_does_not_import_svgwrite():
+    """Only drawing() imports svgwrite; render_svg and render_html write without it."""
+    probe = ("import sys, timeline\n"
+             "from timeline.render.svg import render_svg\nfrom timeline.render.html import render_html\n"
+             "tl = timeline.bundled(); render_svg(tl); render_html(tl)\n"
+             "print('svgwrite' in sys.modules)\n"
+             "from timeline.render.svg import drawing\ndrawing(tl)\nprint('svgwrite' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    assert out == ["False", "True"]
 
 
 def test_script_added_svgwrite_elements_are_written():
-    """Elements a script adds with svgwrite's own factory come out as svgwrite writes them."""
+    """The Drawing from drawing() takes svgwrite's own elements, and writes them as svgwrite does."""
     dwg = drawing(timeline.bundled())
     dwg.add(dwg.text("added & <kept>", insert=(10, 10), class_="date"))
     dwg.elements[-2].add(dwg.circle((1, 2), 3))
-    assert _tostring(dwg) == dwg.tostring()
-    assert "added &amp; &lt;kept&gt;" in _tostring(dwg)
+    dwg.elements[-2]["data-x"] = "1"
+    out = dwg.tostring()
+    assert "added &amp; &lt;kept&gt;" in out and '<circle cx="1" cy="2" r="3" />' in out and 'data-x="1"' in out

@@ -114,15 +114,18 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def load(path: str | Path, *, format: str | None = None, strict: bool = False) -> Timeline:
+def load(path: str | Path, *, format: str | None = None, strict: bool = False,
+         max_bytes: int | None = None) -> Timeline:
     """Load a timeline from a file or directory; raise LoadError listing every problem.
 
     Warnings (e.g. an event without a citation) do not raise unless ``strict``.
+    At most ``max_bytes`` bytes are read (default 20 MiB, for a file or a
+    folder's files together); more is refused with an error.
     """
     from timeline.io import read
     from timeline.io.common import raise_for
 
-    result = read(path, format=format, strict=strict)
+    result = read(path, format=format, strict=strict, max_bytes=max_bytes)
     raise_for(result.diagnostics, strict)
     assert result.timeline is not None
     return result.timeline

@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--input-format", dest="input_format", choices=INPUT_FORMATS,
                        help="input format (default: by suffix; directories are TOML)")
         p.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
+        add_max_bytes(p)
+
+    def add_max_bytes(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--max-bytes", type=_size, metavar="SIZE",
+                       help="read at most this much input in all, e.g. 64M (default: 20M)")
 
     check = sub.add_parser("check", help="validate event files and report every problem at once")
     add_input(check)
@@ -89,6 +94,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="time scale: linear, density-adaptive, or auto (default)")
     render.add_argument("--theme", help="colour theme: light, dark, print (default: light)")
     render.add_argument("--width", type=int, help="drawing width in px (height for vertical)")
+    render.add_argument("--size", metavar="SIZE", help="frame: slide, slide-4x3, a4, a4-landscape, letter, "
+                        "letter-landscape, column, phone, or WxH in px (text sizes follow the frame)")
+    render.add_argument("--text-scale", dest="text_scale", type=float, metavar="K",
+                        help="make every text K times bigger (1 to 4)")
+    render.add_argument("--title", help="the chart's title in place of the timeline's own")
     render.add_argument("--from", dest="date_from", metavar="DATE", help="keep events from this date on")
     render.add_argument("--to", dest="date_to", metavar="DATE", help="keep events up to this date")
     render.add_argument("--lane", action="append", default=[], metavar="ID", help="keep only this lane (repeatable)")
@@ -109,7 +119,17 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", dest="output_format", choices=OUTPUT_FORMATS,
                          help="output format (default: by suffix; .json and .csv write our formats)")
     convert.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
+    add_max_bytes(convert)
     return parser
+
+
+def _size(text: str) -> int:
+    from timeline.io.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 @contextlib.contextmanager
@@ -139,7 +159,7 @@ def _load(args: argparse.Namespace, outputs: Sequence[str | None] = ()) -> tuple
     check_not_inputs([o for o in outputs if o not in (None, "-")], _inputs(args))
     path = Path(args.path) if args.path else bundled_events()
     with _gc_paused():
-        result = read(path, format=args.input_format, strict=args.strict)
+        result = read(path, format=args.input_format, strict=args.strict, max_bytes=args.max_bytes)
     gc.freeze()
     for diag in result.diagnostics:
         print(diag.format(), file=sys.stderr)
@@ -234,7 +254,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return status
     tl = _filtered(tl, args)
     options: dict[str, Any] = {}
-    for name in ("orientation", "scale", "theme", "width"):
+    if args.title is not None:
+        tl = tl.retitled(args.title)  # the page heading and the chart's both
+    for name in ("orientation", "scale", "theme", "width", "size", "text_scale"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)
     if args.no_legend:

@@ -110,17 +110,21 @@ class ParseError(TimelineError, ValueError):
 
 
 class DateError(ParseError):
-    """A date string that cannot be understood, with the offset of the problem.
+    """A date string that cannot be understood, with what is wrong, what to write instead, and where.
 
-    ``column`` is the 1-based column within the date text where the
-    problem starts (0 when it concerns the whole string); loaders add it
-    to the column of the string in their file.
+    ``reason`` says what is wrong ("unknown month 'Jnu' (did you mean
+    'Jun'?)"), ``hint`` what is accepted instead (or None), ``column`` the
+    1-based column within the date text where the problem starts (0 when
+    it concerns the whole string); loaders add it to the column of the
+    string in their file.  ``str(error)`` is ``reason; hint``.
     """
 
-    def __init__(self, message: str, text: str = "", column: int = 0):
+    def __init__(self, reason: str, text: str = "", column: int = 0, *, hint: str | None = None):
         self.text = text
         self.column = column
-        self.reason = message
+        self.reason = reason
+        self.hint = hint
+        message = reason if hint is None else f"{reason}; {hint}"
         super().__init__(message, [Diagnostic(Severity.ERROR, message, column=column)])
 
 

@@ -156,13 +156,29 @@ class Quantity:
         return f"{text} {self.unit}".strip()
 
 
+def _one_value(inst: Claim, _attribute: attrs.Attribute, statement: str) -> None:
+    given = [name for name, value in (("when", inst.when), ("quantity", inst.quantity), ("statement", statement))
+             if value not in (None, "")]
+    if len(given) > 1:
+        raise UsageError(f"a claim holds one value: 'when', 'quantity' or 'statement'; got {' and '.join(given)}")
+    if statement and inst.about == "date":
+        raise UsageError("a statement claim needs 'about' to name what it is about, e.g. about=\"cause of death\"")
+
+
 @attrs.frozen
 class Claim:
-    """One source's value for something disputed: a date or a quantity."""
+    """One source's value for something disputed: a date, a quantity or a statement.
+
+    A statement is a short sentence the cited source asserts ("a stroke").
+    ``by`` names whose reading it is when the source reports someone else's
+    view ("TASS", "many Western historians"); renderers show it before the value.
+    """
 
     about: str = "date"
     when: HistoricalDate | Span | None = attrs.field(default=None, validator=date_like())
     quantity: Quantity | None = None
+    statement: str = attrs.field(default="", validator=_one_value)
+    by: str = ""
     text: str = ""
     rank: ClaimRank = ClaimRank.NORMAL
     note: str = ""
@@ -173,10 +189,34 @@ class Claim:
         """True when the claim is about the event's date."""
         return self.about == "date"
 
+    @property
+    def kind(self) -> str:
+        """``"date"``, ``"quantity"`` or ``"statement"`` (a claim with only ``text`` is a statement)."""
+        if self.when is not None or self.is_date:
+            return "date"
+        return "quantity" if self.quantity is not None else "statement"
+
+    @property
+    def value_key(self) -> str:
+        """The claimed value as a comparable string: claims with equal keys agree."""
+        if self.when is not None:
+            return self.when.edtf
+        if self.quantity is not None:
+            q = self.quantity
+            return f"{q.value}|{q.low}|{q.high}|{q.unit}"
+        return (self.statement or self.text).strip().lower()
+
+    def sentence(self) -> str:
+        """The claim as plain text for formats that cannot hold claims: "Cause of death: TASS: a stroke"."""
+        by = f"{self.by}: " if self.by else ""
+        return f"{self.about[:1].upper()}{self.about[1:]}: {by}{self.display()}"
+
     def display(self) -> str:
         """The claimed value in words."""
         if self.text:
             return self.text
+        if self.statement:
+            return self.statement
         if self.when is not None:
             return self.when.display()
         if self.quantity is not None:
@@ -255,6 +295,19 @@ class Event:
         """True when sources give different dates for the event."""
         return len({c.when.edtf for c in self.date_claims}) > 1
 
+    def claim_groups(self) -> list[tuple[str, tuple[Claim, ...]]]:
+        """The claims about other things than the date, grouped by ``about`` in file order."""
+        groups: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            if not claim.is_date:
+                groups.setdefault(claim.about, []).append(claim)
+        return [(about, tuple(claims)) for about, claims in groups.items()]
+
+    @property
+    def disputes(self) -> tuple[str, ...]:
+        """What the sources disagree on besides the date: each ``about`` with two or more different values."""
+        return tuple(about for about, claims in self.claim_groups() if len({c.value_key for c in claims}) > 1)
+
     @property
     def is_context(self) -> bool:
         """True for events shown only as context (tagged ``context``)."""
@@ -303,6 +356,28 @@ def disputed_label(dates: Sequence[HistoricalDate | Span], style: str = "long") 
 
 def _as_date(value: str | HistoricalDate | Span) -> HistoricalDate | Span:
     return parse_date(value) if isinstance(value, str) else value
+
+
+def _citations(items: Iterable[Citation | Mapping[str, str]]) -> tuple[Citation, ...]:
+    return tuple(c if isinstance(c, Citation) else Citation(**c) for c in items)
+
+
+def _claim(item: Claim | Mapping[str, Any]) -> Claim:
+    """A claim from a builder's mapping: dates may be strings, quantities numbers or mappings."""
+    if isinstance(item, Claim):
+        return item
+    fields = dict(item)
+    if isinstance(fields.get("when"), str):
+        fields["when"] = parse_date(fields["when"])
+    quantity = fields.get("quantity")
+    if isinstance(quantity, (int, float)) and not isinstance(quantity, bool):
+        fields["quantity"] = Quantity(value=quantity)
+    elif isinstance(quantity, Mapping):
+        fields["quantity"] = Quantity(**quantity)
+    if isinstance(fields.get("rank"), str):
+        fields["rank"] = ClaimRank(fields["rank"])
+    fields["citations"] = _citations(fields.get("citations", ()))
+    return Claim(**fields)
 
 
 _DISPLAYS = itertools.count(1)
@@ -373,6 +448,10 @@ class Timeline:
         wanted = set(tags)
         return attrs.evolve(self, events=tuple(e for e in self.events if wanted & set(e.tags)))
 
+    def retitled(self, title: str) -> Timeline:
+        """The same timeline under another title (e.g. a slide's "1953")."""
+        return attrs.evolve(self, title=title)
+
     def without_tags(self, *tags: str) -> Timeline:
         """Events carrying none of ``tags`` (e.g. ``without_tags("context")``)."""
         unwanted = set(tags)
@@ -418,11 +497,17 @@ class Timeline:
         when: str | HistoricalDate | Span,
         *,
         citations: Iterable[Citation | Mapping[str, str]] = (),
+        claims: Iterable[Claim | Mapping[str, Any]] = (),
         **fields: Any,
     ) -> Timeline:
-        """Return a new timeline with one more event; ``when`` may be a string."""
-        cites = tuple(c if isinstance(c, Citation) else Citation(**c) for c in citations)
-        event = Event(id=id, title=title, when=_as_date(when), citations=cites, **fields)
+        """Return a new timeline with one more event; ``when`` may be a string.
+
+        ``claims`` may be :class:`Claim` objects or plain mappings such as
+        ``{"about": "cause of death", "statement": "a stroke", "by": "TASS",
+        "citations": [{"source": "web", "locator": "para. 5"}]}``.
+        """
+        event = Event(id=id, title=title, when=_as_date(when), citations=_citations(citations),
+                      claims=tuple(_claim(c) for c in claims), **fields)
         return attrs.evolve(self, events=(*self.events, event))
 
     def add_source(self, source: Source | None = None, /, **fields: Any) -> Timeline:

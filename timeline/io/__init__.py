@@ -12,7 +12,8 @@ from pathlib import Path
 import attrs
 
 from timeline.errors import UsageError
-from timeline.io.common import MAX_INPUT_BYTES, ReadResult
+from timeline.io.common import Collector, ReadResult, decode_text, read_bytes
+from timeline.io.limits import byte_budget, normalise_text
 from timeline.io.toml import read_toml, read_toml_text
 from timeline.io.writers import WRITE_FORMATS, write, write_text
 from timeline.markup import check_links
@@ -41,26 +42,39 @@ def detect_format(path: str | Path, format: str | None = None) -> str:
                      f"expected {', '.join(s for v in FORMATS.values() for s in v)} or pass format=")
 
 
-def read(path: str | Path, *, format: str | None = None, strict: bool = False) -> ReadResult:
-    """Read a timeline file or directory; never raises for bad content, returns diagnostics."""
+def read(path: str | Path, *, format: str | None = None, strict: bool = False,
+         max_bytes: int | None = None) -> ReadResult:
+    """Read a timeline file or directory; never raises for bad content, returns diagnostics.
+
+    At most ``max_bytes`` bytes are read in all (default
+    :data:`~timeline.io.limits.MAX_INPUT_BYTES`, 20 MiB), for a file or for
+    all the files of a folder together.
+    """
     path = Path(path)
     if not path.exists():
         raise UsageError(f"{path}: no such file or directory")
     kind = detect_format(path, format)
-    if kind in ("json", "csv") and path.is_file():
-        kind = sniff_format(_head(path), kind)
-    if kind != "toml":
-        return _read_other(kind, path=path)
-    return read_toml(path, strict=strict)
+    if path.is_dir() and kind != "toml":
+        raise UsageError(f"{path} is a folder, and a folder is read as its .toml files; format '{kind}' needs a file")
+    with byte_budget(max_bytes):
+        if path.is_dir():
+            return read_toml(path, strict=strict)
+        collector = Collector()
+        data = read_bytes(path, collector)
+        text = decode_text(data, str(path), collector) if data is not None else None
+        if text is None:
+            return ReadResult(None, tuple(collector.sorted()))
+    return read_text(text, format=kind, name=str(path), strict=strict)
 
 
 def read_text(text: str, *, format: str = "toml", name: str = "<string>", strict: bool = False) -> ReadResult:
     """Read a timeline from a string."""
+    text = normalise_text(text)
     kind = detect_format(name, format)
     if kind in ("json", "csv"):
         kind = sniff_format(text, kind)
     if kind != "toml":
-        return _read_other(kind, text=text, name=name)
+        return _read_other(kind, text=text, name=name, strict=strict)
     return read_toml_text(text, name, strict=strict)
 
 
@@ -72,40 +86,28 @@ def sniff_format(text: str, family: str) -> str:
         from timeline.io.timelinejs import is_timelinejs_data
 
         try:
-            data = json.loads(text.lstrip("\ufeff"))
+            data = json.loads(text)
         except (ValueError, RecursionError):
             return "json"  # the JSON reader reports the syntax error
         return "timelinejs-json" if is_timelinejs_data(data) else "json"
     from timeline.io.timelinejs import is_timelinejs_header
 
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    first = text.split("\n", 1)[0]
     return "timelinejs-csv" if is_timelinejs_header(first.split(",")) else "csv"
 
 
-def _head(path: Path) -> str:
-    """The start of a file for sniffing (JSON needs it whole; limits are checked by the reader)."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
-    except OSError:
-        return ""  # the reader reports it
-    return data.decode("utf-8", errors="replace")
-
-
-def _read_other(kind: str, *, path: Path | None = None, text: str | None = None, name: str = "<string>") -> ReadResult:
+def _read_other(kind: str, *, text: str, name: str = "<string>", strict: bool = False) -> ReadResult:
     from timeline.io import csvfmt, jsonfmt, timelinejs
 
     readers = {
-        "json": (jsonfmt.read_json, jsonfmt.read_json_text),
-        "csv": (csvfmt.read_csv, csvfmt.read_csv_text),
-        "timelinejs-json": (timelinejs.read_timelinejs_json, timelinejs.read_timelinejs_json_text),
-        "timelinejs-csv": (timelinejs.read_timelinejs_csv, timelinejs.read_timelinejs_csv_text),
+        "json": jsonfmt.read_json_text,
+        "csv": csvfmt.read_csv_text,
+        "timelinejs-json": timelinejs.read_timelinejs_json_text,
+        "timelinejs-csv": timelinejs.read_timelinejs_csv_text,
     }
-    from_file, from_text = readers[kind]
-    result = from_file(path) if path is not None else from_text(text, name)
+    result = readers[kind](text, name, strict=strict)
     if result.timeline is None:
         return result
     # These formats carry no positions for text fields, so refused links are reported per file.
-    where = str(path) if path is not None else name
-    links = [attrs.evolve(d, path=where) for d in check_links(result.timeline)]
+    links = [attrs.evolve(d, path=name) for d in check_links(result.timeline)]
     return ReadResult(result.timeline, (*result.diagnostics, *links))

@@ -10,14 +10,12 @@ from pathlib import Path
 import attrs
 
 from timeline.errors import Diagnostic, LoadError, Severity
+from timeline.io.limits import MAX_INPUT_BYTES, TooLarge, normalise_text, read_limited
 from timeline.model import Timeline
 
 __all__ = [
     "Collector", "MAX_INPUT_BYTES", "ReadResult", "decode_text", "did_you_mean", "raise_for", "read_bytes", "read_file",
 ]
-
-#: Input larger than this is refused before parsing, so a stray 50 MB file fails fast.
-MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
 @attrs.frozen
@@ -90,12 +88,6 @@ def raise_for(diagnostics: Iterable[Diagnostic], strict: bool = False) -> None:
 
 def decode_text(data: bytes, path: str, collector: Collector) -> str | None:
     """Decode UTF-8 (with or without BOM); explain other encodings instead of guessing silently."""
-    if len(data) > MAX_INPUT_BYTES:
-        collector.error(
-            f"file is {len(data):,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit for timeline input",
-            path,
-        )
-        return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     encoding = "utf-8"
@@ -113,7 +105,7 @@ def decode_text(data: bytes, path: str, collector: Collector) -> str | None:
         hint = _encoding_hint(data)
         collector.error(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}).{hint}", path, line, column)
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalise_text(text)
 
 
 def _encoding_hint(data: bytes) -> str:
@@ -129,13 +121,11 @@ def _encoding_hint(data: bytes) -> str:
 
 
 def read_bytes(path: Path, collector: Collector) -> bytes | None:
-    """Read a file, turning OS errors into diagnostics."""
+    """Read a file within the load's byte budget (:mod:`timeline.io.limits`), turning OS errors into diagnostics."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            collector.error(f"file is {size:,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit for timeline input", str(path))
-            return None
-        return path.read_bytes()
+        return read_limited(path)
+    except TooLarge as exc:
+        collector.error(str(exc), str(path))
     except OSError as exc:
         collector.error(f"cannot read file: {exc.strerror or exc}", str(path))
-        return None
+    return None

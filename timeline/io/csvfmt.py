@@ -28,8 +28,10 @@ from timeline.io.common import (
     did_you_mean,
     read_file,
 )
-from timeline.io.csvscan import Cell, CsvSyntaxError, scan_csv
+from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
+from timeline.io.limits import normalise_text
 from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.validate import ModelPath, Where, validate
 from timeline.model import Citation, Event, Lane, Source, Timeline
 
 __all__ = ["COLUMNS", "csv_text", "is_csv_header", "read_csv", "read_csv_text"]
@@ -37,6 +39,8 @@ __all__ = ["COLUMNS", "csv_text", "is_csv_header", "read_csv", "read_csv_text"]
 #: Our CSV columns, in the order the writer uses.
 COLUMNS = ("id", "date", "end", "title", "text", "lane", "tags", "source", "locator", "quote")
 _REQUIRED = ("date", "title")
+#: The column a part of an event comes from, for locating diagnostics.
+_CELL_OF = {"when": "date", "citations": "source", "tags": "tags"}
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 
@@ -50,10 +54,11 @@ def is_csv_header(headers: list[str]) -> bool:
     return bool(keys & {"date", "title"})
 
 
-def read_csv_text(text: str, name: str = "<string>", *, sources: Mapping[str, Source] | None = None) -> ReadResult:
+def read_csv_text(text: str, name: str = "<string>", *, sources: Mapping[str, Source] | None = None,
+                  strict: bool = False) -> ReadResult:
     """Read our CSV from text; ``sources`` are sources a ``source`` cell may name by id."""
     collector = Collector()
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_text(text)
     try:
         rows = scan_csv(text)
     except CsvSyntaxError as exc:
@@ -91,6 +96,7 @@ def read_csv_text(text: str, name: str = "<string>", *, sources: Mapping[str, So
     lanes: dict[str, Lane] = {}
     lane_ids = IdAllocator()
     events: list[Event] = []
+    event_rows: list[Row] = []
     for row in body:
         if row.is_blank:
             continue
@@ -150,22 +156,26 @@ def read_csv_text(text: str, name: str = "<string>", *, sources: Mapping[str, So
         tags = tuple(t.strip() for t in value("tags").split(";") if t.strip())
         events.append(Event(id=event_id, title=title, when=when, text=value("text"), tags=tags, lane=lane,
                             citations=citations))
-    ids_seen: dict[str, int] = {}
-    for ev in events:
-        ids_seen[ev.id] = ids_seen.get(ev.id, 0) + 1
-    for dup in sorted(i for i, n in ids_seen.items() if n > 1):
-        collector.error(f"duplicate event id '{dup}'", name)
-    uncited = sum(1 for ev in events if not ev.citations)
-    if uncited:
-        collector.warning(f"{uncited} event(s) have no source; fill the 'source' column to cite one", name)
-    if collector.has_errors:
-        return ReadResult(None, tuple(collector.sorted()))
+        event_rows.append(row)
     used = {c.source for ev in events for c in ev.citations}
     all_sources = {sid: src for sid, src in known.items() if sid in used}
     all_sources.update({src.id: src for src in made.values()})
     timeline = Timeline(title=Path(name).stem if name != "<string>" else "Timeline", events=tuple(events),
                         lanes=tuple(lanes.values()), sources=dict(sorted(all_sources.items())))
-    return ReadResult(timeline, tuple(collector.sorted()))
+
+    def locate(path: ModelPath) -> Where | None:
+        if len(path) < 2 or path[0] != "events" or not isinstance(path[1], int) or path[1] >= len(event_rows):
+            return None
+        row = event_rows[path[1]]
+        index = columns.get(_CELL_OF.get(str(path[2]), str(path[2]))) if len(path) > 2 else None
+        if index is None or index >= len(row.cells):
+            return Where(name, row.line, 1, row.text)
+        cell = row.cells[index]
+        return Where(name, cell.line, cell.column, row.text if cell.line == row.line else None)
+
+    collector.extend(validate(timeline, locate, name=name, strict=strict, reader_errors=collector.has_errors,
+                              uncited_hint="(no 'source' cell); fill the 'source' column to cite one"))
+    return ReadResult(None if collector.has_errors else timeline, tuple(collector.sorted()))
 
 
 def _when(date: str, end: str, err) -> HistoricalDate | Span | None:
@@ -175,14 +185,14 @@ def _when(date: str, end: str, err) -> HistoricalDate | Span | None:
     try:
         start = parse_date(date)
     except DateError as exc:
-        err("date", exc.reason)
+        err("date", str(exc))
         return None
     if not end:
         return start
     try:
         stop = parse_date(end)
     except DateError as exc:
-        err("end", exc.reason)
+        err("end", str(exc))
         return None
     if isinstance(start, Span) or isinstance(stop, Span):
         err("end", "'end' must be a single date when 'date' is a single date (write a range in 'date' alone)")
@@ -193,7 +203,7 @@ def _when(date: str, end: str, err) -> HistoricalDate | Span | None:
     try:
         return parse_date(f"{start.edtf}/{stop.edtf}")
     except DateError as exc:
-        err("end", exc.reason)
+        err("end", str(exc))
         return None
 
 
@@ -216,15 +226,16 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
             date, end = ev.when.start.edtf, ev.when.end.edtf
         first = ev.citations[0] if ev.citations else None
         if len(ev.citations) > 1 or ev.claims:
-            lost.setdefault("only the first citation of an event is kept (claims and further citations are not)",
-                            []).append(ev.id)
+            lost.setdefault("only the first citation of an event is kept (date claims and further citations are "
+                            "not; other claims become sentences in the text)", []).append(ev.id)
+        text = "\n\n".join([ev.text, *(c.sentence() + "." for c in ev.claims if not c.is_date)]).strip()
         if ev.media or ev.note or ev.display_date:
             lost.setdefault("media, notes and display dates are not kept", []).append(ev.id)
         source = ""
         if first is not None:
             src = tl.sources.get(first.source)
             source = src.title if src is not None and src.title else first.source
-        out.writerow([ev.id, date, end, ev.title, ev.text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
+        out.writerow([ev.id, date, end, ev.title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
                       first.locator if first else "", first.quote if first else ""])
     if tl.eras:
         lost["eras are not kept"] = [e.id for e in tl.eras]

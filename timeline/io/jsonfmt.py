@@ -18,6 +18,9 @@ import attrs
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, UsageError
 from timeline.io.common import Collector, ReadResult, read_file
+from timeline.io.jsonpos import loads_checked, with_lines
+from timeline.io.limits import normalise_text
+from timeline.io.validate import ModelPath, Where, validate
 from timeline.model import (
     _ID_RE,  # noqa: I001  (one id rule for every reader)
     Citation,
@@ -75,8 +78,8 @@ def _quantity(q: Quantity | None) -> dict[str, Any] | None:
 
 def _claim(c: Claim) -> dict[str, Any]:
     return {
-        "about": c.about, "when": _date(c.when), "quantity": _quantity(c.quantity), "text": c.text,
-        "rank": c.rank.value, "note": c.note, "citations": [_citation(x) for x in c.citations],
+        "about": c.about, "kind": c.kind, "when": _date(c.when), "quantity": _quantity(c.quantity),
+        "statement": c.statement, "by": c.by, "text": c.text, "rank": c.rank.value, "note": c.note, "citations": [_citation(x) for x in c.citations],
     }
 
 
@@ -124,9 +127,12 @@ def dumps(tl: Timeline) -> str:
 class _JsonReader:
     """Builds a Timeline from our JSON data, reporting problems at JSON paths."""
 
-    def __init__(self, name: str, collector: Collector) -> None:
+    def __init__(self, name: str, collector: Collector, strict: bool = False) -> None:
         self.name = name
+        self.strict = strict
         self.c = collector
+        # The JSON index of each model event, era and lane (invalid entries are skipped).
+        self.index: dict[str, list[int]] = {"events": [], "eras": [], "lanes": []}
 
     def err(self, pointer: str, message: str) -> None:
         self.c.error(message, self.name, pointer=pointer)
@@ -193,7 +199,7 @@ class _JsonReader:
         try:
             when = parse_date(edtf)
         except DateError as exc:
-            self.err(f"{pointer}.edtf", exc.reason)
+            self.err(f"{pointer}.edtf", str(exc))
             return None
         return attrs.evolve(when, text=original) if isinstance(original, str) else when
 
@@ -232,11 +238,16 @@ class _JsonReader:
             except ValueError:
                 self.err(f"{p}.rank", f"unknown claim rank {item.get('rank')!r}")
                 rank = ClaimRank.NORMAL
-            out.append(Claim(
+            fields = dict(
                 about=self.text(item, "about", p) or "date", when=self.date(item.get("when"), f"{p}.when"),
-                quantity=self.quantity(item.get("quantity"), f"{p}.quantity"), text=self.text(item, "text", p),
+                quantity=self.quantity(item.get("quantity"), f"{p}.quantity"),
+                statement=self.text(item, "statement", p), by=self.text(item, "by", p), text=self.text(item, "text", p),
                 rank=rank, note=self.text(item, "note", p), citations=self.citations(item.get("citations"), f"{p}.citations"),
-            ))
+            )
+            try:
+                out.append(Claim(**fields))
+            except UsageError as exc:  # two values at once, or a statement about "date"
+                self.err(f"{p}.statement", str(exc))
         return tuple(out)
 
     def build(self, data: Any) -> Timeline | None:
@@ -256,6 +267,7 @@ class _JsonReader:
                     continue
                 lanes.append(Lane(id=item["id"], label=self.text(item, "label", f"$.lanes[{i}]"),
                                   description=self.text(item, "description", f"$.lanes[{i}]")))
+                self.index["lanes"].append(i)
             for i, item in enumerate(self.seq(root.get("eras"), "$.eras")):
                 p = f"$.eras[{i}]"
                 item = self.obj(item, p)
@@ -263,12 +275,14 @@ class _JsonReader:
                 if when is not None and self.ident(item, p) is not None:
                     eras.append(Era(id=item["id"], label=self.text(item, "label", p), when=when,
                                     text=self.text(item, "text", p), citations=self.citations(item.get("citations"), f"{p}.citations")))
+                    self.index["eras"].append(i)
             for i, item in enumerate(self.seq(root.get("events"), "$.events")):
                 p = f"$.events[{i}]"
                 item = self.obj(item, p)
                 when = self.date(item.get("when"), f"{p}.when")
                 if when is None:
-                    self.err(f"{p}.when", "an event needs 'when'")
+                    if item.get("when") is None:
+                        self.err(f"{p}.when", "an event needs 'when'")
                     continue
                 if self.ident(item, p) is None:
                     continue
@@ -286,6 +300,7 @@ class _JsonReader:
                     media=Media(**media) if media and media.get("url") else None,
                     display_date=self.text(item, "display_date", p),
                 ))
+                self.index["events"].append(i)
             for sid, item in sorted(self.obj(root.get("sources", {}), "$.sources").items()):
                 p = f"$.sources.{sid}"
                 item = self.obj(item, p)
@@ -307,54 +322,38 @@ class _JsonReader:
             return None
         title, subtitle = self.text(head, "title", "$.timeline"), self.text(head, "subtitle", "$.timeline")
         description, rng = self.text(head, "description", "$.timeline"), self.date(head.get("range"), "$.timeline.range")
-        if self.c.has_errors:
+        tl = Timeline(title=title or "Timeline", subtitle=subtitle, description=description, range=rng,
+                      events=tuple(events), eras=tuple(eras), lanes=tuple(lanes), sources=sources)
+        self.c.extend(validate(tl, self.locate, name=self.name, strict=self.strict, reader_errors=self.c.has_errors))
+        return None if self.c.has_errors else tl
+
+    def locate(self, path: ModelPath) -> Where | None:
+        """The JSON path of a part of the model (the line is filled in by :func:`read_json_text`)."""
+        if not path:
             return None
-        return Timeline(title=title or "Timeline", subtitle=subtitle, description=description, range=rng,
-                        events=tuple(events), eras=tuple(eras), lanes=tuple(lanes), sources=sources)
+        head, rest = str(path[0]), list(path[1:])
+        if head in self.index:
+            if not rest or not isinstance(rest[0], int) or rest[0] >= len(self.index[head]):
+                return None
+            rest[0] = self.index[head][rest[0]]
+        keys = dict(_SOURCE_FIELDS) if head == "sources" else {}
+        pointer = "$." + head + "".join(f"[{part}]" if isinstance(part, int) else f".{keys.get(part, part)}"
+                                        for part in rest)
+        return Where(self.name, pointer=pointer)
 
 
-#: A surrogate escape (``\ud800``-``\udfff``) or a raw surrogate: only text holding one can need the walk.
-_MAY_HOLD_SURROGATES = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
-
-
-def _replace_surrogates(value: Any, pointer: str, name: str, collector: Collector) -> Any:
-    """Replace lone surrogates (legal in JSON escapes, unwritable as UTF-8) with U+FFFD, with a warning."""
-    if isinstance(value, str):
-        if any("\ud800" <= ch <= "\udfff" for ch in value):
-            collector.warning("text holds a lone UTF-16 surrogate (a broken emoji or character); "
-                              "replaced with U+FFFD", name, pointer=pointer)
-            return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
-        return value
-    if isinstance(value, list):
-        return [_replace_surrogates(v, f"{pointer}[{i}]", name, collector) for i, v in enumerate(value)]
-    if isinstance(value, dict):
-        return {_replace_surrogates(k, pointer, name, collector): _replace_surrogates(v, f"{pointer}.{k}", name, collector)
-                for k, v in value.items()}
-    return value
-
-
-def read_json_text(text: str, name: str = "<string>") -> ReadResult:
+def read_json_text(text: str, name: str = "<string>", *, strict: bool = False) -> ReadResult:
     """Read our JSON from text; return the timeline (or None) and every diagnostic."""
     collector = Collector()
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        lines = text.splitlines()
-        source = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
-        collector.error(f"JSON syntax: {exc.msg}", name, exc.lineno, exc.colno, source)
+    text = normalise_text(text)
+    data, ok = loads_checked(text, name, collector)
+    if not ok:
         return ReadResult(None, tuple(collector.sorted()))
-    except RecursionError:
-        collector.error("JSON nests too deeply", name, 1, 1)
-        return ReadResult(None, tuple(collector.sorted()))
-    except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
-        collector.error(f"JSON value cannot be read: {exc}", name, 1, 1)
-        return ReadResult(None, tuple(collector.sorted()))
-    if _MAY_HOLD_SURROGATES.search(text):
-        data = _replace_surrogates(data, "$", name, collector)
-    timeline = _JsonReader(name, collector).build(data)
-    return ReadResult(timeline, tuple(collector.sorted()))
+    timeline = _JsonReader(name, collector, strict).build(data)
+    return ReadResult(timeline, tuple(with_lines(collector.sorted(), text)))
 
 
-def read_json(path: str | Path) -> ReadResult:
+def read_json(path: str | Path, *, strict: bool = False) -> ReadResult:
     """Read our JSON from a file."""
-    return read_file(path, read_json_text)
+    return read_file(path, lambda text, name: read_json_text(text, name, strict=strict))
+

@@ -40,7 +40,7 @@ class PositionIndex:
     """Positions of headers, keys and values in one TOML text."""
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
+        self.lines = text.split("\n")  # line numbers count \n only, never U+2028 or U+0085
         self._keys: dict[Path, tuple[int, int, int]] = {}  # path -> (line, key col, value col)
         self._blocks: dict[Path, tuple[int, int]] = {}  # table path -> (first line, last line)
         self._scan()

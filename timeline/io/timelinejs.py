@@ -33,8 +33,11 @@ from timeline.io.common import (
     read_file,
 )
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
+from timeline.io.jsonpos import loads_checked, with_lines
+from timeline.io.limits import normalise_text
 from timeline.io.markup import html_to_markup, markup_to_html
 from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.validate import ModelPath, Where, validate
 from timeline.model import Citation, Era, Event, Lane, Media, Timeline
 
 __all__ = [
@@ -121,13 +124,15 @@ class _Slide:
 class _Builder:
     """Turns slides into a Timeline, collecting diagnostics (warnings summarised once per file)."""
 
-    def __init__(self, name: str, collector: Collector) -> None:
+    def __init__(self, name: str, collector: Collector, strict: bool = False) -> None:
         self.name = name
         self.c = collector
+        self.strict = strict
         self.title = ""
         self.description = ""
         self.title_at: _Value | None = None
         self.events: list[Event] = []
+        self.event_at: list[_Value] = []  # where each event's slide is, for the validation pass
         self.eras: list[Era] = []
         self.lanes: dict[str, Lane] = {}  # label -> lane, in order of first use
         self.lane_ids = IdAllocator()
@@ -214,7 +219,7 @@ class _Builder:
         try:
             date = parse_date(text)
         except DateError as exc:
-            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason.split(';')[0]}")
+            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason}")
             return None, None, False
         return text, date, True
 
@@ -236,7 +241,7 @@ class _Builder:
         try:
             return parse_date(f"{start}/{end}"), True
         except DateError as exc:
-            self.error(slide.at("end_year"), exc.reason.split(";")[0])
+            self.error(slide.at("end_year"), exc.reason)
             return None, False
 
     # slides
@@ -280,6 +285,7 @@ class _Builder:
             id=event_id, title=title, when=when, text=text, lane=lane,
             media=self._media(slide), display_date=display,
         ))
+        self.event_at.append(slide.where)
 
     def _event_id(self, explicit: str, title: str, when: HistoricalDate | Span) -> str:
         if explicit and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.:-]*", explicit) and explicit not in self.event_ids.taken:
@@ -353,16 +359,21 @@ class _Builder:
             at, count = self.summaries["time"]
             self.warning(at, f"Time is not kept as part of the date (timeline dates go down to the day); "
                              f"{count} slide(s) show it in their display date instead")
-        uncited = sum(1 for ev in self.events if not ev.all_citations)
-        if uncited:
-            self.c.warning(f"{uncited} event(s) have no citation (TimelineJS has no sources); add sources and "
-                           f"citations after converting, see docs/interop.md", self.name)
-        if self.c.has_errors:
-            return None
-        return Timeline(
+        tl = Timeline(
             title=self.title or "Timeline", description=self.description, events=tuple(self.events),
             eras=tuple(self.eras), lanes=tuple(self.lanes.values()),
         )
+
+        def locate(path: ModelPath) -> Where | None:
+            if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(self.event_at):
+                at = self.event_at[path[1]]
+                return Where(self.name, at.line, at.column, at.source_line, at.pointer)
+            return None
+
+        self.c.extend(validate(tl, locate, name=self.name, strict=self.strict, reader_errors=self.c.has_errors,
+                               uncited_hint="(TimelineJS has no sources); add sources and citations after "
+                                            "converting, see docs/interop.md"))
+        return None if self.c.has_errors else tl
 
 
 def _plain_title(markup: str) -> str:
@@ -372,10 +383,10 @@ def _plain_title(markup: str) -> str:
     return text if len(text) <= 80 else text[:79].rsplit(" ", 1)[0] + "…"
 
 
-def read_timelinejs_csv_text(text: str, name: str = "<string>") -> ReadResult:
+def read_timelinejs_csv_text(text: str, name: str = "<string>", *, strict: bool = False) -> ReadResult:
     """Read a TimelineJS sheet saved as CSV; return the timeline (or None) and every diagnostic."""
     collector = Collector()
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_text(text)
     try:
         rows = scan_csv(text)
     except CsvSyntaxError as exc:
@@ -389,7 +400,7 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>") -> ReadResult:
     columns = _header_columns(header, name, collector)
     if columns is None:
         return ReadResult(None, tuple(collector.sorted()))
-    builder = _Builder(name, collector)
+    builder = _Builder(name, collector, strict)
     for row in body:
         if row.is_blank:
             continue
@@ -548,27 +559,21 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def read_timelinejs_json_text(text: str, name: str = "<string>") -> ReadResult:
+def read_timelinejs_json_text(text: str, name: str = "<string>", *, strict: bool = False) -> ReadResult:
     """Read TimelineJS JSON (``title``, ``events``, ``eras``); return the timeline and every diagnostic."""
     collector = Collector()
-    try:
-        data = json.loads(text.lstrip("\ufeff"))
-    except json.JSONDecodeError as exc:
-        lines = text.splitlines()
-        source = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
-        collector.error(f"JSON syntax: {exc.msg}", name, exc.lineno, exc.colno, source)
+    text = normalise_text(text)
+    data, ok = loads_checked(text, name, collector)
+    if not ok:
         return ReadResult(None, tuple(collector.sorted()))
-    except RecursionError:
-        collector.error("JSON nests too deeply", name)
-        return ReadResult(None, tuple(collector.sorted()))
-    builder = _Builder(name, collector)
+    builder = _Builder(name, collector, strict)
     slides = _JsonSlides(builder)
     if not isinstance(data, dict):
         builder.error(_Value("", pointer="$"), f"expected an object with 'events', got {_json_type(data)}")
-        return ReadResult(None, tuple(collector.sorted()))
+        return ReadResult(None, tuple(with_lines(collector.sorted(), text)))
     if not isinstance(data.get("events"), list):
         builder.error(_Value("", pointer="$.events"), "a TimelineJS file needs an 'events' array")
-        return ReadResult(None, tuple(collector.sorted()))
+        return ReadResult(None, tuple(with_lines(collector.sorted(), text)))
     if data.get("title") is not None:
         slide = slides.slide(data["title"], "$.title", "title")
         if slide is not None:
@@ -585,7 +590,7 @@ def read_timelinejs_json_text(text: str, name: str = "<string>") -> ReadResult:
         if slide is not None:
             builder.add(slide)
     timeline = builder.finish()
-    return ReadResult(timeline, tuple(collector.sorted()))
+    return ReadResult(timeline, tuple(with_lines(collector.sorted(), text)))
 
 
 def read_timelinejs_json(path: str | Path) -> ReadResult:
@@ -671,9 +676,9 @@ class _Writer:
             paragraphs.append(f"Date: {ev.when.display()} (EDTF {ev.when.edtf}).")
         for claim in ev.claims:
             if not claim.is_date:
-                self.lose("claims about quantities became notes in the text", ev.id)
+                self.lose("claims about quantities and statements became notes in the text", ev.id)
                 cites = self.citations_text(claim.citations)
-                paragraphs.append(f"{claim.about.capitalize()}: {claim.display()}" + (f" ({cites[9:-1]})" if cites else "") + ".")
+                paragraphs.append(claim.sentence() + (f" ({cites[9:-1]})" if cites else "") + ".")
         if ev.note:
             paragraphs.append(f"Note: {ev.note}")
         cites = self.citations_text(ev.citations)

@@ -25,7 +25,9 @@ from timeline.io.common import (
     did_you_mean,
     read_bytes,
 )
+from timeline.io.limits import MAX_QUANTITY, line_col, lines_of, normalise_text
 from timeline.io.positions import PositionIndex
+from timeline.io.validate import ModelPath, Where, validate
 from timeline.markup import find_links, safe_url
 from timeline.markup import shorten_url as _shorten
 from timeline.model import (
@@ -56,7 +58,7 @@ EVENT_KEYS = frozenset({
     "id", "title", "when", "text", "lane", "tags", "citations", "claims", "note", "media", "display_date",
 })
 CITATION_KEYS = frozenset({"source", "locator", "quote"})
-CLAIM_KEYS = frozenset({"about", "when", "quantity", "text", "rank", "note", "citations"})
+CLAIM_KEYS = frozenset({"about", "when", "quantity", "statement", "by", "text", "rank", "note", "citations"})
 QUANTITY_KEYS = frozenset({"value", "approximate", "low", "high", "unit"})
 MEDIA_KEYS = frozenset({"url", "credit", "caption", "alt", "thumbnail"})
 #: Keys whose text may use inline markup, and so may hold links to check.
@@ -77,11 +79,12 @@ E = TypeVar("E", bound=enum.Enum)
 
 @attrs.define
 class _Located:
-    """A model object with the file and key path it came from."""
+    """A model object with the file and key path it came from (and, for events, where each claim is)."""
 
     value: Any
     file: _File
     path: Path_
+    claim_paths: tuple[Path_, ...] = ()
 
 
 class _File:
@@ -130,8 +133,7 @@ class _Reader:
         self.lanes: list[_Located] = []
         self.eras: list[_Located] = []
         self.events: list[_Located] = []
-        self.citations: list[_Located] = []  # every citation, for the source check
-        self.ids: dict[str, list[_Located]] = {"event": [], "era": [], "lane": []}
+        self.strays: list[_Located] = []  # citations of events that could not be built, for the source check
 
     # -- small typed getters --------------------------------------------------
 
@@ -180,8 +182,6 @@ class _Reader:
         if value and not _ID_RE.match(value):
             f.report(f"{what} id {value!r} must use letters, digits, '-', '_', '.' or ':'", (*path, "id"), value=True)
             return None
-        if value:
-            self.ids[what].append(_Located(value, f, path))
         return value or None
 
     def _links(self, f: _File, text: str, path: Path_) -> None:
@@ -207,7 +207,7 @@ class _Reader:
             when = parse_date(raw)
         except DateError as exc:
             # +1 skips the opening quote of the TOML string.
-            f.report(exc.reason, path, value=True, offset=(exc.column or 1))
+            f.report(str(exc), path, value=True, offset=(exc.column or 1))
             return None
         return when  # parse_date itself refuses a range that ends before it starts
 
@@ -239,10 +239,8 @@ class _Reader:
             if not _ID_RE.match(source):
                 f.report(f"citation source {source!r} is not a valid id", (*path, "citations"), needle=source)
                 continue
-            citation = Citation(source=source, locator=self._str(f, item, "locator", cpath),
-                                quote=self._str(f, item, "quote", cpath))
-            self.citations.append(_Located(citation, f, (*path, "citations")))
-            out.append(citation)
+            out.append(Citation(source=source, locator=self._str(f, item, "locator", cpath),
+                                quote=self._str(f, item, "quote", cpath)))
         return tuple(out)
 
     # -- tables ---------------------------------------------------------------
@@ -334,7 +332,7 @@ class _Reader:
         event_id = self._id(f, table, path, "event")
         title = self._str(f, table, "title", path, required=True)
         when = self._date(f, table["when"], (*path, "when")) if "when" in table else None
-        claims = self._claims(f, table, path)
+        claims, claim_paths = self._claims(f, table, path)
         if "when" not in table:
             dated = [c for c in claims if c.is_date and c.when is not None]
             preferred = [c for c in dated if c.rank is ClaimRank.PREFERRED]
@@ -356,14 +354,20 @@ class _Reader:
             except UsageError as exc:  # a validator refused a value the checks above let through
                 f.report(str(exc), path)
                 return
-            self.events.append(_Located(event, f, path))
+            self.events.append(_Located(event, f, path, claim_paths))
+        else:
+            for c in citations:
+                self.strays.append(_Located(c, f, (*path, "citations")))
+            for claim, cpath in zip(claims, claim_paths, strict=True):
+                self.strays += [_Located(c, f, (*cpath, "citations")) for c in claim.citations]
 
-    def _claims(self, f: _File, table: Mapping[str, Any], path: Path_) -> tuple[Claim, ...]:
+    def _claims(self, f: _File, table: Mapping[str, Any], path: Path_) -> tuple[tuple[Claim, ...], tuple[Path_, ...]]:
+        """The claims of an event, and the key path of each (the validation pass checks them)."""
         raw = table.get("claims", [])
         if not isinstance(raw, list):
             f.report("'claims' must be an array of tables ([[events.claims]])", (*path, "claims"))
-            return ()
-        out = []
+            return (), ()
+        out, paths = [], []
         for i, item in enumerate(raw):
             cpath = (*path, "claims", i)
             if not isinstance(item, dict):
@@ -374,16 +378,24 @@ class _Reader:
             rank = self._choice(f, item, "rank", cpath, ClaimRank.NORMAL, "claim rank")
             when = self._date(f, item["when"], (*cpath, "when")) if "when" in item else None
             quantity = self._quantity(f, item.get("quantity"), (*cpath, "quantity"))
-            if about == "date" and when is None and "when" not in item:
-                f.report("a claim about the date needs 'when'", cpath)
-            elif about != "date" and quantity is None and not item.get("text"):
-                f.report(f"a claim about '{about}' needs 'quantity' or 'text'", cpath)
+            statement = self._str(f, item, "statement", cpath)
+            values = [key for key in ("when", "quantity", "statement") if key in item]
+            if len(values) > 1:
+                f.report(f"a claim holds one value: 'when', 'quantity' or 'statement'; got {' and '.join(values)}",
+                         (*cpath, values[1]))
+                continue
+            if about == "date" and "statement" in item:
+                f.report("a statement claim needs 'about' to name what it is about, e.g. about = \"cause of death\"",
+                         (*cpath, "statement"))
+                continue
             citations = self._citations(f, item, cpath)
-            if not citations:
-                f.report("a claim needs its own citation", cpath, warning=True)
-            out.append(Claim(about=about, when=when, quantity=quantity, text=self._str(f, item, "text", cpath),
+            if ("when" in item and when is None) or ("quantity" in item and quantity is None):
+                continue  # already reported; an empty claim would only repeat it
+            out.append(Claim(about=about, when=when, quantity=quantity, statement=statement,
+                             by=self._str(f, item, "by", cpath), text=self._str(f, item, "text", cpath),
                              rank=rank, note=self._str(f, item, "note", cpath), citations=citations))
-        return tuple(out)
+            paths.append(cpath)
+        return tuple(out), tuple(paths)
 
     def _quantity(self, f: _File, raw: Any, path: Path_) -> Quantity | None:
         if raw is None:
@@ -430,58 +442,76 @@ class _Reader:
 
     # -- cross-file checks and assembly -------------------------------------------
 
-    def finish(self, strict: bool) -> Timeline | None:
-        """Check references across files and build the timeline (None if there were errors)."""
-        self._check_ids()
-        self._check_sources()
-        declared_lanes = {loc.value.id for loc in self.lanes}
-        rng = self.header.get("range")
-        for loc in self.events:
-            ev: Event = loc.value
-            if declared_lanes and ev.lane and ev.lane not in declared_lanes:
-                loc.file.report(f"unknown lane '{ev.lane}'{did_you_mean(ev.lane, declared_lanes)}; "
-                                f"declare it with [[lanes]]", (*loc.path, "lane"), value=True)
-            if not ev.all_citations:
-                loc.file.report(f"event '{ev.id}' has no citation", loc.path, warning=not strict)
-            if rng is not None and not ev.is_context and _outside(ev.when, rng):
-                loc.file.report(
-                    f"event '{ev.id}' ({ev.when.display()}) is outside the declared range {rng.display()}; "
-                    f"fix the date or tag it 'context'", (*loc.path, "when"), value=True)
-        if self.c.has_errors:
-            return None
-        return Timeline(
+    def finish(self, strict: bool, name: str) -> Timeline | None:
+        """Build the timeline, run the validation pass over it, and return it (None if there were errors)."""
+        tl = Timeline(
             title=self.header.get("title") or "Timeline",
             subtitle=self.header.get("subtitle", ""),
             description=self.header.get("description", ""),
-            range=rng,
+            range=self.header.get("range"),
             events=tuple(loc.value for loc in self.events),
             eras=tuple(loc.value for loc in self.eras),
             lanes=tuple(loc.value for loc in self.lanes),
             sources={sid: self.sources[sid].value for sid in sorted(self.sources)},
         )
+        self.c.extend(validate(tl, lambda path: self._locate(tl, path), name=name, strict=strict,
+                               reader_errors=self.c.has_errors,
+                               stray_citations=[loc.value for loc in self.strays]))
+        return None if self.c.has_errors else tl
 
-    def _check_ids(self) -> None:
-        for kind, items in self.ids.items():
-            seen: dict[str, _Located] = {}
-            for loc in items:
-                first = seen.get(loc.value)
-                if first is not None:
-                    loc.file.report(f"duplicate {kind} id '{loc.value}' (first defined at "
-                                    f"{first.file.where(first.path)})", (*loc.path, "id"), value=True)
-                else:
-                    seen[loc.value] = loc
+    def _locate(self, tl: Timeline, path: ModelPath) -> Where | None:
+        """Where a part of the model was written (see :mod:`timeline.io.validate`)."""
+        if len(path) < 2:
+            return None
+        head, key, rest = path[0], path[1], path[2:]
+        if head == "stray" and isinstance(key, int):
+            loc = self.strays[key]
+            pos = loc.file.index.find_text(loc.path, f'"{loc.value.source}"')
+            return Where(loc.file.name, pos.line, pos.column + 1, pos.text) if pos else None
+        if head == "timeline":
+            loc = self.header_at.get(str(key))
+            return self._where(loc.file, loc.path, value=True) if loc else None
+        if head == "sources":
+            loc = self.sources.get(str(key))
+            if loc is None:
+                return None
+            return self._where(loc.file, (*loc.path, str(rest[0]).replace("_", "-")) if rest else loc.path, bool(rest))
+        items = {"events": self.events, "eras": self.eras, "lanes": self.lanes}.get(str(head))
+        if items is None or not isinstance(key, int) or key >= len(items):
+            return None
+        loc = items[key]
+        base = loc.path
+        if len(rest) >= 2 and rest[0] == "claims" and isinstance(rest[1], int) and rest[1] < len(loc.claim_paths):
+            base, rest = loc.claim_paths[rest[1]], rest[2:]
+        elif rest and rest[0] == "claims":
+            return None
+        if not rest:
+            return self._where(loc.file, base)
+        if rest[0] == "citations" and len(rest) >= 2:
+            citation = _citation_at(tl, path)
+            pos = loc.file.index.find_text((*base, "citations"), f'"{citation.source}"') if citation else None
+            if pos is None:
+                return self._where(loc.file, (*base, "citations"))
+            return Where(loc.file.name, pos.line, pos.column + 1, pos.text)
+        return self._where(loc.file, (*base, rest[0]), value=True)
 
-    def _check_sources(self) -> None:
-        for loc in self.citations:
-            sid = loc.value.source
-            if sid not in self.sources:
-                loc.file.report(f"citation of undefined source '{sid}'{did_you_mean(sid, self.sources)}; "
-                                f"define it with [sources.{sid}]", loc.path, needle=f'"{sid}"', offset=1)
+    @staticmethod
+    def _where(f: _File, path: Path_, value: bool = False) -> Where | None:
+        pos = f.index.find_value(path) if value else f.index.find(path)
+        if pos is None and value:
+            pos = f.index.find(path)
+        return Where(f.name, pos.line, pos.column, pos.text) if pos else None
 
 
-def _outside(when: HistoricalDate | Span, rng: HistoricalDate | Span) -> bool:
-    lo, hi = rng.earliest, rng.latest
-    return bool((lo and when.latest and when.latest < lo) or (hi and when.earliest and when.earliest > hi))
+def _citation_at(tl: Timeline, path: ModelPath) -> Citation | None:
+    """The citation a model path such as ("events", 2, "claims", 0, "citations", 1) names."""
+    try:
+        owner: Any = getattr(tl, str(path[0]))[path[1]]
+        if path[2] == "claims":
+            owner = owner.claims[path[3]]
+        return owner.citations[path[-1]]
+    except (AttributeError, IndexError, TypeError):
+        return None
 
 
 def _toml_type(value: Any) -> str:
@@ -497,7 +527,7 @@ def _parse_file(name: str, text: str, reader: _Reader, collector: Collector) -> 
         match = _TOML_POS.search(message)
         line = int(match.group(1)) if match else 0
         column = int(match.group(2)) if match else 0
-        lines = text.splitlines()
+        lines = lines_of(text.rstrip("\n"))
         if not match and "end of document" in message:
             line, column = max(len(lines), 1), len(lines[-1]) + 1 if lines else 1
         source = lines[line - 1] if 0 < line <= len(lines) else None
@@ -507,6 +537,12 @@ def _parse_file(name: str, text: str, reader: _Reader, collector: Collector) -> 
     except RecursionError:  # the parser recurses once per nested array or inline table
         collector.error("TOML nests arrays or inline tables too deeply", name, 1, 1)
         return
+    except ValueError:  # tomllib lets int() refuse an integer over Python's 4,300-digit limit
+        digits = re.search(r"[0-9][0-9_]{4000,}", text)
+        line, column, source = line_col(text, digits.start() if digits else 0)
+        collector.error("TOML integer has thousands of digits; a number must be at most "
+                        f"{MAX_QUANTITY:,}", name, line, column, source)
+        return
     reader.read(_File(name, text, collector), data)
 
 
@@ -514,8 +550,8 @@ def read_toml_text(text: str, name: str = "<string>", *, strict: bool = False) -
     """Read TOML event text; return the timeline (or None) and every diagnostic."""
     collector = Collector()
     reader = _Reader(collector)
-    _parse_file(name, text.lstrip("\ufeff").replace("\r\n", "\n"), reader, collector)
-    timeline = reader.finish(strict)
+    _parse_file(name, normalise_text(text), reader, collector)
+    timeline = reader.finish(strict, name)
     return ReadResult(timeline, tuple(collector.sorted()))
 
 
@@ -525,8 +561,18 @@ def read_toml(path: str | Path, *, strict: bool = False) -> ReadResult:
     collector = Collector()
     reader = _Reader(collector)
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix == ".toml" and p.is_file())
-        if not files:
+        try:
+            entries = sorted(p for p in path.iterdir() if p.suffix.lower() == ".toml")
+        except OSError as exc:
+            collector.error(f"cannot list the folder: {exc.strerror or exc}", str(path))
+            entries = []
+        files = [p for p in entries if p.is_file()]
+        for p in entries:
+            if p.is_symlink() and not p.exists():
+                collector.error("symlink to a missing file (remove it or fix its target)", str(p))
+            elif not p.is_file():
+                collector.warning("not a regular file; skipped", str(p))
+        if not entries:
             collector.error("directory holds no .toml event files", str(path))
     else:
         files = [path]
@@ -536,5 +582,5 @@ def read_toml(path: str | Path, *, strict: bool = False) -> ReadResult:
         text = decode_text(data, name, collector) if data is not None else None
         if text is not None:
             _parse_file(name, text, reader, collector)
-    timeline = reader.finish(strict)
+    timeline = reader.finish(strict, str(path))
     return ReadResult(timeline, tuple(collector.sorted()))

@@ -134,7 +134,7 @@ def _claim(claim: Claim) -> list[str]:
         lines.append(f"  when = {_date(claim.when)}")
     if claim.quantity is not None:
         lines.append(f"  quantity = {_quantity(claim.quantity)}")
-    lines += ["  " + x for x in _text_fields(claim, ("text",))]
+    lines += ["  " + x for x in _text_fields(claim, ("statement", "by", "text"))]
     if claim.rank.value != "normal":
         lines.append(f"  rank = {string(claim.rank.value)}")
     lines += ["  " + x for x in _text_fields(claim, ("note",))]

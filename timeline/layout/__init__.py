@@ -6,6 +6,7 @@ Nothing here imports svgwrite or jinja2; renderers draw the Scene.
 from __future__ import annotations
 
 from timeline.layout.build import layout
+from timeline.layout.frame import PRESETS, Frame, parse_size
 from timeline.layout.options import LayoutOptions
 from timeline.layout.scene import (
     Badge,
@@ -17,5 +18,21 @@ from timeline.layout.scene import (
     Shape,
     Text,
 )
+from timeline.layout.typography import Typography
 
-__all__ = ["Badge", "Box", "EventMark", "Label", "LayoutOptions", "NoteEntry", "Scene", "Shape", "Text", "layout"]
+__all__ = [
+    "Badge",
+    "Box",
+    "EventMark",
+    "Frame",
+    "Label",
+    "LayoutOptions",
+    "NoteEntry",
+    "PRESETS",
+    "Scene",
+    "Shape",
+    "Text",
+    "Typography",
+    "layout",
+    "parse_size",
+]

@@ -23,7 +23,7 @@ def header(ch: Chart) -> tuple[list[Text], float]:
     ty = ch.ty
     y = MARGIN + ty.title * ASCENT
     avail = ch.width - 2 * MARGIN
-    out = [ty.text(MARGIN, y, shorten(ch.tl.title, ty.title, avail, bold=True), "title")]
+    out = [ty.text(MARGIN, y, shorten(ch.title, ty.title, avail, bold=True), "title")]
     y += ty.title * DESCENT
     if ch.tl.subtitle:
         for line in wrap(ch.tl.subtitle, ty.subtitle, avail, max_lines=2):

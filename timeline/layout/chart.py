@@ -12,7 +12,8 @@ import attrs
 from timeline.layout.classify import EventInfo, anchors, classify
 from timeline.layout.notes import timeline_footnotes
 from timeline.layout.options import LayoutOptions
-from timeline.layout.scale import TimeScale, adaptive_scale, day_number, differs_from_linear, focus_scale, linear_scale
+from timeline.dates.calendar import format_year, year_of
+from timeline.layout.scale import TimeScale, adaptive_scale, differs_from_linear, focus_scale, linear_scale
 from timeline.layout.scene import Box, Scene
 from timeline.layout.typography import Typography
 from timeline.model import Era, Timeline
@@ -40,8 +41,10 @@ class Chart:
             tl = tl.without_tags("context")
         self.tl = tl
         self.opts = opts
-        self.width = opts.canvas_width
-        self.ty = Typography.for_minimum()
+        self.frame = opts.frame
+        self.width = self.frame.width
+        self.ty = Typography.for_minimum(self.frame.min_text, opts.text_scale)
+        self.title = opts.title if opts.title is not None else tl.title
         self.fn = timeline_footnotes(tl)
         lanes = tl.lane_order()
         self.lane_ids = [lane.id for lane in lanes]
@@ -63,8 +66,8 @@ class Chart:
         spots = [a for info in self.infos for a in anchors(info)]
         spans = list(spots)
         for era in self.tl.eras:
-            if era.when.earliest and era.when.latest:
-                first, last = day_number(era.when.earliest), day_number(era.when.latest) + 1
+            if era.when.first_day is not None and era.when.last_day is not None:
+                first, last = float(era.when.first_day), float(era.when.last_day + 1)
                 spans.append((first, last))
                 # A period's ends are dated things too: a short period must not vanish in a squeezed stretch.
                 spots += [(first, first + 1), (last - 1, last)]
@@ -77,8 +80,6 @@ class Chart:
         pad = length * 0.02
         mid = (d0 + d1) / 2
         d0, d1 = min(d0, mid - length / 2) - pad, max(d1, mid + length / 2) + pad
-        d0 = max(d0, 1.0)
-        d1 = min(d1, float(dt.date.max.toordinal()))
         return spots, d0, d1
 
     def scale(self, p0: float, p1: float) -> TimeScale:
@@ -91,9 +92,9 @@ class Chart:
             for a, b in self.opts.focus:
                 da = parse_date(a) if isinstance(a, str) else a
                 db = parse_date(b) if isinstance(b, str) else b
-                if da.earliest is None or db.latest is None:
+                if da.first_day is None or db.last_day is None:
                     continue
-                periods.append((day_number(da.earliest), day_number(db.latest) + 1))
+                periods.append((float(da.first_day), float(db.last_day + 1)))
             return focus_scale(periods, d0, d1, p0, p1)
         if self.opts.scale == "linear":
             return linear_scale(d0, d1, p0, p1)
@@ -106,9 +107,9 @@ class Chart:
         """The dated periods in time order, placed on ``scale``."""
         out = []
         for era in sorted(self.tl.eras, key=lambda e: (e.when.sort_key, e.id)):
-            if not (era.when.earliest and era.when.latest):
+            if era.when.first_day is None or era.when.last_day is None:
                 continue
-            a, b = scale.pos(day_number(era.when.earliest)), scale.pos(day_number(era.when.latest) + 1)
+            a, b = scale.pos(era.when.first_day), scale.pos(era.when.last_day + 1)
             out.append(EraSpan(era, a, b, self.fn.numbers_for(era.citations)))
         return out
 
@@ -119,7 +120,9 @@ class Chart:
         days = [d for i in self.infos for a, b in anchors(i) for d in (a, b - 1)]
         span = ""
         if days:
-            y0, y1 = dt.date.fromordinal(int(min(days))).year, dt.date.fromordinal(int(max(days))).year
+            y0, y1 = year_of(math.floor(min(days))), year_of(math.floor(max(days)))
+            mark = (y0 < 1) != (y1 < 1)
+            y0, y1 = format_year(y0, mark_ce=mark), format_year(y1, mark_ce=mark)
             span = f" from {y0} to {y1}" if y0 != y1 else f" in {y0}"
         lanes = [name for name in self.lane_names if name]
         text = f"Timeline of {n} event{'s' if n != 1 else ''}{span}"
@@ -134,7 +137,8 @@ class Chart:
         """The finished Scene of this chart."""
         return Scene(
             width=round(self.width, 2), height=round(math.ceil(height), 2), orientation=self.opts.orientation,
-            scale=scale.kind, title=self.tl.title, subtitle=self.tl.subtitle, summary=self.summary(), **layers,
+            scale=scale.kind, title=self.title, subtitle=self.tl.subtitle, summary=self.summary(), frame=self.frame,
+            typography=self.ty, **layers,
         )
 
 

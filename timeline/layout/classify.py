@@ -10,7 +10,6 @@ import attrs
 
 from timeline.dates import Bound, HistoricalDate, Span
 from timeline.layout.notes import Footnotes
-from timeline.layout.scale import day_number
 from timeline.model import Event, disputed_label
 
 __all__ = ["ClaimDays", "EventInfo", "anchors", "classify", "day_span", "flow_day"]
@@ -60,8 +59,8 @@ def _days(d: HistoricalDate | None, side: str) -> float | None:
     if d is None:
         return None
     if side == "start":
-        return day_number(d.earliest) if d.earliest else None
-    return day_number(d.latest) + 1 if d.latest else None
+        return None if d.first_day is None else float(d.first_day)
+    return None if d.last_day is None else float(d.last_day + 1)
 
 
 def _claims(ev: Event) -> tuple[tuple[ClaimDays, ...], str]:
@@ -77,11 +76,11 @@ def _claims(ev: Event) -> tuple[tuple[ClaimDays, ...], str]:
     out: list[ClaimDays] = []
     if disputed:
         for c in date_claims:
-            lo, hi = c.when.earliest, c.when.latest
+            lo, hi = c.when.first_day, c.when.last_day
             if lo is None and hi is None:
                 continue
-            lo, hi = lo or hi, hi or lo
-            out.append(ClaimDays(day_number(lo), day_number(hi) + 1, c.rank.value == "preferred"))
+            lo, hi = (hi if lo is None else lo), (lo if hi is None else hi)
+            out.append(ClaimDays(float(lo), float(hi + 1), c.rank.value == "preferred"))
         out.sort(key=lambda c: (c.first, c.after, c.preferred))
     return tuple(out), label
 

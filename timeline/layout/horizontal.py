@@ -8,11 +8,11 @@ the event keeps its mark and joins a "+N more" badge listed in a note, never sil
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 import attrs
 
+from timeline.dates.calendar import format_year, year_of
 from timeline.layout import blocks
 from timeline.layout.blocks import LabelText
 from timeline.layout.chart import MARGIN, Chart, first_fit, union
@@ -154,9 +154,10 @@ def _breaks(ch: Chart, scale: TimeScale, axis_y: float, plot_top: float,
     for seg, squeezed in zip(scale.segments, scale.compressed):
         if not squeezed:
             continue
-        first = dt.date.fromordinal(int(math.ceil(seg.d0))).year
-        last = dt.date.fromordinal(int(seg.d1) - 1).year
-        label = f"{first}–{last} compressed" if last > first else f"{first} compressed"
+        first, last = year_of(math.ceil(seg.d0)), year_of(math.ceil(seg.d1) - 1)
+        mark = (first < 1) != (last < 1)
+        label = (f"{format_year(first, mark_ce=mark)}–{format_year(last, mark_ce=mark)} compressed" if last > first
+                 else f"{format_year(first)} compressed")
         mid = (seg.p0 + seg.p1) / 2
         band = Shape("rect", "compressed", (seg.p0, plot_top, seg.p1 - seg.p0, axis_y - plot_top))
         zigzag = Shape("polyline", "break", tuple(v for k in range(5) for v in (mid - 6 + 3 * k, axis_y + (-5 if k % 2 else 5))))

@@ -103,7 +103,7 @@ def legend_keys(infos: Iterable[EventInfo], eras: Iterable[Era], is_extent: Call
                 used.add("approx")
         if info.event.is_context:
             used.add("context")
-    if any(era.when.earliest and era.when.latest for era in eras):
+    if any(era.when.first_day is not None and era.when.last_day is not None for era in eras):
         used.add("era")
     return [k for k in LEGEND if k in used]
 

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from timeline.errors import UsageError
+from timeline.layout.frame import Frame, default_frame, parse_size
 
 __all__ = ["AUTO_MAX_ROWS", "LayoutOptions", "ORIENTATIONS", "SCALES", "check_names"]
 
@@ -51,6 +52,25 @@ def _rows(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
         raise UsageError(f"{attribute.name} must be a whole number of rows (1 or more) or None; got {value!r}")
 
 
+def _size(inst: Any, _attribute: attrs.Attribute, value: Any) -> None:
+    if value is None:
+        return
+    parse_size(value)  # raises a UsageError that says why
+    if inst.width is not None:
+        raise UsageError(f"give width or size, not both (width={inst.width!r}, size={value!r})")
+
+
+def _text_scale(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1.0 <= value <= 4.0:
+        raise UsageError(f"{attribute.name} must be a number from 1 to 4 (text never goes below the frame's "
+                         f"minimum); got {value!r}")
+
+
+def _title(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        raise UsageError(f"{attribute.name} must be a string or None; got {value!r}")
+
+
 def _focus(value: Any) -> tuple[tuple[str, str], ...]:
     if isinstance(value, (str, bytes)):
         raise UsageError(f"focus must be a list of (start, end) pairs; got {value!r}")
@@ -87,6 +107,14 @@ class LayoutOptions:
     header: bool = True
     #: Draw a key to the marks actually used (exact day, "sometime in", range, approximate, ...).
     legend: bool = True
+    #: The frame to lay out for: a preset ("slide", "slide-4x3", "a4", "a4-landscape", "letter",
+    #: "letter-landscape", "column", "phone"), "WxH" in CSS px, or a :class:`Frame`.  None: ``width``
+    #: (or 1200 / 720 px) with a height that follows the content.
+    size: str | Frame | None = attrs.field(default=None, validator=_size)
+    #: Make every text this many times bigger (1 to 4); text never goes below the frame's minimum.
+    text_scale: float = attrs.field(default=1.0, validator=_text_scale)
+    #: The chart's title in place of the timeline's own (None keeps it).
+    title: str | None = attrs.field(default=None, validator=_title)
 
     @property
     def row_limit(self) -> int:
@@ -94,11 +122,16 @@ class LayoutOptions:
         return self.max_rows if self.max_rows is not None else AUTO_MAX_ROWS
 
     @property
+    def frame(self) -> Frame:
+        """The frame to lay out for."""
+        if self.size is not None:
+            return parse_size(self.size)
+        return default_frame(self.width, self.orientation)
+
+    @property
     def canvas_width(self) -> float:
         """The width to lay out in."""
-        if self.width is not None:
-            return float(self.width)
-        return 1200.0 if self.orientation == "horizontal" else 720.0
+        return self.frame.width
 
     @classmethod
     def from_kwargs(cls, **options: Any) -> LayoutOptions:

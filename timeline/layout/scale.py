@@ -1,6 +1,7 @@
 """Time scales: linear, density-adaptive, focused, and through knots (the vertical list).
 
-A scale maps a day number (``date.toordinal()``, fractions allowed) to a
+A scale maps a day number (:mod:`timeline.dates.calendar`: day 1 is 1 January 1 CE,
+the same as ``date.toordinal()``, any year, fractions allowed) to a
 position along the axis.  It is piecewise linear: one segment for the
 linear scale, several for the adaptive one, each with its own rate.  The
 ticks drawn on a scale come from :mod:`timeline.layout.ticks`.
@@ -9,16 +10,15 @@ ticks drawn on a scale come from :mod:`timeline.layout.ticks`.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import math
 from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["MONTHS", "Segment", "TimeScale", "adaptive_scale", "add_unit", "date_of", "day_number", "differs_from_linear",
-           "floor_unit", "focus_scale", "knot_scale", "linear_scale"]
+from timeline.dates import calendar as cal
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+__all__ = ["Segment", "TimeScale", "UNIT_YEARS", "adaptive_scale", "add_unit", "day_number", "differs_from_linear",
+           "floor_unit", "focus_scale", "knot_scale", "linear_scale"]
 
 
 @attrs.frozen
@@ -68,14 +68,9 @@ class TimeScale:
         return seg.p0 + (day - seg.d0) * seg.rate
 
 
-def day_number(date: dt.date) -> float:
-    """The day number of a date (the ordinal of its first moment)."""
+def day_number(date) -> float:
+    """The day number of a ``datetime.date`` or ``CalendarDay`` (the ordinal of its first moment)."""
     return float(date.toordinal())
-
-
-def date_of(day: float) -> dt.date:
-    """The calendar date holding day number ``day`` (clamped to what datetime can hold)."""
-    return dt.date.fromordinal(max(1, min(int(math.floor(day)), dt.date.max.toordinal())))
 
 
 def linear_scale(d0: float, d1: float, p0: float, p1: float) -> TimeScale:
@@ -83,50 +78,61 @@ def linear_scale(d0: float, d1: float, p0: float, p1: float) -> TimeScale:
     return TimeScale((Segment(d0, d1, p0, p1),), (False,), "linear")
 
 
-# -- calendar arithmetic -----------------------------------------------------
+# -- calendar arithmetic (on day numbers, any year: timeline.dates.calendar) -------
 
-def floor_unit(date: dt.date, unit: str, step: int) -> dt.date:
-    """The start of the ``step`` x ``unit`` period holding ``date``."""
+#: Years in one step of each year-like unit.
+UNIT_YEARS = {"year": 1, "decade": 10, "millennium": 1000, "Ma": 1_000_000, "Ga": 1_000_000_000}
+
+
+def floor_unit(day: int, unit: str, step: int) -> int:
+    """The first day of the ``step`` x ``unit`` period holding day number ``day``."""
     if unit == "day":
-        return date
+        return day
+    year, month, _ = cal.to_gregorian(day)
     if unit in ("month", "quarter"):
         months = 3 * step if unit == "quarter" else step
-        m0 = ((date.month - 1) // months) * months
-        return dt.date(date.year, m0 + 1, 1)
-    years = 10 * step if unit == "decade" else step
-    return dt.date(max(1, (date.year // years) * years), 1, 1)
+        return cal.from_gregorian(year, (month - 1) // months * months + 1, 1)
+    years = UNIT_YEARS[unit] * step
+    return cal.from_gregorian(year // years * years, 1, 1)
 
 
-def add_unit(date: dt.date, unit: str, step: int) -> dt.date | None:
-    """``date`` moved on by ``step`` units (None past what datetime can hold)."""
-    try:
-        if unit == "day":
-            return date + dt.timedelta(days=step)
-        if unit in ("month", "quarter"):
-            months = date.month - 1 + (3 * step if unit == "quarter" else step)
-            return dt.date(date.year + months // 12, months % 12 + 1, 1)
-        years = 10 * step if unit == "decade" else step
-        return dt.date(date.year + years, 1, 1)
-    except (ValueError, OverflowError):
-        return None
+def add_unit(day: int, unit: str, step: int) -> int:
+    """Day number ``day`` (the first of a month or year) moved on by ``step`` units."""
+    if unit == "day":
+        return day + step
+    year, month, _ = cal.to_gregorian(day)
+    if unit in ("month", "quarter"):
+        months = month - 1 + (3 * step if unit == "quarter" else step)
+        return cal.from_gregorian(year + months // 12, months % 12 + 1, 1)
+    return cal.from_gregorian(year + UNIT_YEARS[unit] * step, 1, 1)
 
 
 # -- adaptive and focus scales -------------------------------------------------
 
+def _bin_unit(days: float) -> tuple[str, int]:
+    """A bin unit and step giving about 8..160 bins over ``days``: day, month, year, or years by a round step."""
+    years = days / 365.2425
+    if years <= 6:
+        return ("month", 1) if days > 120 else ("day", 1)
+    if years <= 150:
+        return "year", 1
+    for unit in ("Ga", "Ma", "millennium", "decade"):
+        size = UNIT_YEARS[unit]
+        for step in (100, 50, 20, 10, 5, 2, 1):
+            if size * step * 8 <= years:
+                return unit, step
+    return "decade", 1
+
+
 def _bins(d0: float, d1: float) -> tuple[str, list[float]]:
     """Calendar bin edges covering d0..d1, with a unit giving 8..160 bins."""
-    days = d1 - d0
-    unit = "decade" if days > 150 * 365.25 else "year" if days > 6 * 365.25 else "month" if days > 120 else "day"
-    first = floor_unit(date_of(d0), unit, 1)
-    edges = [day_number(first)]
-    d: dt.date | None = first
+    unit, step = _bin_unit(d1 - d0)
+    day = floor_unit(math.floor(d0), unit, step)
+    edges = [float(day)]
     while edges[-1] < d1:
-        d = add_unit(d, unit, 1) if d else None
-        if d is None:
-            edges.append(d1)
-            break
-        edges.append(day_number(d))
-    return unit, edges
+        day = add_unit(day, unit, step)
+        edges.append(float(day))
+    return ("decade" if unit in UNIT_YEARS and unit != "year" else unit), edges
 
 
 def _spread(edges: Sequence[float], weights: list[float], a: float, b: float, w: float) -> None:
@@ -181,14 +187,11 @@ def adaptive_scale(anchors: Sequence[tuple[float, float]], d0: float, d1: float,
 
 
 def _month_edges(a: float, b: float) -> list[float]:
-    d = date_of(a)
     edges = [a]
-    while True:
-        nxt = add_unit(dt.date(d.year, d.month, 1), "month", 1)
-        if nxt is None or day_number(nxt) >= b:
-            break
-        edges.append(day_number(nxt))
-        d = nxt
+    day = add_unit(floor_unit(math.floor(a), "month", 1), "month", 1)
+    while day < b:
+        edges.append(float(day))
+        day = add_unit(day, "month", 1)
     edges.append(b)
     return edges
 

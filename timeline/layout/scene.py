@@ -7,7 +7,14 @@ renderers) can check overlaps without a font engine.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import attrs
+
+from timeline.layout.frame import Frame
+
+if TYPE_CHECKING:
+    from timeline.layout.typography import Typography
 
 __all__ = ["Badge", "Box", "EventMark", "Label", "NoteEntry", "Scene", "Shape", "Text"]
 
@@ -143,6 +150,10 @@ class Scene:
     overflow_note: tuple[Text, ...]
     notes_heading: Text | None
     notes: tuple[NoteEntry, ...]
+    #: The frame this Scene was laid out for (its medium, least text size, raster scale).
+    frame: Frame | None = None
+    #: The font size of every text role, as measured (renderers generate their font CSS from it).
+    typography: Typography | Any = None
 
     @property
     def canvas(self) -> Box:

@@ -1,8 +1,8 @@
 """The one typography table: every text role's size, weight and style, for a frame.
 
-The layout measures every text with these sizes, and the SVG's font CSS is generated from the
-same table (:meth:`Typography.css`), written after any theme or user CSS, so a stylesheet cannot
-change a size the layout measured.  Sizes scale with the frame's guaranteed minimum text size
+The layout measures every text with these sizes, and the SVG renderer generates its font CSS
+from the same table (the Scene carries it), scoped to the chart's id and written after any theme
+or user CSS, so a stylesheet cannot silently change a size the layout measured.  Sizes scale with the frame's guaranteed minimum text size
 (the smallest role, the source list, is exactly that minimum) and with ``text_scale``; the
 footnote superscripts may be smaller, never below 70% of the minimum.
 """
@@ -126,21 +126,3 @@ class Typography:
             nx += measure(("," if k else "") + str(n), self.footnote)
         return Text(x, y, text, cls, size, box, anchor, role.bold, notes, runs, rotate,
                     note_x=tuple(note_x), note_size=self.footnote if notes else 0.0)
-
-    def css(self) -> str:
-        """The font rules of every role, generated from this table."""
-        out = ["/* Generated from timeline/layout/typography.py: the sizes the layout measured. */"]
-        for r in ROLES:
-            rule = [f"font-size: {_fmt(getattr(self, r.name))}px !important"]
-            if r.bold:
-                rule.append("font-weight: bold !important")
-            if r.italic:
-                rule.append("font-style: italic !important")
-            sel = ", ".join(f".{c}" for c in r.classes)
-            out.append(f"{sel} {{ {'; '.join(rule)}; }}")
-        return "\n".join(out) + "\n"
-
-
-def _fmt(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text or "0"

@@ -15,7 +15,7 @@ import attrs
 from timeline.layout import blocks
 from timeline.layout.chart import MARGIN, Chart, first_fit, union
 from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, marks
-from timeline.layout.scale import TimeScale, day_number, knot_scale, linear_scale
+from timeline.layout.scale import TimeScale, knot_scale, linear_scale
 from timeline.layout.classify import day_span, flow_day
 from timeline.layout.scene import ASCENT, DESCENT, EventMark, Label, Scene, Shape, Text
 from timeline.layout.text import measure, shorten
@@ -160,7 +160,7 @@ def _list(ch: Chart, cols: _Columns, d0: float, d1: float,
         items.append(_Item(flow_day(info, d0, d1), 1, k, "event", h, ty.date * 0.6, text.lines, text.date))
     for k, e in enumerate(ch.eras(linear_scale(d0, d1, 0.0, 1.0))):
         label = shorten(e.era.label, ty.era, max_w - ty.sup_width(e.notes))
-        items.append(_Item(day_number(e.era.when.earliest), 0, k, "era", ty.era * ty.line + 4, 0.0, (label,), "", e.notes))
+        items.append(_Item(float(e.era.when.first_day), 0, k, "era", ty.era * ty.line + 4, 0.0, (label,), "", e.notes))
     items.sort(key=lambda it: it.key)
     knots, squeezed, placed = _flow(items, d0, d1)
     rel = knot_scale(knots, squeezed)
@@ -185,7 +185,7 @@ def vertical(ch: Chart) -> Scene:
     x_right = ch.width - MARGIN
     _, d0, d1 = ch.domain()
     levels = flow_levels(d0, d1)
-    axis_x = MARGIN + flow_tick_width(ty, levels, d1) + 8
+    axis_x = MARGIN + flow_tick_width(ty, levels, d1, d0) + 8
     cols = _Columns(ch, axis_x, x_right, d0, d1)
     label_x = cols.end + 18
     items, knots, squeezed, placed = _list(ch, cols, d0, d1, max(60.0, x_right - label_x))
@@ -210,8 +210,8 @@ def vertical(ch: Chart) -> Scene:
         if it.kind == "era":
             era = era_list[it.index].era
             text = ty.text(label_x, ty_top + 1 + ty.era * ASCENT, it.lines[0], "era-name", notes=it.notes)
-            a = pos(day_number(era.when.earliest))
-            b = max(pos(day_number(era.when.latest) + 1), ty_top + it.height)
+            a = pos(era.when.first_day)
+            b = max(pos(era.when.last_day + 1), ty_top + it.height)
             band = Shape("rect", "era", (axis_x, a, x_right - axis_x, max(b - a, 0.0)))
             eras_out.append((era.id, era.label, (band,), text))
             bottom = max(bottom, text.box.y1)

@@ -165,12 +165,23 @@ def _claim(claim: Claim, refs: _Refs) -> dict[str, Any]:
         when = _when_html(claim.when, label, "tl-claim-date")
     return {
         "label": claim.display(),
+        "by": claim.by,
+        "kind": claim.kind,
         "when": when,
         "about": claim.about,
         "rank": claim.rank.value,
         "note": markup.inline(claim.note),
         "refs": refs.make(claim.citations),
     }
+
+
+def _claim_groups(ev: Event, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claims about other things than the date, one group per ``about``: its sides in file order."""
+    by_claim = dict(zip((id(c) for c in ev.claims), claims, strict=True))
+    disputed = set(ev.disputes)
+    return [{"about": about, "label": about[:1].upper() + about[1:], "disputed": about in disputed,
+             "sides": [by_claim[id(c)] for c in group]}
+            for about, group in ev.claim_groups()]
 
 
 def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> dict[str, Any]:
@@ -203,6 +214,7 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> dict[s
         "claims": claims,
         "date_claims": [c for c in claims if c["about"] == "date" and c["when"] is not None],
         "other_claims": [c for c in claims if not (c["about"] == "date" and c["when"] is not None)],
+        "claim_groups": _claim_groups(ev, claims),
         "disputed": ev.is_disputed,
         "context": ev.is_context,
         "media": media,

@@ -1,4 +1,4 @@
-"""The SVG renderer: a Scene drawn with svgwrite (the only module that imports it).
+"""The SVG renderer: a Scene written as SVG; :func:`drawing` gives it as an svgwrite Drawing.
 
 svgwrite runs with ``debug=False`` (its validator doubles the time and
 rejects ``data-*``), so the data-driven values are checked here instead:
@@ -6,33 +6,31 @@ finite coordinates, non-negative sizes, text stripped of characters XML 1.0
 forbids.  Output is byte-deterministic: fixed two-decimal numbers, ids from
 a prefix and the event id, no timestamps.
 
-Speed: the Drawing is an ordinary svgwrite tree, but the many small elements
-(one group, title, marks and texts per event; notes) are :class:`_El`, a
-BaseElement built with its final attributes in one step (no ``update()``, no
-per-element Parameter or validator), and ``render_svg`` writes the tree with
-:func:`_tostring`, which emits exactly what svgwrite's ElementTree path
-emits (sorted attributes, ElementTree's escaping, ``" />"`` for empty
-elements) without building an ElementTree first.  Elements a script adds
-through :func:`drawing` are svgwrite's own and go through svgwrite.
+Speed: ``render_svg`` builds a small tree of :class:`_El` (slotted: name,
+attributes, text, children) and writes it itself, byte for byte what
+svgwrite's ElementTree path writes for the same document (sorted attributes,
+ElementTree's escaping, ``" />"`` for empty elements, the stylesheet in one
+CDATA section), so it never imports svgwrite.  :func:`drawing` converts the
+same tree into svgwrite elements (svgwrite is imported there, and this is
+the only module that imports it), so scripts can add to it; the tests compare
+``render_svg`` with ``drawing(...).tostring()``.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from pathlib import Path
 from typing import Any
 
 import attrs
-import svgwrite
-import svgwrite.base
-import svgwrite.params
-from svgwrite.etree import etree
 
 from timeline.errors import RenderError, UsageError
 from timeline.layout import LayoutOptions, Scene, Shape, Text, layout
 from timeline.layout.options import check_names
 from timeline.layout.text import FONT_STACK
+from timeline.layout.typography import ROLES
 from timeline.model import Timeline
 from timeline.render.css import light_dark, scope
 from timeline.render.text import clean_text
@@ -114,7 +112,7 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     Options: orientation, scale, theme, width, footnotes, include_context, focus, css, id_prefix,
     event_href, note_href, max_rows (see docs/svg.md).  Unknown names raise UsageError.
     """
-    return _tostring(drawing(tl, **options)) + "\n"
+    return _tostring(_document(tl, options)) + "\n"
 
 
 def render_pages(tl: Timeline, size: str | tuple[float, float] = "a4", *, number_ids: bool = False,
@@ -134,8 +132,15 @@ def render_pages(tl: Timeline, size: str | tuple[float, float] = "a4", *, number
     return out
 
 
-def drawing(tl: Timeline, **options: Any) -> svgwrite.Drawing:
-    """Lay out and draw a timeline, returning the svgwrite Drawing so scripts can add to it."""
+def drawing(tl: Timeline, **options: Any) -> Any:
+    """Lay out and draw a timeline, returning an svgwrite ``Drawing`` so scripts can add to it.
+
+    svgwrite is imported here only: ``render_svg`` writes the same document without it.
+    """
+    return _to_drawing(_document(tl, options))
+
+
+def _document(tl: Timeline, options: dict[str, Any]) -> _El:
     lay, svg = _split(dict(options))
     scene = layout(tl, _options=lay)
     return _Painter(scene, svg).paint()
@@ -143,11 +148,22 @@ def drawing(tl: Timeline, **options: Any) -> svgwrite.Drawing:
 
 # -- checks and formatting ------------------------------------------------------------------
 
+#: Numbers already formatted (coordinates repeat a lot); only finite ints and floats get in.
+_NUMBERS: dict[float, str] = {}
+
+
 def _num(value: float, what: str = "coordinate") -> str:
+    try:
+        return _NUMBERS[value]
+    except (KeyError, TypeError):
+        pass
     if not isinstance(value, (int, float)) or not math.isfinite(value):
         raise RenderError(f"cannot draw a non-finite {what}: {value!r}")
     text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = "0" if text in ("-0", "") else text
+    if len(_NUMBERS) < 100_000:
+        _NUMBERS[value] = text
+    return text
 
 
 def _size(value: float, what: str = "size") -> str:
@@ -156,7 +172,20 @@ def _size(value: float, what: str = "size") -> str:
     return _num(value, what)
 
 
-def _css(svg: SvgOptions) -> str:
+def _font_css(scene: Scene, root: str) -> str:
+    """The font rules of every text role, from the typography the layout measured with."""
+    ty = scene.typography
+    out = ["/* Font sizes: generated from the layout's typography table (timeline/layout/typography.py). */"]
+    for role in ROLES:
+        rule = [f"font-size: {_num(getattr(ty, role.name))}px"]
+        rule.append("font-weight: bold" if role.bold else "font-weight: normal")
+        if role.italic:
+            rule.append("font-style: italic")
+        out.append(", ".join(f"#{root} .{c}" for c in role.classes) + " { " + "; ".join(rule) + "; }")
+    return "\n".join(out) + "\n"
+
+
+def _css(svg: SvgOptions, scene: Scene, root: str) -> str:
     packaged = packaged_templates() / "svg"
     folder = Path(svg.css) if svg.css is not None and Path(svg.css).is_dir() else None
     extra = Path(svg.css) if svg.css is not None and folder is None else None
@@ -179,6 +208,7 @@ def _css(svg: SvgOptions) -> str:
         if not extra.is_file():
             raise UsageError(f"css must be a CSS file or a folder; {extra} does not exist")
         parts.append(extra.read_text(encoding="utf-8"))
+    parts.append(_font_css(scene, root))
     text = "".join(p if p.endswith("\n") else p + "\n" for p in parts)
     if _EXTERNAL_CSS.search(text):
         raise UsageError("the SVG must be self-contained: CSS may not use @import or url() to anything but #ids")
@@ -187,29 +217,17 @@ def _css(svg: SvgOptions) -> str:
     return clean_text(text)
 
 
-#: One shared, non-validating parameter set for every _El (svgwrite makes one per element).
-_PARAMETER = svgwrite.params.Parameter(debug=False, profile="full")
+class _El:
+    """One element of the direct writer's tree: name, final attribute values, text, children."""
 
+    __slots__ = ("attribs", "cdata", "elements", "name", "text")
 
-class _El(svgwrite.base.BaseElement):
-    """An svgwrite element made in one step: final attribute names and string values, optional text.
-
-    It behaves as any svgwrite element (``add``, ``el[name] = value``, ``get_xml``), so scripts
-    using :func:`drawing` can still change it; :func:`_tostring` writes it without ElementTree.
-    """
-
-    def __init__(self, name: str, attribs: dict[str, Any], text: str = "") -> None:
-        self.elementname = name
-        self._parameter = _PARAMETER
+    def __init__(self, name: str, attribs: dict[str, Any], text: str = "", cdata: str = "") -> None:
+        self.name = name
         self.attribs = attribs
-        self.elements = []
         self.text = text
-
-    def get_xml(self) -> Any:
-        xml = super().get_xml()
-        if self.text:
-            xml.text = self.text
-        return xml
+        self.cdata = cdata  # <style>'s content, written as svgwrite writes it: in one CDATA section
+        self.elements: list[_El] = []
 
 
 def _escape_attrib(text: str) -> str:
@@ -242,57 +260,90 @@ def _escape_text(text: str) -> str:
     return text
 
 
-def _start_tag(name: str, attribs: Any) -> str:
-    # svgwrite's get_xml: sorted names; None and empty values left out; str() of the rest.
-    parts = [name]
-    for key, value in sorted(attribs.items()):
+def _write(el: _El, out: list[str]) -> None:
+    # svgwrite's get_xml + ElementTree's serialiser: names sorted, None and empty values left
+    # out, str() of the rest; " />" for an empty element.
+    tag = "<" + el.name
+    attribs = el.attribs
+    for key in sorted(attribs):
+        value = attribs[key]
         if value is not None:
-            value = str(value)
+            if value.__class__ is not str:
+                value = str(value)
             if value:
-                parts.append(f'{key}="{_escape_attrib(value)}"')
-    return "<" + " ".join(parts)
-
-
-_PLAIN_GET_XML = svgwrite.base.BaseElement.get_xml
-
-
-def _write(el: Any, out: list[str]) -> None:
-    kind = type(el)
-    if kind is _El or kind.get_xml is _PLAIN_GET_XML:
-        name = el.elementname
-        text = el.text if kind is _El else ""
-        children = el.elements
-        out.append(_start_tag(name, el.attribs))
-        if text or children:
-            out.append(">")
-            if text:
-                out.append(_escape_text(text))
-            for child in children:
-                _write(child, out)
-            out.append(f"</{name}>")
-        else:
-            out.append(" />")
+                tag += f' {key}="{_escape_attrib(value)}"'
+    out.append(tag)
+    if el.text or el.elements or el.cdata:
+        out.append(">")
+        if el.text:
+            out.append(_escape_text(el.text))
+        for child in el.elements:
+            _write(child, out)
+        if el.cdata:
+            out.append(f"<![CDATA[{el.cdata}]]>")
+        out.append(f"</{el.name}>")
     else:
-        # Anything else (svgwrite's own text, style, script...): svgwrite's own serialisation.
-        out.append(etree.tostring(el.get_xml(), encoding="utf-8").decode("utf-8"))
+        out.append(" />")
 
 
-def _tostring(dwg: svgwrite.Drawing) -> str:
-    """``dwg.tostring()``, byte for byte, without building an ElementTree of the whole document."""
-    children = dwg.elements
-    dwg.elements = []
-    try:
-        root = dwg.get_xml()  # the root's attributes, as svgwrite completes them (xmlns, version...)
-    finally:
-        dwg.elements = children
-    out = ["<" + " ".join([root.tag, *(f'{k}="{_escape_attrib(v)}"' for k, v in root.items())])]
-    if not children:
-        return out[0] + " />"
-    out.append(">")
-    for child in children:
-        _write(child, out)
-    out.append(f"</{root.tag}>")
+def _tostring(root: _El) -> str:
+    """The document, byte for byte what ``drawing(...).tostring()`` gives through svgwrite."""
+    out: list[str] = []
+    _write(root, out)
     return "".join(out)
+
+
+#: What svgwrite's Drawing adds to the root element (``Drawing.get_xml``, profile "full").
+_ROOT_ATTRIBUTES = {"xmlns": "http://www.w3.org/2000/svg", "xmlns:xlink": "http://www.w3.org/1999/xlink",
+                    "xmlns:ev": "http://www.w3.org/2001/xml-events", "baseProfile": "full", "version": "1.1"}
+
+
+def _to_drawing(root: _El) -> Any:
+    """The same document as an svgwrite Drawing whose elements scripts can change and add to."""
+    import svgwrite
+
+    element_class = _svgwrite_element_class()
+    dwg = svgwrite.Drawing(size=(root.attribs["width"], root.attribs["height"]), profile="full", debug=False)
+    dwg.attribs.update({k: v for k, v in root.attribs.items() if k not in _ROOT_ATTRIBUTES})
+
+    def convert(el: _El) -> Any:
+        made = element_class(el.name, el.attribs, el.text)
+        made.elements = [convert(child) for child in el.elements]
+        return made
+
+    for child in root.elements:
+        if child.name == "defs":
+            for style in child.elements:
+                dwg.defs.add(dwg.style(style.cdata))
+            dwg.elements.append(dwg.elements.pop(dwg.elements.index(dwg.defs)))
+        else:
+            dwg.elements.append(convert(child))
+    return dwg
+
+
+@functools.cache
+def _svgwrite_element_class() -> type:
+    """An svgwrite element made in one step (final attributes, no validator, one shared Parameter)."""
+    import svgwrite.base
+    import svgwrite.params
+
+    parameter = svgwrite.params.Parameter(debug=False, profile="full")
+
+    class Element(svgwrite.base.BaseElement):
+        def __init__(self, name: str, attribs: dict[str, Any], text: str = "") -> None:
+            self.elementname = name
+            self._parameter = parameter
+            self.attribs = dict(attribs)
+            self.elements = []
+            self.text = text
+
+        def get_xml(self) -> Any:
+            xml = super().get_xml()
+            if self.text:
+                xml.text = self.text
+            return xml
+
+    return Element
 
 
 def _g(cls: str, **more: str) -> _El:
@@ -307,32 +358,31 @@ class _Painter:
         self.ids: set[str] = set()
 
     def _id(self, *parts: str) -> str:
-        base = "-".join([self.prefix, *(_NOT_NAME.sub("_", p) for p in parts)])
+        base = "-".join([self.prefix, *(p if p.isascii() and p.isalnum() else _NOT_NAME.sub("_", p) for p in parts)])
         candidate, n = base, 2
         while candidate in self.ids:
             candidate, n = f"{base}-{n}", n + 1
         self.ids.add(candidate)
         return candidate
 
-    def paint(self) -> svgwrite.Drawing:
+    def paint(self) -> _El:
         s = self.scene
         w, h = _size(s.width, "width"), _size(s.height, "height")
-        dwg = svgwrite.Drawing(size=(w, h), profile="full", debug=False)
-        dwg.attribs.update({
+        dwg = _El("svg", {
+            **_ROOT_ATTRIBUTES, "width": w, "height": h,
             # With links inside, the figure is interactive, and role=img would hide them from
             # assistive technology (axe: nested-interactive).
-            "viewBox": f"0 0 {w} {h}", "class": "timeline",
+            "viewBox": f"0 0 {w} {h}", "class": "timeline", "id": self._id("chart"),
             "role": "graphics-document" if (self.opt.event_href or self.opt.note_href) else "img",
             "aria-labelledby": f"{self._id('title')} {self._id('desc')}",
             "style": "max-width:100%;height:auto", "font-family": FONT_STACK,
         })
-        self.dwg = dwg
         title = _El("title", {"id": f"{self.prefix}-title"}, clean_text(s.title or "Timeline"))
         desc = _El("desc", {"id": f"{self.prefix}-desc"}, clean_text(s.summary))
-        dwg.elements.insert(0, desc)
-        dwg.elements.insert(0, title)
-        dwg.defs.add(dwg.style(_css(self.opt)))
-        dwg.add(_El("rect", {"class": "bg", "x": 0, "y": 0, "width": w, "height": h}))
+        defs = _El("defs", {})
+        defs.elements.append(_El("style", {"type": "text/css"}, cdata=_css(self.opt, s, f"{self.prefix}-chart")))
+        dwg.elements += [title, desc, defs]
+        dwg.elements.append(_El("rect", {"class": "bg", "x": 0, "y": 0, "width": w, "height": h}))
         back = _g("eras")
         for era_id, name, shapes, _text in s.eras:
             g = _g("era-band", id=self._id("era", era_id))
@@ -341,40 +391,40 @@ class _Painter:
             back.elements.append(g)
         for shapes, _text in s.breaks:
             back.elements.append(self._shape(shapes[0]))
-        dwg.add(back)
+        dwg.elements.append(back)
         grid = _g("grid-lines")
         grid.elements.extend(map(self._shape, s.grid))
-        dwg.add(grid)
+        dwg.elements.append(grid)
         axis = _g("time-axis")
         axis.elements.extend(map(self._shape, s.axis))
         for shapes, text in s.breaks:
             axis.elements.extend(map(self._shape, shapes[1:]))
             axis.elements.append(self._text(text))
         axis.elements.extend(self._text(text) for text in s.ticks)
-        dwg.add(axis)
+        dwg.elements.append(axis)
         head = _g("header")
         head.elements.extend(self._text(text) for text in s.header)
-        dwg.add(head)
+        dwg.elements.append(head)
         labels = _g("era-labels")
         labels.elements.extend(self._text(text) for _id, _name, _shapes, text in s.eras if text is not None)
-        dwg.add(labels)
+        dwg.elements.append(labels)
         for index, (lane_id, shapes, texts) in enumerate(s.lanes):
             g = _g(f"lane lane-{index}", id=self._id("lane", lane_id or f"{index}"))
             g.elements.extend(map(self._shape, shapes))
             g.elements.extend(self._text(text) for text in texts)
-            dwg.add(g)
+            dwg.elements.append(g)
         events = _g("events")
         events.elements.extend(map(self._event, s.events))
-        dwg.add(events)
+        dwg.elements.append(events)
         for badge in s.badges:
             g = _g("badge", id=self._id("more", badge.event_ids[0]), **{"data-events": " ".join(badge.event_ids)})
             g.elements.append(_El("title", {}, clean_text(f"{len(badge.event_ids)} more: " + ", ".join(badge.event_ids))))
             g.elements.append(self._text(badge.text))
-            dwg.add(g)
+            dwg.elements.append(g)
         if s.overflow_note:
             g = _g("overflow", id=self._id("overflow"))
             g.elements.extend(self._text(text) for text in s.overflow_note)
-            dwg.add(g)
+            dwg.elements.append(g)
         if s.notes:
             g = _g("notes", id=self._id("notes"))
             if s.notes_heading is not None:
@@ -383,7 +433,7 @@ class _Painter:
                 ng = _g("footnote", id=self._id("note", str(entry.number)))
                 ng.elements.extend(self._text(text) for text in entry.lines)
                 g.elements.append(ng)
-            dwg.add(g)
+            dwg.elements.append(g)
         return dwg
 
     def _event(self, ev: Any) -> _El:
