@@ -33,9 +33,8 @@ SIZES_JS = """() => {
     if (!own) continue;
     const m = el.getScreenCTM();
     const size = parseFloat(getComputedStyle(el).fontSize) * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
-    const parent = el.parentNode;
-    const sup = el.localName === 'tspan' && parent.localName === 'text'
-      && parseFloat(getComputedStyle(el).fontSize) < parseFloat(getComputedStyle(parent).fontSize);
+    // Footnote numbers (class fn: a smaller tspan, or a text inside its own note link) may be smaller.
+    const sup = el.classList.contains('fn');
     (sup ? out.sups : out.texts).push(size);
   }
   return out;
