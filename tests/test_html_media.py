@@ -122,13 +122,17 @@ def test_standalone_page_auto_follows_the_system(open_page: Any) -> None:
 
 
 def test_host_justify_and_chart_css_do_not_cross(open_page: Any) -> None:
-    """A host's p { text-align: justify } stays out of the fragment; the chart's .title/.label CSS stays in."""
+    """A host's p { text-align: justify }, header { font-weight } stay out; the chart's .title/.label CSS stays in."""
     tl = timeline.Timeline(title="T", subtitle="A subtitle").add_event("e", "Stalin dies", "1953-03-05")
-    css = "p { text-align: justify; word-spacing: 1em; } li { text-align: right; }"
+    css = ("p { text-align: justify; word-spacing: 1em; line-height: 3; } li { text-align: right; } "
+           "header { font-weight: bold; font-style: italic; }")
     page = open_page(_host(render_html(tl, fragment=True), css=css))
     for selector in (".tl-subtitle", ".tl-when", ".tl-event"):
         align = page.evaluate(f"getComputedStyle(document.querySelector('.tl-root {selector}')).textAlign")
         assert align in ("left", "start"), (selector, align)
+    subtitle = page.evaluate("""(() => { const s = getComputedStyle(document.querySelector('.tl-subtitle'));
+                                 return [s.fontWeight, s.fontStyle, s.lineHeight !== (3 * parseFloat(s.fontSize)) + 'px']; })()""")
+    assert subtitle == ["400", "normal", True]
     host_p = page.evaluate("""(() => { const s = getComputedStyle(document.querySelector('main > p.title'));
                                return [s.fontSize, s.fontWeight]; })()""")
     assert host_p == ["14px", "400"]

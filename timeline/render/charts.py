@@ -23,11 +23,11 @@ __all__ = ["Chart", "NARROW", "PRINT_AREA", "embedded_charts", "inline_svg"]
 #: The narrow frames: (kind, layout options).  The wide chart is whatever the caller asked for.
 #: Each is a little narrower than its medium's preset so that it is shown at its own size, not
 #: shrunk, inside the page's or the fragment's padding: a 720-px column leaves the fragment 678 px,
-#: a 390-px phone leaves the page 366 px.  Their text keeps the medium's least size (11 px, 12 px).
+#: a 390-px phone leaves the page 358 px.  Their text keeps the medium's least size (11 px, 12 px).
 NARROW: tuple[tuple[str, dict[str, Any]], ...] = (
     ("column", {"orientation": "vertical",
                 "size": Frame(660.0, None, "column", MINIMUMS["column"], 1.0, "column")}),
-    ("phone", {"orientation": "vertical", "size": Frame(360.0, None, "phone", MINIMUMS["phone"], 1.0, "phone")}),
+    ("phone", {"orientation": "vertical", "size": Frame(350.0, None, "phone", MINIMUMS["phone"], 1.0, "phone")}),
 )
 
 
