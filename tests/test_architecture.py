@@ -15,15 +15,17 @@ PACKAGE = Path(timeline.__file__).parent
 # imports are allowed for the lazy conveniences listed in docs/design.md).
 ALLOWED = {
     "errors": set(),
+    "_memo": set(),
     "atomic": {"errors"},
     "dates": {"errors"},
-    "model": {"errors", "dates"},
+    "model": {"errors", "dates", "_memo"},
     "cite": {"errors", "dates", "model"},
     "markup": {"errors", "dates", "model"},
-    "io": {"atomic", "errors", "dates", "model", "markup", "io"},
-    "layout": {"errors", "dates", "model", "cite", "layout"},
+    "io": {"atomic", "errors", "dates", "model", "markup", "io", "_lazy"},
+    "layout": {"errors", "dates", "model", "cite", "layout", "_memo"},
     "render": {"errors", "dates", "model", "cite", "markup", "layout", "render", "resources"},
     "resources": set(),
+    "_lazy": set(),
 }
 
 

@@ -42,10 +42,10 @@ def test_generated_toml_loads_cleanly(written):
 
 def test_generated_sheet_is_read_as_timelinejs(written):
     """The generated CSV is sniffed as a TimelineJS sheet and gives the same 50 events."""
-    from timeline.io import detect_format, sniff_format
+    from timeline.io.formats import for_input
 
     toml_path, _, csv_path = written
-    assert sniff_format(csv_path.read_text(encoding="utf-8"), detect_format(csv_path)) == "timelinejs-csv"
+    assert for_input(csv_path, head=lambda: csv_path.read_text(encoding="utf-8")).name == "timelinejs-csv"
     sheet = read(csv_path).timeline
     assert [e.title for e in sheet.events] == [e.title for e in read(toml_path).timeline.sorted_events()]
 

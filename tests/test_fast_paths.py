@@ -126,3 +126,32 @@ def test_csv_line_split_matches_the_full_scan_on_a_generated_sheet(generate):
     sheet = sheet.replace("\r\n", "\n")
     fast, full = _scan_outcome(sheet, True), _scan_outcome(sheet, False)
     assert fast == full and len(fast) > 300
+
+
+def test_sorted_once_and_numbered_once_give_what_a_fresh_pass_gives(generate):
+    """The per-timeline memo of sorted events and footnotes equals a fresh sort and numbering."""
+    import timeline
+    from timeline.layout.notes import _number_timeline, timeline_footnotes
+
+    tl = timeline.loads(generate.to_toml(generate.generate(300)))
+    fresh = sorted(tl.events, key=lambda e: (e.when.sort_key, e.id))
+    first = tl.sorted_events()
+    first.reverse()  # a caller's list is its own
+    assert tl.sorted_events() == fresh
+    assert timeline_footnotes(tl) is timeline_footnotes(tl)
+    assert timeline_footnotes(tl) == _number_timeline(tl)
+    other = tl.in_lanes("gulag")  # a new timeline from the same events: its own sort and numbers
+    assert other.sorted_events() == sorted(other.events, key=lambda e: (e.when.sort_key, e.id))
+    assert timeline_footnotes(other) == _number_timeline(other) != timeline_footnotes(tl)
+
+
+@pytest.mark.parametrize("fragment", [False, True])
+def test_one_entry_block_writes_what_the_part_blocks_wrote(generate, fragment):
+    """The event entry as one block gives the bytes the old per-part scoped blocks gave."""
+    import timeline
+    from browser.fixture import hostile, small
+    from timeline.render.html import render_html
+
+    folder = ROOT / "tests" / "data" / "html-part-blocks"
+    for tl in (timeline.bundled(), small(), hostile(), timeline.loads(generate.to_toml(generate.generate(200)))):
+        assert render_html(tl, fragment, templates=folder) == render_html(tl, fragment)

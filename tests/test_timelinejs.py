@@ -55,6 +55,14 @@ DATE_ROWS = [
     (" 1953 , 03 , 05 ,,,,,,,A,,,,,,,,,", "1953-03-05"),
     ("1953.0,,,,,,,,,A,,,,,,,,,", "1953"),
     ("1953,3,5,,1953,3,5,,,A,,,,,,,,,", "1953-03-05"),
+    ("-44,3,15,,,,,,,A,,,,,,,,,", "-0043-03-15"),
+    ("-1,,,,,,,,,A,,,,,,,,,", "0000"),
+    ("-13800000000,,,,,,,,,A,,,,,,,,,", "Y-13800000000"),
+    ("-300000,,,,,,,,,A,,,,,,,,,", "Y-300000"),
+    ("-12000,,,,,,,,,A,,,,,,,,,", "Y-11999"),
+    ("1969,7,20,20:17,,,,,,A,,,,,,,,,", "1969-07-20T20:17"),
+    ("1969,7,20,8:17 PM,,,,,,A,,,,,,,,,", "1969-07-20T20:17"),
+    ("1969,7,20,20:17:40,1969,7,21,2:56,,A,,,,,,,,,", "1969-07-20T20:17:40/1969-07-21T02:56"),
 ]
 
 
@@ -68,7 +76,7 @@ def test_sheet_dates_keep_their_precision(row: str, edtf: str) -> None:
 
 def test_sheet_row_fields() -> None:
     """Headline, Text, Media columns, Group and Display Date map onto the event."""
-    result = sheet('1859,11,24,,,,,Nov,"Late 1859",Origin,"Darwin, <i>natural</i> selection",'
+    result = sheet('1859,11,24,,,,,,"Late 1859",Origin,"Darwin, <i>natural</i> selection",'
                    "https://e.org/p.jpg,Commons,Title page,https://e.org/t.jpg,,Science,,Book cover")
     ev = result.timeline.events[0]
     assert (ev.id, ev.title, ev.text, ev.lane, ev.display_date) == (
@@ -168,9 +176,16 @@ ERRORS = [
     ((",,,,,,,,,A,,,,,,,,,",), HEADER,
      ["sheet.csv:2:1: error: this row has no Year, so it cannot become an event (every event needs at least a "
       "Year; only the title row may go without)"]),
-    (("-44,3,15,,,,,,,Caesar,,,,,,,,,",), HEADER,
-     ["sheet.csv:2:1: error: Year -44 is before 1 CE; timeline's dates hold years 1 to 9999 only, "
-      "so this row cannot become an event yet"]),
+    (("0,,,,,,,,,Zero,,,,,,,,,",), HEADER,
+     ["sheet.csv:2:1: error: Year 0 is not a year: TimelineJS counts 1 BCE as -1 and 1 CE as 1"]),
+    (("-13800000000,1,,,,,,,,Big Bang,,,,,,,,,",), HEADER,
+     ["sheet.csv:2:14: error: Year -13800000000 is a cosmological year (TimelineJS shows nothing finer than the "
+      "year there); leave Month and Day empty"]),
+    (("1969,7,,20:17,,,,,,A,,,,,,,,,",), HEADER,
+     ["sheet.csv:2:9: error: Time is given without Day (a time of day needs the whole date)"]),
+    (("1969,7,20,25:00,,,,,,A,,,,,,,,,",), HEADER, ["sheet.csv:2:11: error: Time '25:00' is not a time of day"]),
+    (("1969,7,20,noon,,,,,,A,,,,,,,,,",), HEADER,
+     ["sheet.csv:2:11: error: Time must look like 20:17, 20:17:40 or 8:17 PM, got 'noon'"]),
     (("1953,,,,1950,,,,,A,,,,,,,,,",), HEADER, ["sheet.csv:2:9: error: the end (1950) is before the start (1953)"]),
     (("1914,,,,,,,,,War,,,,,,era,,,",), HEADER,
      ["sheet.csv:2:9: error: an era needs both Year and End Year (a start and a different end)"]),
@@ -256,7 +271,9 @@ JSON_ERRORS = [
      ["<string>:$.events[0].start_date.year: error: Year must be a whole number, got 'abc'"]),
     ({"events": [{"start_date": {"year": [1]}}]},
      ["<string>:$.events[0].start_date.year: error: expected a number, got an array"]),
-    ({"events": [{"text": {"headline": "x"}}]}, ["<string>:$.events[0]: error: expected 'start_date' with a 'year'"]),
+    ({"events": [{"text": {"headline": "x"}}]},
+     ["<string>:$.events[0]: error: this slide has no start_date year, so it cannot become an event (every event "
+      "needs at least a year; only the title slide may go without)"]),
     ({"events": [1]}, ["<string>:$.events[0]: error: expected an object, got a number"]),
     ({"title": {}}, ["<string>:$.events: error: a TimelineJS file needs an 'events' array"]),
 ]
@@ -280,7 +297,8 @@ def test_read_sniffs_csv_and_json(tmp_path: Path) -> None:
     ours = tmp_path / "ours.csv"
     ours.write_text("date,title\n1953,A\n", encoding="utf-8")
     assert read(ours).timeline.events[0].title == "A"
-    assert read_text(HEADER + "\n1953,,,,,,,,,A,,,,,,,,,\n", format="csv").timeline.events[0].id == "a-1953"
+    assert read_text(HEADER + "\n1953,,,,,,,,,A,,,,,,,,,\n", name="x.csv").timeline.events[0].id == "a-1953"
+    assert read_text(HEADER + "\n1953,,,,,,,,,A,,,,,,,,,\n").timeline.events[0].id == "a-1953"
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -346,3 +364,112 @@ def test_written_dates_parse_back_at_same_precision() -> None:
     back = read_timelinejs_csv_text(timelinejs_csv(tl)[0]).timeline
     assert [e.when.edtf for e in back.events] == ["0999-01-02", "1951", "1951-06"]
     assert parse_date("0999-01-02").earliest.year == 999
+
+
+# -- nothing lost: full titles, every character, spacing, --skip-invalid -----------------
+
+
+def test_long_headlines_are_kept_whole() -> None:
+    """A headline over 80 characters stays whole in the model (the drawing shortens it)."""
+    headline = "The " + "very " * 30 + "long headline"
+    result = sheet(f"1953,,,,,,,,,{headline},,,,,,,,,")
+    assert result.timeline.events[0].title == headline
+
+
+TITLES = [
+    ("Sh*t People Say", "Sh*t People Say"),
+    ("<b>Sh*t</b> People *Say*", "Sh*t People *Say*"),
+    ("A &amp; B", "A & B"),
+    ("[not a link](x)", "[not a link](x)"),
+    ("back\\slash", "back\\slash"),
+    ("<p>One</p><p>Two</p>", "One Two"),
+]
+
+
+@pytest.mark.parametrize(("headline", "title"), TITLES)
+def test_headline_characters_are_kept(headline: str, title: str) -> None:
+    """Headlines lose their tags only: asterisks, brackets and backslashes stay as typed."""
+    data = {"events": [{"start_date": {"year": 1953}, "text": {"headline": headline}}]}
+    assert read_timelinejs_json_text(json.dumps(data)).timeline.events[0].title == title
+
+
+def test_text_asterisks_stay_literal() -> None:
+    """A literal '*' in TimelineJS text is escaped in our markup, so it is never read as emphasis."""
+    result = sheet('1953,,,,,,,,,A,"a*b*c <i>it</i>",,,,,,,,')
+    assert result.timeline.events[0].text == "a\\*b\\*c *it*"
+
+
+def test_spacing_survives_a_second_import() -> None:
+    """Runs of spaces written to TimelineJS read back unchanged (spelled &#32; after the first)."""
+    tl = Timeline().add_event("a", "Two  spaces & more", "1953", text="x  *y*  z")
+    text, _ = timelinejs_json(tl)
+    again = read_timelinejs_json_text(text).timeline.events[0]
+    assert (again.title, again.text) == ("Two  spaces & more", "x  *y*  z")
+    twice = read_timelinejs_json_text(timelinejs_json(read_timelinejs_json_text(text).timeline)[0]).timeline
+    assert twice.events[0].text == "x  *y*  z"
+
+
+BROKEN = {"title": ["not", "an object"], "events": [
+    {"start_date": {"year": 1953}, "text": {"headline": "Kept"}},
+    {"text": {"headline": "No date"}},
+    {"start_date": {"year": 1954, "month": 13}, "text": {"headline": "Bad month"}},
+]}
+
+
+def test_invalid_slides_are_errors_by_default() -> None:
+    """Without --skip-invalid each bad slide is an error at its JSON path and nothing loads."""
+    result = read_timelinejs_json_text(json.dumps(BROKEN), "t.json")
+    assert result.timeline is None
+    assert [d.pointer for d in result.diagnostics if d.is_error] == [
+        "$.title", "$.events[1]", "$.events[2].start_date.month"]
+
+
+def test_skip_invalid_brings_in_the_rest() -> None:
+    """--skip-invalid: the rest loads, and each skipped slide is a warning at its location."""
+    result = read_text(json.dumps(BROKEN, indent=1), name="t.json", skip_invalid=True)
+    assert [e.title for e in result.timeline.events] == ["Kept"]
+    assert [d.format().split("\n")[0] for d in result.diagnostics if "skipped" in d.message] == [
+        "t.json: warning: 3 slide(s) skipped (--skip-invalid), each listed at its place; "
+        "`timeline check` reports them as errors",
+        "t.json:2:11:$.title: warning: slide skipped (--skip-invalid): expected an object, got an array",
+        "t.json:15:3:$.events[1]: warning: slide skipped (--skip-invalid): this slide has no start_date year, so it "
+        "cannot become an event (every event needs at least a year; only the title slide may go without)",
+        "t.json:23:14:$.events[2].start_date.month: warning: slide skipped (--skip-invalid): Month must be between "
+        "1 and 12, got '13'",
+    ]
+
+
+def test_skip_invalid_rows_of_a_sheet() -> None:
+    """In a sheet, a skipped row is reported at its cell; file-level errors are never skipped."""
+    from timeline.io.common import ReadOptions
+
+    text = "\n".join([HEADER, "abc,,,,,,,,,Bad,,,,,,,,,", "1953,,,,,,,,,Good,,,,,,,,,", "1954,,,,,,,,,X,,,,,,,,,,y"])
+    result = read_timelinejs_csv_text(text, "s.csv", ReadOptions(skip_invalid=True))
+    assert [e.title for e in result.timeline.events] == ["Good"]
+    assert [d.location() for d in result.diagnostics if "skipped (--skip-invalid):" in d.message] == [
+        "s.csv:2:1", "s.csv:4:25"]
+    missing = read_timelinejs_csv_text("Headline\nA\n", "s.csv", ReadOptions(skip_invalid=True))
+    assert missing.timeline is None
+
+
+def test_bce_cosmological_and_times_round_trip() -> None:
+    """44 BCE, a cosmological year and times of day go out to TimelineJS and come back the same."""
+    result = sheet("-44,3,15,,,,,,,Caesar,,,,,,,,,", "-13800000000,,,,,,,,,Big Bang,,,,,,,,,",
+                   "1969,7,20,20:17:40,,,,,,Eagle,,,,,,,,,")
+    tl = result.timeline
+    assert [e.when.display() for e in tl.sorted_events()] == [
+        "13.8 billion years ago", "15 March 44 BCE", "20 July 1969, 20:17:40"]
+    data, diags = timelinejs_data(tl)
+    assert [e["start_date"] for e in data["events"]] == [
+        {"year": -13800000000}, {"year": -44, "month": 3, "day": 15},
+        {"year": 1969, "month": 7, "day": 20, "hour": 20, "minute": 17, "second": 40}]
+    for write, reader in ((timelinejs_json, read_timelinejs_json_text), (timelinejs_csv, read_timelinejs_csv_text)):
+        back = reader(write(tl)[0]).timeline
+        assert back.sorted_events() == tl.sorted_events() and diags == []
+
+
+def test_json_times() -> None:
+    """start_date hour/minute/second become the time of the date."""
+    data = {"events": [{"start_date": {"year": 1969, "month": 7, "day": 20, "hour": 20, "minute": 17},
+                        "text": {"headline": "Eagle"}}]}
+    assert read_timelinejs_json_text(json.dumps(data)).timeline.events[0].when.edtf == "1969-07-20T20:17"

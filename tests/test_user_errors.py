@@ -9,7 +9,7 @@ import pytest
 
 import timeline
 from timeline import LoadError
-from timeline.io import FORMATS, read
+from timeline.io import read
 
 GOOD = """\
 [sources.smith]
@@ -119,19 +119,12 @@ def test_load_raises_one_error_listing_everything(tmp_path):
     assert text.endswith("2 error(s), 0 warning(s)")
 
 
-def _csv_format() -> str | None:
-    return next((name for name, suffixes in FORMATS.items() if ".csv" in suffixes), None)
-
-
 SHEET_HEADER = ("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,"
                 "Media Credit,Media Caption,Media Thumbnail,Type,Group,Background")
 
 
 def test_timelinejs_sheet_without_year_column(tmp_path):
     """A TimelineJS sheet missing its Year column is refused at the header, naming the column."""
-    fmt = _csv_format()
-    if fmt is None:
-        pytest.skip("the CSV/TimelineJS reader has not landed yet (interop branch)")
     text = SHEET_HEADER.replace("Year,", "", 1) + "\n3,5,,,,,,,Stalin dies,,,,,,,,\n"
     header = SHEET_HEADER.replace("Year,", "", 1)
     assert check(tmp_path, text, "sheet.csv") == [
@@ -142,8 +135,6 @@ def test_timelinejs_sheet_without_year_column(tmp_path):
 
 def test_csv_saved_in_cp1251(tmp_path):
     """A CSV saved by Excel in Windows-1251 gets the same explanation as TOML."""
-    if _csv_format() is None:
-        pytest.skip("the CSV/TimelineJS reader has not landed yet (interop branch)")
     data = (SHEET_HEADER + "\n1953,3,5,,,,,,,Умер Сталин,,,,,,,,\n").encode("cp1251")
     messages = check(tmp_path, data, "sheet.csv")
     assert messages == [
@@ -154,7 +145,5 @@ def test_csv_saved_in_cp1251(tmp_path):
 
 def test_csv_with_bom_and_crlf(tmp_path):
     """A CSV with a BOM and Windows line endings (Excel's default) loads."""
-    if _csv_format() is None:
-        pytest.skip("the CSV/TimelineJS reader has not landed yet (interop branch)")
     text = "\ufeff" + SHEET_HEADER + "\r\n1953,3,5,,,,,,,Stalin dies,,,,,,,,\r\n"
     assert not [m for m in check(tmp_path, text, "sheet.csv") if ": error: " in m]

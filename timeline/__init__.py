@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from timeline._lazy import lazy_attributes
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -58,19 +60,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_attributes("timeline", _LAZY, globals())
 
 
 __all__ = [
@@ -114,29 +104,33 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def load(path: str | Path, *, format: str | None = None, strict: bool = False,
+def load(path: str | Path, *, format: str | None = None, strict: bool = False, skip_invalid: bool = False,
          max_bytes: int | None = None) -> Timeline:
     """Load a timeline from a file or directory; raise LoadError listing every problem.
 
-    Warnings (e.g. an event without a citation) do not raise unless ``strict``.
-    At most ``max_bytes`` bytes are read (default 20 MiB, for a file or a
-    folder's files together); more is refused with an error.
+    ``format`` is a name from :data:`timeline.io.FORMATS` (default: by suffix
+    and content).  Warnings (e.g. an event without a citation) do not raise
+    unless ``strict``; ``skip_invalid`` leaves out unreadable slides, rows or
+    lines with a warning each instead of refusing the file.  At most
+    ``max_bytes`` bytes are read (default 20 MiB, for a file or a folder's
+    files together); more is refused with an error.
     """
     from timeline.io import read
     from timeline.io.common import raise_for
 
-    result = read(path, format=format, strict=strict, max_bytes=max_bytes)
+    result = read(path, format=format, strict=strict, skip_invalid=skip_invalid, max_bytes=max_bytes)
     raise_for(result.diagnostics, strict)
     assert result.timeline is not None
     return result.timeline
 
 
-def loads(text: str, *, format: str = "toml", name: str = "<string>", strict: bool = False) -> Timeline:
-    """Load a timeline from a string (TOML by default)."""
+def loads(text: str, *, format: str | None = None, name: str = "<string>", strict: bool = False,
+          skip_invalid: bool = False) -> Timeline:
+    """Load a timeline from a string in any readable format (default: recognised by content, else TOML)."""
     from timeline.io import read_text
     from timeline.io.common import raise_for
 
-    result = read_text(text, format=format, name=name, strict=strict)
+    result = read_text(text, format=format, name=name, strict=strict, skip_invalid=skip_invalid)
     raise_for(result.diagnostics, strict)
     assert result.timeline is not None
     return result.timeline

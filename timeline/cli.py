@@ -31,8 +31,6 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 RENDER_FORMATS = ("svg", "html", "png")
-INPUT_FORMATS = ["csv", "json", "timelinejs-csv", "timelinejs-json", "toml"]
-OUTPUT_FORMATS = ["csv", "html", "json", "png", "svg", "timelinejs-csv", "timelinejs-json", "toml"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,11 +54,19 @@ def _parser() -> argparse.ArgumentParser:
         return p
 
     sub.add_parser = add_parser  # type: ignore[method-assign]
+    # The format names and their help come from the one registry (timeline/io/formats.py).
+    from timeline.io.formats import help_lines, input_names, output_names
+
+    def add_skip(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--skip-invalid", action="store_true",
+                       help="leave out slides, rows or lines that cannot be read, with a warning at each "
+                       "(check still reports them as errors)")
 
     def add_input(p: argparse.ArgumentParser) -> None:
         p.add_argument("path", nargs="?", help="event file or directory (default: the bundled timeline)")
-        p.add_argument("--input-format", dest="input_format", choices=INPUT_FORMATS,
-                       help="input format (default: by suffix; directories are TOML)")
+        p.add_argument("--input-format", dest="input_format", choices=input_names(), metavar="FORMAT",
+                       help=f"input format (default: by suffix and content; directories are TOML): "
+                       f"{', '.join(input_names())}")
         p.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
         add_max_bytes(p)
 
@@ -78,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
 
     render = sub.add_parser("render", help="render SVG and/or HTML (default: both, into build/)")
     add_input(render)
+    add_skip(render)
     render.add_argument("--format", default="svg,html",
                         help="comma-separated: svg, html, png (png needs the 'png' extra; default: svg,html)")
     render.add_argument("--pixel-ratio", dest="pixel_ratio", type=float, metavar="N",
@@ -109,16 +116,21 @@ def _parser() -> argparse.ArgumentParser:
                         help="SVG: leave out the list of sources at the bottom (footnote numbers stay)")
     render.add_argument("--templates", metavar="DIR", help="HTML: a folder of templates overriding the defaults")
 
-    convert = sub.add_parser("convert", help="convert between TOML, JSON, CSV and TimelineJS (sheet CSV or JSON)",
-                             description="Convert IN to OUT, picking formats by suffix: .toml, .json (ours; TimelineJS "
-                             "JSON is recognised on reading), .csv (ours, or a TimelineJS sheet, recognised by its "
-                             "header), .svg, .html.  Use --from/--to to choose.  OUT may be '-' with --to.")
+    convert = sub.add_parser("convert", help="convert between formats: " + ", ".join(sorted({*input_names(), *output_names()})),
+                             formatter_class=argparse.RawDescriptionHelpFormatter,
+                             description="Convert IN to OUT, picking formats by suffix, or as --from/--to say.\n"
+                             "An input whose suffix several formats share is recognised by its content; such an\n"
+                             "output is ours unless --to names another.  OUT may be '-' with --to.\n\nformats read:\n"
+                             + help_lines(reading=True) + "\n\nformats written:\n" + help_lines(reading=False)
+                             + "\n  svg, html  rendered (as `timeline render` does)")
     convert.add_argument("input", help="input file or directory")
     convert.add_argument("output", help="output file, or - for standard output")
-    convert.add_argument("--from", dest="input_format", choices=INPUT_FORMATS, help="input format (default: by suffix and content)")
-    convert.add_argument("--to", dest="output_format", choices=OUTPUT_FORMATS,
-                         help="output format (default: by suffix; .json and .csv write our formats)")
+    convert.add_argument("--from", dest="input_format", choices=input_names(), metavar="FORMAT",
+                         help=f"input format (default: by suffix and content): {', '.join(input_names())}")
+    convert.add_argument("--to", dest="output_format", choices=[*output_names(), *RENDER_FORMATS], metavar="FORMAT",
+                         help=f"output format (default: by suffix): {', '.join([*output_names(), *RENDER_FORMATS])}")
     convert.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
+    add_skip(convert)
     add_max_bytes(convert)
     return parser
 
@@ -159,7 +171,8 @@ def _load(args: argparse.Namespace, outputs: Sequence[str | None] = ()) -> tuple
     check_not_inputs([o for o in outputs if o not in (None, "-")], _inputs(args))
     path = Path(args.path) if args.path else bundled_events()
     with _gc_paused():
-        result = read(path, format=args.input_format, strict=args.strict, max_bytes=args.max_bytes)
+        result = read(path, format=args.input_format, strict=args.strict, max_bytes=args.max_bytes,
+                      skip_invalid=getattr(args, "skip_invalid", False))
     gc.freeze()
     for diag in result.diagnostics:
         print(diag.format(), file=sys.stderr)
@@ -325,13 +338,13 @@ def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
-    from timeline.io.writers import format_for_output, write_text
+    from timeline.io.formats import for_output
 
     target = args.output_format or Path(args.output).suffix.lower().lstrip(".")
     if target not in RENDER_FORMATS:
         if args.output == "-" and not args.output_format:
             raise UsageError_("writing to standard output needs --to FORMAT")
-        target = format_for_output(args.output, args.output_format)
+        writer = for_output(args.output, args.output_format)
     args.path = args.input
     tl, status = _load(args, [args.output])
     if tl is None:
@@ -343,7 +356,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         text = renderers[target](tl)
         diagnostics = []
     else:
-        text, diagnostics = write_text(tl, target, args.output)
+        text, diagnostics = writer.write_text(tl, args.output)
     for diag in diagnostics:
         print(diag.format(), file=sys.stderr)
     _emit(text, args.output, _inputs(args))

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from timeline._memo import memo
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import UsageError
 
@@ -30,6 +31,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Timeline",
+    "is_valid_id",
 ]
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -37,8 +39,13 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 CONTEXT_TAG = "context"
 
 
+def is_valid_id(value: object) -> bool:
+    """True for an id every reader and writer accepts: letters, digits, '-', '_', '.', ':', not starting with a mark."""
+    return isinstance(value, str) and _ID_RE.match(value) is not None
+
+
 def _is_id(_inst: Any, attribute: attrs.Attribute, value: str) -> None:
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not is_valid_id(value):
         raise UsageError(
             f"{attribute.name} must be an id of letters, digits, '-', '_', '.', ':' "
             f"starting with a letter or digit; got {value!r}"
@@ -380,6 +387,10 @@ def _claim(item: Claim | Mapping[str, Any]) -> Claim:
     return Claim(**fields)
 
 
+def _event_order(event: Event) -> tuple[Any, str]:
+    return (event.when.sort_key, event.id)
+
+
 _DISPLAYS = itertools.count(1)
 
 
@@ -412,7 +423,8 @@ class Timeline:
 
     def sorted_events(self) -> list[Event]:
         """Events in time order (ties broken by id, so the order is total)."""
-        return sorted(self.events, key=lambda e: (e.when.sort_key, e.id))
+        # Sorted once per timeline: the layout, the footnotes and the HTML list all ask.
+        return list(memo(self, "sorted_events", lambda: tuple(sorted(self.events, key=_event_order))))
 
     def lane_order(self) -> list[Lane]:
         """Declared lanes, then lanes used but not declared, in order of first use."""

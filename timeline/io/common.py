@@ -1,10 +1,16 @@
-"""Shared pieces of every reader: diagnostics collection, text decoding, did-you-mean."""
+"""Shared pieces of every reader and writer.
+
+Diagnostics collection (with ``--skip-invalid`` scopes), text decoding,
+did-you-mean, header-name normalisation, and the writers' "cannot carry
+this over" summary.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -14,7 +20,8 @@ from timeline.io.limits import MAX_INPUT_BYTES, TooLarge, normalise_text, read_l
 from timeline.model import Timeline
 
 __all__ = [
-    "Collector", "MAX_INPUT_BYTES", "ReadResult", "decode_text", "did_you_mean", "raise_for", "read_bytes", "read_file",
+    "Collector", "Losses", "MAX_INPUT_BYTES", "ReadOptions", "ReadResult", "Scope", "decode_text", "did_you_mean",
+    "header_key", "raise_for", "read_bytes", "read_file",
 ]
 
 
@@ -26,14 +33,57 @@ class ReadResult:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def read_file(path: str | Path, from_text: Callable[[str, str], ReadResult]) -> ReadResult:
+@attrs.frozen
+class ReadOptions:
+    """How a reader treats what it finds.
+
+    ``strict``: warnings count as errors (the TOML reader also turns an
+    uncited event into an error).  ``skip_invalid``: an item (a slide, a
+    row, a line) that cannot be read is left out with a warning at its
+    location instead of failing the file; file-level problems stay errors.
+    """
+
+    strict: bool = False
+    skip_invalid: bool = False
+
+
+def read_file(path: str | Path, from_text: Callable[..., ReadResult], options: ReadOptions | None = None) -> ReadResult:
     """Read a file's bytes, decode them (explaining bad encodings) and hand the text to a text reader."""
     collector = Collector()
     data = read_bytes(Path(path), collector)
     text = decode_text(data, str(path), collector) if data is not None else None
     if text is None:
         return ReadResult(None, tuple(collector.sorted()))
-    return from_text(text, str(path))
+    if options is None:
+        return from_text(text, str(path))
+    return from_text(text, str(path), options)
+
+
+def header_key(header: str) -> str:
+    """A column header as a lookup key: BOM removed, lower case, runs of spaces made one."""
+    return " ".join(header.replace("\ufeff", "").lower().split())
+
+
+class Losses:
+    """What a writer could not carry over, said once per kind with the ids it concerns."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.lossy: dict[str, list[str]] = {}
+
+    def lose(self, what: str, item_id: str) -> None:
+        """Note that ``item_id`` lost ``what`` (said once per kind, ids in order of first loss)."""
+        ids = self.lossy.setdefault(what, [])
+        if item_id not in ids:
+            ids.append(item_id)
+
+    def diagnostics(self, name: str) -> list[Diagnostic]:
+        """One warning per kind of loss: ``TARGET cannot carry this over: WHAT (a, b, c and 4 more)``."""
+        out = []
+        for what, ids in self.lossy.items():
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            out.append(Diagnostic(Severity.WARNING, f"{self.target} cannot carry this over: {what} ({shown})", name))
+        return out
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -42,11 +92,42 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
+@attrs.define
+class Scope:
+    """One item being read inside :meth:`Collector.item`; ``failed`` once it had an error."""
+
+    failed: bool = False
+    skipped: bool = False
+
+
 class Collector:
     """Collects diagnostics for one load; never stops at the first problem."""
 
-    def __init__(self) -> None:
+    def __init__(self, options: ReadOptions | None = None) -> None:
         self.diagnostics: list[Diagnostic] = []
+        self.options = options or ReadOptions()
+        self.skipped = 0
+
+    @contextlib.contextmanager
+    def item(self, what: str = "item") -> Iterator[Scope]:
+        """Read one item (slide, row, line): errors inside mark it failed.
+
+        Under ``skip_invalid`` those errors become warnings that say the item
+        was skipped, at the same location, so the rest of the file still loads
+        and nothing is left out without a line saying so.
+        """
+        start = len(self.diagnostics)
+        scope = Scope()
+        yield scope
+        errors = [i for i in range(start, len(self.diagnostics)) if self.diagnostics[i].is_error]
+        scope.failed = bool(errors)
+        if errors and self.options.skip_invalid:
+            scope.skipped = True
+            self.skipped += 1
+            for i in errors:
+                d = self.diagnostics[i]
+                self.diagnostics[i] = attrs.evolve(d, severity=Severity.WARNING,
+                                                   message=f"{what} skipped (--skip-invalid): {d.message}")
 
     def add(self, severity: Severity, message: str, path: str, line: int = 0, column: int = 0,
             source_line: str | None = None, pointer: str | None = None) -> None:

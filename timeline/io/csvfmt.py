@@ -21,18 +21,21 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from timeline.dates import HistoricalDate, Span, parse_date
-from timeline.errors import DateError, Diagnostic, Severity
+from timeline.errors import DateError, Diagnostic
 from timeline.io.common import (
     Collector,
+    Losses,
+    ReadOptions,
     ReadResult,
     did_you_mean,
+    header_key,
     read_file,
 )
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
 from timeline.io.limits import normalise_text
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.validate import ModelPath, Where, validate
-from timeline.model import Citation, Event, Lane, Source, Timeline
+from timeline.model import Citation, Event, Lane, Source, Timeline, is_valid_id
 
 __all__ = ["COLUMNS", "csv_text", "is_csv_header", "read_csv", "read_csv_text"]
 
@@ -41,23 +44,19 @@ COLUMNS = ("id", "date", "end", "title", "text", "lane", "tags", "source", "loca
 _REQUIRED = ("date", "title")
 #: The column a part of an event comes from, for locating diagnostics.
 _CELL_OF = {"when": "date", "citations": "source", "tags": "tags"}
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-
-
-def _norm(header: str) -> str:
-    return " ".join(header.replace("\ufeff", "").lower().split())
 
 
 def is_csv_header(headers: list[str]) -> bool:
     """True when a header row has our ``date`` or ``title`` column."""
-    keys = {_norm(h) for h in headers}
+    keys = {header_key(h) for h in headers}
     return bool(keys & {"date", "title"})
 
 
-def read_csv_text(text: str, name: str = "<string>", *, sources: Mapping[str, Source] | None = None,
-                  strict: bool = False) -> ReadResult:
+def read_csv_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
+                  sources: Mapping[str, Source] | None = None, strict: bool = False) -> ReadResult:
     """Read our CSV from text; ``sources`` are sources a ``source`` cell may name by id."""
-    collector = Collector()
+    strict = strict or bool(options and options.strict)
+    collector = Collector(options)
     text = normalise_text(text)
     try:
         rows = scan_csv(text)
@@ -70,7 +69,7 @@ def read_csv_text(text: str, name: str = "<string>", *, sources: Mapping[str, So
     header, body = rows[0], rows[1:]
     columns: dict[str, int] = {}
     for index, cell in enumerate(header.cells):
-        key = _norm(cell.value)
+        key = header_key(cell.value)
         if not key:
             continue
         if key not in COLUMNS:
@@ -81,9 +80,11 @@ def read_csv_text(text: str, name: str = "<string>", *, sources: Mapping[str, So
         else:
             columns[key] = index
     missing = [c for c in _REQUIRED if c not in columns]
+    sheet_hint = ("; this header looks like a TimelineJS sheet: read it as timelinejs-csv (--from timelinejs-csv)"
+                  if {header_key(c.value) for c in header.cells} & {"year", "headline"} else "")
     for column in missing:
         collector.error(f"missing column '{column}' (our CSV needs date and title; optional: "
-                        f"{', '.join(c for c in COLUMNS if c not in _REQUIRED)})", name, 1, 1, header.text)
+                        f"{', '.join(c for c in COLUMNS if c not in _REQUIRED)}){sheet_hint}", name, 1, 1, header.text)
     if missing:
         return ReadResult(None, tuple(collector.sorted()))
 
@@ -128,7 +129,7 @@ def read_csv_text(text: str, name: str = "<string>", *, sources: Mapping[str, So
         if when is None:
             continue
         event_id = value("id")
-        if event_id and not _ID_RE.match(event_id):
+        if event_id and not is_valid_id(event_id):
             err("id", f"id {event_id!r} must use letters, digits, '-', '_', '.' or ':'")
             continue
         if not event_id:
@@ -217,7 +218,7 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
     buffer = io.StringIO()
     out = csv.writer(buffer, lineterminator="\n")
     out.writerow(COLUMNS)
-    lost: dict[str, list[str]] = {}
+    losses = Losses("CSV")
     lane_names = {lane.id: lane.name for lane in tl.lane_order()}
     for ev in tl.sorted_events():
         date, end = ev.when.edtf, ""
@@ -226,21 +227,17 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
             date, end = ev.when.start.edtf, ev.when.end.edtf
         first = ev.citations[0] if ev.citations else None
         if len(ev.citations) > 1 or ev.claims:
-            lost.setdefault("only the first citation of an event is kept (date claims and further citations are "
-                            "not; other claims become sentences in the text)", []).append(ev.id)
+            losses.lose("only the first citation of an event is kept (date claims and further citations are "
+                        "not; other claims become sentences in the text)", ev.id)
         text = "\n\n".join([ev.text, *(c.sentence() + "." for c in ev.claims if not c.is_date)]).strip()
         if ev.media or ev.note or ev.display_date:
-            lost.setdefault("media, notes and display dates are not kept", []).append(ev.id)
+            losses.lose("media, notes and display dates are not kept", ev.id)
         source = ""
         if first is not None:
             src = tl.sources.get(first.source)
             source = src.title if src is not None and src.title else first.source
         out.writerow([ev.id, date, end, ev.title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
                       first.locator if first else "", first.quote if first else ""])
-    if tl.eras:
-        lost["eras are not kept"] = [e.id for e in tl.eras]
-    diagnostics = []
-    for what, ids in lost.items():
-        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-        diagnostics.append(Diagnostic(Severity.WARNING, f"CSV cannot carry this over: {what} ({shown})", name))
-    return buffer.getvalue(), diagnostics
+    for era in tl.eras:
+        losses.lose("eras are not kept", era.id)
+    return buffer.getvalue(), losses.diagnostics(name)

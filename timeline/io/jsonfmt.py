@@ -16,13 +16,12 @@ from typing import Any
 import attrs
 
 from timeline.dates import HistoricalDate, Span, parse_date
-from timeline.errors import DateError, UsageError
-from timeline.io.common import Collector, ReadResult, read_file
+from timeline.errors import DateError, Diagnostic, UsageError
+from timeline.io.common import Collector, ReadOptions, ReadResult, read_file
 from timeline.io.jsonpos import loads_checked, with_lines
 from timeline.io.limits import normalise_text
 from timeline.io.validate import ModelPath, Where, validate
 from timeline.model import (
-    _ID_RE,  # noqa: I001  (one id rule for every reader)
     Citation,
     Claim,
     ClaimRank,
@@ -34,9 +33,10 @@ from timeline.model import (
     Source,
     SourceKind,
     Timeline,
+    is_valid_id,
 )
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "read_json", "read_json_text", "to_data"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "read_json", "read_json_text", "to_data", "write_json"]
 
 FORMAT_NAME = "timeline"
 FORMAT_VERSION = 1
@@ -162,7 +162,7 @@ class _JsonReader:
 
     def ident(self, data: dict[str, Any], pointer: str) -> str | None:
         value = data.get("id")
-        if not isinstance(value, str) or not _ID_RE.match(value):
+        if not is_valid_id(value):
             self.err(f"{pointer}.id", f"expected an id of letters, digits, '-', '_', '.', ':', got {value!r}")
             return None
         return value
@@ -251,10 +251,10 @@ class _JsonReader:
         return tuple(out)
 
     def build(self, data: Any) -> Timeline | None:
-        root = self.obj(data, "$")
-        if root.get("format") != FORMAT_NAME:
-            self.err("$.format", f"not a timeline JSON file (expected \"format\": \"{FORMAT_NAME}\")")
+        if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+            self.err("$" if not isinstance(data, dict) else "$.format", _not_ours(data))
             return None
+        root = data
         if root.get("version") != FORMAT_VERSION:
             self.err("$.version", f"unsupported version {root.get('version')!r}; this library reads version {FORMAT_VERSION}")
             return None
@@ -342,9 +342,29 @@ class _JsonReader:
         return Where(self.name, pointer=pointer)
 
 
-def read_json_text(text: str, name: str = "<string>", *, strict: bool = False) -> ReadResult:
+def _not_ours(data: Any) -> str:
+    """Why JSON is not our format, naming the format it does look like (so the fix is one flag away)."""
+    ours = f'not a timeline JSON file (ours is an object with "format": "{FORMAT_NAME}")'
+    if isinstance(data, list):
+        items = [x for x in data if isinstance(x, dict)]
+        if items and all("start" in x for x in items):
+            return f"{ours}; this array of items with 'start' looks like vis-timeline data: use --from vis"
+        return f"{ours}; got an array, which none of the JSON formats we read has at its top"
+    if not isinstance(data, dict):
+        return f"{ours}; got {type(data).__name__ if data is not None else 'null'}"
+    if isinstance(data.get("timeline"), dict) and "date" in data["timeline"]:
+        return f"{ours}; this looks like a TimelineJS 2 file (timeline.date[]): use --from timelinejs2"
+    if "format" in data:
+        return f'{ours}; got "format": {json.dumps(data["format"])}'
+    keys = ", ".join(sorted(map(str, data))[:6]) or "no keys"
+    return f"{ours}; got an object with {keys} (TimelineJS files have 'events' with 'start_date')"
+
+
+def read_json_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
+                   strict: bool = False) -> ReadResult:
     """Read our JSON from text; return the timeline (or None) and every diagnostic."""
-    collector = Collector()
+    strict = strict or bool(options and options.strict)
+    collector = Collector(options)
     text = normalise_text(text)
     data, ok = loads_checked(text, name, collector)
     if not ok:
@@ -357,3 +377,7 @@ def read_json(path: str | Path, *, strict: bool = False) -> ReadResult:
     """Read our JSON from a file."""
     return read_file(path, lambda text, name: read_json_text(text, name, strict=strict))
 
+
+def write_json(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
+    """The registry's writer: our JSON carries the whole model, so there are no warnings."""
+    return dumps(tl), []

@@ -5,12 +5,22 @@ Our markup (docs/format.md) knows ``*em*``, ``**strong**``,
 TimelineJS text is HTML.  :func:`html_to_markup` keeps links
 (http, https and mailto only) and emphasis, turns ``<br>`` and block
 tags into line breaks, drops every other tag but keeps its text, and
-reports which tags it dropped so the caller can warn once.
+reports which tags it dropped so the caller can warn once.  Characters
+that mean something in our markup (``*``, ``[``, ``]``, ``\\``) are
+escaped, so ``Sh*t People Say`` stays as typed.  :func:`html_to_plain`
+gives the plain text of a headline (tags dropped, nothing cut or changed).
 :func:`markup_to_html` goes the other way, escaping everything else.
+
+HTML collapses runs of spaces, so text read from HTML does too, but a
+space written as a character reference (``&#32;``) is kept: the writer
+spells runs that way, so a timeline written to TimelineJS and read back
+keeps its spacing.
 """
 
 from __future__ import annotations
 
+import html
+import html.entities
 import re
 from html.parser import HTMLParser
 
@@ -18,13 +28,20 @@ import attrs
 
 from timeline.markup import block_html, inline_html, safe_url
 
-__all__ = ["Converted", "html_to_markup", "markup_to_html"]
+__all__ = ["Converted", "html_to_markup", "html_to_plain", "keep_spaces", "markup_to_html"]
 
 _TAG_HINT = re.compile(r"<[A-Za-z!/]|&[#A-Za-z0-9]+;")
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 _BLOCKS = {"p", "div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr"}
 _VOID_DROPPED = {"img", "hr", "input", "meta", "link", "wbr", "source", "embed"}
 _SKIP_CONTENT = {"script", "style", "iframe", "object", "template"}
+_MARKUP_SPECIALS = re.compile(r"([\\*\[\]])")
+_SPACE_RUN = re.compile(r"(?<=[ \t])[ \t]")
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+
+
+def _escape_markup(text: str) -> str:
+    return _MARKUP_SPECIALS.sub(r"\\\1", text)
 
 
 @attrs.frozen
@@ -36,8 +53,9 @@ class Converted:
 
 
 class _ToMarkup(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+    def __init__(self, plain: bool = False) -> None:
+        super().__init__(convert_charrefs=False)
+        self.plain = plain  # plain text: no marks, link text only, nothing escaped
         self.out: list[str] = []
         self.dropped: set[str] = set()
         self.links: list[str | None] = []  # href of each open <a>, None when dropped
@@ -48,7 +66,8 @@ class _ToMarkup(HTMLParser):
             self.skip += 1
             self.dropped.add(tag)
         elif tag in _EMPHASIS:
-            self.out.append(_EMPHASIS[tag])
+            if not self.plain:
+                self.out.append(_EMPHASIS[tag])
         elif tag == "br":
             self.out.append("\n")
         elif tag in _BLOCKS:
@@ -57,7 +76,9 @@ class _ToMarkup(HTMLParser):
                 self.dropped.add(tag)
         elif tag == "a":
             href = safe_url(dict(attrs_).get("href") or "")
-            if href is not None:
+            if self.plain:
+                self.links.append(None)
+            elif href is not None:
                 self.links.append(href)
                 self.out.append("[")
             else:
@@ -76,7 +97,8 @@ class _ToMarkup(HTMLParser):
         if tag in _SKIP_CONTENT:
             self.skip = max(self.skip - 1, 0)
         elif tag in _EMPHASIS:
-            self._close(_EMPHASIS[tag], _EMPHASIS[tag])
+            if not self.plain:
+                self._close(_EMPHASIS[tag], _EMPHASIS[tag])
         elif tag in _BLOCKS:
             self.out.append("\n\n")
         elif tag == "a" and self.links:
@@ -98,7 +120,18 @@ class _ToMarkup(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             # HTML collapses runs of spaces; a newline typed in a sheet cell stays a line break.
-            self.out.append(re.sub(r"[ \t\f\v]+", " ", data))
+            self._text(re.sub(r"[ \t\f\v]+", " ", data))
+
+    def handle_entityref(self, name: str) -> None:
+        if not self.skip:
+            self._text(html.unescape(f"&{name};") if f"{name};" in html.entities.html5 else f"&{name}")
+
+    def handle_charref(self, name: str) -> None:
+        if not self.skip:
+            self._text(html.unescape(f"&#{name};"))
+
+    def _text(self, text: str) -> None:
+        self.out.append(text if self.plain else _escape_markup(text))
 
 
 def _tidy(text: str) -> str:
@@ -107,15 +140,33 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
-def html_to_markup(text: str) -> Converted:
-    """Convert TimelineJS HTML to our inline markup; plain text passes through unchanged."""
-    if not _TAG_HINT.search(text):
-        return Converted(text.strip())
-    parser = _ToMarkup()
+def _convert(text: str, plain: bool) -> Converted:
+    parser = _ToMarkup(plain)
     parser.feed(text)
     parser.close()
-    out = "".join(parser.out)
-    return Converted(_tidy(out), tuple(sorted(parser.dropped)))
+    return Converted(_tidy("".join(parser.out)), tuple(sorted(parser.dropped)))
+
+
+def html_to_markup(text: str) -> Converted:
+    """Convert TimelineJS HTML to our inline markup; plain text keeps every character (marks escaped)."""
+    if not _TAG_HINT.search(text):
+        return Converted(_escape_markup(text.strip()))
+    return _convert(text, plain=False)
+
+
+def html_to_plain(text: str) -> Converted:
+    """The plain text of HTML on one line (a headline): tags dropped, entities decoded, nothing cut."""
+    if not _TAG_HINT.search(text):
+        return Converted(text.strip())
+    converted = _convert(text, plain=True)
+    return Converted(re.sub(r"\s*\n\s*", " ", converted.text), converted.dropped)
+
+
+def keep_spaces(html_text: str) -> str:
+    """Spell runs of spaces in HTML text as ``&#32;`` after the first, so a reader keeps them."""
+    parts = _TAG_SPLIT.split(html_text)
+    return "".join(part if part.startswith("<") else _SPACE_RUN.sub(lambda m: f"&#{ord(m.group())};", part)
+                   for part in parts)
 
 
 def markup_to_html(text: str) -> str:
@@ -123,5 +174,5 @@ def markup_to_html(text: str) -> str:
     paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     # TimelineJS HTML needs no source newlines; a newline beside <br> would read back as a second break.
     if len(paragraphs) <= 1:
-        return inline_html(text).replace("\n", "")
-    return block_html(text).replace("\n", "")
+        return keep_spaces(inline_html(text).replace("\n", ""))
+    return keep_spaces(block_html(text).replace("\n", ""))

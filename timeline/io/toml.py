@@ -20,6 +20,7 @@ from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, UsageError
 from timeline.io.common import (
     Collector,
+    ReadOptions,
     ReadResult,
     decode_text,
     did_you_mean,
@@ -42,9 +43,10 @@ from timeline.model import (
     Source,
     SourceKind,
     Timeline,
+    is_valid_id,
 )
 
-__all__ = ["ReadResult", "read_toml", "read_toml_text"]
+__all__ = ["ReadResult", "read_toml", "read_toml_path", "read_toml_text"]
 
 TOP_KEYS = frozenset({"timeline", "sources", "lanes", "eras", "events"})
 TIMELINE_KEYS = frozenset({"title", "subtitle", "description", "range"})
@@ -63,7 +65,6 @@ QUANTITY_KEYS = frozenset({"value", "approximate", "low", "high", "unit"})
 MEDIA_KEYS = frozenset({"url", "credit", "caption", "alt", "thumbnail"})
 #: Keys whose text may use inline markup, and so may hold links to check.
 MARKUP_KEYS = frozenset({"text", "note", "description"})
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 try:  # the optional "fast" extra: tomli's compiled wheel, ~4x faster, same messages (docs/design.md)
     import tomli as _toml_parser
 
@@ -179,7 +180,7 @@ class _Reader:
 
     def _id(self, f: _File, table: Mapping[str, Any], path: Path_, what: str) -> str | None:
         value = self._str(f, table, "id", path, required=True)
-        if value and not _ID_RE.match(value):
+        if value and not is_valid_id(value):
             f.report(f"{what} id {value!r} must use letters, digits, '-', '_', '.' or ':'", (*path, "id"), value=True)
             return None
         return value or None
@@ -236,7 +237,7 @@ class _Reader:
             if not source:
                 f.report("citation needs 'source', the id of a [sources.<id>] table", (*path, "citations"))
                 continue
-            if not _ID_RE.match(source):
+            if not is_valid_id(source):
                 f.report(f"citation source {source!r} is not a valid id", (*path, "citations"), needle=source)
                 continue
             out.append(Citation(source=source, locator=self._str(f, item, "locator", cpath),
@@ -285,7 +286,7 @@ class _Reader:
             if not isinstance(body, dict):
                 f.report(f"source '{sid}' must be a table [sources.{sid}]", path)
                 continue
-            if not _ID_RE.match(sid):
+            if not is_valid_id(sid):
                 f.report(f"source id {sid!r} must use letters, digits, '-', '_', '.' or ':'", path)
                 continue
             if sid in self.sources:
@@ -546,13 +547,20 @@ def _parse_file(name: str, text: str, reader: _Reader, collector: Collector) -> 
     reader.read(_File(name, text, collector), data)
 
 
-def read_toml_text(text: str, name: str = "<string>", *, strict: bool = False) -> ReadResult:
+def read_toml_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
+                   strict: bool = False) -> ReadResult:
     """Read TOML event text; return the timeline (or None) and every diagnostic."""
+    strict = strict or bool(options and options.strict)
     collector = Collector()
     reader = _Reader(collector)
     _parse_file(name, normalise_text(text), reader, collector)
     timeline = reader.finish(strict, name)
     return ReadResult(timeline, tuple(collector.sorted()))
+
+
+def read_toml_path(path: str | Path, options: ReadOptions | None = None) -> ReadResult:
+    """Read a TOML file or directory with reader options (the format registry's entry point)."""
+    return read_toml(path, strict=bool(options and options.strict))
 
 
 def read_toml(path: str | Path, *, strict: bool = False) -> ReadResult:

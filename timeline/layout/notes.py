@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from timeline._memo import memo
 from timeline.model import Citation, Era, Event, Timeline
 
 __all__ = ["Footnotes", "Note", "number_footnotes", "timeline_footnotes"]
@@ -65,6 +66,13 @@ def number_footnotes(events: Sequence[Event], eras: Sequence[Era] = ()) -> Footn
 
 
 def timeline_footnotes(tl: Timeline) -> Footnotes:
-    """Footnotes of a whole timeline in its reading order (events by date, then eras by date)."""
+    """Footnotes of a whole timeline in its reading order (events by date, then eras by date).
+
+    Numbered once per timeline: the SVG and the HTML of one render both ask.
+    """
+    return memo(tl, "footnotes", lambda: _number_timeline(tl))
+
+
+def _number_timeline(tl: Timeline) -> Footnotes:
     eras = sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id))
     return number_footnotes(tl.sorted_events(), eras)

@@ -1,0 +1,236 @@
+"""Read TimelineJS: the Google-Sheet template saved as CSV, and TimelineJS 3 JSON.
+
+Both are flattened into :class:`~timeline.io.timelinejs.slides.Slide`
+records and built by the shared :class:`SlideBuilder`.  Problems are
+reported at ``file:line:column`` (the line and character column where the
+cell starts) for CSV, and at a JSON path such as
+``$.events[3].start_date.month`` for JSON.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean, header_key, read_file
+from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
+from timeline.io.jsonpos import loads_checked, with_lines
+from timeline.io.limits import normalise_text
+from timeline.io.timelinejs.slides import BY_KEY, CSV_COLUMNS, REQUIRED_COLUMNS, Slide, SlideBuilder, Value
+
+__all__ = ["JsonSlides", "json_type", "read_timelinejs_csv", "read_timelinejs_csv_text", "read_timelinejs_json",
+           "read_timelinejs_json_text"]
+
+
+def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
+                             strict: bool = False) -> ReadResult:
+    """Read a TimelineJS sheet saved as CSV; return the timeline (or None) and every diagnostic."""
+    strict = strict or bool(options and options.strict)
+    collector = Collector(options)
+    text = normalise_text(text)
+    try:
+        rows = scan_csv(text)
+    except CsvSyntaxError as exc:
+        lines = text.split("\n")
+        collector.error(f"CSV syntax: {exc.message}", name, exc.line, exc.column, lines[exc.line - 1])
+        return ReadResult(None, tuple(collector.sorted()))
+    if not rows:
+        collector.error("the sheet is empty (expected a header row: Year, Month, Day, ..., Headline, Text, ...)", name, 1, 1)
+        return ReadResult(None, tuple(collector.sorted()))
+    header, body = rows[0], rows[1:]
+    columns = _header_columns(header, name, collector)
+    if columns is None:
+        return ReadResult(None, tuple(collector.sorted()))
+    builder = SlideBuilder(name, collector, "row", strict)
+    for row in body:
+        if row.is_blank:
+            continue
+        fields = {}
+        for index, field in columns.items():
+            cell = row.cells[index] if index < len(row.cells) else None
+            if cell is not None:
+                fields[field] = _cell_value(cell, row)
+        with builder.item():
+            extra = next((c for c in row.cells[len(header.cells):] if c.value.strip()), None)
+            if extra is not None:
+                collector.error(f"this row has more cells than the header has columns ({len(header.cells)}); "
+                                f"is a comma missing its quotes?", name, extra.line, extra.column, row.text)
+            else:
+                builder.add(Slide(fields, Value("", row.line, 1, row.text)))
+    timeline = builder.finish()
+    return ReadResult(timeline, tuple(collector.sorted()))
+
+
+def _cell_value(cell: Cell, row: Row) -> Value:
+    line_text = row.text if cell.line == row.line else None
+    return Value(cell.value, cell.line, cell.column, line_text)
+
+
+def _header_columns(header: Row, name: str, collector: Collector) -> dict[int, str] | None:
+    columns: dict[int, str] = {}
+    seen: dict[str, Cell] = {}
+    for index, cell in enumerate(header.cells):
+        key = header_key(cell.value)
+        if not key:
+            continue
+        field = BY_KEY.get(key)
+        if field is None:
+            collector.warning(f"unknown column {cell.value.strip()!r} is ignored"
+                              f"{did_you_mean(cell.value.strip(), CSV_COLUMNS)}", name, cell.line, cell.column, header.text)
+            continue
+        if field in seen:
+            first = seen[field]
+            collector.error(f"column {cell.value.strip()!r} appears twice (first at column {first.column})",
+                            name, cell.line, cell.column, header.text)
+            continue
+        seen[field] = cell
+        columns[index] = field
+    ok = True
+    for required in REQUIRED_COLUMNS:
+        if CSV_COLUMNS[required] not in columns.values():
+            found = ", ".join(c.value.strip() for c in header.cells if c.value.strip()) or "nothing"
+            collector.error(f"missing column '{required}' (a TimelineJS sheet needs Year and Headline columns; "
+                            f"the header has: {found})", name, 1, 1, header.text)
+            ok = False
+    return columns if ok else None
+
+
+def read_timelinejs_csv(path: str | Path) -> ReadResult:
+    """Read a TimelineJS sheet from a CSV file (UTF-8, with or without BOM)."""
+    return read_file(path, read_timelinejs_csv_text)
+
+
+# JSON ---------------------------------------------------------------------------
+
+
+class JsonSlides:
+    """Flattens TimelineJS JSON into slides, checking types at JSON paths."""
+
+    def __init__(self, builder: SlideBuilder) -> None:
+        self.b = builder
+
+    def _err(self, pointer: str, message: str) -> None:
+        self.b.error(Value("", pointer=pointer), message)
+
+    def scalar(self, obj: dict[str, Any], key: str, pointer: str, numeric: bool = False) -> Value | None:
+        value = obj.get(key)
+        p = f"{pointer}.{key}"
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self._err(p, f"expected {'a number' if numeric else 'a string'}, got {json_type(value)}")
+            return None
+        if isinstance(value, str) or not numeric:
+            if not isinstance(value, str):
+                self._err(p, f"expected a string, got {json_type(value)}")
+                return None
+            return Value(value, pointer=p)
+        if isinstance(value, float) and not value.is_integer():
+            self._err(p, f"expected a whole number, got {value!r}")
+            return None
+        return Value(str(int(value)), pointer=p)
+
+    def obj(self, value: Any, pointer: str) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self._err(pointer, f"expected an object, got {json_type(value)}")
+            return None
+        return value
+
+    def add(self, item: Any, pointer: str, kind: str) -> None:
+        """Read the slide at ``pointer`` into the builder, unless its shape is wrong (reported)."""
+        with self.b.item():
+            before = len(self.b.c.diagnostics)
+            slide = self._slide(item, pointer, kind)
+            if slide is not None and not any(d.is_error for d in self.b.c.diagnostics[before:]):
+                self.b.add(slide)
+
+    def _slide(self, item: Any, pointer: str, kind: str) -> Slide | None:
+        data = self.obj(item, pointer)
+        if data is None:
+            if item is None:
+                self._err(pointer, "expected an object, got null")
+            return None
+        fields: dict[str, Value] = {}
+        for key, prefix in (("start_date", ""), ("end_date", "end_")):
+            date = self.obj(data.get(key), f"{pointer}.{key}")
+            if date is None:
+                continue
+            for part in ("year", "month", "day"):
+                value = self.scalar(date, part, f"{pointer}.{key}", numeric=True)
+                if value is not None:
+                    fields[prefix + part] = value
+            clock = [self.scalar(date, p, f"{pointer}.{key}", numeric=True) for p in ("hour", "minute", "second")]
+            if any(clock):
+                hour, minute, second = (v.text if v else "" for v in clock)
+                text = f"{hour}:{minute or '0':0>2}" + (f":{second:0>2}" if second else "")
+                fields[prefix + "time"] = Value(text, pointer=(clock[0] or next(v for v in clock if v)).pointer)
+            shown = self.scalar(date, "display_date", f"{pointer}.{key}")
+            if shown is not None and prefix == "":
+                fields.setdefault("display_date", shown)
+        display = self.scalar(data, "display_date", pointer)
+        if display is not None:
+            fields["display_date"] = display
+        text = self.obj(data.get("text"), f"{pointer}.text") or {}
+        for key, field in (("headline", "headline"), ("text", "text")):
+            value = self.scalar(text, key, f"{pointer}.text")
+            if value is not None:
+                fields[field] = value
+        media = self.obj(data.get("media"), f"{pointer}.media") or {}
+        for key, field in (("url", "media"), ("credit", "media_credit"), ("caption", "media_caption"),
+                           ("thumbnail", "media_thumbnail"), ("alt", "alt_text")):
+            value = self.scalar(media, key, f"{pointer}.media")
+            if value is not None:
+                fields[field] = value
+        for key in ("group", "unique_id"):
+            value = self.scalar(data, key, pointer)
+            if value is not None:
+                fields[key] = value
+        background = data.get("background")
+        if isinstance(background, dict) and any(background.values()):
+            fields["background"] = Value("yes", pointer=f"{pointer}.background")
+        return Slide(fields, Value("", pointer=pointer), kind)
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type, with its article ("an array")."""
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "a number",
+             float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def read_timelinejs_json_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
+                              strict: bool = False) -> ReadResult:
+    """Read TimelineJS JSON (``title``, ``events``, ``eras``); return the timeline and every diagnostic."""
+    strict = strict or bool(options and options.strict)
+    collector = Collector(options)
+    text = normalise_text(text)
+    data, ok = loads_checked(text, name, collector)
+    if not ok:
+        return ReadResult(None, tuple(collector.sorted()))
+    builder = SlideBuilder(name, collector, "slide", strict)
+    slides = JsonSlides(builder)
+    if not isinstance(data, dict):
+        builder.error(Value("", pointer="$"), f"expected an object with 'events', got {json_type(data)}")
+        return ReadResult(None, tuple(with_lines(collector.sorted(), text)))
+    if not isinstance(data.get("events"), list):
+        builder.error(Value("", pointer="$.events"), "a TimelineJS file needs an 'events' array")
+        return ReadResult(None, tuple(with_lines(collector.sorted(), text)))
+    if data.get("title") is not None:
+        slides.add(data["title"], "$.title", "title")
+    for i, item in enumerate(data["events"]):
+        slides.add(item, f"$.events[{i}]", "event")
+    eras = data.get("eras")
+    if eras is not None and not isinstance(eras, list):
+        builder.error(Value("", pointer="$.eras"), f"expected an array, got {json_type(eras)}")
+    for i, item in enumerate(eras if isinstance(eras, list) else []):
+        slides.add(item, f"$.eras[{i}]", "era")
+    timeline = builder.finish()
+    return ReadResult(timeline, tuple(with_lines(collector.sorted(), text)))
+
+
+def read_timelinejs_json(path: str | Path) -> ReadResult:
+    """Read a TimelineJS JSON file."""
+    return read_file(path, read_timelinejs_json_text)
+

@@ -1,0 +1,377 @@
+"""Slides to a timeline: the one builder every TimelineJS reader (sheet, JSON, TimelineJS 2) feeds.
+
+A reader flattens its input into :class:`Slide` records (the sheet's
+fields, each value with where it came from) and hands them to
+:class:`SlideBuilder`, which makes events, eras, lanes and the title,
+collecting diagnostics.  Dates keep the precision they were given at.
+Headlines become full titles: tags dropped, nothing cut, no character
+changed (the drawing shortens long titles, with the full text beside).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+import attrs
+
+from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.errors import DateError
+from timeline.io.common import Collector, header_key
+from timeline.io.markup import html_to_markup, html_to_plain
+from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.validate import ModelPath, Where, validate
+from timeline.model import Era, Event, Lane, Media, Timeline, is_valid_id
+
+__all__ = ["BY_KEY", "CSV_COLUMNS", "JS_DATE_YEARS", "NAME_OF", "REQUIRED_COLUMNS", "Slide", "SlideBuilder", "Value"]
+
+#: The sheet's columns in template order, and the field each one fills.
+CSV_COLUMNS = {
+    "Year": "year", "Month": "month", "Day": "day", "Time": "time",
+    "End Year": "end_year", "End Month": "end_month", "End Day": "end_day", "End Time": "end_time",
+    "Display Date": "display_date", "Headline": "headline", "Text": "text", "Media": "media",
+    "Media Credit": "media_credit", "Media Caption": "media_caption", "Media Thumbnail": "media_thumbnail",
+    "Type": "type", "Group": "group", "Background": "background", "Alt Text": "alt_text",
+}
+#: Columns a sheet must have.
+REQUIRED_COLUMNS = ("Year", "Headline")
+#: Header keys (see :func:`~timeline.io.common.header_key`) to fields; older sheets call Group "Tag".
+BY_KEY = {header_key(name): field for name, field in CSV_COLUMNS.items()} | {"tag": "group"}
+NAME_OF = {field: name for name, field in CSV_COLUMNS.items()}
+#: Years a JavaScript Date holds; TimelineJS shows years beyond as cosmological ("BigDate") years.
+JS_DATE_YEARS = 271_821
+MAX_YEAR = 10**12
+_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?")
+
+
+class Value(NamedTuple):
+    """One input value and where it came from: a CSV cell or a JSON path."""
+
+    text: str
+    line: int = 0
+    column: int = 0
+    source_line: str | None = None
+    pointer: str | None = None
+
+
+@attrs.define
+class Slide:
+    """One TimelineJS slide, flattened to the sheet's fields."""
+
+    fields: dict[str, Value]
+    where: Value  # the slide itself (row start, or its JSON path)
+    kind: str = "event"  # event | title | era
+
+    def get(self, field: str) -> str:
+        """The field's text, stripped ("" when absent)."""
+        value = self.fields.get(field)
+        return value.text.strip() if value is not None else ""
+
+    def at(self, field: str) -> Value:
+        """The value of ``field``, or the slide's own position when the field is absent."""
+        return self.fields.get(field) or self.where
+
+
+class SlideBuilder:
+    """Turns slides into a Timeline, collecting diagnostics (warnings summarised once per file).
+
+    ``noun`` names a slide in messages: "row" for a sheet, "slide" for JSON.
+    """
+
+    def __init__(self, name: str, collector: Collector, noun: str = "row", strict: bool = False) -> None:
+        self.name = name
+        self.c = collector
+        self.noun = noun
+        self.strict = strict
+        self.title = ""
+        self.description = ""
+        self.title_at: Value | None = None
+        self.events: list[Event] = []
+        self.event_at: list[Value] = []  # where each event's slide is, for the validation pass
+        self.eras: list[Era] = []
+        self.lanes: dict[str, Lane] = {}  # label -> lane, in order of first use
+        self.lane_ids = IdAllocator()
+        self.event_ids = IdAllocator()
+        self.era_ids = IdAllocator()
+        self.dropped_tags: set[str] = set()
+        self.dropped_first: Value | None = None
+        self.dropped_count = 0
+        self.summaries: dict[str, list[Any]] = {}  # key -> [first position, count]
+
+    # reporting
+    def error(self, at: Value, message: str) -> None:
+        """Record an error at ``at``."""
+        self.c.error(message, self.name, at.line, at.column, at.source_line, at.pointer)
+
+    def warning(self, at: Value, message: str) -> None:
+        """Record a warning at ``at``."""
+        self.c.warning(message, self.name, at.line, at.column, at.source_line, at.pointer)
+
+    def note_once(self, key: str, at: Value) -> None:
+        """Count an occurrence of a per-file warning, remembering the first position."""
+        entry = self.summaries.setdefault(key, [at, 0])
+        entry[1] += 1
+
+    # text
+    def _note_dropped(self, dropped: tuple[str, ...], value: Value) -> None:
+        if dropped:
+            self.dropped_tags.update(dropped)
+            self.dropped_first = self.dropped_first or value
+            self.dropped_count += 1
+
+    def markup(self, value: Value | None) -> str:
+        """A value's HTML as our inline markup (dropped tags noted for one warning)."""
+        if value is None or not value.text.strip():
+            return ""
+        converted = html_to_markup(value.text)
+        self._note_dropped(converted.dropped, value)
+        return converted.text
+
+    def plain(self, value: Value | None) -> str:
+        """A value's HTML as one line of plain text, whole (for titles and labels)."""
+        if value is None or not value.text.strip():
+            return ""
+        converted = html_to_plain(value.text)
+        self._note_dropped(converted.dropped, value)
+        return converted.text
+
+    # dates
+    def _int(self, value: Value, label: str, low: int, high: int) -> int | None:
+        text = value.text.strip()
+        if re.fullmatch(r"[+-]?\d+(\.0+)?", text):
+            number = int(float(text)) if "." in text else int(text)
+            if low <= number <= high:
+                return number
+            self.error(value, f"{label} must be between {low} and {high}, got {text!r}")
+            return None
+        self.error(value, f"{label} must be a whole number, got {text!r}")
+        return None
+
+    def _year(self, value: Value, label: str) -> str | None:
+        """EDTF for a TimelineJS year: -44 is 44 BCE (EDTF -0043); past ±271,821 a cosmological year."""
+        year = self._int(value, f"{label}Year", -MAX_YEAR, MAX_YEAR)
+        if year is None:
+            return None
+        if year == 0:
+            self.error(value, f"{label}Year 0 is not a year: TimelineJS counts 1 BCE as -1 and 1 CE as 1")
+            return None
+        if abs(year) > JS_DATE_YEARS:  # TimelineJS's BigDate: a year on the axis and nothing finer
+            return f"Y{year}"
+        astronomical = year + 1 if year < 0 else year
+        if abs(astronomical) > 9999:
+            return f"Y{astronomical}"
+        return f"-{-astronomical:04d}" if astronomical < 0 else f"{astronomical:04d}"
+
+    def _time(self, value: Value, label: str) -> str | None:
+        """EDTF time (``T20:17`` or ``T20:17:40``) from a Time cell such as ``20:17``, ``8:17 PM``, ``20:17:40``."""
+        match = _TIME.fullmatch(value.text.strip())
+        if match is None:
+            self.error(value, f"{label}Time must look like 20:17, 20:17:40 or 8:17 PM, got {value.text.strip()!r}")
+            return None
+        hour, minute, second, half = match.group(1, 2, 3, 4)
+        h, m = int(hour), int(minute or 0)
+        if half:
+            if not 1 <= h <= 12:
+                self.error(value, f"{label}Time {value.text.strip()!r}: the hour of a 12-hour time is 1 to 12")
+                return None
+            h = h % 12 + (12 if half.lower().startswith("p") else 0)
+        if h > 23 or m > 59 or (second is not None and int(second) > 59):
+            self.error(value, f"{label}Time {value.text.strip()!r} is not a time of day")
+            return None
+        return f"T{h:02d}:{m:02d}" + (f":{int(second):02d}" if second is not None else "")
+
+    def edtf(self, slide: Slide, prefix: str) -> tuple[str | None, HistoricalDate | None, bool]:
+        """EDTF text and date for the start (prefix "") or end (prefix "end_"); (None, None, ok)."""
+        label = "End " if prefix else ""
+        year_v, month_v, day_v, time_v = (slide.fields.get(prefix + p) for p in ("year", "month", "day", "time"))
+        has = [v is not None and v.text.strip() != "" for v in (year_v, month_v, day_v, time_v)]
+        if not any(has):
+            return None, None, True
+        if not has[0]:
+            given = next(v for v, h in zip((month_v, day_v, time_v), has[1:], strict=True) if h)
+            part = "Month" if given is month_v else "Day" if given is day_v else "Time"
+            self.error(given, f"{label}{part} is given without {label}Year")
+            return None, None, False
+        if has[2] and not has[1]:
+            assert day_v is not None
+            self.error(day_v, f"{label}Day is given without {label}Month")
+            return None, None, False
+        if has[3] and not has[2]:
+            assert time_v is not None
+            self.error(time_v, f"{label}Time is given without {label}Day (a time of day needs the whole date)")
+            return None, None, False
+        assert year_v is not None
+        text = self._year(year_v, label)
+        if text is None:
+            return None, None, False
+        if text.startswith("Y") and (has[1] or has[2]):
+            self.error(month_v or day_v or year_v, f"{label}Year {year_v.text.strip()} is a cosmological year "
+                                                   f"(TimelineJS shows nothing finer than the year there); "
+                                                   f"leave Month and Day empty")
+            return None, None, False
+        for value, part, high in ((month_v, "Month", 12), (day_v, "Day", 31)):
+            if value is None or not value.text.strip():
+                continue
+            number = self._int(value, f"{label}{part}", 1, high)
+            if number is None:
+                return None, None, False
+            text += f"-{number:02d}"
+        if has[3]:
+            assert time_v is not None
+            clock = self._time(time_v, label)
+            if clock is None:
+                return None, None, False
+            text += clock
+        try:
+            date = parse_date(text)
+        except DateError as exc:
+            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason}")
+            return None, None, False
+        return text, date, True
+
+    def when(self, slide: Slide) -> tuple[HistoricalDate | Span | None, bool]:
+        """The slide's date or range; (None, True) when it has none, (None, False) after an error."""
+        start, s, ok_start = self.edtf(slide, "")
+        end, e, ok_end = self.edtf(slide, "end_")
+        if not (ok_start and ok_end):
+            return None, False
+        if start is None or s is None:
+            if end is not None:
+                self.error(slide.at("end_year"), "End Year is given but Year is empty")
+                return None, False
+            return None, True
+        if end is None or e is None or end == start:
+            return s, True
+        if s.earliest and e.latest and e.latest < s.earliest:
+            self.error(slide.at("end_year"), f"the end ({e.display()}) is before the start ({s.display()})")
+            return None, False
+        try:
+            return parse_date(f"{start}/{end}"), True
+        except DateError as exc:
+            self.error(slide.at("end_year"), exc.reason)
+            return None, False
+
+    # slides
+    def item(self) -> Any:
+        """A scope for one slide: its errors leave it out, with a warning, under --skip-invalid."""
+        return self.c.item(self.noun)
+
+    def add(self, slide: Slide) -> None:
+        """Read one slide into the timeline being built (call inside :meth:`item`)."""
+        kind = slide.kind
+        type_text = slide.get("type").lower()
+        if type_text in ("title", "era"):
+            kind = type_text
+        elif type_text:
+            self.warning(slide.at("type"), f"unknown Type {slide.get('type')!r} (TimelineJS knows 'title' and "
+                                           f"'era'); the {self.noun} is read as an event")
+        if kind == "title":
+            self._title(slide)
+            return
+        when, ok = self.when(slide)
+        if not ok:
+            return
+        if kind == "era":
+            self._era(slide, when)
+            return
+        if when is None:
+            missing, year = ("Year", "Year") if self.noun == "row" else ("start_date year", "year")
+            self.error(slide.at("year"), f"this {self.noun} has no {missing}, so it cannot become an event "
+                                         f"(every event needs at least a {year}; only the title {self.noun} may go without)")
+            return
+        if slide.get("background"):
+            self.note_once("background", slide.at("background"))
+        text = self.markup(slide.fields.get("text"))
+        display = slide.get("display_date")
+        raw_text = slide.get("text")
+        title = (self.plain(slide.fields.get("headline")) or html_to_plain(raw_text.split("\n")[0]).text
+                 or display or when.display())
+        self.events.append(Event(
+            id=self._event_id(slide.get("unique_id"), title, when), title=title, when=when, text=text,
+            lane=self._lane(slide.get("group")), media=self._media(slide), display_date=display,
+        ))
+        self.event_at.append(slide.where)
+
+    def _event_id(self, explicit: str, title: str, when: HistoricalDate | Span) -> str:
+        if explicit and is_valid_id(explicit) and explicit not in self.event_ids.taken:
+            return self.event_ids.claim(explicit)
+        date_part = re.sub(r"[^0-9A-Za-z]+", "-", when.edtf).strip("-")
+        base = slugify(explicit) if explicit else f"{slugify(title, 'event')}-{date_part}"
+        return self.event_ids.new(base)
+
+    def _title(self, slide: Slide) -> None:
+        if self.title_at is not None:
+            where = self.title_at.pointer or f"line {self.title_at.line}"
+            self.error(slide.at("type"), f"a second title {self.noun} (the first is at {where}); "
+                                         f"a timeline has one title")
+            return
+        self.title_at = slide.where
+        self.title = self.plain(slide.fields.get("headline"))
+        self.description = self.markup(slide.fields.get("text"))
+        if slide.get("media"):
+            self.warning(slide.at("media"), f"the title {self.noun}'s Media is not kept (a timeline has no title "
+                                            f"picture); put the link in the title Text if it matters")
+
+    def _era(self, slide: Slide, when: HistoricalDate | Span | None) -> None:
+        if when is None or not isinstance(when, Span):
+            self.error(slide.at("end_year" if when is not None else "year"),
+                       "an era needs both Year and End Year (a start and a different end)")
+            return
+        label = self.plain(slide.fields.get("headline")) or when.display()
+        for field in ("media", "group", "display_date"):
+            if slide.get(field):
+                self.warning(slide.at(field), f"{NAME_OF[field]} of an era is not kept (eras have a label, "
+                                              f"dates and text only)")
+        self.eras.append(Era(id=self.era_ids.new(slugify(label, "era")), label=label, when=when,
+                             text=self.markup(slide.fields.get("text"))))
+
+    def _lane(self, group: str) -> str | None:
+        if not group:
+            return None
+        lane = self.lanes.get(group)
+        if lane is None:
+            lane = Lane(id=self.lane_ids.new(slugify(group, "lane")), label=group)
+            self.lanes[group] = lane
+        return lane.id
+
+    def _media(self, slide: Slide) -> Media | None:
+        url = slide.get("media")
+        extras = {"credit": "media_credit", "caption": "media_caption", "thumbnail": "media_thumbnail",
+                  "alt": "alt_text"}
+        if not url:
+            for field in extras.values():
+                if slide.get(field):
+                    self.warning(slide.at(field), f"{NAME_OF[field]} is given without Media (a URL); it is not kept")
+            return None
+        return Media(url=url, credit=self.markup(slide.fields.get("media_credit")),
+                     caption=self.markup(slide.fields.get("media_caption")),
+                     thumbnail=slide.get("media_thumbnail"), alt=slide.get("alt_text"))
+
+    def finish(self) -> Timeline | None:
+        """Add the per-file summary warnings and build the timeline (None on errors)."""
+        if self.dropped_first is not None:
+            cells = "1 cell" if self.dropped_count == 1 else f"{self.dropped_count} cells"
+            self.warning(self.dropped_first,
+                         f"HTML tags other than links and emphasis were dropped, keeping their text: "
+                         f"{', '.join(sorted(self.dropped_tags))} ({cells}; the first is here)")
+        if "background" in self.summaries:
+            at, count = self.summaries["background"]
+            self.warning(at, f"Background is not kept ({count} slide(s)); timeline draws its own backgrounds")
+        if self.c.skipped:
+            self.c.warning(f"{self.c.skipped} {self.noun}(s) skipped (--skip-invalid), each listed at its place; "
+                           f"`timeline check` reports them as errors", self.name)
+        tl = Timeline(
+            title=self.title or "Timeline", description=self.description, events=tuple(self.events),
+            eras=tuple(self.eras), lanes=tuple(self.lanes.values()),
+        )
+
+        def locate(path: ModelPath) -> Where | None:
+            if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(self.event_at):
+                at = self.event_at[path[1]]
+                return Where(self.name, at.line, at.column, at.source_line, at.pointer)
+            return None
+
+        self.c.extend(validate(tl, locate, name=self.name, strict=self.strict, reader_errors=self.c.has_errors,
+                               uncited_hint="(TimelineJS has no sources); add sources and citations after "
+                                            "converting, see docs/interop.md"))
+        return None if self.c.has_errors else tl
