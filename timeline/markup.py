@@ -20,13 +20,16 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+
+import attrs
 
 from timeline.errors import Diagnostic, Severity
 from timeline.model import Timeline
 
 __all__ = [
-    "ALLOWED_SCHEMES", "block_html", "check_links", "escape_html", "find_links", "inline_html", "safe_url", "shorten_url",
+    "ALLOWED_SCHEMES", "Scanner", "Token", "block_html", "check_links", "escape_html", "find_links", "inline_html",
+    "safe_url", "shorten_url", "tokens",
 ]
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
@@ -46,15 +49,6 @@ _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # "java\tscript:" and "java\u200bscript:" must be judged as "javascript:".
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
-# One level of balanced parentheses inside a URL, for Wikipedia-style titles.
-_URL = r"(?:[^()\s]|\([^()\s]*\))+"
-_TOKEN_RE = re.compile(
-    r"(?P<escaped>\\[\\*\[\]])"
-    r"|\[(?P<text>(?:\\.|[^\]\\\n])+)\]\((?P<url>\s*" + _URL + r"?\s*)\)"
-    r"|\*\*(?P<strong>(?=\S)(?:\\.|[^\\])+?(?<=\S))\*\*"
-    r"|\*(?P<em>(?=[^\s*])(?:\\.|\*\*(?:\\.|[^\\*])+?\*\*|[^\\*])+?(?<=\S))\*",
-    re.DOTALL,
-)
 _PARAGRAPH_RE = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -90,26 +84,212 @@ def _unescape_marks(text: str) -> str:
     return re.sub(r"\\([\\*\[\]])", r"\1", text)
 
 
+# -- the tokenizer ----------------------------------------------------------------
+# One pass over the text, in linear time whatever it holds: runs of "[" or "*",
+# unclosed links and emphasis cost no more than plain text.  Each construct is
+# found the way the old regular expression found it (leftmost first, lazy
+# closers), so output is unchanged, but nothing is ever scanned twice: link
+# ends and "**" closers come from tables built right to left, and the
+# emphasis scan remembers the outcome of every position it has passed.
+#
+#   \x        x one of \ * [ ]: the character itself
+#   [text](url)   text: no unescaped "]" or newline; url: no spaces, one level of (...)
+#   **strong**    opens before a non-space, closes at the first "**" after a non-space
+#   *em*          opens before a non-space, non-"*"; may hold "**...**" (no "*" inside)
+
+_ESCAPABLE = frozenset("\\*[]")
+
+
+@attrs.frozen
+class Token:
+    """One piece of marked-up text: ``kind`` is text, escaped, link, strong or em."""
+
+    kind: str
+    text: str
+    url: str = ""
+
+
+class Scanner:
+    """Splits one paragraph into tokens; ``steps`` counts the work done (linear in the length)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.steps = 0
+        n = len(text)
+        # boundary[j]: an even run of backslashes ends at j, so text[j] is not escaped.
+        self._even = [True] * (n + 1)
+        for j in range(1, n + 1):
+            self.steps += 1
+            self._even[j] = not (text[j - 1] == "\\" and self._even[j - 1])
+        self._link_end = self._table(lambda j: text[j] in "]\n")
+        self._strong_end = self._table(lambda j: text.startswith("**", j) and j > 0 and not text[j - 1].isspace())
+        self._em_end: dict[int, int] = {}  # scan position -> closing "*" (or -1 for none)
+        self._url_end: dict[int, int] = {}  # "](" position -> end of the link (or -1)
+
+    def _table(self, stops: Callable[[int], bool]) -> list[int]:
+        """For each position, the first unescaped position at or after it where ``stops`` holds (else n)."""
+        n = len(self.text)
+        out = [n] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            self.steps += 1
+            out[j] = j if self._even[j] and stops(j) else out[j + 1]
+        return out
+
+    def tokens(self) -> list[Token]:
+        """Every token of the text, plain text included, in order."""
+        text, n = self.text, len(self.text)
+        out: list[Token] = []
+        plain = i = 0
+        while i < n:
+            self.steps += 1
+            found = self._at(i)
+            if found is None:
+                i += 1
+                continue
+            token, end = found
+            if plain < i:
+                out.append(Token("text", text[plain:i]))
+            out.append(token)
+            plain = i = end
+        if plain < n:
+            out.append(Token("text", text[plain:]))
+        return out
+
+    def _at(self, i: int) -> tuple[Token, int] | None:
+        text, ch = self.text, self.text[i]
+        if ch == "\\":
+            if i + 1 < len(text) and text[i + 1] in _ESCAPABLE:
+                return Token("escaped", text[i + 1]), i + 2
+            return None
+        if ch == "[":
+            return self._link(i)
+        if ch == "*":
+            return self._strong(i) or self._em(i)
+        return None
+
+    def _link(self, i: int) -> tuple[Token, int] | None:
+        text = self.text
+        close = self._link_end[i + 1]
+        if close <= i + 1 or close >= len(text) or text[close] != "]" or not text.startswith("(", close + 1):
+            return None
+        end = self._url_end.get(close)
+        if end is None:
+            end = self._url_end[close] = self._url(close + 2)
+        if end < 0:
+            return None
+        return Token("link", text[i + 1:close], text[close + 2:end - 1]), end
+
+    def _url(self, k: int) -> int:
+        """The end (after ")") of a URL starting at ``k``, or -1."""
+        text, n = self.text, len(self.text)
+        while k < n and text[k].isspace():
+            self.steps += 1
+            k += 1
+        while k < n:
+            self.steps += 1
+            c = text[k]
+            if c == "(":
+                m = k + 1
+                while m < n and text[m] not in "()" and not text[m].isspace():
+                    self.steps += 1
+                    m += 1
+                if m < n and text[m] == ")":
+                    k = m + 1
+                    continue
+                break
+            if c == ")" or c.isspace():
+                break
+            k += 1
+        while k < n and text[k].isspace():
+            self.steps += 1
+            k += 1
+        return k + 1 if k < n and text[k] == ")" else -1
+
+    def _strong(self, i: int) -> tuple[Token, int] | None:
+        text = self.text
+        p = i + 2
+        if not text.startswith("**", i) or p >= len(text) or text[p].isspace():
+            return None
+        close = self._strong_end[p + 1]
+        if close >= len(text):
+            return None
+        return Token("strong", text[p:close]), close + 2
+
+    def _em(self, i: int) -> tuple[Token, int] | None:
+        text = self.text
+        if i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] == "*":
+            return None
+        close = self._em_from(i + 1, first=True)
+        return (Token("em", text[i + 1:close]), close + 1) if close >= 0 else None
+
+    def _em_from(self, q: int, first: bool) -> int:
+        """The closing "*" of emphasis whose content goes on at ``q`` (memoised by position), or -1."""
+        text, n = self.text, len(self.text)
+        visited: list[int] = []
+        result = -1
+        while q < n:
+            self.steps += 1
+            if not first:
+                known = self._em_end.get(q)
+                if known is not None:
+                    result = known
+                    break
+                visited.append(q)
+                if text[q] == "*" and not text[q - 1].isspace():
+                    result = q
+                    break
+            first = False
+            c = text[q]
+            if c == "\\":
+                if q + 1 >= n:
+                    break
+                q += 2
+            elif c == "*":
+                q = self._group(q)
+                if q < 0:
+                    break
+            else:
+                q += 1
+        for v in visited:
+            self._em_end[v] = result
+        return result
+
+    def _group(self, q: int) -> int:
+        """The end of a "**...**" group (no "*" inside) inside emphasis, or -1."""
+        text, n = self.text, len(self.text)
+        if not text.startswith("**", q):
+            return -1
+        r = q + 2
+        while r < n and text[r] != "*":
+            self.steps += 1
+            if text[r] == "\\":
+                if r + 1 >= n:
+                    return -1
+                r += 2
+            else:
+                r += 1
+        return r + 2 if r > q + 2 and text.startswith("**", r) else -1
+
+
+def tokens(text: str) -> list[Token]:
+    """The tokens of one paragraph of marked-up text (see :class:`Scanner`)."""
+    return Scanner(text).tokens()
+
+
 def _inline_html(text: str) -> str:
     out: list[str] = []
-    pos = 0
-    for match in _TOKEN_RE.finditer(text):
-        out.append(_text_html(text[pos:match.start()]))
-        pos = match.end()
-        if match.group("escaped"):
-            out.append(escape_html(match.group("escaped")[1]))
-        elif match.group("url") is not None and match.group("text") is not None:
-            inner = _inline_html(match.group("text"))
-            target = safe_url(match.group("url"))
-            if target is None:
-                out.append(inner)
-            else:
-                out.append(f'<a href="{escape_html(target)}">{inner}</a>')
-        elif match.group("strong") is not None:
-            out.append(f"<strong>{_inline_html(match.group('strong'))}</strong>")
+    for token in tokens(text):
+        if token.kind == "text":
+            out.append(_text_html(token.text))
+        elif token.kind == "escaped":
+            out.append(escape_html(token.text))
+        elif token.kind == "link":
+            inner = _inline_html(token.text)
+            target = safe_url(token.url)
+            out.append(inner if target is None else f'<a href="{escape_html(target)}">{inner}</a>')
         else:
-            out.append(f"<em>{_inline_html(match.group('em'))}</em>")
-    out.append(_text_html(text[pos:]))
+            tag = "strong" if token.kind == "strong" else "em"
+            out.append(f"<{tag}>{_inline_html(token.text)}</{tag}>")
     return "".join(out)
 
 
@@ -136,14 +316,12 @@ def block_html(text: str) -> str:
 
 def find_links(text: str) -> Iterator[tuple[str, str]]:
     """Every ``[text](url)`` link in marked-up text, as (text, url) pairs."""
-    for match in _TOKEN_RE.finditer(text or ""):
-        if match.group("url") is not None and match.group("text") is not None:
-            yield _unescape_marks(match.group("text")), match.group("url").strip()
-            yield from find_links(match.group("text"))
-        else:
-            for name in ("strong", "em"):
-                if match.group(name):
-                    yield from find_links(match.group(name))
+    for token in tokens(text or ""):
+        if token.kind == "link":
+            yield _unescape_marks(token.text), token.url.strip()
+            yield from find_links(token.text)
+        elif token.kind in ("strong", "em"):
+            yield from find_links(token.text)
 
 
 def shorten_url(url: str, limit: int = 60) -> str:

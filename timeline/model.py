@@ -34,7 +34,7 @@ __all__ = [
     "is_valid_id",
 ]
 
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+_ID_RE = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")  # \Z: "$" would let a final newline in
 
 CONTEXT_TAG = "context"
 

@@ -18,7 +18,7 @@ dispatcher ``parse``.
 from __future__ import annotations
 
 from timeline.dates.calendar import CalendarDay, format_year
-from timeline.dates.parse import CALENDARS, MAX_DATE_LENGTH, _parse_cached, parse_date
+from timeline.dates.parse import CALENDARS, MAX_DATE_LENGTH, _parse_cached, join_dates, parse_date, portable_text
 from timeline.dates.types import Bound, DateLike, HistoricalDate, Precision, Span, TimeOfDay
 
 __all__ = [
@@ -32,5 +32,7 @@ __all__ = [
     "Span",
     "TimeOfDay",
     "format_year",
+    "join_dates",
     "parse_date",
+    "portable_text",
 ]

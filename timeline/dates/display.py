@@ -171,7 +171,7 @@ def display_date(date: HistoricalDate, style: str, era: str, calendar: str, mark
     if date.part is not None:
         return _part_label(date, look) + (" (O.S.)" if look.julian else "")
     label = _plain_label(date, look)
-    if look.julian and date.precision <= Precision.YEAR:
+    if look.julian and date.precision < Precision.MILLION_YEARS:
         label += " (O.S.)"
     if date.approximate:
         label = "c. " + (label[4:] if label.startswith("the ") else label)

@@ -179,6 +179,8 @@ def _single(source: str, text: str, calendar: str) -> HistoricalDate | None:
     match = _DATE.fullmatch(source)
     if match is None:
         return None
+    if match.group("year").startswith("Y"):
+        calendar = "gregorian"   # Y years and deep time are proleptic Gregorian (see docs/dates.md)
     unit = _unit(match, source, text, calendar == "julian")
     time_text = match.group("time")
     time = None if time_text is None else _time(time_text, text)
@@ -230,6 +232,9 @@ def _parse(source: str, text: str, calendar: str):
                 return None
             ends.append(attrs.evolve(single, text=side))
         return make_span(ends[0], ends[1], text, first == "..", last == "..")
+    long_day = re.fullmatch(r"(-?\d{5,})(?:-\d\d){1,2}[?~%]?", source)
+    if long_day:
+        check_fine_year(int(long_day.group(1)), text)
     if re.fullmatch(r"-?\d{5,}[?~%]?", source):
         digits = source.lstrip("-").rstrip("?~%")
         raise fail(f"{source!r}: EDTF writes a year of more than four digits with a Y prefix "

@@ -398,8 +398,9 @@ def _coarse_unit(partial: _Partial, text: str):
         number, size = partial.ordinal
         if partial.year is not None or partial.month or partial.season or partial.day or number < 1:
             raise NoPattern
-        bce = partial.era == "bce"
-        return ordinal_century_unit(number, bce) if size == 100 else ordinal_millennium_unit(number, bce)
+        bce, julian = partial.era == "bce", partial.calendar == "julian"
+        return (ordinal_century_unit(number, bce, julian) if size == 100
+                else ordinal_millennium_unit(number, bce, julian))
     if partial.decade is not None:
         if partial.era == "bce":
             raise fail("decades BCE are not read (they count down); write the years, e.g. 349–340 BCE", text,
@@ -412,6 +413,8 @@ def _build_side(partial: _Partial, text: str, calendar: str) -> HistoricalDate:
     """Turn a complete _Partial into a HistoricalDate, refusing missing fields."""
     if partial.calendar is None:
         partial.calendar = calendar
+    if partial.deep is not None or partial.year is not None and not -9999 <= partial.year <= 9999:
+        partial.calendar = "gregorian"   # deep time and long years are proleptic Gregorian (docs/dates.md)
     julian = partial.calendar == "julian"
     if partial.small is not None:
         raise fail(f"{partial.small} alone is neither a day with a month nor a full year "

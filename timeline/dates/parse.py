@@ -24,10 +24,10 @@ from timeline.dates.edtf import parse_edtf
 from timeline.dates.english import NoPattern, parse_english
 from timeline.dates.numeric import parse_numeric
 from timeline.dates.types import HistoricalDate, Precision, Span
-from timeline.dates.units import DEFAULT_HINT, day_unit, fail, make_date, month_unit, year_unit
+from timeline.dates.units import DEFAULT_HINT, day_unit, fail, make_date, make_span, month_unit, year_unit
 from timeline.errors import DateError, UsageError
 
-__all__ = ["CALENDARS", "MAX_DATE_LENGTH", "parse_date"]
+__all__ = ["CALENDARS", "MAX_DATE_LENGTH", "join_dates", "parse_date", "portable_text"]
 
 #: Longer input is refused at once, so fuzzing or a pasted paragraph never costs time.
 MAX_DATE_LENGTH = 200
@@ -162,3 +162,25 @@ def parse_date(text: str, *, dayfirst: bool | None = None, calendar: str = "greg
     if calendar not in CALENDARS:
         raise UsageError(f"calendar must be 'gregorian' or 'julian', got {calendar!r}")
     return _parse_cached(text, None if dayfirst is None else bool(dayfirst), calendar)
+
+
+def portable_text(when: HistoricalDate | Span) -> str:
+    """Text that reads back as the same date with no calendar option: the EDTF, or for a Julian date
+    its wording or display with "(O.S.)" ("25 October 1917 (O.S.)"), for writers whose format has no
+    calendar field."""
+    if when.calendar == "gregorian":
+        return when.edtf
+    for candidate in (when.text, when.display()):
+        try:
+            again = parse_date(candidate)
+        except DateError:
+            continue
+        if (again.edtf, again.first_day, again.last_day) == (when.edtf, when.first_day, when.last_day):
+            return candidate
+    raise UsageError(f"the Julian date {when.display()!r} has no text form that reads back the same")
+
+
+def join_dates(start: HistoricalDate | None, end: HistoricalDate | None, text: str = "") -> Span:
+    """The span from one date to another (either may be None for an unknown end), with the same
+    checks and messages as a range written in text: a DateError if it ends before it starts."""
+    return make_span(start, end, text or f"{'' if start is None else start.text}/{'' if end is None else end.text}")

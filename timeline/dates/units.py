@@ -63,8 +63,8 @@ def _days(julian: bool):
 def check_year(year: int, text: str, column: int = 0) -> None:
     """Refuse a year beyond ±MAX_YEAR."""
     if not -MAX_YEAR <= year <= MAX_YEAR:
-        raise fail(f"year {cal.format_year(year)} is beyond the supported range "
-                   f"(±{MAX_YEAR:,} years)", text, column)
+        raise fail(f"year {year:,} is beyond the supported range (±{MAX_YEAR:,}; the universe is about "
+                   "13.8 billion years old)", text, column)
 
 
 def check_fine_year(year: int, text: str, column: int = 0, what: str = "a day or month") -> None:
@@ -128,7 +128,7 @@ def decade_unit(first_year: int, julian: bool = False) -> Unit:
     return years_unit(Precision.DECADE, first_year, first_year + 9, f"{first_year // 10:03d}X", julian)
 
 
-def ordinal_century_unit(number: int, bce: bool) -> Unit:
+def ordinal_century_unit(number: int, bce: bool, julian: bool = False) -> Unit:
     """The Nth century counted strictly: 19th = 1801–1900; 2nd BCE = 200–101 BCE (EDTF ``-01XX``)."""
     if bce:
         first, last = 1 - 100 * number, 100 - 100 * number
@@ -136,16 +136,16 @@ def ordinal_century_unit(number: int, bce: bool) -> Unit:
     else:
         first, last = 100 * (number - 1) + 1, 100 * number
         edtf = f"{year_edtf(first)}/{year_edtf(last)}"
-    return years_unit(Precision.CENTURY, first, last, edtf)
+    return years_unit(Precision.CENTURY, first, last, edtf, julian)
 
 
-def ordinal_millennium_unit(number: int, bce: bool) -> Unit:
+def ordinal_millennium_unit(number: int, bce: bool, julian: bool = False) -> Unit:
     """The Nth millennium counted strictly: 2nd = 1001–2000; 2nd BCE = 2000–1001 BCE."""
     if bce:
         first, last = 1 - 1000 * number, 1000 - 1000 * number
     else:
         first, last = 1000 * (number - 1) + 1, 1000 * number
-    return years_unit(Precision.MILLENNIUM, first, last, f"{year_edtf(first)}/{year_edtf(last)}")
+    return years_unit(Precision.MILLENNIUM, first, last, f"{year_edtf(first)}/{year_edtf(last)}", julian)
 
 
 def _season_of(year: int, month: int) -> tuple[int, int]:

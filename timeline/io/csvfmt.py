@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.dates import HistoricalDate, Span, join_dates, parse_date, portable_text
 from timeline.errors import DateError, Diagnostic
 from timeline.io.common import (
     Collector,
@@ -202,7 +202,7 @@ def _when(date: str, end: str, err) -> HistoricalDate | Span | None:
         err("end", f"end ({stop.display()}) is before date ({start.display()})")
         return None
     try:
-        return parse_date(f"{start.edtf}/{stop.edtf}")
+        return join_dates(start, stop, f"{date}/{end}")
     except DateError as exc:
         err("end", str(exc))
         return None
@@ -221,10 +221,10 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
     losses = Losses("CSV")
     lane_names = {lane.id: lane.name for lane in tl.lane_order()}
     for ev in tl.sorted_events():
-        date, end = ev.when.edtf, ""
+        date, end = portable_text(ev.when), ""
         if isinstance(ev.when, Span) and ev.when.start is not None and ev.when.end is not None \
                 and not ev.when.open_start and not ev.when.open_end:
-            date, end = ev.when.start.edtf, ev.when.end.edtf
+            date, end = portable_text(ev.when.start), portable_text(ev.when.end)
         first = ev.citations[0] if ev.citations else None
         if len(ev.citations) > 1 or ev.claims:
             losses.lose("only the first citation of an event is kept (date claims and further citations are "

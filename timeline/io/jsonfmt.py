@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.dates import CALENDARS, HistoricalDate, Span, parse_date
 from timeline.errors import DateError, Diagnostic, UsageError
 from timeline.io.common import Collector, ReadOptions, ReadResult, read_file
 from timeline.io.jsonpos import loads_checked, with_lines
@@ -53,7 +53,9 @@ def _date(when: HistoricalDate | Span | None) -> dict[str, Any] | None:
     if when is None:
         return None
     precision = when.precision.name.lower() if isinstance(when, HistoricalDate) else "range"
+    extra = {"calendar": when.calendar} if when.calendar != "gregorian" else {}
     return {
+        **extra,
         "edtf": when.edtf,
         "text": when.text,
         "display": when.display(),
@@ -186,18 +188,22 @@ class _JsonReader:
         if not isinstance(edtf, str):
             self.err(f"{pointer}.edtf", "a date needs an 'edtf' string")
             return None
+        calendar = data.get("calendar", "gregorian")
+        if calendar not in CALENDARS:
+            self.err(f"{pointer}.calendar", f"unknown calendar {calendar!r}; expected one of {', '.join(CALENDARS)}")
+            return None
         original = data.get("text")
         if isinstance(original, str) and original and original != edtf:
             # The wording can carry more than its EDTF ("the late 1940s" is a decade part,
             # its EDTF a range of years), so it is preferred when it means the same dates.
             try:
-                worded = parse_date(original)
+                worded = parse_date(original, calendar=calendar)
             except DateError:
                 worded = None
-            if worded is not None and worded.edtf == edtf:
+            if worded is not None and worded.edtf == edtf and worded.calendar == calendar:
                 return worded
         try:
-            when = parse_date(edtf)
+            when = parse_date(edtf, calendar=calendar)
         except DateError as exc:
             self.err(f"{pointer}.edtf", str(exc))
             return None

@@ -31,6 +31,10 @@ from timeline.markup import block_html, inline_html, safe_url
 __all__ = ["Converted", "html_to_markup", "html_to_plain", "keep_spaces", "markup_to_html"]
 
 _TAG_HINT = re.compile(r"<[A-Za-z!/]|&[#A-Za-z0-9]+;")
+# A "<" before a letter that no ">" closes before the next "<".  html.parser rescans the rest of
+# the text for the end of every such tag (45 s for 60 KB of "<a "), so these become text first;
+# the lookahead stops at the next "<" or ">", so the pass is linear.
+_UNCLOSED_TAG = re.compile(r"<(?=[A-Za-z])(?![A-Za-z][^<>]*>)")
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 _BLOCKS = {"p", "div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr"}
 _VOID_DROPPED = {"img", "hr", "input", "meta", "link", "wbr", "source", "embed"}
@@ -142,7 +146,7 @@ def _tidy(text: str) -> str:
 
 def _convert(text: str, plain: bool) -> Converted:
     parser = _ToMarkup(plain)
-    parser.feed(text)
+    parser.feed(_UNCLOSED_TAG.sub("&lt;", text))
     parser.close()
     return Converted(_tidy("".join(parser.out)), tuple(sorted(parser.dropped)))
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.dates import CALENDARS, HistoricalDate, Span, parse_date
 from timeline.errors import DateError, UsageError
 from timeline.io.common import (
     Collector,
@@ -32,6 +32,7 @@ from timeline.io.validate import ModelPath, Where, validate
 from timeline.markup import find_links, safe_url
 from timeline.markup import shorten_url as _shorten
 from timeline.model import (
+    _ID_RE,  # noqa: I001  (one id rule for every reader)
     Citation,
     Claim,
     ClaimRank,
@@ -49,18 +50,18 @@ from timeline.model import (
 __all__ = ["ReadResult", "read_toml", "read_toml_path", "read_toml_text"]
 
 TOP_KEYS = frozenset({"timeline", "sources", "lanes", "eras", "events"})
-TIMELINE_KEYS = frozenset({"title", "subtitle", "description", "range"})
+TIMELINE_KEYS = frozenset({"title", "subtitle", "description", "range", "calendar"})
 SOURCE_KEYS = frozenset({
     "type", "kind", "title", "author", "editor", "container-title", "publisher", "issued",
     "url", "archive", "archive_location", "note", "reliability", "file",
 })
 LANE_KEYS = frozenset({"id", "label", "description"})
-ERA_KEYS = frozenset({"id", "label", "when", "text", "citations"})
+ERA_KEYS = frozenset({"id", "label", "when", "calendar", "text", "citations"})
 EVENT_KEYS = frozenset({
-    "id", "title", "when", "text", "lane", "tags", "citations", "claims", "note", "media", "display_date",
+    "id", "title", "when", "calendar", "text", "lane", "tags", "citations", "claims", "note", "media", "display_date",
 })
 CITATION_KEYS = frozenset({"source", "locator", "quote"})
-CLAIM_KEYS = frozenset({"about", "when", "quantity", "statement", "by", "text", "rank", "note", "citations"})
+CLAIM_KEYS = frozenset({"about", "when", "calendar", "quantity", "statement", "by", "text", "rank", "note", "citations"})
 QUANTITY_KEYS = frozenset({"value", "approximate", "low", "high", "unit"})
 MEDIA_KEYS = frozenset({"url", "credit", "caption", "alt", "thumbnail"})
 #: Keys whose text may use inline markup, and so may hold links to check.
@@ -135,6 +136,8 @@ class _Reader:
         self.eras: list[_Located] = []
         self.events: list[_Located] = []
         self.strays: list[_Located] = []  # citations of events that could not be built, for the source check
+        self.calendar = "gregorian"       # [timeline] calendar: the default for every date
+        self.dates_read = 0
 
     # -- small typed getters --------------------------------------------------
 
@@ -199,13 +202,25 @@ class _Reader:
                      f"and mailto: links are allowed", path, value=True, warning=True,
                      needle=url if inline else None)
 
-    def _date(self, f: _File, raw: Any, path: Path_) -> HistoricalDate | Span | None:
+    def _calendar(self, f: _File, table: Mapping[str, Any], path: Path_, default: str) -> str:
+        """The ``calendar`` key of a table ("gregorian" or "julian"), or ``default``."""
+        if "calendar" not in table:
+            return default
+        value = self._str(f, table, "calendar", path)
+        if value not in CALENDARS:
+            f.report(f"unknown calendar {value!r}{did_you_mean(value, CALENDARS)}; expected one of "
+                     f"{', '.join(CALENDARS)}", (*path, "calendar"), value=True)
+            return default
+        return value
+
+    def _date(self, f: _File, raw: Any, path: Path_, calendar: str | None = None) -> HistoricalDate | Span | None:
+        self.dates_read += 1
         if not isinstance(raw, str):
             f.report(f"a date must be a string such as \"1953-03-05\" or \"June 1951\", got {_toml_type(raw)}",
                      path, value=True)
             return None
         try:
-            when = parse_date(raw)
+            when = parse_date(raw, calendar=calendar or self.calendar)
         except DateError as exc:
             # +1 skips the opening quote of the TOML string.
             f.report(str(exc), path, value=True, offset=(exc.column or 1))
@@ -267,7 +282,12 @@ class _Reader:
             f.report("[timeline] must be a table", ("timeline",))
             return
         self._unknown_keys(f, table, TIMELINE_KEYS, ("timeline",), "[timeline]")
-        for key in sorted(TIMELINE_KEYS & table.keys()):
+        if "calendar" in table:
+            if self.dates_read:
+                f.report("[timeline] calendar must be set before any date is read: put [timeline] in the first "
+                         "file (files are read in name order)", ("timeline", "calendar"))
+            self.calendar = self._calendar(f, table, ("timeline",), self.calendar)
+        for key in sorted(TIMELINE_KEYS & table.keys() - {"calendar"}):
             path = ("timeline", key)
             if key in self.header_at:
                 first = self.header_at[key]
@@ -321,7 +341,7 @@ class _Reader:
         if "when" not in table:
             f.report("[[eras]] needs 'when', e.g. when = \"1941/1945\"", path)
             return
-        when = self._date(f, table["when"], (*path, "when"))
+        when = self._date(f, table["when"], (*path, "when"), self._calendar(f, table, path, self.calendar))
         citations = self._citations(f, table, path)
         if era_id and when is not None:
             era = Era(id=era_id, label=label or era_id, when=when, text=self._str(f, table, "text", path),
@@ -332,8 +352,9 @@ class _Reader:
         self._unknown_keys(f, table, EVENT_KEYS, path, "[[events]]")
         event_id = self._id(f, table, path, "event")
         title = self._str(f, table, "title", path, required=True)
-        when = self._date(f, table["when"], (*path, "when")) if "when" in table else None
-        claims, claim_paths = self._claims(f, table, path)
+        calendar = self._calendar(f, table, path, self.calendar)
+        when = self._date(f, table["when"], (*path, "when"), calendar) if "when" in table else None
+        claims, claim_paths = self._claims(f, table, path, calendar)
         if "when" not in table:
             dated = [c for c in claims if c.is_date and c.when is not None]
             preferred = [c for c in dated if c.rank is ClaimRank.PREFERRED]
@@ -362,7 +383,8 @@ class _Reader:
             for claim, cpath in zip(claims, claim_paths, strict=True):
                 self.strays += [_Located(c, f, (*cpath, "citations")) for c in claim.citations]
 
-    def _claims(self, f: _File, table: Mapping[str, Any], path: Path_) -> tuple[tuple[Claim, ...], tuple[Path_, ...]]:
+    def _claims(self, f: _File, table: Mapping[str, Any], path: Path_,
+                calendar: str = "gregorian") -> tuple[tuple[Claim, ...], tuple[Path_, ...]]:
         """The claims of an event, and the key path of each (the validation pass checks them)."""
         raw = table.get("claims", [])
         if not isinstance(raw, list):
@@ -377,7 +399,8 @@ class _Reader:
             self._unknown_keys(f, item, CLAIM_KEYS, cpath, "a claim")
             about = self._str(f, item, "about", cpath) or "date"
             rank = self._choice(f, item, "rank", cpath, ClaimRank.NORMAL, "claim rank")
-            when = self._date(f, item["when"], (*cpath, "when")) if "when" in item else None
+            when = (self._date(f, item["when"], (*cpath, "when"), self._calendar(f, item, cpath, calendar))
+                    if "when" in item else None)
             quantity = self._quantity(f, item.get("quantity"), (*cpath, "quantity"))
             statement = self._str(f, item, "statement", cpath)
             values = [key for key in ("when", "quantity", "statement") if key in item]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.dates import HistoricalDate, Span, parse_date, portable_text
 from timeline.errors import DateError, Diagnostic
 from timeline.model import (
     Citation,
@@ -62,6 +62,8 @@ def _number(value: float) -> str:
 
 def _date(when: HistoricalDate | Span | None) -> str:
     assert when is not None
+    if when.calendar != "gregorian":
+        return string(portable_text(when))   # "25 October 1917 (O.S.)": no calendar key to lose
     wording = when.text
     if wording and wording != when.edtf:
         try:

@@ -27,7 +27,7 @@ from timeline.layout.notes import Footnotes, timeline_footnotes
 from timeline.model import Citation, Claim, Event, Timeline
 from timeline.render import markup
 from timeline.render.charts import Chart, embedded_charts
-from timeline.render.text import clean_text
+from timeline.render.text import clean_text, dom_key
 from timeline.resources import packaged_templates
 
 __all__ = ["THEMES", "datetime_value", "make_environment", "render_html"]
@@ -85,6 +85,7 @@ def make_environment(templates: str | Path | None = None, theme: str = "auto") -
     env.filters["markup"] = markup.block
     env.filters["inline_markup"] = markup.inline
     env.filters["link"] = markup.link
+    env.filters["dom_key"] = dom_key
     env.globals["safe_url"] = markup.safe_url
     return env
 
@@ -213,7 +214,7 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> _View:
     return _View({
         "id": ev.id,
         "item_id": f"{prefix}-item-{ev.id}",
-        "figure_id": f"{prefix}-ev-{ev.id}",
+        "figure_id": f"{prefix}-ev-{dom_key(ev.id)}",
         "title": ev.title,
         "date_label": ev.date_label(),
         "date": _when_html(ev.when, ev.date_label()),

@@ -33,14 +33,13 @@ from timeline.layout.text import FONT_STACK
 from timeline.layout.typography import ROLES
 from timeline.model import Timeline
 from timeline.render.css import light_dark, scope
-from timeline.render.text import clean_text
+from timeline.render.text import clean_text, dom_key
 from timeline.resources import packaged_templates
 
 __all__ = ["SvgOptions", "THEMES", "drawing", "render_pages", "render_svg"]
 
 THEMES = ("light", "dark", "print", "auto")
 
-_NOT_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 _PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)", re.IGNORECASE)
 
@@ -358,7 +357,7 @@ class _Painter:
         self.ids: set[str] = set()
 
     def _id(self, *parts: str) -> str:
-        base = "-".join([self.prefix, *(p if p.isascii() and p.isalnum() else _NOT_NAME.sub("_", p) for p in parts)])
+        base = "-".join([self.prefix, *(p if p.isascii() and p.isalnum() else dom_key(p) for p in parts)])
         candidate, n = base, 2
         while candidate in self.ids:
             candidate, n = f"{base}-{n}", n + 1
