@@ -306,8 +306,25 @@ def test_truly_dense_data_still_folds_into_more():
     hidden = {i for b in scene.badges for i in b.event_ids}
     assert hidden and len(hidden) < 100
     assert {e.event_id for e in scene.events} == {e.id for e in tl.events}
+    assert set(scene.unlabelled) == hidden
+    for event_id in hidden:  # every unlabelled event is named in the description
+        assert f"{tl.event(event_id).title} (5 Mar 1953)" in scene.summary
     note = " ".join(t.text for t in scene.overflow_note)
-    assert "Event 99" in note or "Event 99" in {e.title for e in scene.events if e.label}
+    assert f"{len(hidden)} events not labelled" in note and len(scene.overflow_note) <= 6
+
+
+def test_overflow_note_stays_bounded_at_ten_thousand_events():
+    """At 10,000 events on a slide the note is one line and the description names at most 200."""
+    import datetime as dt
+
+    base = dt.date(1900, 1, 1)
+    events = [timeline.Event(id=f"e{k}", title=f"Event {k}", when=timeline.parse_date((base + dt.timedelta(days=k * 3)).isoformat()))
+              for k in range(10_000)]
+    scene = layout(Timeline(title="Big", events=events), size="slide")
+    assert scene.height == 1080 and len(scene.overflow_note) == 1
+    assert len(scene.unlabelled) > 9000 and scene.summary.count(" (") <= 201
+    assert len({e.event_id for e in scene.events}) == 10_000
+    assert_scene_ok(scene)
 
 
 def test_max_rows_must_be_a_positive_whole_number():

@@ -106,8 +106,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--text-scale", dest="text_scale", type=float, metavar="K",
                         help="make every text K times bigger (1 to 4)")
     render.add_argument("--title", help="the chart's title in place of the timeline's own")
-    render.add_argument("--from", dest="date_from", metavar="DATE", help="keep events from this date on")
-    render.add_argument("--to", dest="date_to", metavar="DATE", help="keep events up to this date")
+    render.add_argument("--from", dest="date_from", metavar="DATE", help="view window: the axis starts here (events before are left out)")
+    render.add_argument("--to", dest="date_to", metavar="DATE", help="view window: the axis ends here")
     render.add_argument("--lane", action="append", default=[], metavar="ID", help="keep only this lane (repeatable)")
     render.add_argument("--tag", action="append", default=[], metavar="TAG", help="keep events with this tag (repeatable)")
     render.add_argument("--no-context", action="store_true", help="leave out events tagged 'context'")
@@ -269,6 +269,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {}
     if args.title is not None:
         tl = tl.retitled(args.title)  # the page heading and the chart's both
+    if args.date_from or args.date_to:
+        options["window"] = (args.date_from, args.date_to)  # the axis runs over exactly that time
     for name in ("orientation", "scale", "theme", "width", "size", "text_scale"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)

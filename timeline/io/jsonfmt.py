@@ -99,7 +99,7 @@ def to_data(tl: Timeline) -> dict[str, Any]:
             {
                 "id": ev.id, "title": ev.title, "when": _date(ev.when), "date_label": ev.date_label(),
                 "text": ev.text, "tags": list(ev.tags), "lane": ev.lane, "note": ev.note,
-                "display_date": ev.display_date,
+                "display_date": ev.display_date, "priority": ev.priority,
                 "media": attrs.asdict(ev.media) if ev.media else None,
                 "citations": [_citation(c) for c in ev.citations],
                 "claims": [_claim(c) for c in ev.claims],
@@ -151,6 +151,15 @@ class _JsonReader:
         if not isinstance(value, list):
             self.err(pointer, f"expected an array, got {type(value).__name__}")
             return []
+        return value
+
+    def priority(self, data: dict[str, Any], pointer: str) -> int | None:
+        value = data.get("priority")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not -1000 <= value <= 1000:
+            self.err(f"{pointer}.priority", f"expected a whole number from -1000 to 1000, got {value!r}")
+            return None
         return value
 
     def text(self, data: dict[str, Any], key: str, pointer: str) -> str:
@@ -304,7 +313,7 @@ class _JsonReader:
                     citations=self.citations(item.get("citations"), f"{p}.citations"),
                     claims=self.claims(item.get("claims"), f"{p}.claims"), note=self.text(item, "note", p),
                     media=Media(**media) if media and media.get("url") else None,
-                    display_date=self.text(item, "display_date", p),
+                    display_date=self.text(item, "display_date", p), priority=self.priority(item, p),
                 ))
                 self.index["events"].append(i)
             for sid, item in sorted(self.obj(root.get("sources", {}), "$.sources").items()):

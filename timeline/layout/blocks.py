@@ -13,7 +13,18 @@ from timeline.layout.marks import LEGEND, LEGEND_GLYPH, legend_glyph
 from timeline.layout.scene import ASCENT, DESCENT, NoteEntry, Shape, Text
 from timeline.layout.text import measure, shorten, wrap, wrap_runs
 
-__all__ = ["EraRow", "LabelText", "era_rows", "header", "label_lines", "legend", "notes", "overflow_note"]
+__all__ = [
+    "EraRow",
+    "LabelText",
+    "OVERFLOW_LINES_FIXED",
+    "OVERFLOW_LINES_FREE",
+    "era_rows",
+    "header",
+    "label_lines",
+    "legend",
+    "notes",
+    "overflow_note",
+]
 
 
 def header(ch: Chart) -> tuple[list[Text], float]:
@@ -80,18 +91,48 @@ def notes(ch: Chart, y: float) -> tuple[Text | None, list[NoteEntry], float]:
     return heading, entries, y + size * DESCENT
 
 
-def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float) -> tuple[list[Text], float]:
-    """The note listing events left without a label, from ``y``."""
-    if not overflow:
-        return [], y
+#: Lines the note of unlabelled events may take: few on a fixed frame, a paragraph on a free-height chart.
+OVERFLOW_LINES_FIXED, OVERFLOW_LINES_FREE = 1, 6
+
+
+def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float,
+                  sources_follow: bool = False) -> tuple[list[Text], float]:
+    """The note under the axis: the events left without a label (bounded), and where the sources went.
+
+    It names as many unlabelled events as its few lines hold and counts the rest; every one of
+    them keeps its mark, its tooltip, and a place in the SVG's description.
+    """
     ty = ch.ty
-    items = "; ".join(f"{i.event.title} ({i.date_label})" for i in overflow)
-    text = f"Not labelled for lack of room ({len(overflow)}, marked “+N more”): {items}."
+    lines_out: list[str] = []
+    width = ch.width - 2 * MARGIN
+    if overflow:
+        max_lines = OVERFLOW_LINES_FIXED if ch.frame.fixed else OVERFLOW_LINES_FREE
+        head = f"{len(overflow)} event{'s' if len(overflow) != 1 else ''} not labelled for lack of room (see “+N more”)"
+        budget = max_lines * width / (ty.overflow * 0.62)  # a generous estimate of the characters that fit
+        names: list[str] = []
+        used = len(head)
+        for info in overflow:
+            item = f"{info.event.title} ({info.date_label})"
+            if used + len(item) + 2 > budget:
+                break
+            names.append(item)
+            used += len(item) + 2
+        while True:
+            rest = len(overflow) - len(names)
+            text = head + (": " + "; ".join(names) if names else "") + (f"; and {rest} more." if rest else ".")
+            wrapped = wrap_runs((Run(text),), ty.overflow, width, max_lines=max_lines + 1)
+            if len(wrapped) <= max_lines or not names:
+                break
+            del names[-max(1, len(names) // 8):]
+        lines_out += ["".join(t for t, _ in line) for line in wrapped[:max_lines]]
+    if sources_follow:
+        where = {"slide": "slide", "paper": "page"}.get(ch.frame.medium, "page")
+        lines_out.append(f"The {len(ch.fn)} sources are listed on the next {where}.")
     out = []
-    for line in wrap_runs((Run(text),), ty.overflow, ch.width - 2 * MARGIN, max_lines=10_000):
+    for line in lines_out:
         y += ty.overflow * ty.line
-        out.append(ty.text(MARGIN, y, "".join(t for t, _ in line), "overflow-note"))
-    return out, y + 8
+        out.append(ty.text(MARGIN, y, line, "overflow-note"))
+    return out, y + 8 if out else y
 
 
 @attrs.frozen

@@ -12,7 +12,7 @@ from timeline.dates import Bound, HistoricalDate, Span
 from timeline.layout.notes import Footnotes
 from timeline.model import Event, disputed_label
 
-__all__ = ["ClaimDays", "EventInfo", "anchors", "classify", "day_span", "flow_day"]
+__all__ = ["ClaimDays", "EventInfo", "anchors", "classify", "clip", "day_span", "flow_day"]
 
 
 @attrs.frozen
@@ -48,6 +48,23 @@ class EventInfo:
     classes: tuple[str, ...]
     notes: tuple[int, ...]
     date_label: str           # the short date as shown ("23 or 26 Mar 1953")
+    cut_start: bool = False   # begins before the view window: cut at its edge, with an arrow
+    cut_end: bool = False     # goes on past the view window
+
+    @property
+    def priority(self) -> tuple[float, ...]:
+        """The label order when not every label fits (smaller first).
+
+        The event's own ``priority`` (higher first); then what lies inside the view window before
+        what it cuts; then ranges before single dates, the longer first; then events citing more
+        sources; then dates known to the day before vaguer ones (the caller breaks ties by date).
+        """
+        ev = self.event
+        duration = (self.t1 - self.t0) if self.kind == "range" and self.t0 is not None and self.t1 is not None else 0.0
+        sources = len({c.source for c in ev.all_citations})
+        exact = self.kind == "point" and self.t0 is not None and self.t1 is not None and self.t1 - self.t0 <= 1.5
+        return (-(ev.priority or 0), int(self.cut_start or self.cut_end), 0 if self.kind == "range" else 1,
+                -duration, -sources, 0 if exact else 1)
 
     @property
     def disputed(self) -> bool:
@@ -126,15 +143,32 @@ def classify(ev: Event, lane: int, fn: Footnotes) -> EventInfo:
                      fn.numbers_for(ev.all_citations), label)
 
 
+def clip(info: EventInfo, w0: float | None, w1: float | None) -> EventInfo:
+    """The event as seen through a view window: days outside it cut at its edges (flagged)."""
+    t0, t1, cut0, cut1 = info.t0, info.t1, False, False
+    if w0 is not None and (t0 is None and info.kind == "range" or t0 is not None and t0 < w0):
+        t0, cut0 = w0, True
+    if w1 is not None and (t1 is None and info.kind == "range" or t1 is not None and t1 > w1):
+        t1, cut1 = w1, True
+    if not (cut0 or cut1):
+        return info
+    if info.kind == "point" and info.bound.value != "exact":
+        return info  # a whisker says "on or before" itself; the scale clamps its dot
+    claims = tuple(c for c in info.claims if (w0 is None or c.after > w0) and (w1 is None or c.first < w1))
+    classes = (*info.classes, "cut") if "cut" not in info.classes else info.classes
+    return attrs.evolve(info, t0=t0, t1=t1, cut_start=cut0, cut_end=cut1, claims=claims, classes=classes,
+                        open_start=info.open_start and not cut0, open_end=info.open_end and not cut1)
+
+
 def anchors(info: EventInfo) -> list[tuple[float, float]]:
     """The stretches of time this event says something about (for the domain and the density)."""
     out: list[tuple[float, float]] = [(c.first, c.after) for c in info.claims]
-    if info.kind == "range":
-        if info.t0 is not None:
+    if info.kind == "range":  # an end cut by the view window is not a date of this event
+        if info.t0 is not None and not info.cut_start:
             out.append((info.t0, info.t0 + 1))
-        if info.t1 is not None:
+        if info.t1 is not None and not info.cut_end:
             out.append((info.t1 - 1, info.t1))
-    else:
+    elif not (info.cut_start or info.cut_end):
         if info.t0 is not None and info.t1 is not None:
             out.append((info.t0, info.t1))
         elif info.t1 is not None:

@@ -28,6 +28,7 @@ LEGEND = {
     "bound": "on or before / after",
     "disputed": "sources disagree",
     "open": "open end",
+    "continues": "continues outside the window",
     "context": "context",
     "era": "period",
 }
@@ -77,6 +78,9 @@ def legend_glyph(key: str, x: float, c: float) -> list[Shape]:
                 Shape("line", k + "bracket", (x + 25, c - 6, x + 25, c + 6)),
                 Shape("circle", k + "mark", (x + 5, c, POINT_R)),
                 Shape("circle", k + "mark hollow", (x + 25, c, POINT_R))]
+    if key == "continues":
+        return [Shape("rect", k + "bar", (x + 9, c - 3.5, 19.0, 7.0)),
+                Shape("polygon", k + "arrow continues", (x + 1, c, x + 8, c - 4.5, x + 8, c + 4.5))]
     if key == "open":
         return [Shape("rect", k + "bar", (x + 2, c - 3.5, 19.0, 7.0)),
                 Shape("polygon", k + "arrow", (x + 29, c, x + 22, c - 4.5, x + 22, c + 4.5))]
@@ -95,6 +99,8 @@ def legend_keys(infos: Iterable[EventInfo], eras: Iterable[Era], is_extent: Call
                 used.add("approx")
             if info.open_start or info.open_end:
                 used.add("open")
+            if info.cut_start or info.cut_end:
+                used.add("continues")
         elif info.bound is not Bound.EXACT:
             used.add("bound")
         else:
@@ -162,7 +168,14 @@ def marks(info: EventInfo, pos: Pos, c: float, vertical: bool = False, thin: boo
         m0, m1 = mark_extent(info, pos)
         a = m0 + (8 if info.open_start else 0)
         b = m1 - (8 if info.open_end else 0)
-        fade = min(14.0, (b - a) / 3)
+        # A range cut by the view window: the bar stops short of the edge, an arrow points on.
+        if info.cut_start:
+            shapes.append(_arrow(a, c, -1, vertical, "arrow continues"))
+            a += 8
+        if info.cut_end:
+            shapes.append(_arrow(b, c, 1, vertical, "arrow continues"))
+            b -= 8
+        fade = min(14.0, max(b - a, 0.0) / 3)
         body0 = a + fade if info.approx_start else a
         body1 = b - fade if info.approx_end else b
         shapes.append(_shape("rect", "bar", [(body0, c - bar / 2)], vertical, (max(body1 - body0, 0.0), bar)))

@@ -150,6 +150,12 @@ class Scene:
     overflow_note: tuple[Text, ...]
     notes_heading: Text | None
     notes: tuple[NoteEntry, ...]
+    #: What this page is: "chart", or "sources" (the source list continued from a fixed frame).
+    page: str = "chart"
+    #: True when the source list did not fit the frame and is laid out on following pages.
+    sources_follow: bool = False
+    #: Events drawn as marks but without a label (counted in "+N more" badges), in time order.
+    unlabelled: tuple[str, ...] = ()
     #: The frame this Scene was laid out for (its medium, least text size, raster scale).
     frame: Frame | None = None
     #: The font size of every text role, as measured (renderers generate their font CSS from it).

@@ -201,6 +201,7 @@ def _claim_groups(ev: Event, claims: list[_View]) -> list[_View]:
 def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> _View:
     own = refs.make(ev.citations)
     claims = [_claim(c, refs) for c in ev.claims]
+    label = ev.date_label()
     media = None
     if ev.media is not None:
         media = _View({
@@ -216,8 +217,8 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> _View:
         "item_id": f"{prefix}-item-{ev.id}",
         "figure_id": f"{prefix}-ev-{dom_key(ev.id)}",
         "title": ev.title,
-        "date_label": ev.date_label(),
-        "date": _when_html(ev.when, ev.date_label()),
+        "date_label": label,
+        "date": _when_html(ev.when, label),
         "edtf": ev.when.edtf,
         "lane": ev.lane or "",
         "lane_label": lanes.get(ev.lane or "", ev.lane or ""),
@@ -228,8 +229,8 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> _View:
         "claims": claims,
         "date_claims": [c for c in claims if c.about == "date" and c.when is not None],
         "other_claims": [c for c in claims if not (c.about == "date" and c.when is not None)],
-        "claim_groups": _claim_groups(ev, claims),
-        "disputed": ev.is_disputed,
+        "claim_groups": _claim_groups(ev, claims) if ev.claims else [],
+        "disputed": ev.is_disputed if ev.claims else False,
         "context": ev.is_context,
         "media": media,
     })
