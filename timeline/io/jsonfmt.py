@@ -35,6 +35,7 @@ from timeline.model import (
     Timeline,
     is_valid_id,
 )
+from timeline.support import support, weak_only
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "read_json", "read_json_text", "to_data", "write_json"]
 
@@ -103,6 +104,9 @@ def to_data(tl: Timeline) -> dict[str, Any]:
                 "media": attrs.asdict(ev.media) if ev.media else None,
                 "citations": [_citation(c) for c in ev.citations],
                 "claims": [_claim(c) for c in ev.claims],
+                "support": _support(ev, tl),
+                "weak_only": weak_only(ev, tl.sources),
+                "disputes": list(ev.disputes),
             }
             for ev in tl.events
         ],
@@ -111,6 +115,11 @@ def to_data(tl: Timeline) -> dict[str, Any]:
             for sid, src in sorted(tl.sources.items())
         },
     }
+
+
+def _support(ev: Event, tl: Timeline) -> str | None:
+    kind = support(ev, tl.sources)
+    return kind.value if kind is not None else None
 
 
 def _source_value(value: Any) -> Any:

@@ -63,8 +63,8 @@ class Chart:
             self.lane_ids.append("")
             self.lane_names.append("Other events" if lanes else "")
         other = len(self.lane_ids) - 1
-        self.infos: list[EventInfo] = [classify(ev, index.get(ev.lane, other) if ev.lane else other, self.fn)
-                                       for ev in events]
+        self.infos: list[EventInfo] = [classify(ev, index.get(ev.lane, other) if ev.lane else other, self.fn,
+                                                tl.sources) for ev in events]
         if self.window is not None:
             self.infos = [clip(info, *self.window) for info in self.infos]
 

@@ -6,11 +6,14 @@ last.  Every later stage reads these records by name.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from timeline.dates import Bound, HistoricalDate, Span
 from timeline.layout.notes import Footnotes
-from timeline.model import Event, disputed_label
+from timeline.model import Event, Source, disputed_label
+from timeline.support import weak_only
 
 __all__ = ["ClaimDays", "EventInfo", "anchors", "classify", "clip", "day_span", "flow_day"]
 
@@ -48,6 +51,7 @@ class EventInfo:
     classes: tuple[str, ...]
     notes: tuple[int, ...]
     date_label: str           # the short date as shown ("23 or 26 Mar 1953")
+    weak: bool = False        # only blog, forum or partisan sources back it (drawn with a dashed ring)
     cut_start: bool = False   # begins before the view window: cut at its edge, with an arrow
     cut_end: bool = False     # goes on past the view window
 
@@ -102,10 +106,13 @@ def _claims(ev: Event) -> tuple[tuple[ClaimDays, ...], str]:
     return tuple(out), label
 
 
-def classify(ev: Event, lane: int, fn: Footnotes) -> EventInfo:
-    """The drawing record of one event in lane number ``lane``."""
+def classify(ev: Event, lane: int, fn: Footnotes, sources: Mapping[str, Source] | None = None) -> EventInfo:
+    """The drawing record of one event in lane number ``lane`` (``sources`` give its support)."""
     when = ev.when
     claims, label = _claims(ev)
+    if ev.disputes:  # the sources disagree on something besides the date: the date line says so
+        label = f"{label} · disputed"
+    weak = sources is not None and weak_only(ev, sources)
     if isinstance(when, Span):
         kind = "range"
         t0, t1 = _days(when.start, "start"), _days(when.end, "end")
@@ -133,6 +140,10 @@ def classify(ev: Event, lane: int, fn: Footnotes) -> EventInfo:
         classes.append("not-after" if bound is Bound.NOT_AFTER else "not-before")
     if len(claims) > 1:
         classes.append("disputed")
+    if ev.disputes:
+        classes.append("contested")
+    if weak:
+        classes.append("weak")
     if o_s or o_e:
         classes.append("open")
     if ev.is_context:
@@ -140,7 +151,7 @@ def classify(ev: Event, lane: int, fn: Footnotes) -> EventInfo:
     classes.append(f"lane-{lane}")
     classes.append(f"hue-{lane % 6}")
     return EventInfo(ev, lane, kind, t0, t1, a_s, a_e, unc, bound, o_s, o_e, claims, tuple(classes),
-                     fn.numbers_for(ev.all_citations), label)
+                     fn.numbers_for(ev.all_citations), label, weak)
 
 
 def clip(info: EventInfo, w0: float | None, w1: float | None) -> EventInfo:

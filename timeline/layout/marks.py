@@ -2,7 +2,9 @@
 
 Each mark kind means one thing, and the legend says what: a dot is an exact day, a pale capped
 band is "sometime in" a month or year, a solid bar is a range, a whisker a bound, a bracket a
-dispute.  ``vertical`` swaps the coordinates (time runs down).
+dispute.  An event that only blog, forum or partisan sources back gets a dashed ring around its
+marks as well (a pattern, not a colour, so it survives print and forced colours).  ``vertical``
+swaps the coordinates (time runs down).
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ LEGEND = {
     "open": "open end",
     "continues": "continues outside the window",
     "context": "context",
+    "weak": "only a partisan, forum or blog source",
     "era": "period",
 }
+WEAK_GAP = 2.5  # px between a mark and its dashed "weak sources only" ring
 LEGEND_GLYPH = 30.0
 
 Pos = Callable[[float], float]
@@ -78,6 +82,9 @@ def legend_glyph(key: str, x: float, c: float) -> list[Shape]:
                 Shape("line", k + "bracket", (x + 25, c - 6, x + 25, c + 6)),
                 Shape("circle", k + "mark", (x + 5, c, POINT_R)),
                 Shape("circle", k + "mark hollow", (x + 25, c, POINT_R))]
+    if key == "weak":
+        return [Shape("circle", k + "mark", (x + 15, c, POINT_R)),
+                Shape("circle", k + "weak-ring", (x + 15, c, POINT_R + WEAK_GAP))]
     if key == "continues":
         return [Shape("rect", k + "bar", (x + 9, c - 3.5, 19.0, 7.0)),
                 Shape("polygon", k + "arrow continues", (x + 1, c, x + 8, c - 4.5, x + 8, c + 4.5))]
@@ -109,6 +116,8 @@ def legend_keys(infos: Iterable[EventInfo], eras: Iterable[Era], is_extent: Call
                 used.add("approx")
         if info.event.is_context:
             used.add("context")
+        if info.weak:
+            used.add("weak")
     if any(era.when.first_day is not None and era.when.last_day is not None for era in eras):
         used.add("era")
     return [k for k in LEGEND if k in used]
@@ -152,6 +161,26 @@ def mark_kind(info: EventInfo, m0: float, m1: float) -> str:
 
 def marks(info: EventInfo, pos: Pos, c: float, vertical: bool = False, thin: bool = False) -> list[Shape]:
     """The shapes of one event centred on across-coordinate ``c``; ``thin`` draws narrow bars (vertical columns)."""
+    shapes = _plain_marks(info, pos, c, vertical, thin)
+    return [*shapes, *_weak_rings(shapes)] if info.weak else shapes
+
+
+def _weak_rings(shapes: Sequence[Shape]) -> list[Shape]:
+    """A dashed ring around each dot and a dashed outline around each bar or band."""
+    g = WEAK_GAP
+    rings = []
+    for shape in shapes:
+        kind = shape.cls.split()[0]
+        if shape.kind == "circle" and kind == "mark":
+            x, y, r = shape.coords
+            rings.append(Shape("circle", "weak-ring", (x, y, r + g)))
+        elif shape.kind == "rect" and kind in ("bar", "extent"):
+            x, y, w, h = shape.coords
+            rings.append(Shape("rect", "weak-ring", (x - g, y - g, w + 2 * g, h + 2 * g)))
+    return rings
+
+
+def _plain_marks(info: EventInfo, pos: Pos, c: float, vertical: bool, thin: bool) -> list[Shape]:
     shapes: list[Shape] = []
     bar, band, cap = (3.5, 3.0, 3.5) if thin else (7.0, 5.0, 5.0)
     hollow = " hollow" if (info.approx_start or info.uncertain) else ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import types
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,8 @@ from timeline import cite
 from timeline.dates import Bound, HistoricalDate, Precision, Span
 from timeline.errors import UsageError
 from timeline.layout.notes import Footnotes, timeline_footnotes
-from timeline.model import Citation, Claim, Event, Timeline
+from timeline.model import Citation, Claim, Event, Source, Timeline
+from timeline.support import support, weak_label, weak_only
 from timeline.render import markup
 from timeline.render.charts import Chart, embedded_charts
 from timeline.render.text import clean_text, dom_key
@@ -198,7 +199,7 @@ def _claim_groups(ev: Event, claims: list[_View]) -> list[_View]:
             for about, group in ev.claim_groups()]
 
 
-def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> _View:
+def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: Mapping[str, Source]) -> _View:
     own = refs.make(ev.citations)
     claims = [_claim(c, refs) for c in ev.claims]
     label = ev.date_label()
@@ -231,6 +232,9 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> _View:
         "other_claims": [c for c in claims if not (c.about == "date" and c.when is not None)],
         "claim_groups": _claim_groups(ev, claims) if ev.claims else [],
         "disputed": ev.is_disputed if ev.claims else False,
+        "disputes": list(ev.disputes) if ev.claims else [],
+        "support": kind.value if (kind := support(ev, sources)) is not None else "",
+        "weak": weak_label(ev, sources) if weak_only(ev, sources) else "",
         "context": ev.is_context,
         "media": media,
     })
@@ -242,7 +246,7 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
     refs = _Refs(prefix, footnotes)
     lane_objs = tl.lane_order()
     lanes = {lane.id: lane.name for lane in lane_objs}
-    events = [_event(ev, prefix, lanes, refs) for ev in tl.sorted_events()]
+    events = [_event(ev, prefix, lanes, refs, tl.sources) for ev in tl.sorted_events()]
     eras = []
     for era in sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id)):
         eras.append(_View({
