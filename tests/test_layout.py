@@ -291,7 +291,7 @@ def test_bundled_every_event_labelled_and_era_labels_whole():
         scene = layout(tl, orientation=orientation)
         assert not scene.badges and not scene.overflow_note
         assert all(e.label is not None for e in scene.events)
-        eras = [label for _id, _name, _shapes, label in scene.eras if label is not None]
+        eras = [e.label for e in scene.eras if e.label is not None]
         assert len(eras) == len(tl.eras)
         assert not any(t.text.endswith("…") for t in eras)
         assert_scene_ok(scene)
@@ -363,6 +363,6 @@ def test_vertical_time_order_is_kept():
 
 def test_horizontal_year_ticks_name_their_year():
     """Every kept month or day tick under a new year shows that year, and year boundaries win clashes."""
-    scene = layout(timeline.bundled())
+    scene = layout(timeline.bundled(), scale="adaptive")
     years = [t.text for t in scene.ticks if "tick-year" in t.cls]
     assert "1953" in years

@@ -277,7 +277,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.no_legend:
         options["legend"] = False
     with _gc_paused():
+        from timeline.layout.paginate import is_paged
+
         texts = [_render_one(tl, fmt, args, options, target) for fmt, target in zip(formats, targets, strict=True)]
+        sources: list[tuple[str, str]] = []
+        if ("svg" in formats and options.get("size") and not is_paged(options["size"]) and args.output != "-"
+                and not args.no_footnotes):
+            sources = _source_pages(tl, options, targets[formats.index("svg")])
     outputs: list[tuple[str | bytes, str | None]] = []
     for text, target in zip(texts, targets, strict=True):
         if isinstance(text, tuple):  # the plain fragment and its image, written beside it
@@ -290,8 +296,19 @@ def _cmd_render(args: argparse.Namespace) -> int:
             outputs += [(page, str(path.with_name(f"{path.stem}-{k}{path.suffix}"))) for k, page in enumerate(text, 1)]
         else:
             outputs.append((text, target))
+    outputs += sources
     _emit_all(outputs, _inputs(args))
     return EXIT_OK
+
+
+def _source_pages(tl: Timeline, options: dict[str, Any], target: str) -> list[tuple[str, str]]:
+    """NAME-sources.svg (-2, -3...): the source list that a fixed frame could not hold."""
+    from timeline.render.svg import render_svg_pages
+
+    pages = render_svg_pages(tl, **options)[1:]
+    path = Path(target)
+    return [(text, str(path.with_name(f"{path.stem}-sources{'' if n == 1 else f'-{n}'}{path.suffix}")))
+            for n, text in enumerate(pages, 1)]
 
 
 def _render_name(fmt: str, args: argparse.Namespace) -> str:

@@ -13,7 +13,7 @@ from timeline.layout.classify import EventInfo, anchors, classify, clip
 from timeline.layout.notes import timeline_footnotes
 from timeline.layout.options import LayoutOptions
 from timeline.dates.calendar import format_year, year_of
-from timeline.layout.scale import TimeScale, adaptive_scale, differs_from_linear, focus_scale, linear_scale
+from timeline.layout.scale import TimeScale, adaptive_scale, differs_from_linear, focus_scale, linear_scale, truthful
 from timeline.layout.scene import Box, Scene
 from timeline.layout.typography import Typography
 from timeline.model import Era, Timeline
@@ -114,8 +114,15 @@ class Chart:
             return focus_scale(periods, d0, d1, p0, p1)
         if self.opts.scale == "linear":
             return linear_scale(d0, d1, p0, p1)
+        spans = [(i.t0, i.t1) for i in self.infos if i.kind == "range" and i.t0 is not None and i.t1 is not None]
+        spans += [(float(e.when.first_day), float(e.when.last_day + 1)) for e in self.tl.eras
+                  if e.when.first_day is not None and e.when.last_day is not None]
         adaptive = adaptive_scale(spots, d0, d1, p0, p1)
-        if self.opts.scale == "adaptive" or differs_from_linear(adaptive):
+        if self.opts.scale == "adaptive":
+            return adaptive  # asked for: busy stretches get room, squeezed ones are marked as breaks
+        # "auto" never lets the scale lie about durations (a 37-year bar under a 3-year one).
+        adaptive = truthful(adaptive, spans)
+        if differs_from_linear(adaptive):
             return adaptive
         return linear_scale(d0, d1, p0, p1)
 
@@ -164,7 +171,7 @@ class Chart:
         return Scene(
             width=round(self.width, 2), height=round(math.ceil(height), 2), orientation=self.opts.orientation,
             scale=scale.kind, title=self.title, subtitle=self.tl.subtitle, summary=summary, frame=self.frame,
-            typography=self.ty, **layers,
+            typography=self.ty, timescale=scale if layers.get("page", "chart") == "chart" else None, **layers,
         )
 
 

@@ -19,7 +19,7 @@ from timeline.layout.rows import BAR_TRACK, GAP, LanePlan, Placed, fit_lanes, pl
 from timeline.layout.classify import EventInfo
 from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, marks
 from timeline.layout.scale import TimeScale
-from timeline.layout.scene import ASCENT, Badge, EventMark, Label, Scene, Shape, Text
+from timeline.layout.scene import ASCENT, AxisBreak, Badge, EraBand, EventMark, Label, LaneBand, Scene, Shape, Text
 from timeline.layout.text import measure, shorten
 from timeline.layout.ticks import pick_ticks, ticks
 
@@ -35,7 +35,7 @@ class _Plot:
         self.max_label = min(240.0 * ty.label / 12.5 * (1.4 if ch.frame.fixed else 1.0), (x1 - x0) / 2.6)
         self.events: list[EventMark] = []
         self.badges: list[Badge] = []
-        self.lanes: list[tuple[str, tuple[Shape, ...], tuple[Text, ...]]] = []
+        self.lanes: list[LaneBand] = []
         self.overflow: list[EventInfo] = []
         self.items: dict[int, list[tuple[float, float, EventInfo, LabelText]]] = {}
         for info in ch.infos:
@@ -86,7 +86,7 @@ class _Plot:
                 self._badges(lane_index, plan.over)
             self.y += 10
             sep = (Shape("line", "lane-rule", (x0, lane_top - 6, x1, lane_top - 6)),) if lane_index else ()
-            self.lanes.append((ch.lane_ids[lane_index], sep, tuple(texts)))
+            self.lanes.append(LaneBand(ch.lane_ids[lane_index], sep, tuple(texts)))
 
     def _event(self, p: Placed, top: float) -> EventMark:
         ty, info = self.ch.ty, p.info
@@ -167,7 +167,7 @@ class _Group:
         self.end = self.tx + w
 
 def _breaks(ch: Chart, scale: TimeScale, axis_y: float, plot_top: float,
-            y: float) -> tuple[list[tuple[tuple[Shape, ...], Text]], float]:
+            y: float) -> tuple[list[AxisBreak], float]:
     """A shaded band and a zig-zag on the axis per compressed stretch, labelled in rows below the ticks."""
     ty = ch.ty
     out = []
@@ -186,7 +186,7 @@ def _breaks(ch: Chart, scale: TimeScale, axis_y: float, plot_top: float,
         tx = min(max(mid - w / 2, MARGIN), ch.width - MARGIN - w)
         row = first_fit(rows, tx, tx + w + 10, 1000)
         base = y + 2 + row * ty.breaks * ty.line + ty.breaks * ASCENT
-        out.append(((band, zigzag), ty.text(tx, base, label, "break-label")))
+        out.append(AxisBreak(seg.d0, seg.d1, (band, zigzag), ty.text(tx, base, label, "break-label")))
     return out, y + len(rows) * ty.breaks * ty.line + (6 if rows else 0)
 
 
@@ -257,7 +257,7 @@ def horizontal(ch: Chart) -> Scene:
     for r in era_rows:
         top = min(r.top, plot_top - 2) if r.top is not None else plot_top - 2
         band = Shape("rect", "era", (r.span.a, top, max(r.span.b - r.span.a, 0.0), axis_y - top))
-        eras.append((r.span.era.id, r.span.era.label, (band, *r.extra), r.text))
+        eras.append(EraBand(r.span.era.id, r.span.era.label, (band, *r.extra), r.text))
     height = ch.frame.height if ch.frame.fixed else y + MARGIN
     return ch.scene(height, scale, header=tuple(header), eras=tuple(eras), grid=(*legend_shapes, *grid),
                     axis=tuple(axis), ticks=tuple(tick_texts), breaks=tuple(breaks), lanes=tuple(plot.lanes),

@@ -146,16 +146,28 @@ def mark_extent(info: EventInfo, pos: Pos) -> tuple[float, float]:
         x = pos(info.t0)
         return x - POINT_R, x + WHISKER + 2
     a, b = pos(info.t0), pos(info.t1)
-    if b - a < 2 * POINT_R + 2 or info.t1 - info.t0 <= 1.5:  # a single day is a dot however wide it is drawn
+    if info.t1 - info.t0 <= 1.5:  # a single day is a dot however wide it is drawn
         mid = (a + b) / 2
         return mid - POINT_R, mid + POINT_R
-    return a, b
+    return _widened(a, b)
+
+
+#: The least drawn width of a "sometime in" band: a month on a century axis is still a band, never a dot.
+MIN_EXTENT = 2 * POINT_R + 2
+
+
+def _widened(a: float, b: float) -> tuple[float, float]:
+    if b - a >= MIN_EXTENT:
+        return a, b
+    mid = (a + b) / 2
+    return mid - MIN_EXTENT / 2, mid + MIN_EXTENT / 2
 
 
 def mark_kind(info: EventInfo, m0: float, m1: float) -> str:
     """"extent" for a partial date drawn as a pale bar, else "mark"."""
-    if info.kind == "point" and info.bound is Bound.EXACT and not info.disputed and m1 - m0 >= 2 * POINT_R + 2:
-        return "extent"
+    if (info.kind == "point" and info.bound is Bound.EXACT and not info.disputed and info.t0 is not None
+            and info.t1 is not None and info.t1 - info.t0 > 1.5):
+        return "extent"  # a month or a year: never the exact-day dot, however narrow
     return "mark"
 
 
@@ -227,7 +239,8 @@ def _plain_marks(info: EventInfo, pos: Pos, c: float, vertical: bool, thin: bool
         shapes.append(_shape("circle", "mark" + hollow, [(x, c)], vertical, (POINT_R,)))
         return shapes
     a, b = pos(info.t0), pos(info.t1)
-    if b - a >= 2 * POINT_R + 2 and info.t1 - info.t0 > 1.5:
+    if info.t1 - info.t0 > 1.5:
+        a, b = _widened(a, b)
         # A partial date (a month, a year, a decade): a pale band over every day it can mean, held
         # by two thin end caps -- lighter than a range's solid bar, so "sometime in" never reads as "all through".
         shapes.append(_shape("rect", "extent", [(a, c - band / 2)], vertical, (b - a, band)))
