@@ -260,10 +260,8 @@ def paginate(tl: Timeline, size: str | tuple[float, float] = "a4", *, layout_fn:
 
 def _paper_frame(width: float) -> dict[str, Any]:
     """The layout options for a free-height chart the page's width, with paper typography."""
-    try:
-        from timeline.layout.frame import Frame
-    except ImportError:  # before the frame API: the width alone
-        return {"width": round(width, 2)}
+    from timeline.layout.frame import Frame
+
     return {"size": Frame(round(width, 2), None, "paper", PAPER_MINIMUM, 1.0, "")}
 
 
@@ -273,7 +271,7 @@ def _flow_top(flow: Scene) -> float:
         lines = [s for s in flow.axis if s.kind == "line" and "axis" in s.cls.split()]
         if lines:
             return min(_shape_span(s)[0] for s in lines)
-    tops = [t.box.y for _id, _shapes, texts in flow.lanes for t in texts]
+    tops = [t.box.y for band in flow.lanes for t in band.texts]
     tops += [e.label.box.y for e in flow.events if e.label is not None]
     return min(tops) - _GAP if tops else 0.0
 
@@ -288,7 +286,7 @@ def _pages(flow: Scene, page_w: float, page_h: float, portrait: bool) -> list[Sc
     axis_y: float | None = None
     axis_lo = axis_h = 0.0
     if portrait:
-        repeat = tuple(t for _id, _shapes, texts in flow.lanes for t in texts if t.box.y1 <= flow_top + 0.5)
+        repeat = tuple(t for band in flow.lanes for t in band.texts if t.box.y1 <= flow_top + 0.5)
         repeat_top = min((t.box.y for t in repeat), default=flow_top)
         swatches = tuple(s for s in flow.grid if "lane-swatch" in s.cls.split()
                          and repeat_top - _GAP <= _shape_span(s)[0] < flow_top)
@@ -353,17 +351,23 @@ def _pages(flow: Scene, page_w: float, page_h: float, portrait: bool) -> list[Sc
         values = {f.name: getattr(flow, f.name) for f in attrs.fields(Scene)}
         for name, value in parts.items():
             values[name] = value if value is not None else _empty(attrs.fields_dict(Scene)[name])
-        # An axis break is its marks and its label: both on a page, or neither.
-        values["breaks"] = tuple(b for b in values["breaks"] if b[1] is not None)
         values.update(width=round(page_w, 2), height=round(page_h, 2), header=header,
-                      summary=f"{flow.summary} Page {number} of {total}.")
+                      summary=f"{flow.summary} Page {number} of {total}.", frame=_page_frame(page_w, page_h),
+                      # Across the page, dates keep their x; down a portrait page each page has its own offset.
+                      timescale=flow.timescale if not portrait else None)
         pages.append(Scene(**values))
     return pages
 
 
+def _page_frame(width: float, height: float) -> Any:
+    from timeline.layout.frame import Frame
+
+    return Frame(round(width, 2), round(height, 2), "paper", PAPER_MINIMUM, 1.0, "")
+
+
 def _lane_at(flow: Scene, top: float) -> Text | None:
     """The name of the horizontal lane that the flow at ``top`` belongs to."""
-    names = [texts[0] for _id, _shapes, texts in flow.lanes if texts]
+    names = [band.texts[0] for band in flow.lanes if band.texts]
     above = [t for t in names if t.box.y <= top]
     return max(above, key=lambda t: t.y) if above else None
 

@@ -28,9 +28,6 @@ FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
 MISSING_EXTRA = ("PNG output needs the optional rasteriser: pip install 'timeline[png]' "
                  "(it installs resvg-py)")
 
-#: Frames drawn at twice their CSS size, for projectors and high-density screens.
-_DOUBLE = ("slide", "slide-4x3")
-
 _FONT_DIRS = (
     "/usr/share/fonts/truetype/dejavu",  # Debian, Ubuntu (fonts-dejavu-core)
     "/usr/share/fonts/dejavu",  # Fedora, Arch
@@ -113,14 +110,10 @@ def rasterise(svg: str, *, pixel_ratio: float = 1.0) -> bytes:
 
 def default_pixel_ratio(options: dict[str, Any]) -> float:
     """The frame's raster scale: 2 for slides (sharp on projectors and in slide software), else 1."""
+    from timeline.layout.frame import parse_size
+
     size = options.get("size")
-    if size is None:
-        return 1.0
-    try:
-        from timeline.layout.frame import parse_size
-    except ImportError:  # pragma: no cover - before the frame API
-        return 2.0 if size in _DOUBLE else 1.0
-    return float(parse_size(size).raster_scale)
+    return 1.0 if size is None else float(parse_size(size).raster_scale)
 
 
 def render_png(tl: Timeline, *, pixel_ratio: float | None = None, **options: Any) -> bytes:
