@@ -26,7 +26,8 @@ from timeline.io.common import Collector, Losses, ReadOptions, ReadResult
 from timeline.io.limits import normalise_text
 from timeline.io.markup import html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
-from timeline.io.validate import ModelPath, Where, validate
+from timeline.io.skipping import validate_items
+from timeline.io.validate import ModelPath, Where
 from timeline.model import Event, Lane, Timeline
 
 __all__ = ["mermaid_text", "read_mermaid_text", "sniff"]
@@ -145,9 +146,6 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
         collector.error("no 'timeline' line: this is not a Mermaid timeline diagram", name, 1, 1)
     if dropped:
         collector.warning(f"Mermaid diagram settings not kept: {', '.join(dict.fromkeys(dropped))}", name, 1, 1)
-    if collector.skipped:
-        collector.warning(f"{collector.skipped} line(s) skipped (--skip-invalid), each listed at its place; "
-                          f"`timeline check` reports them as errors", name)
     tl = Timeline(title=title or "Timeline", events=tuple(events), lanes=tuple(lanes.values()))
 
     def locate(path: ModelPath) -> Where | None:
@@ -155,9 +153,10 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
             return where[path[1]]
         return None
 
-    collector.extend(validate(tl, locate, name=name, strict=strict, reader_errors=collector.has_errors,
-                              uncited_hint="(a Mermaid diagram has no sources); add sources and citations after "
-                                           "converting, see docs/interop.md"))
+    tl = validate_items(tl, locate, collector, name=name, strict=strict, noun="line",
+                        uncited_hint="(a Mermaid diagram has no sources); add sources and citations after "
+                                     "converting, see docs/interop.md")
+    collector.summarise_skipped("line", name)
     return ReadResult(None if collector.has_errors else tl, tuple(collector.sorted()))
 
 

@@ -31,7 +31,8 @@ from timeline.io.jsonpos import with_lines
 from timeline.io.limits import normalise_text
 from timeline.io.markup import html_to_markup, html_to_plain, markup_to_html
 from timeline.io.slugs import IdAllocator, slugify
-from timeline.io.validate import ModelPath, Where, validate
+from timeline.io.skipping import validate_items
+from timeline.io.validate import ModelPath, Where
 from timeline.markup import escape_html
 from timeline.model import Era, Event, Lane, Timeline, is_valid_id
 
@@ -267,9 +268,6 @@ def read_vis_text(text: str, name: str = "<string>", options: ReadOptions | None
     if reader.dropped_tags:
         collector.warning(f"HTML tags other than links and emphasis were dropped, keeping their text: "
                           f"{', '.join(sorted(reader.dropped_tags))}", name)
-    if collector.skipped:
-        collector.warning(f"{collector.skipped} item(s) skipped (--skip-invalid), each listed at its place; "
-                          f"`timeline check` reports them as errors", name)
     order = list(dict.fromkeys(reader.group_path.values()))  # lanes in the groups' order, as vis shows them
     lanes = sorted(reader.lanes.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
     tl = Timeline(title="Timeline", events=tuple(reader.events), eras=tuple(reader.eras),
@@ -280,9 +278,10 @@ def read_vis_text(text: str, name: str = "<string>", options: ReadOptions | None
             return Where(name, pointer=reader.where[path[1]])
         return None
 
-    collector.extend(validate(tl, locate, name=name, strict=strict, reader_errors=collector.has_errors,
-                              uncited_hint="(vis-timeline items have no sources); add sources and citations after "
-                                           "converting, see docs/interop.md"))
+    tl = validate_items(tl, locate, collector, name=name, strict=strict, noun="item",
+                        uncited_hint="(vis-timeline items have no sources); add sources and citations after "
+                                     "converting, see docs/interop.md")
+    collector.summarise_skipped("item", name)
     diagnostics = collector.sorted()
     return ReadResult(None if collector.has_errors else tl,
                       tuple(with_lines(diagnostics, text) if is_json else diagnostics))

@@ -27,7 +27,8 @@ from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean
 from timeline.io.limits import normalise_text
 from timeline.io.markwhen.when import Point, Refused, Spec, parse_range
 from timeline.io.slugs import IdAllocator, slugify
-from timeline.io.validate import ModelPath, Where, validate
+from timeline.io.skipping import validate_items
+from timeline.io.validate import ModelPath, Where
 from timeline.model import Event, Lane, Timeline, is_valid_id
 
 __all__ = ["read_markwhen_text"]
@@ -309,9 +310,6 @@ def read_markwhen_text(text: str, name: str = "<string>", options: ReadOptions |
     if dropped:
         collector.warning(f"Markwhen header entries not kept (tag colours, time zones, sharing and the like): "
                           f"{', '.join(dropped)}", name, 1, 1)
-    if collector.skipped:
-        collector.warning(f"{collector.skipped} line(s) skipped (--skip-invalid), each listed at its place; "
-                          f"`timeline check` reports them as errors", name)
 
     def locate(path: ModelPath) -> Where | None:
         if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(reader.event_lines):
@@ -319,7 +317,8 @@ def read_markwhen_text(text: str, name: str = "<string>", options: ReadOptions |
             return Where(name, draft.line, draft.column, draft.source)
         return None
 
-    collector.extend(validate(tl, locate, name=name, strict=strict, reader_errors=collector.has_errors,
-                              uncited_hint="(Markwhen has no sources); add sources and citations after "
-                                           "converting, see docs/interop.md"))
+    tl = validate_items(tl, locate, collector, name=name, strict=strict, noun="line",
+                        uncited_hint="(Markwhen has no sources); add sources and citations after "
+                                     "converting, see docs/interop.md")
+    collector.summarise_skipped("line", name)
     return ReadResult(None if collector.has_errors else tl, tuple(collector.sorted()))
