@@ -318,8 +318,8 @@ def _pages(flow: Scene, page_w: float, page_h: float, portrait: bool) -> list[Sc
         limit = start + room
         floor = max(start, flow_top if first else start)
         end = flow.height if limit >= flow.height else _cut(blocked, floor, limit)
-        if end < limit - room * 0.3:
-            # Keeping a fan of leader lines whole would leave a third of the page empty: cut through
+        if end < limit - room * 0.12:
+            # Keeping a fan of leader lines whole would leave an eighth of the page empty: cut through
             # the leaders instead (never through a text or a mark); they run on from the page's edge.
             end = max(end, _cut(texts_only, floor, limit))
         if not portrait and start < notes_top < end:
