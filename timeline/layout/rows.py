@@ -160,18 +160,28 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
 def fit_lanes(plans: list[LanePlan], budget: float, replan: Callable[[LanePlan, int], LanePlan]) -> list[LanePlan]:
     """Take rows away until the lanes fit ``budget`` px (or none has rows left).
 
-    Each step takes the row whose loss leaves the most labels (then saves the most height), so
-    rows go where they label the most events.
+    Each step takes a row from a lane that keeps at least one (every lane keeps a labelled row
+    while any lane has two), choosing the row whose loss leaves the most labels, then saves the
+    most height: rows go where they label the most events.
     """
     plans = list(plans)
     while sum(p.height for p in plans) > budget:
         trials = [(k, replan(p, p.rows - 1)) for k, p in enumerate(plans) if p.rows > 0]
         if not trials:
             break
-        k, best = max(trials, key=lambda t: (len(t[1].placed) - len(plans[t[0]].placed),
+        k, best = max(trials, key=lambda t: (plans[t[0]].rows > 1, len(t[1].placed) - len(plans[t[0]].placed),
                                               plans[t[0]].height - t[1].height, t[0]))
         plans[k] = best
-    return plans
+    # Give back any room left over: a row more where it labels the most and still fits.
+    while True:
+        total = sum(p.height for p in plans)
+        trials = [(k, replan(p, p.rows + 1)) for k, p in enumerate(plans) if p.over]
+        trials = [(k, t) for k, t in trials if total - plans[k].height + t.height <= budget
+                  and len(t.placed) > len(plans[k].placed)]
+        if not trials:
+            return plans
+        k, best = max(trials, key=lambda t: (len(t[1].placed) - len(plans[t[0]].placed), -t[0]))
+        plans[k] = best
 
 
 def span_text(first: float, after: float) -> str:
