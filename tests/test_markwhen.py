@@ -257,3 +257,9 @@ def test_corpus_counts(name: str, events: int, refused: int) -> None:
     strict = read(path)
     assert sum(d.is_error for d in strict.diagnostics) == refused
     assert len(read(path, skip_invalid=True).timeline.events) == events
+
+
+def test_links_in_titles() -> None:
+    """A Markdown link in a title: the title keeps its text, and the link goes first in the event's text."""
+    ev = mw("2018 - 2021: Worked at [Google](https://www.google.com) #Work\n").timeline.events[0]
+    assert (ev.title, ev.text, ev.tags) == ("Worked at Google", "Worked at [Google](https://www.google.com)", ("Work",))
