@@ -137,22 +137,40 @@ def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float,
 
 @attrs.frozen
 class LabelText:
-    """An event label's wrapped title lines, its date line, and its widest line."""
+    """An event label's wrapped title lines, its date, and its widest line.
+
+    ``date_x`` is None when the date has a line of its own under the title; otherwise it follows
+    the last title line on its baseline, this far from the label's start (compact rows, for fixed
+    frames).
+    """
 
     lines: tuple[str, ...]
     date: str
     width: float
+    date_x: float | None = None
 
 
-def label_lines(ch: Chart, info: EventInfo, max_width: float) -> LabelText:
-    """Wrap an event's title (two lines at most) and shorten its date to ``max_width``."""
+#: The gap between a title and a date that follows it on the same line, in em of the date size.
+INLINE_GAP = 0.6
+
+
+def label_lines(ch: Chart, info: EventInfo, max_width: float, inline: bool = False) -> LabelText:
+    """Wrap an event's title (two lines at most) and shorten its date to ``max_width``.
+
+    With ``inline``, a one-line title keeps its date on the same line when both fit.
+    """
     ty = ch.ty
     sup = ty.sup_width(info.notes)
     title_lines = wrap(info.event.title, ty.label, max_width - sup, max_lines=2)
     date = shorten(info.date_label, ty.date, max_width)
     widths = [measure(t, ty.label) for t in title_lines]
     widths[-1] += sup
-    return LabelText(title_lines, date, max([*widths, measure(date, ty.date)]))
+    date_w = measure(date, ty.date)
+    if inline and len(title_lines) == 1:
+        after = widths[0] + INLINE_GAP * ty.date
+        if after + date_w <= max_width:
+            return LabelText(title_lines, date, after + date_w, after)
+    return LabelText(title_lines, date, max([*widths, date_w]))
 
 
 @attrs.frozen

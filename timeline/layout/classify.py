@@ -60,15 +60,17 @@ class EventInfo:
         """The label order when not every label fits (smaller first).
 
         The event's own ``priority`` (higher first); then what lies inside the view window before
-        what it cuts; then ranges before single dates, the longer first; then events citing more
-        sources; then dates known to the day before vaguer ones (the caller breaks ties by date).
+        what it cuts; then dates known to the day (an event, a dispute between days) before
+        ranges, the longer first, and ranges before vaguer dates ("1953"); then events citing more
+        sources (the caller breaks ties by date, then id).
         """
         ev = self.event
         duration = (self.t1 - self.t0) if self.kind == "range" and self.t0 is not None and self.t1 is not None else 0.0
         sources = len({c.source for c in ev.all_citations})
-        exact = self.kind == "point" and self.t0 is not None and self.t1 is not None and self.t1 - self.t0 <= 1.5
-        return (-(ev.priority or 0), int(self.cut_start or self.cut_end), 0 if self.kind == "range" else 1,
-                -duration, -sources, 0 if exact else 1)
+        day = self.disputed and all(c.after - c.first <= 1.5 for c in self.claims) or (
+            self.kind == "point" and self.t0 is not None and self.t1 is not None and self.t1 - self.t0 <= 1.5)
+        tier = 0 if day else 1 if self.kind == "range" else 2
+        return (-(ev.priority or 0), int(self.cut_start or self.cut_end), tier, -duration, -sources)
 
     @property
     def disputed(self) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from timeline.dates.calendar import format_year, year_of
+from timeline.dates.calendar import format_year, format_year_range, year_of
 from timeline.layout import blocks
 from timeline.layout.blocks import LabelText
 from timeline.layout.chart import MARGIN, Chart, first_fit, union
@@ -37,27 +37,30 @@ class _Plot:
         self.badges: list[Badge] = []
         self.lanes: list[LaneBand] = []
         self.overflow: list[EventInfo] = []
+        self.pad = 6.0 if ch.frame.fixed else 10.0   # under each lane (a fixed frame packs tighter)
         self.items: dict[int, list[tuple[float, float, EventInfo, LabelText]]] = {}
         for info in ch.infos:
             m0, m1 = mark_extent(info, scale.pos)
-            self.items.setdefault(info.lane, []).append((m0, m1, info, blocks.label_lines(ch, info, self.max_label)))
+            text = blocks.label_lines(ch, info, self.max_label, inline=ch.frame.fixed)
+            self.items.setdefault(info.lane, []).append((m0, m1, info, text))
 
     def _row_height(self, text: LabelText, point_style: bool) -> float:
         ty = self.ch.ty
-        return len(text.lines) * ty.label * ty.line + ty.date * ty.line + (0 if point_style else BAR_TRACK)
+        date_line = 0.0 if text.date_x is not None else ty.date * ty.line
+        return len(text.lines) * ty.label * ty.line + date_line + (0 if point_style else BAR_TRACK)
 
     def plan(self, lane: int, limit: int) -> LanePlan:
         """Lane ``lane``'s labels in at most ``limit`` rows."""
         ty = self.ch.ty
-        head = (ty.lane * ty.line + 6 if self.ch.lane_names[lane] else 0.0) + 10
+        head = (ty.lane * ty.line + 6 if self.ch.lane_names[lane] else 0.0) + self.pad
         return plan_lane(lane, self.items.get(lane, []), self.x0, self.x1, limit, self.ch.frame.fixed,
-                         self._row_height, head, 10 + ty.badge * ty.line + 8)
+                         self._row_height, head, 10 + ty.badge * ty.line + self.pad - 2)
 
     def plans(self, budget: float | None) -> list[LanePlan]:
         """Every lane's plan: as many rows as needed (up to the row limit), or fewer to fit ``budget`` px."""
         ty = self.ch.ty
         # On a fixed frame no lane can use more rows than the height holds at one line a label.
-        least = ty.label * ty.line + ty.date * ty.line + 8
+        least = ty.label * ty.line + 8
         limit = self.ch.opts.row_limit if budget is None else max(0, int(budget // least))
         out = [self.plan(lane, limit) for lane in range(len(self.ch.lane_names))]
         if budget is not None:
@@ -84,7 +87,7 @@ class _Plot:
                 self.events.append(self._event(p, top))
             if plan.over:
                 self._badges(lane_index, plan.over)
-            self.y += 10
+            self.y += self.pad
             sep = (Shape("line", "lane-rule", (x0, lane_top - 6, x1, lane_top - 6)),) if lane_index else ()
             self.lanes.append(LaneBand(ch.lane_ids[lane_index], sep, tuple(texts)))
 
@@ -102,7 +105,10 @@ class _Plot:
             last = k == len(p.text.lines) - 1
             texts.append(ty.text(p.tx, base, line, "label", notes=info.notes if last else ()))
             base += ty.label * ty.line
-        texts.append(ty.text(p.tx, base - ty.label * ty.line + ty.date * ty.line + 1, p.text.date, "date"))
+        if p.text.date_x is not None:
+            texts.append(ty.text(p.tx + p.text.date_x, base - ty.label * ty.line, p.text.date, "date"))
+        else:
+            texts.append(ty.text(p.tx, base - ty.label * ty.line + ty.date * ty.line + 1, p.text.date, "date"))
         return EventMark(info.event.id, info.event.title, info.date_label, info.classes, info.lane, tuple(shapes),
                          Label(union([t.box for t in texts]), tuple(texts), ()), info.notes)
 
@@ -132,7 +138,7 @@ class _Plot:
                                              (*info.classes, "overflow"), info.lane, tuple(marks(info, self.scale.pos, c)),
                                              None, info.notes, overflow=True))
                 self.overflow.append(info)
-        self.y += 10 + ty.badge * ty.line + 8
+        self.y += 10 + ty.badge * ty.line + self.pad - 2
 
 
 class _Group:
@@ -176,9 +182,8 @@ def _breaks(ch: Chart, scale: TimeScale, axis_y: float, plot_top: float,
         if not squeezed:
             continue
         first, last = year_of(math.ceil(seg.d0)), year_of(math.ceil(seg.d1) - 1)
-        mark = (first < 1) != (last < 1)
-        label = (f"{format_year(first, mark_ce=mark)}–{format_year(last, mark_ce=mark)} compressed" if last > first
-                 else f"{format_year(first)} compressed")
+        label = (f"{format_year_range(first, last, short=True)} compressed" if last > first
+                 else f"{format_year(first, short=True)} compressed")
         mid = (seg.p0 + seg.p1) / 2
         band = Shape("rect", "compressed", (seg.p0, plot_top, seg.p1 - seg.p0, axis_y - plot_top))
         zigzag = Shape("polyline", "break", tuple(v for k in range(5) for v in (mid - 6 + 3 * k, axis_y + (-5 if k % 2 else 5))))

@@ -90,12 +90,20 @@ class _Row:
         self.has_bar = False
 
 
-def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float) -> float | None:
-    """Where the label starts if the event fits ``row``, else None."""
+def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float,
+         clamp: bool = True) -> float | None:
+    """Where the label starts if the event fits ``row``, else None.
+
+    Without ``clamp`` a point's label must fit wholly right or left of its mark; with it, a label
+    may be pushed in from the edge of the plot (over its mark), the last resort.
+    """
     if point_style:
         # Right of the mark, or else left of it.
         for tx in (m1 + 6, m0 - 6 - width):
-            tx = min(max(tx, x0), x1 - width)
+            if clamp:
+                tx = min(max(tx, x0), x1 - width)
+            elif not x0 <= tx <= x1 - width:
+                continue
             lo, hi = min(m0, tx), max(m1, tx + width)
             if row.text.free(lo, hi + GAP):
                 return tx
@@ -127,15 +135,21 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
     for m0, m1, info, text in order:
         point_style = m1 - m0 < 3 * POINT_R
         found = None
-        for r, row in enumerate(rows):
-            tx = _try(row, m0, m1, text.width, point_style, x0, x1)
-            if tx is not None:
-                found = (r, tx)
+        # Beside its mark in any row, or a new row; only then pushed in from the plot's edge.
+        for clamp in (False, True):
+            for r, row in enumerate(rows):
+                tx = _try(row, m0, m1, text.width, point_style, x0, x1, clamp)
+                if tx is not None:
+                    found = (r, tx)
+                    break
+            if found is None and len(rows) < limit:
+                tx = _try(_Row(), m0, m1, text.width, point_style, x0, x1, clamp)
+                if tx is not None:
+                    rows.append(_Row())
+                    found = (len(rows) - 1, tx)
+            if found is not None:
                 break
-        if found is None and len(rows) < limit:
-            rows.append(_Row())
-            found = (len(rows) - 1, _try(rows[-1], m0, m1, text.width, point_style, x0, x1))
-        if found is None or found[1] is None:
+        if found is None:
             over.append((info, m0, m1))
             continue
         r, tx = found
@@ -160,18 +174,28 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
 def fit_lanes(plans: list[LanePlan], budget: float, replan: Callable[[LanePlan, int], LanePlan]) -> list[LanePlan]:
     """Take rows away until the lanes fit ``budget`` px (or none has rows left).
 
-    Each step takes the row whose loss leaves the most labels (then saves the most height), so
-    rows go where they label the most events.
+    Each step takes a row from a lane that keeps at least one (every lane keeps a labelled row
+    while any lane has two), choosing the row whose loss leaves the most labels, then saves the
+    most height: rows go where they label the most events.
     """
     plans = list(plans)
     while sum(p.height for p in plans) > budget:
         trials = [(k, replan(p, p.rows - 1)) for k, p in enumerate(plans) if p.rows > 0]
         if not trials:
             break
-        k, best = max(trials, key=lambda t: (len(t[1].placed) - len(plans[t[0]].placed),
+        k, best = max(trials, key=lambda t: (plans[t[0]].rows > 1, len(t[1].placed) - len(plans[t[0]].placed),
                                               plans[t[0]].height - t[1].height, t[0]))
         plans[k] = best
-    return plans
+    # Give back any room left over: a row more where it labels the most and still fits.
+    while True:
+        total = sum(p.height for p in plans)
+        trials = [(k, replan(p, p.rows + 1)) for k, p in enumerate(plans) if p.over]
+        trials = [(k, t) for k, t in trials if total - plans[k].height + t.height <= budget
+                  and len(t.placed) > len(plans[k].placed)]
+        if not trials:
+            return plans
+        k, best = max(trials, key=lambda t: (len(t[1].placed) - len(plans[t[0]].placed), -t[0]))
+        plans[k] = best
 
 
 def span_text(first: float, after: float) -> str:
