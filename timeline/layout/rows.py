@@ -96,6 +96,8 @@ def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: f
         # Right of the mark, or else left of it.
         for tx in (m1 + 6, m0 - 6 - width):
             tx = min(max(tx, x0), x1 - width)
+            if tx < m1 + 6 and tx + width > m0 - 6:
+                continue  # pushed back over its own mark by the frame's edge
             lo, hi = min(m0, tx), max(m1, tx + width)
             if row.text.free(lo, hi + GAP):
                 return tx
