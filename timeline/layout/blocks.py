@@ -36,7 +36,7 @@ def header(ch: Chart) -> tuple[list[Text], float]:
     avail = ch.width - 2 * MARGIN
     out = [ty.text(MARGIN, y, shorten(ch.title, ty.title, avail, bold=True), "title")]
     y += ty.title * DESCENT
-    if ch.tl.subtitle:
+    if ch.tl.subtitle and not ch.compact:
         for line in wrap(ch.tl.subtitle, ty.subtitle, avail, max_lines=2):
             y += ty.subtitle * ty.line
             out.append(ty.text(MARGIN, y, line, "subtitle"))
