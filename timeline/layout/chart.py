@@ -152,8 +152,8 @@ class Chart:
         if days:
             y0, y1 = year_of(math.floor(min(days))), year_of(math.floor(max(days)))
             mark = (y0 < 1) != (y1 < 1)
-            y0, y1 = format_year(y0, mark_ce=mark), format_year(y1, mark_ce=mark)
-            span = f" from {y0} to {y1}" if y0 != y1 else f" in {y0}"
+            span = (f" from {format_year(y0, mark_ce=mark)} to {format_year(y1, mark_ce=mark)}" if y0 != y1
+                    else f" in {format_year(y0)}")
         lanes = [name for name in self.lane_names if name]
         text = f"Timeline of {n} event{'s' if n != 1 else ''}{span}"
         if lanes:
