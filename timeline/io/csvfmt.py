@@ -213,6 +213,19 @@ def read_csv(path: str | Path, *, sources: Mapping[str, Source] | None = None) -
     return read_file(path, lambda text, name: read_csv_text(text, name, sources=sources))
 
 
+def _wording(when: HistoricalDate | Span) -> str | None:
+    """The date as its author wrote it ("the early 1930s"), when that reads back as exactly the same date."""
+    if not when.text or when.text == when.edtf:
+        return None
+    try:
+        again = parse_date(when.text)
+    except DateError:
+        return None
+    same = (again.edtf, again.first_day, again.last_day, again.calendar) == (
+        when.edtf, when.first_day, when.last_day, when.calendar)
+    return when.text if same else None
+
+
 def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
     """The timeline's events as our CSV (time order), with warnings saying what a row cannot hold."""
     buffer = io.StringIO()
@@ -221,10 +234,12 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
     losses = Losses("CSV")
     lane_names = {lane.id: lane.name for lane in tl.lane_order()}
     for ev in tl.sorted_events():
-        date, end = portable_text(ev.when), ""
-        if isinstance(ev.when, Span) and ev.when.start is not None and ev.when.end is not None \
-                and not ev.when.open_start and not ev.when.open_end:
-            date, end = portable_text(ev.when.start), portable_text(ev.when.end)
+        date, end = _wording(ev.when), ""
+        if date is None:
+            date = portable_text(ev.when)
+            if isinstance(ev.when, Span) and ev.when.start is not None and ev.when.end is not None \
+                    and not ev.when.open_start and not ev.when.open_end:
+                date, end = portable_text(ev.when.start), portable_text(ev.when.end)
         first = ev.citations[0] if ev.citations else None
         if len(ev.citations) > 1 or ev.claims:
             losses.lose("only the first citation of an event is kept (date claims and further citations are "

@@ -8,7 +8,6 @@ carries them all.  The format is documented in ``docs/format.md``.
 from __future__ import annotations
 
 import enum
-import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,7 +25,7 @@ from timeline.io.common import (
     did_you_mean,
     read_bytes,
 )
-from timeline.io.limits import MAX_QUANTITY, line_col, lines_of, normalise_text
+from timeline.io.limits import MAX_QUANTITY, bounded_number, line_col, lines_of, normalise_text
 from timeline.io.positions import PositionIndex
 from timeline.io.validate import ModelPath, Where, validate
 from timeline.markup import find_links, safe_url
@@ -424,7 +423,11 @@ class _Reader:
     def _quantity(self, f: _File, raw: Any, path: Path_) -> Quantity | None:
         if raw is None:
             return None
-        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            problem = bounded_number(raw)
+            if problem:
+                f.report(f"quantity {problem}", path, value=True)
+                return None
             return Quantity(value=raw)
         if not isinstance(raw, dict):
             f.report(f"'quantity' must be a number or a table like {{ value = 1500000, approximate = true }}, "
@@ -438,17 +441,24 @@ class _Reader:
             value = raw.get(key)
             if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
                 f.report(f"quantity '{key}' must be a number, got {_toml_type(value)}", path, needle=key)
-                value = None
-            elif value is not None and not math.isfinite(value):
-                f.report(f"quantity '{key}' must be a finite number, got {value}", path, needle=key)
-                value = None
+                return None
+            problem = bounded_number(value) if value is not None else None
+            if problem:
+                f.report(f"quantity '{key}' {problem}", path, needle=key)
+                return None
             numbers[key] = value
         if all(v is None for v in numbers.values()):
             f.report("quantity needs 'value', or 'low' and/or 'high'", path, value=True)
             return None
-        unit = raw.get("unit", "")
-        return Quantity(unit=unit if isinstance(unit, str) else "", approximate=bool(raw.get("approximate", False)),
-                        **numbers)
+        unit, approximate = raw.get("unit", ""), raw.get("approximate", False)
+        if not isinstance(unit, str):
+            f.report(f"quantity 'unit' must be a string, got {_toml_type(unit)}", path, needle="unit")
+            return None
+        if not isinstance(approximate, bool):
+            f.report(f"quantity 'approximate' must be true or false, got {_toml_type(approximate)}", path,
+                     needle="approximate")
+            return None
+        return Quantity(unit=unit, approximate=approximate, **numbers)
 
     def _media(self, f: _File, raw: Any, path: Path_) -> Media | None:
         if raw is None:
@@ -462,7 +472,11 @@ class _Reader:
             if key not in MEDIA_KEYS:
                 f.report(f"unknown key '{key}' in media{did_you_mean(key, MEDIA_KEYS)}", path, needle=key)
         self._url(f, raw["url"], path, inline=True)
-        return Media(**{k: v for k, v in raw.items() if k in MEDIA_KEYS and isinstance(v, str)})
+        for key, value in raw.items():
+            if key in MEDIA_KEYS and not isinstance(value, str):
+                f.report(f"media '{key}' must be a string, got {_toml_type(value)}", path, needle=key)
+                return None
+        return Media(**{k: v for k, v in raw.items() if k in MEDIA_KEYS})
 
     # -- cross-file checks and assembly -------------------------------------------
 
