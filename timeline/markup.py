@@ -190,11 +190,12 @@ class Scanner:
         return Token("link", text[i + 1:close], text[close + 2:end - 1]), end
 
     def _url(self, k: int) -> int:
-        """The end (after ")") of a URL starting at ``k``, or -1."""
+        """The end (after ")") of a URL (at least one character) starting at ``k``, or -1."""
         text, n = self.text, len(self.text)
         while k < n and text[k].isspace():
             self.steps += 1
             k += 1
+        start = k
         while k < n:
             self.steps += 1
             c = text[k]
@@ -210,6 +211,8 @@ class Scanner:
             if c == ")" or c.isspace():
                 break
             k += 1
+        if k == start:
+            return -1
         while k < n and text[k].isspace():
             self.steps += 1
             k += 1
