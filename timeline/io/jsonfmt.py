@@ -348,6 +348,8 @@ class _JsonReader:
                 return None
             rest[0] = self.index[head][rest[0]]
         keys = dict(_SOURCE_FIELDS) if head == "sources" else {}
+        if len(rest) >= 2 and rest[-2] == "citations":
+            rest.append("source")  # a citation is judged by its source id: point at it
         pointer = "$." + head + "".join(f"[{part}]" if isinstance(part, int) else f".{keys.get(part, part)}"
                                         for part in rest)
         return Where(self.name, pointer=pointer)
