@@ -32,7 +32,7 @@ from timeline.io.common import (
     read_file,
 )
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
-from timeline.io.limits import normalise_text
+from timeline.io.limits import line_ends, normalise_text
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.validate import ModelPath, Where, validate
 from timeline.model import Citation, Event, Lane, Source, Timeline, is_valid_id
@@ -250,9 +250,10 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
         source = ""
         if first is not None:
             src = tl.sources.get(first.source)
-            source = src.title if src is not None and src.title else first.source
-        out.writerow([ev.id, date, end, ev.title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
-                      first.locator if first else "", first.quote if first else ""])
+            source = src.title if src is not None and src.title.strip() else first.source  # cells are read stripped
+        row = [ev.id, date, end, ev.title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
+               first.locator if first else "", first.quote if first else ""]
+        out.writerow([line_ends(cell) for cell in row])  # a bare \r would end the row for every reader
     for era in tl.eras:
         losses.lose("eras are not kept", era.id)
     return buffer.getvalue(), losses.diagnostics(name)
