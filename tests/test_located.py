@@ -164,3 +164,14 @@ def test_duplicate_ids_in_every_format_that_carries_ids() -> None:
         assert len(errors) == 1 and errors[0].message.startswith("duplicate event id 'e0' (first defined at x."), \
             (fmt, [d.format() for d in errors])
         assert errors[0].line > 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[timeline]\ntitle = "t"\n\n[[evnts]]\nid = "a"\n', "x.toml:4:1: error: unknown key 'evnts' in the file (top level)"),
+    ('a.b = 1\n', "x.toml:1:1: error: unknown key 'a' in the file (top level)"),
+    ('[timeline]\ntitel = "t"\n', "x.toml:2:1: error: unknown key 'titel' in [timeline]"),
+])
+def test_unknown_tables_and_dotted_keys_have_a_line(text: str, expected: str) -> None:
+    """A misspelt [[table]] or a dotted key is reported at its line (it used to have none)."""
+    got = [d.format().splitlines()[0] for d in read_text(text, name="x.toml").diagnostics if d.is_error]
+    assert [g.split(" (did you mean")[0] for g in got] == [expected]
