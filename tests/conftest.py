@@ -18,6 +18,8 @@ from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+#: Real files written with other tools (../shared/corpus/SOURCES.md); read there, never copied into the package.
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 REQUIRE_ALL = os.environ.get("TIMELINE_REQUIRE_ALL") == "1"
 UPDATE_GOLDEN = os.environ.get("TIMELINE_UPDATE_GOLDEN") == "1"
 

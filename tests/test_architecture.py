@@ -21,9 +21,10 @@ ALLOWED = {
     "model": {"errors", "dates", "_memo"},
     "cite": {"errors", "dates", "model"},
     "markup": {"errors", "dates", "model"},
-    "io": {"atomic", "errors", "dates", "model", "markup", "io", "_lazy"},
-    "layout": {"errors", "dates", "model", "cite", "layout", "_memo"},
-    "render": {"errors", "dates", "model", "cite", "markup", "layout", "render", "resources"},
+    "support": {"errors", "dates", "model", "_memo"},
+    "io": {"atomic", "errors", "dates", "model", "markup", "support", "io", "_lazy"},
+    "layout": {"errors", "dates", "model", "cite", "support", "layout", "_memo"},
+    "render": {"errors", "dates", "model", "cite", "markup", "support", "layout", "render", "resources"},
     "resources": set(),
     "_lazy": set(),
 }

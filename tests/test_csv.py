@@ -76,7 +76,7 @@ def test_missing_column() -> None:
     """date and title are required columns."""
     assert errors(read("A", header="title")) == [
         "t.csv:1:1: error: missing column 'date' (our CSV needs date and title; optional: "
-        "id, end, text, lane, tags, source, locator, quote)"]
+        "id, end, text, lane, tags, source, locator, quote, priority)"]
 
 
 def test_write_then_read() -> None:

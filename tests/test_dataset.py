@@ -112,6 +112,10 @@ NEW_FACTS = {
     "postwar-property-crimes": "1945/1951",
     "dobrynin-gulag-chief": "1949",
     "daily-life-unchanged": "1953/1958~",
+    "doctors-plot-arrests": "[..1953-03-05]",
+    "stalin-last-days": "[..1953-03-05]",
+    "silence-on-stalin": "1953/1956",
+    "pasternak-persecuted": "1954/1964",
 }
 
 # Disputes the first pass lacked: event id -> (about, values of its claims).

@@ -155,3 +155,12 @@ def test_one_entry_block_writes_what_the_part_blocks_wrote(generate, fragment):
     folder = ROOT / "tests" / "data" / "html-part-blocks"
     for tl in (timeline.bundled(), small(), hostile(), timeline.loads(generate.to_toml(generate.generate(200)))):
         assert render_html(tl, fragment, templates=folder) == render_html(tl, fragment)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab *[]()\\\n\t.:/é", max_size=30) | st.text(max_size=30))
+def test_plain_text_skips_the_markup_scanner(text):
+    """Text with no '\\\\', '*' or '[' is one plain token, exactly what the scanner finds."""
+    from timeline.markup import Scanner, tokens
+
+    assert tokens(text) == Scanner(text).tokens()

@@ -291,7 +291,7 @@ def test_bundled_every_event_labelled_and_era_labels_whole():
         scene = layout(tl, orientation=orientation)
         assert not scene.badges and not scene.overflow_note
         assert all(e.label is not None for e in scene.events)
-        eras = [label for _id, _name, _shapes, label in scene.eras if label is not None]
+        eras = [e.label for e in scene.eras if e.label is not None]
         assert len(eras) == len(tl.eras)
         assert not any(t.text.endswith("…") for t in eras)
         assert_scene_ok(scene)
@@ -306,8 +306,25 @@ def test_truly_dense_data_still_folds_into_more():
     hidden = {i for b in scene.badges for i in b.event_ids}
     assert hidden and len(hidden) < 100
     assert {e.event_id for e in scene.events} == {e.id for e in tl.events}
+    assert set(scene.unlabelled) == hidden
+    for event_id in hidden:  # every unlabelled event is named in the description
+        assert f"{tl.event(event_id).title} (5 Mar 1953)" in scene.summary
     note = " ".join(t.text for t in scene.overflow_note)
-    assert "Event 99" in note or "Event 99" in {e.title for e in scene.events if e.label}
+    assert f"{len(hidden)} events not labelled" in note and len(scene.overflow_note) <= 6
+
+
+def test_overflow_note_stays_bounded_at_ten_thousand_events():
+    """At 10,000 events on a slide the note is one line and the description names at most 200."""
+    import datetime as dt
+
+    base = dt.date(1900, 1, 1)
+    events = [timeline.Event(id=f"e{k}", title=f"Event {k}", when=timeline.parse_date((base + dt.timedelta(days=k * 3)).isoformat()))
+              for k in range(10_000)]
+    scene = layout(Timeline(title="Big", events=events), size="slide")
+    assert scene.height == 1080 and len(scene.overflow_note) == 1
+    assert len(scene.unlabelled) > 9000 and scene.summary.count(" (") <= 201
+    assert len({e.event_id for e in scene.events}) == 10_000
+    assert_scene_ok(scene)
 
 
 def test_max_rows_must_be_a_positive_whole_number():
@@ -346,6 +363,6 @@ def test_vertical_time_order_is_kept():
 
 def test_horizontal_year_ticks_name_their_year():
     """Every kept month or day tick under a new year shows that year, and year boundaries win clashes."""
-    scene = layout(timeline.bundled())
+    scene = layout(timeline.bundled(), scale="adaptive")
     years = [t.text for t in scene.ticks if "tick-year" in t.cls]
     assert "1953" in years

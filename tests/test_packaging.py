@@ -21,7 +21,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work), str(ROOT)],
                    check=True, timeout=600)
-    wheels = sorted(work.glob("timeline-*.whl"))
+    wheels = sorted(work.glob("timeline_history-*.whl"))  # the distribution name (pyproject.toml)
     assert len(wheels) == 1
     env_dir = work / "venv"
     venv.create(env_dir, with_pip=True)
@@ -60,3 +60,14 @@ def test_render_bundled_from_anywhere(installed: Path, tmp_path: Path) -> None:
     root = ET.fromstring((tmp_path / "build" / "timeline.svg").read_text(encoding="utf-8"))
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert "<html" in (tmp_path / "build" / "timeline.html").read_text(encoding="utf-8")
+
+
+def test_distribution_name_and_marker(installed: Path) -> None:
+    """The wheel installs as the distribution 'timeline-history', import name and command 'timeline'."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    code = ("import importlib.metadata as m, timeline; "
+            "print(m.version('timeline-history'), timeline.__distribution__, timeline.__version__)")
+    out = subprocess.run([str(installed / "bin" / "python"), "-c", code], capture_output=True, text=True,
+                         check=True, cwd="/", env=env).stdout.split()
+    assert out[1] == "timeline-history" and out[0] == out[2]
+    assert (installed / "bin" / "timeline").exists()

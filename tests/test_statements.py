@@ -113,6 +113,8 @@ def test_json_export_names_the_kind_and_refuses_two_values() -> None:
     ("timelinejs-json", "Cause of death: Tass: a stroke (",
      "claims about quantities and statements became notes in the text"),
     ("csv", "Cause of death: many Western historians: poisoned.", "other claims become sentences in the text"),
+    ("markwhen", "  Cause of death: Tass: a stroke.\n  Cause of death: many Western historians: poisoned.\n",
+     "claims became sentences in the text"),
 ])
 def test_interop_writers_keep_statements_as_text(fmt: str, expected: str, lost: str) -> None:
     """Formats that cannot hold claims carry each statement as a sentence, and say so."""

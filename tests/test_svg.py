@@ -168,7 +168,7 @@ def test_auto_theme_has_dark_media_block():
 
 TEXT_CLASSES = {"title", "subtitle", "label", "date", "tick", "lane-name", "lane-number", "era-name", "note",
                 "note-number", "notes-heading", "fn", "more", "break-label", "overflow-note"}
-MARK_CLASSES = {"mark", "bar", "whisker", "whisker-head", "arrow", "bracket", "bar-fade", "axis", "break"}
+MARK_CLASSES = {"mark", "bar", "whisker", "whisker-head", "arrow", "bracket", "bar-fade", "axis", "break", "weak-ring"}
 
 
 def luminance(hex_colour: str) -> float:

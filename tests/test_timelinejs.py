@@ -473,3 +473,15 @@ def test_json_times() -> None:
     data = {"events": [{"start_date": {"year": 1969, "month": 7, "day": 20, "hour": 20, "minute": 17},
                         "text": {"headline": "Eagle"}}]}
     assert read_timelinejs_json_text(json.dumps(data)).timeline.events[0].when.edtf == "1969-07-20T20:17"
+
+
+def test_skip_invalid_covers_the_validation_pass() -> None:
+    """A slide only the shared validation pass refuses (a field over the length limit) is skipped too."""
+    data = {"events": [{"start_date": {"year": 1953}, "text": {"headline": "Kept"}},
+                       {"start_date": {"year": 1954}, "text": {"headline": "Huge"}, "media": {"url": "x" * 10_001}}]}
+    strict = read_timelinejs_json_text(json.dumps(data), "t.json")
+    assert strict.timeline is None and any("10,000-character limit" in d.message for d in strict.diagnostics)
+    result = read_text(json.dumps(data), name="t.json", skip_invalid=True)
+    assert [e.title for e in result.timeline.events] == ["Kept"]
+    assert any(d.message.startswith("slide skipped (--skip-invalid): 'url' is 10,001 characters long")
+               for d in result.diagnostics)

@@ -87,6 +87,7 @@ __all__ = [
     "Timeline",
     "TimelineError",
     "UsageError",
+    "__distribution__",
     "__version__",
     "bundled",
     "bundled_events",
@@ -99,6 +100,9 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+#: The name this project is installed under (``pip install timeline-history``); Launchpad's
+#: unrelated python-timeline also imports as ``timeline`` and has no such attribute.
+__distribution__ = "timeline-history"
 
 
 def load(path: str | Path, *, format: str | None = None, strict: bool = False, skip_invalid: bool = False,

@@ -101,8 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--text-scale", dest="text_scale", type=float, metavar="K",
                         help="make every text K times bigger (1 to 4)")
     render.add_argument("--title", help="the chart's title in place of the timeline's own")
-    render.add_argument("--from", dest="date_from", metavar="DATE", help="keep events from this date on")
-    render.add_argument("--to", dest="date_to", metavar="DATE", help="keep events up to this date")
+    render.add_argument("--from", dest="date_from", metavar="DATE", help="view window: the axis starts here (events before are left out)")
+    render.add_argument("--to", dest="date_to", metavar="DATE", help="view window: the axis ends here")
     render.add_argument("--lane", action="append", default=[], metavar="ID", help="keep only this lane (repeatable)")
     render.add_argument("--tag", action="append", default=[], metavar="TAG", help="keep events with this tag (repeatable)")
     render.add_argument("--no-context", action="store_true", help="leave out events tagged 'context'")
@@ -264,15 +264,29 @@ def _cmd_render(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {}
     if args.title is not None:
         tl = tl.retitled(args.title)  # the page heading and the chart's both
+    if args.date_from or args.date_to:
+        options["window"] = (args.date_from, args.date_to)  # the axis runs over exactly that time
     for name in ("orientation", "scale", "theme", "width", "size", "text_scale"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)
     if args.no_legend:
         options["legend"] = False
     with _gc_paused():
-        texts = [_render_one(tl, fmt, args, options) for fmt in formats]
-    _emit_all(list(zip(texts, targets, strict=True)), _inputs(args))
+        outputs = [(_render_one(tl, fmt, args, options), target) for fmt, target in zip(formats, targets, strict=True)]
+        if "svg" in formats and options.get("size") and args.output != "-" and not args.no_footnotes:
+            outputs += _source_pages(tl, options, targets[formats.index("svg")])
+    _emit_all(outputs, _inputs(args))
     return EXIT_OK
+
+
+def _source_pages(tl: Timeline, options: dict[str, Any], target: str) -> list[tuple[str, str]]:
+    """NAME-sources.svg (-2, -3...): the source list that a fixed frame could not hold."""
+    from timeline.render.svg import render_svg_pages
+
+    pages = render_svg_pages(tl, **options)[1:]
+    path = Path(target)
+    return [(text, str(path.with_name(f"{path.stem}-sources{'' if n == 1 else f'-{n}'}{path.suffix}")))
+            for n, text in enumerate(pages, 1)]
 
 
 def _render_name(fmt: str, args: argparse.Namespace) -> str:

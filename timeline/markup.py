@@ -284,8 +284,14 @@ class Scanner:
         return r + 2 if r > q + 2 and text.startswith("**", r) else -1
 
 
+#: A character that can start a mark (escape, link, emphasis); text without one is plain.
+_MARK_START = re.compile(r"[\\*\[]")
+
+
 def tokens(text: str) -> list[Token]:
     """The tokens of one paragraph of marked-up text (see :class:`Scanner`)."""
+    if not _MARK_START.search(text):  # most cells and notes: one plain token, no per-character tables
+        return [Token("text", text)] if text else []
     return Scanner(text).tokens()
 
 

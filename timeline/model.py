@@ -69,6 +69,16 @@ def date_like() -> Any:
     return _is_date
 
 
+PRIORITY_RANGE = (-1000, 1000)
+
+
+def _priority(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    lo, hi = PRIORITY_RANGE
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi):
+        raise UsageError(f"{attribute.name} must be a whole number from {lo} to {hi} (higher is labelled first); "
+                         f"got {value!r}")
+
+
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -290,6 +300,8 @@ class Event:
     note: str = ""
     media: Media | None = None
     display_date: str = ""
+    #: How much a label matters when a frame cannot label everything: higher first (None: the default rule).
+    priority: int | None = attrs.field(default=None, validator=_priority)
 
     @property
     def date_claims(self) -> tuple[Claim, ...]:

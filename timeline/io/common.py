@@ -148,6 +148,12 @@ class Collector:
         """Record several diagnostics found elsewhere."""
         self.diagnostics.extend(diagnostics)
 
+    def summarise_skipped(self, noun: str, path: str) -> None:
+        """Under --skip-invalid, one warning counting the items left out (each has its own, at its place)."""
+        if self.skipped:
+            self.warning(f"{self.skipped} {noun}(s) skipped (--skip-invalid), each listed at its place; "
+                         f"`timeline check` reports them as errors", path)
+
     @property
     def has_errors(self) -> bool:
         """True when any error was recorded."""

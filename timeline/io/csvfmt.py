@@ -2,7 +2,7 @@
 
 Columns (header names are case- and space-insensitive; only ``date`` and
 ``title`` are required): ``id, date, end, title, text, lane, tags,
-source, locator, quote``.  ``tags`` are separated by ``;``.
+source, locator, quote, priority`` (a whole number; higher is labelled first).  ``tags`` are separated by ``;``.
 
 ``source`` names where the row's claim comes from.  When it is the id of
 a source the caller already knows (``sources=``), the row cites that
@@ -40,7 +40,7 @@ from timeline.model import Citation, Event, Lane, Source, Timeline, is_valid_id
 __all__ = ["COLUMNS", "csv_text", "is_csv_header", "read_csv", "read_csv_text"]
 
 #: Our CSV columns, in the order the writer uses.
-COLUMNS = ("id", "date", "end", "title", "text", "lane", "tags", "source", "locator", "quote")
+COLUMNS = ("id", "date", "end", "title", "text", "lane", "tags", "source", "locator", "quote", "priority")
 _REQUIRED = ("date", "title")
 #: The column a part of an event comes from, for locating diagnostics.
 _CELL_OF = {"when": "date", "citations": "source", "tags": "tags"}
@@ -155,8 +155,14 @@ def read_csv_text(text: str, name: str = "<string>", options: ReadOptions | None
                 lanes[label] = Lane(id=lane_ids.new(slugify(label, "lane")), label=label)
             lane = lanes[label].id
         tags = tuple(t.strip() for t in value("tags").split(";") if t.strip())
+        priority = None
+        if value("priority"):
+            if not re.fullmatch(r"[-+]?\d{1,4}", value("priority")) or abs(int(value("priority"))) > 1000:
+                err("priority", f"priority {value('priority')!r} must be a whole number from -1000 to 1000")
+                continue
+            priority = int(value("priority"))
         events.append(Event(id=event_id, title=title, when=when, text=value("text"), tags=tags, lane=lane,
-                            citations=citations))
+                            citations=citations, priority=priority))
         event_rows.append(row)
     used = {c.source for ev in events for c in ev.citations}
     all_sources = {sid: src for sid, src in known.items() if sid in used}
@@ -252,8 +258,9 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
             src = tl.sources.get(first.source)
             source = src.title if src is not None and src.title.strip() else first.source  # cells are read stripped
         row = [ev.id, date, end, ev.title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
-               first.locator if first else "", first.quote if first else ""]
-        out.writerow([line_ends(cell) for cell in row])  # a bare \r would end the row for every reader
+               first.locator if first else "", first.quote if first else "",
+               "" if ev.priority is None else str(ev.priority)]
+        out.writerow([line_ends(cell) for cell in row])  # a bare  would end the row for every reader
     for era in tl.eras:
         losses.lose("eras are not kept", era.id)
     return buffer.getvalue(), losses.diagnostics(name)

@@ -129,6 +129,16 @@ FORMATS: dict[str, Format] = {row.name: row for row in (
     Format("timelinejs-csv", "the TimelineJS Google-Sheet template saved as CSV", (".csv",),
            reader=f"{_IO}.timelinejs:read_timelinejs_csv_text", writer=f"{_IO}.timelinejs:timelinejs_csv",
            sniff=f"{_IO}.timelinejs:sniff_csv", writes_by_suffix=False),
+    Format("timelinejs2", "TimelineJS 2 JSON (timeline.date[] with startDate \"1963,8,9\"), read only", (".json",),
+           reader=f"{_IO}.timelinejs.legacy:read_timelinejs2_text", sniff=f"{_IO}.timelinejs.legacy:sniff"),
+    Format("markwhen", "Markwhen, the plain-text timeline format (dates, sections, groups, #tags)", (".mw",),
+           reader=f"{_IO}.markwhen:read_markwhen_text", writer=f"{_IO}.markwhen:markwhen_text",
+           sniff=f"{_IO}.markwhen:sniff"),
+    Format("mermaid", "a Mermaid timeline diagram (periods, sections), shown natively by GitHub, GitLab, Obsidian",
+           (".mmd", ".mermaid"), reader=f"{_IO}.mermaid:read_mermaid_text", writer=f"{_IO}.mermaid:mermaid_text",
+           sniff=f"{_IO}.mermaid:sniff"),
+    Format("vis", "vis-timeline items and groups (JSON, or the data literals of a page's script)", (".json", ".js"),
+           reader=f"{_IO}.vis:read_vis_text", writer=f"{_IO}.vis:vis_text", sniff=f"{_IO}.vis:sniff"),
 )}
 
 
@@ -211,8 +221,8 @@ def markdown_table() -> str:
     lines = ["| name | suffixes | read | write | what it is |", "|---|---|---|---|---|"]
     for row in FORMATS.values():
         suffixes = ", ".join(f"`{s}`" for s in row.suffixes) or "—"
-        if row.sniff is not None:
-            suffixes += " (by content)"
+        if any(other is not row and set(other.suffixes) & set(row.suffixes) for other in FORMATS.values()):
+            suffixes += " (told apart by content)"
         lines.append(f"| `{row.name}` | {suffixes} | {'yes' if row.can_read else '—'} | "
                      f"{'yes' if row.can_write else '—'} | {row.summary} |")
     return "\n".join(lines) + "\n"

@@ -34,6 +34,7 @@ from timeline.model import (
     Timeline,
     is_valid_id,
 )
+from timeline.support import support, weak_only
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "read_json", "read_json_text", "to_data", "write_json"]
 
@@ -98,10 +99,13 @@ def to_data(tl: Timeline) -> dict[str, Any]:
             {
                 "id": ev.id, "title": ev.title, "when": _date(ev.when), "date_label": ev.date_label(),
                 "text": ev.text, "tags": list(ev.tags), "lane": ev.lane, "note": ev.note,
-                "display_date": ev.display_date,
+                "display_date": ev.display_date, "priority": ev.priority,
                 "media": attrs.asdict(ev.media) if ev.media else None,
                 "citations": [_citation(c) for c in ev.citations],
                 "claims": [_claim(c) for c in ev.claims],
+                "support": _support(ev, tl),
+                "weak_only": weak_only(ev, tl.sources),
+                "disputes": list(ev.disputes),
             }
             for ev in tl.events
         ],
@@ -110,6 +114,11 @@ def to_data(tl: Timeline) -> dict[str, Any]:
             for sid, src in sorted(tl.sources.items())
         },
     }
+
+
+def _support(ev: Event, tl: Timeline) -> str | None:
+    kind = support(ev, tl.sources)
+    return kind.value if kind is not None else None
 
 
 def _source_value(value: Any) -> Any:
@@ -150,6 +159,15 @@ class _JsonReader:
         if not isinstance(value, list):
             self.err(pointer, f"expected an array, got {type(value).__name__}")
             return []
+        return value
+
+    def priority(self, data: dict[str, Any], pointer: str) -> int | None:
+        value = data.get("priority")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not -1000 <= value <= 1000:
+            self.err(f"{pointer}.priority", f"expected a whole number from -1000 to 1000, got {value!r}")
+            return None
         return value
 
     def text(self, data: dict[str, Any], key: str, pointer: str) -> str:
@@ -309,7 +327,7 @@ class _JsonReader:
                     citations=self.citations(item.get("citations"), f"{p}.citations"),
                     claims=self.claims(item.get("claims"), f"{p}.claims"), note=self.text(item, "note", p),
                     media=Media(**media) if media and media.get("url") else None,
-                    display_date=self.text(item, "display_date", p),
+                    display_date=self.text(item, "display_date", p), priority=self.priority(item, p),
                 ))
                 self.index["events"].append(i)
             for sid, item in sorted(self.obj(root.get("sources", {}), "$.sources").items()):

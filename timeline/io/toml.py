@@ -56,6 +56,7 @@ LANE_KEYS = frozenset({"id", "label", "description"})
 ERA_KEYS = frozenset({"id", "label", "when", "calendar", "text", "citations"})
 EVENT_KEYS = frozenset({
     "id", "title", "when", "calendar", "text", "lane", "tags", "citations", "claims", "note", "media", "display_date",
+    "priority",
 })
 CITATION_KEYS = frozenset({"source", "locator", "quote"})
 CLAIM_KEYS = frozenset({"about", "when", "calendar", "quantity", "statement", "by", "text", "rank", "note", "citations"})
@@ -150,6 +151,16 @@ class _Reader:
         if not isinstance(value, str):
             f.report(f"'{key}' must be a string, got {_toml_type(value)}", (*path, key), value=True)
             return ""
+        return value
+
+    def _priority(self, f: _File, table: Mapping[str, Any], path: Path_) -> int | None:
+        value = table.get("priority")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not -1000 <= value <= 1000:
+            f.report(f"'priority' must be a whole number from -1000 to 1000 (higher is labelled first), "
+                     f"got {value!r}", (*path, "priority"), value=True)
+            return None
         return value
 
     def _choice(self, f: _File, table: Mapping[str, Any], key: str, path: Path_, default: E, what: str) -> E:
@@ -349,6 +360,7 @@ class _Reader:
                     tags=self._strings(f, table, "tags", path), lane=lane, citations=citations, claims=claims,
                     note=self._str(f, table, "note", path), media=media,
                     display_date=self._str(f, table, "display_date", path),
+                    priority=self._priority(f, table, path),
                 )
             except UsageError as exc:  # a validator refused a value the checks above let through
                 f.report(str(exc), path)

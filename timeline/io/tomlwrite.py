@@ -154,6 +154,8 @@ def _event(ev: Event) -> list[str]:
         lines.append(f"lane = {string(ev.lane)}")
     if ev.tags:
         lines.append(f"tags = [{', '.join(string(t) for t in ev.tags)}]")
+    if ev.priority is not None:
+        lines.append(f"priority = {ev.priority}")
     lines += _text_fields(ev, ("text", "note"))
     if ev.media is not None:
         pairs = [("url", string(ev.media.url))]

@@ -12,6 +12,9 @@ so the same mistake gets the same diagnostic whatever the format:
 * events outside the declared range (unless tagged ``context``);
 * empty claims, and claims without their own citation;
 * events without any citation (a warning; an error under ``strict``);
+* events that only blog, forum or partisan sources back, whose title does not
+  say whose claim it is (a warning; an error under ``strict``: see
+  :mod:`timeline.support`);
 * text fields over :data:`~timeline.io.limits.MAX_FIELD_CHARS` characters;
 * links and URLs that will be shown as plain text (a warning: only http,
   https and mailto become links, :func:`timeline.markup.safe_url`);
@@ -37,6 +40,7 @@ from timeline.io.common import did_you_mean
 from timeline.io.limits import MAX_FIELD_CHARS
 from timeline.markup import find_links, safe_url, shorten_url
 from timeline.model import Citation, Event, Timeline
+from timeline.support import attribution_problem
 
 __all__ = ["ModelPath", "Where", "validate"]
 
@@ -140,6 +144,9 @@ class _Pass:
                 self.error(f"event '{ev.id}' ({ev.when.display()}) is outside the declared range {rng.display()}; "
                            f"fix the date or tag it 'context'", ("events", i, "when"))
             self.claims(i, ev)
+            problem = attribution_problem(ev, self.tl.sources)
+            if problem is not None:
+                self.warning(problem, ("events", i, "title"))
         if uncited and uncited_hint is not None:
             self.warning(f"{len(uncited)} event(s) have no citation {uncited_hint} (the first is here)",
                          ("events", uncited[0]))

@@ -5,7 +5,7 @@ Nothing here imports svgwrite or jinja2; renderers draw the Scene.
 
 from __future__ import annotations
 
-from timeline.layout.build import layout
+from timeline.layout.build import layout, layout_pages
 from timeline.layout.frame import PRESETS, Frame, parse_size
 from timeline.layout.options import LayoutOptions
 from timeline.layout.scene import (
@@ -34,5 +34,6 @@ __all__ = [
     "Text",
     "Typography",
     "layout",
+    "layout_pages",
     "parse_size",
 ]

@@ -13,7 +13,18 @@ from timeline.layout.marks import LEGEND, LEGEND_GLYPH, legend_glyph
 from timeline.layout.scene import ASCENT, DESCENT, NoteEntry, Shape, Text
 from timeline.layout.text import measure, shorten, wrap, wrap_runs
 
-__all__ = ["EraRow", "LabelText", "era_rows", "header", "label_lines", "legend", "notes", "overflow_note"]
+__all__ = [
+    "EraRow",
+    "LabelText",
+    "OVERFLOW_LINES_FIXED",
+    "OVERFLOW_LINES_FREE",
+    "era_rows",
+    "header",
+    "label_lines",
+    "legend",
+    "notes",
+    "overflow_note",
+]
 
 
 def header(ch: Chart) -> tuple[list[Text], float]:
@@ -80,38 +91,86 @@ def notes(ch: Chart, y: float) -> tuple[Text | None, list[NoteEntry], float]:
     return heading, entries, y + size * DESCENT
 
 
-def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float) -> tuple[list[Text], float]:
-    """The note listing events left without a label, from ``y``."""
-    if not overflow:
-        return [], y
+#: Lines the note of unlabelled events may take: few on a fixed frame, a paragraph on a free-height chart.
+OVERFLOW_LINES_FIXED, OVERFLOW_LINES_FREE = 1, 6
+
+
+def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float,
+                  sources_follow: bool = False) -> tuple[list[Text], float]:
+    """The note under the axis: the events left without a label (bounded), and where the sources went.
+
+    It names as many unlabelled events as its few lines hold and counts the rest; every one of
+    them keeps its mark, its tooltip, and a place in the SVG's description.
+    """
     ty = ch.ty
-    items = "; ".join(f"{i.event.title} ({i.date_label})" for i in overflow)
-    text = f"Not labelled for lack of room ({len(overflow)}, marked “+N more”): {items}."
+    lines_out: list[str] = []
+    width = ch.width - 2 * MARGIN
+    if overflow:
+        max_lines = OVERFLOW_LINES_FIXED if ch.frame.fixed else OVERFLOW_LINES_FREE
+        head = f"{len(overflow)} event{'s' if len(overflow) != 1 else ''} not labelled for lack of room (see “+N more”)"
+        budget = max_lines * width / (ty.overflow * 0.62)  # a generous estimate of the characters that fit
+        names: list[str] = []
+        used = len(head)
+        for info in overflow:
+            item = f"{info.event.title} ({info.date_label})"
+            if used + len(item) + 2 > budget:
+                break
+            names.append(item)
+            used += len(item) + 2
+        while True:
+            rest = len(overflow) - len(names)
+            text = head + (": " + "; ".join(names) if names else "") + (f"; and {rest} more." if rest else ".")
+            wrapped = wrap_runs((Run(text),), ty.overflow, width, max_lines=max_lines + 1)
+            if len(wrapped) <= max_lines or not names:
+                break
+            del names[-max(1, len(names) // 8):]
+        lines_out += ["".join(t for t, _ in line) for line in wrapped[:max_lines]]
+    if sources_follow:
+        where = {"slide": "slide", "paper": "page"}.get(ch.frame.medium, "page")
+        lines_out.append(f"The {len(ch.fn)} sources are listed on the next {where}.")
     out = []
-    for line in wrap_runs((Run(text),), ty.overflow, ch.width - 2 * MARGIN, max_lines=10_000):
+    for line in lines_out:
         y += ty.overflow * ty.line
-        out.append(ty.text(MARGIN, y, "".join(t for t, _ in line), "overflow-note"))
-    return out, y + 8
+        out.append(ty.text(MARGIN, y, line, "overflow-note"))
+    return out, y + 8 if out else y
 
 
 @attrs.frozen
 class LabelText:
-    """An event label's wrapped title lines, its date line, and its widest line."""
+    """An event label's wrapped title lines, its date, and its widest line.
+
+    ``date_x`` is None when the date has a line of its own under the title; otherwise it follows
+    the last title line on its baseline, this far from the label's start (compact rows, for fixed
+    frames).
+    """
 
     lines: tuple[str, ...]
     date: str
     width: float
+    date_x: float | None = None
 
 
-def label_lines(ch: Chart, info: EventInfo, max_width: float) -> LabelText:
-    """Wrap an event's title (two lines at most) and shorten its date to ``max_width``."""
+#: The gap between a title and a date that follows it on the same line, in em of the date size.
+INLINE_GAP = 0.6
+
+
+def label_lines(ch: Chart, info: EventInfo, max_width: float, inline: bool = False) -> LabelText:
+    """Wrap an event's title (two lines at most) and shorten its date to ``max_width``.
+
+    With ``inline``, a one-line title keeps its date on the same line when both fit.
+    """
     ty = ch.ty
     sup = ty.sup_width(info.notes)
     title_lines = wrap(info.event.title, ty.label, max_width - sup, max_lines=2)
     date = shorten(info.date_label, ty.date, max_width)
     widths = [measure(t, ty.label) for t in title_lines]
     widths[-1] += sup
-    return LabelText(title_lines, date, max([*widths, measure(date, ty.date)]))
+    date_w = measure(date, ty.date)
+    if inline and len(title_lines) == 1:
+        after = widths[0] + INLINE_GAP * ty.date
+        if after + date_w <= max_width:
+            return LabelText(title_lines, date, after + date_w, after)
+    return LabelText(title_lines, date, max([*widths, date_w]))
 
 
 @attrs.frozen

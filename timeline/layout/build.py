@@ -4,18 +4,68 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.layout.chart import Chart
+import attrs
+
+from timeline.layout import blocks
+from timeline.layout.chart import MARGIN, Chart
 from timeline.layout.horizontal import horizontal
 from timeline.layout.options import LayoutOptions
-from timeline.layout.scene import Scene
+from timeline.layout.scale import linear_scale
+from timeline.layout.scene import ASCENT, NoteEntry, Scene
+from timeline.layout.text import shorten
 from timeline.layout.vertical import vertical
 from timeline.model import Timeline
 
-__all__ = ["layout"]
+__all__ = ["layout", "layout_pages"]
 
 
 def layout(tl: Timeline, **options: Any) -> Scene:
-    """Lay a timeline out into a Scene (options: see :class:`LayoutOptions`)."""
+    """Lay a timeline out into a Scene (options: see :class:`LayoutOptions`).
+
+    On a fixed frame whose height cannot hold the source list, the Scene says so
+    (``sources_follow``); :func:`layout_pages` lays those sources out on following pages.
+    """
     opts = options.pop("_options", None) or LayoutOptions.from_kwargs(**options)
     chart = Chart(tl, opts)
     return vertical(chart) if opts.orientation == "vertical" else horizontal(chart)
+
+
+def layout_pages(tl: Timeline, **options: Any) -> list[Scene]:
+    """The chart's Scene, then (when it has ``sources_follow``) one Scene per page of sources, at full size."""
+    opts = options.pop("_options", None) or LayoutOptions.from_kwargs(**options)
+    chart = Chart(tl, opts)
+    first = vertical(chart) if opts.orientation == "vertical" else horizontal(chart)
+    if not first.sources_follow:
+        return [first]
+    return [first, *_source_pages(chart)]
+
+
+def _source_pages(ch: Chart) -> list[Scene]:
+    """The numbered source list on pages of the chart's frame, each headed by the chart's title."""
+    ty = ch.ty
+    heading_y = MARGIN + ty.title * ASCENT
+    header = ty.text(MARGIN, heading_y, shorten(ch.title, ty.title, ch.width - 2 * MARGIN, bold=True), "title")
+    top = header.box.y1 + 8
+    heading, entries, _y = blocks.notes(ch, top)
+    bottom = (ch.frame.height or 1e12) - MARGIN
+    pages: list[list[NoteEntry]] = [[]]
+    shift = 0.0
+    for entry in entries:
+        y1 = max(t.box.y1 for t in entry.lines) - shift
+        if y1 > bottom and pages[-1]:
+            shift += min(t.box.y for t in entry.lines) - shift - (heading.box.y1 + 4 if heading else top)
+            pages.append([])
+        pages[-1].append(_moved(entry, shift) if shift else entry)
+    scale = linear_scale(0.0, 1.0, 0.0, 1.0)
+    out = []
+    for n, page in enumerate(pages):
+        out.append(ch.scene(ch.frame.height or max(t.box.y1 for e in page for t in e.lines) + MARGIN, scale,
+                            header=(header,), eras=(), grid=(), axis=(), ticks=(), breaks=(), lanes=(), events=(),
+                            badges=(), overflow_note=(), notes_heading=heading if n == 0 else
+                            attrs.evolve(heading, text="Sources (continued)"), notes=tuple(page), page="sources"))
+    return out
+
+
+def _moved(entry: NoteEntry, dy: float) -> NoteEntry:
+    lines = tuple(attrs.evolve(t, y=t.y - dy, box=attrs.evolve(t.box, y=t.box.y - dy)) for t in entry.lines)
+    return attrs.evolve(entry, lines=lines)

@@ -9,11 +9,11 @@ from typing import Any
 
 import attrs
 
-from timeline.layout.classify import EventInfo, anchors, classify
+from timeline.layout.classify import EventInfo, anchors, classify, clip
 from timeline.layout.notes import timeline_footnotes
 from timeline.layout.options import LayoutOptions
 from timeline.dates.calendar import format_year, year_of
-from timeline.layout.scale import TimeScale, adaptive_scale, differs_from_linear, focus_scale, linear_scale
+from timeline.layout.scale import TimeScale, adaptive_scale, differs_from_linear, focus_scale, linear_scale, truthful
 from timeline.layout.scene import Box, Scene
 from timeline.layout.typography import Typography
 from timeline.model import Era, Timeline
@@ -39,6 +39,9 @@ class Chart:
     def __init__(self, tl: Timeline, opts: LayoutOptions) -> None:
         if not opts.include_context:
             tl = tl.without_tags("context")
+        self.window: tuple[float | None, float | None] | None = None
+        if opts.window is not None:
+            tl, self.window = _windowed(tl, *opts.window)
         self.tl = tl
         self.opts = opts
         self.frame = opts.frame
@@ -46,20 +49,24 @@ class Chart:
         self.ty = Typography.for_minimum(self.frame.min_text, opts.text_scale)
         self.title = opts.title if opts.title is not None else tl.title
         self.fn = timeline_footnotes(tl)
-        lanes = tl.lane_order()
+        events = tl.sorted_events()
+        # Lanes with no events are left out (a view window often empties some).
+        used = {ev.lane for ev in events}
+        lanes = [lane for lane in tl.lane_order() if lane.id in used or (lane.id == "lane" and lane.label in used)]
         self.lane_ids = [lane.id for lane in lanes]
         self.lane_names = [lane.name for lane in lanes]
         index = {lane.id: i for i, lane in enumerate(lanes)}
         for lane in lanes:
             if lane.id == "lane" and lane.label:
                 index[lane.label] = index["lane"]
-        events = tl.sorted_events()
         if any(ev.lane is None or ev.lane not in index for ev in events):
             self.lane_ids.append("")
             self.lane_names.append("Other events" if lanes else "")
         other = len(self.lane_ids) - 1
-        self.infos: list[EventInfo] = [classify(ev, index.get(ev.lane, other) if ev.lane else other, self.fn)
-                                       for ev in events]
+        self.infos: list[EventInfo] = [classify(ev, index.get(ev.lane, other) if ev.lane else other, self.fn,
+                                                tl.sources) for ev in events]
+        if self.window is not None:
+            self.infos = [clip(info, *self.window) for info in self.infos]
 
     def domain(self) -> tuple[list[tuple[float, float]], float, float]:
         """Every dated stretch (for density), and the padded first and last day of the axis."""
@@ -76,6 +83,15 @@ class Chart:
             spans = [(today, today + 1)]
         d0 = min(a for a, _ in spans)
         d1 = max(b for _, b in spans)
+        if self.window is not None:
+            w0, w1 = self.window
+            d0, d1 = (w0 if w0 is not None else d0), (w1 if w1 is not None else d1)
+            if w0 is not None and w1 is not None and w1 > w0:
+                return spots, w0, w1  # exactly the window asked for
+            if w0 is not None and d1 <= w0:
+                d1 = w0 + 30
+            if w1 is not None and d0 >= w1:
+                d0 = w1 - 30
         length = max(d1 - d0, 30.0)
         pad = length * 0.02
         mid = (d0 + d1) / 2
@@ -98,8 +114,15 @@ class Chart:
             return focus_scale(periods, d0, d1, p0, p1)
         if self.opts.scale == "linear":
             return linear_scale(d0, d1, p0, p1)
+        spans = [(i.t0, i.t1) for i in self.infos if i.kind == "range" and i.t0 is not None and i.t1 is not None]
+        spans += [(float(e.when.first_day), float(e.when.last_day + 1)) for e in self.tl.eras
+                  if e.when.first_day is not None and e.when.last_day is not None]
         adaptive = adaptive_scale(spots, d0, d1, p0, p1)
-        if self.opts.scale == "adaptive" or differs_from_linear(adaptive):
+        if self.opts.scale == "adaptive":
+            return adaptive  # asked for: busy stretches get room, squeezed ones are marked as breaks
+        # "auto" never lets the scale lie about durations (a 37-year bar under a 3-year one).
+        adaptive = truthful(adaptive, spans)
+        if differs_from_linear(adaptive):
             return adaptive
         return linear_scale(d0, d1, p0, p1)
 
@@ -134,12 +157,37 @@ class Chart:
         return text + ". Sources are numbered in the notes."
 
     def scene(self, height: float, scale: TimeScale, **layers: Any) -> Scene:
-        """The finished Scene of this chart."""
+        """The finished Scene of this chart; its summary lists the unlabelled events (the first 200)."""
+        summary = self.summary()
+        unlabelled = layers.get("unlabelled", ())
+        if unlabelled:
+            by_id = {i.event.id: i for i in self.infos}
+            names = [f"{by_id[e].event.title} ({by_id[e].date_label})" for e in unlabelled[:200]]
+            rest = len(unlabelled) - len(names)
+            summary += (f" Not labelled for lack of room ({len(unlabelled)}; each keeps its mark and tooltip): "
+                        + "; ".join(names) + (f"; and {rest} more." if rest else "."))
+        if layers.get("sources_follow"):
+            summary += " The sources are listed on the following page."
         return Scene(
             width=round(self.width, 2), height=round(math.ceil(height), 2), orientation=self.opts.orientation,
-            scale=scale.kind, title=self.title, subtitle=self.tl.subtitle, summary=self.summary(), frame=self.frame,
-            typography=self.ty, **layers,
+            scale=scale.kind, title=self.title, subtitle=self.tl.subtitle, summary=summary, frame=self.frame,
+            typography=self.ty, timescale=scale if layers.get("page", "chart") == "chart" else None, **layers,
         )
+
+
+def _windowed(tl: Timeline, start: Any, end: Any) -> tuple[Timeline, tuple[float | None, float | None]]:
+    """The timeline cut to a view window, and the window's first day and the day after its last."""
+    from timeline.dates import parse_date
+
+    lo = (parse_date(start) if isinstance(start, str) else start) if start is not None else None
+    hi = (parse_date(end) if isinstance(end, str) else end) if end is not None else None
+    w0 = float(lo.first_day) if lo is not None and lo.first_day is not None else None
+    w1 = float(hi.last_day + 1) if hi is not None and hi.last_day is not None else None
+    if w0 is not None and w1 is not None and w1 <= w0:
+        from timeline.errors import UsageError
+
+        raise UsageError(f"the window's end ({end}) is before its start ({start})")
+    return tl.between(lo, hi), (w0, w1)
 
 
 def first_fit(rows: list[float], start: float, end: float, max_rows: int) -> int:

@@ -6,13 +6,16 @@ last.  Every later stage reads these records by name.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from timeline.dates import Bound, HistoricalDate, Span
 from timeline.layout.notes import Footnotes
-from timeline.model import Event, disputed_label
+from timeline.model import Event, Source, disputed_label
+from timeline.support import weak_only
 
-__all__ = ["ClaimDays", "EventInfo", "anchors", "classify", "day_span", "flow_day"]
+__all__ = ["ClaimDays", "EventInfo", "anchors", "classify", "clip", "day_span", "flow_day"]
 
 
 @attrs.frozen
@@ -48,6 +51,26 @@ class EventInfo:
     classes: tuple[str, ...]
     notes: tuple[int, ...]
     date_label: str           # the short date as shown ("23 or 26 Mar 1953")
+    weak: bool = False        # only blog, forum or partisan sources back it (drawn with a dashed ring)
+    cut_start: bool = False   # begins before the view window: cut at its edge, with an arrow
+    cut_end: bool = False     # goes on past the view window
+
+    @property
+    def priority(self) -> tuple[float, ...]:
+        """The label order when not every label fits (smaller first).
+
+        The event's own ``priority`` (higher first); then what lies inside the view window before
+        what it cuts; then dates known to the day (an event, a dispute between days) before
+        ranges, the longer first, and ranges before vaguer dates ("1953"); then events citing more
+        sources (the caller breaks ties by date, then id).
+        """
+        ev = self.event
+        duration = (self.t1 - self.t0) if self.kind == "range" and self.t0 is not None and self.t1 is not None else 0.0
+        sources = len({c.source for c in ev.all_citations})
+        day = self.disputed and all(c.after - c.first <= 1.5 for c in self.claims) or (
+            self.kind == "point" and self.t0 is not None and self.t1 is not None and self.t1 - self.t0 <= 1.5)
+        tier = 0 if day else 1 if self.kind == "range" else 2
+        return (-(ev.priority or 0), int(self.cut_start or self.cut_end), tier, -duration, -sources)
 
     @property
     def disputed(self) -> bool:
@@ -85,10 +108,13 @@ def _claims(ev: Event) -> tuple[tuple[ClaimDays, ...], str]:
     return tuple(out), label
 
 
-def classify(ev: Event, lane: int, fn: Footnotes) -> EventInfo:
-    """The drawing record of one event in lane number ``lane``."""
+def classify(ev: Event, lane: int, fn: Footnotes, sources: Mapping[str, Source] | None = None) -> EventInfo:
+    """The drawing record of one event in lane number ``lane`` (``sources`` give its support)."""
     when = ev.when
     claims, label = _claims(ev)
+    if ev.disputes:  # the sources disagree on something besides the date: the date line says so
+        label = f"{label} · disputed"
+    weak = sources is not None and weak_only(ev, sources)
     if isinstance(when, Span):
         kind = "range"
         t0, t1 = _days(when.start, "start"), _days(when.end, "end")
@@ -116,6 +142,10 @@ def classify(ev: Event, lane: int, fn: Footnotes) -> EventInfo:
         classes.append("not-after" if bound is Bound.NOT_AFTER else "not-before")
     if len(claims) > 1:
         classes.append("disputed")
+    if ev.disputes:
+        classes.append("contested")
+    if weak:
+        classes.append("weak")
     if o_s or o_e:
         classes.append("open")
     if ev.is_context:
@@ -123,18 +153,35 @@ def classify(ev: Event, lane: int, fn: Footnotes) -> EventInfo:
     classes.append(f"lane-{lane}")
     classes.append(f"hue-{lane % 6}")
     return EventInfo(ev, lane, kind, t0, t1, a_s, a_e, unc, bound, o_s, o_e, claims, tuple(classes),
-                     fn.numbers_for(ev.all_citations), label)
+                     fn.numbers_for(ev.all_citations), label, weak)
+
+
+def clip(info: EventInfo, w0: float | None, w1: float | None) -> EventInfo:
+    """The event as seen through a view window: days outside it cut at its edges (flagged)."""
+    t0, t1, cut0, cut1 = info.t0, info.t1, False, False
+    if w0 is not None and (t0 is None and info.kind == "range" or t0 is not None and t0 < w0):
+        t0, cut0 = w0, True
+    if w1 is not None and (t1 is None and info.kind == "range" or t1 is not None and t1 > w1):
+        t1, cut1 = w1, True
+    if not (cut0 or cut1):
+        return info
+    if info.kind == "point" and info.bound.value != "exact":
+        return info  # a whisker says "on or before" itself; the scale clamps its dot
+    claims = tuple(c for c in info.claims if (w0 is None or c.after > w0) and (w1 is None or c.first < w1))
+    classes = (*info.classes, "cut") if "cut" not in info.classes else info.classes
+    return attrs.evolve(info, t0=t0, t1=t1, cut_start=cut0, cut_end=cut1, claims=claims, classes=classes,
+                        open_start=info.open_start and not cut0, open_end=info.open_end and not cut1)
 
 
 def anchors(info: EventInfo) -> list[tuple[float, float]]:
     """The stretches of time this event says something about (for the domain and the density)."""
     out: list[tuple[float, float]] = [(c.first, c.after) for c in info.claims]
-    if info.kind == "range":
-        if info.t0 is not None:
+    if info.kind == "range":  # an end cut by the view window is not a date of this event
+        if info.t0 is not None and not info.cut_start:
             out.append((info.t0, info.t0 + 1))
-        if info.t1 is not None:
+        if info.t1 is not None and not info.cut_end:
             out.append((info.t1 - 1, info.t1))
-    else:
+    elif not (info.cut_start or info.cut_end):
         if info.t0 is not None and info.t1 is not None:
             out.append((info.t0, info.t1))
         elif info.t1 is not None:

@@ -9,144 +9,171 @@ the event keeps its mark and joins a "+N more" badge listed in a note, never sil
 from __future__ import annotations
 
 import math
-
-import attrs
+from collections.abc import Sequence
 
 from timeline.dates.calendar import format_year, year_of
 from timeline.layout import blocks
 from timeline.layout.blocks import LabelText
 from timeline.layout.chart import MARGIN, Chart, first_fit, union
+from timeline.layout.rows import BAR_TRACK, GAP, LanePlan, Placed, fit_lanes, plan_lane, span_text
 from timeline.layout.classify import EventInfo
 from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, marks
 from timeline.layout.scale import TimeScale
-from timeline.layout.scene import ASCENT, Badge, EventMark, Label, Scene, Shape, Text
+from timeline.layout.scene import ASCENT, AxisBreak, Badge, EraBand, EventMark, Label, LaneBand, Scene, Shape, Text
 from timeline.layout.text import measure, shorten
 from timeline.layout.ticks import pick_ticks, ticks
 
 __all__ = ["horizontal"]
-
-GAP = 14.0   # least horizontal room between two labels in a row
-
-
-@attrs.frozen
-class _Placed:
-    """An event given a label row: its mark extent, label text and where the label starts."""
-
-    info: EventInfo
-    row: int
-    m0: float
-    m1: float
-    text: LabelText
-    tx: float
-    point_style: bool
-
 
 class _Plot:
     """The lanes of a horizontal chart, laid out top to bottom from ``y``."""
 
     def __init__(self, ch: Chart, scale: TimeScale, x0: float, x1: float, y: float) -> None:
         self.ch, self.scale, self.x0, self.x1, self.y = ch, scale, x0, x1, y
-        self.max_label = min(240.0, (x1 - x0) / 2.6)
+        ty = ch.ty
+        # About 19 em; a fixed frame allows longer one-line labels (rows stay low, so more rows fit).
+        self.max_label = min(240.0 * ty.label / 12.5 * (1.4 if ch.frame.fixed else 1.0), (x1 - x0) / 2.6)
         self.events: list[EventMark] = []
         self.badges: list[Badge] = []
-        self.lanes: list[tuple[str, tuple[Shape, ...], tuple[Text, ...]]] = []
+        self.lanes: list[LaneBand] = []
         self.overflow: list[EventInfo] = []
+        self.pad = 6.0 if ch.frame.fixed else 10.0   # under each lane (a fixed frame packs tighter)
+        self.items: dict[int, list[tuple[float, float, EventInfo, LabelText]]] = {}
+        for info in ch.infos:
+            m0, m1 = mark_extent(info, scale.pos)
+            text = blocks.label_lines(ch, info, self.max_label, inline=ch.frame.fixed)
+            self.items.setdefault(info.lane, []).append((m0, m1, info, text))
 
-    def run(self) -> None:
-        by_lane: dict[int, list[EventInfo]] = {}
-        for info in self.ch.infos:
-            by_lane.setdefault(info.lane, []).append(info)
-        for lane_index, lane_name in enumerate(self.ch.lane_names):
-            self._lane(lane_index, lane_name, by_lane.get(lane_index, []))
+    def _row_height(self, text: LabelText, point_style: bool) -> float:
+        ty = self.ch.ty
+        date_line = 0.0 if text.date_x is not None else ty.date * ty.line
+        return len(text.lines) * ty.label * ty.line + date_line + (0 if point_style else BAR_TRACK)
 
-    def _lane(self, lane_index: int, lane_name: str, infos: list[EventInfo]) -> None:
+    def plan(self, lane: int, limit: int) -> LanePlan:
+        """Lane ``lane``'s labels in at most ``limit`` rows."""
+        ty = self.ch.ty
+        head = (ty.lane * ty.line + 6 if self.ch.lane_names[lane] else 0.0) + self.pad
+        return plan_lane(lane, self.items.get(lane, []), self.x0, self.x1, limit, self.ch.frame.fixed,
+                         self._row_height, head, 10 + ty.badge * ty.line + self.pad - 2)
+
+    def plans(self, budget: float | None) -> list[LanePlan]:
+        """Every lane's plan: as many rows as needed (up to the row limit), or fewer to fit ``budget`` px."""
+        ty = self.ch.ty
+        # On a fixed frame no lane can use more rows than the height holds at one line a label.
+        least = ty.label * ty.line + 8
+        limit = self.ch.opts.row_limit if budget is None else max(0, int(budget // least))
+        out = [self.plan(lane, limit) for lane in range(len(self.ch.lane_names))]
+        if budget is not None:
+            out = fit_lanes(out, budget, lambda p, rows: self.plan(p.lane, rows))
+        return out
+
+    def draw(self, plans: list[LanePlan]) -> None:
+        """Place every lane's labels, marks and badges from ``self.y`` down."""
         ch, ty, x0, x1 = self.ch, self.ch.ty, self.x0, self.x1
-        lane_top = self.y
-        texts = []
-        if lane_name:
-            texts.append(ty.text(x0, self.y + ty.lane * ASCENT, shorten(lane_name, ty.lane, x1 - x0, bold=True),
-                                 "lane-name"))
-            self.y += ty.lane * ty.line + 6
-        placed: list[_Placed] = []
-        rows: list[float] = []
-        lane_over: list[tuple[EventInfo, float, float]] = []
-        items = sorted(((*mark_extent(info, self.scale.pos), info) for info in infos),
-                       key=lambda it: (it[0], it[2].event.id))
-        for m0, m1, info in items:
-            text = blocks.label_lines(ch, info, self.max_label)
-            point_style = m1 - m0 < 3 * POINT_R
-            tx = min(max(m0, x0), x1 - text.width)
-            if point_style:
-                tx = m1 + 6
-                if tx + text.width > x1:
-                    tx = max(x0, m0 - 6 - text.width)
-            o0, o1 = min(m0, tx), max(m1, tx + text.width)
-            row = first_fit(rows, o0, o1 + GAP, ch.opts.row_limit)
-            if row < 0:
-                lane_over.append((info, m0, m1))
-                continue
-            placed.append(_Placed(info, row, m0, m1, text, tx, point_style))
-        heights = [0.0] * len(rows)
-        for p in placed:
-            h = len(p.text.lines) * ty.label * ty.line + ty.date * ty.line + (0 if p.point_style else 10)
-            heights[p.row] = max(heights[p.row], h)
-        row_y = []
-        for h in heights:
-            row_y.append(self.y)
-            self.y += h + 8
-        for p in placed:
-            self.events.append(self._event(p, row_y[p.row]))
-        if lane_over:
-            self._badges(lane_index, lane_over)
-        self.y += 10
-        sep = (Shape("line", "lane-rule", (x0, lane_top - 6, x1, lane_top - 6)),) if lane_index else ()
-        self.lanes.append((ch.lane_ids[lane_index], sep, tuple(texts)))
+        for plan in plans:
+            lane_index, lane_name = plan.lane, ch.lane_names[plan.lane]
+            lane_top = self.y
+            texts = []
+            if lane_name:
+                texts.append(ty.text(x0, self.y + ty.lane * ASCENT, shorten(lane_name, ty.lane, x1 - x0, bold=True),
+                                     "lane-name"))
+                self.y += ty.lane * ty.line + 6
+            row_y = []
+            for h in plan.heights:
+                row_y.append(self.y)
+                self.y += h + 8
+            for p in sorted(plan.placed, key=lambda p: (p.m0, p.info.event.id)):
+                top = row_y[p.row] + (BAR_TRACK if p.point_style and plan.bars[p.row] else 0.0)
+                self.events.append(self._event(p, top))
+            if plan.over:
+                self._badges(lane_index, plan.over)
+            self.y += self.pad
+            sep = (Shape("line", "lane-rule", (x0, lane_top - 6, x1, lane_top - 6)),) if lane_index else ()
+            self.lanes.append(LaneBand(ch.lane_ids[lane_index], sep, tuple(texts)))
 
-    def _event(self, p: _Placed, top: float) -> EventMark:
+    def _event(self, p: Placed, top: float) -> EventMark:
         ty, info = self.ch.ty, p.info
         if p.point_style:
             c = top + ty.label * 0.5
             base = top + ty.label * ASCENT
         else:
             c = top + 4
-            base = top + 10 + ty.label * ASCENT
+            base = top + BAR_TRACK + ty.label * ASCENT
         shapes = marks(info, self.scale.pos, c)
         texts = []
         for k, line in enumerate(p.text.lines):
             last = k == len(p.text.lines) - 1
             texts.append(ty.text(p.tx, base, line, "label", notes=info.notes if last else ()))
             base += ty.label * ty.line
-        texts.append(ty.text(p.tx, base - ty.label * ty.line + ty.date * ty.line + 1, p.text.date, "date"))
+        if p.text.date_x is not None:
+            texts.append(ty.text(p.tx + p.text.date_x, base - ty.label * ty.line, p.text.date, "date"))
+        else:
+            texts.append(ty.text(p.tx, base - ty.label * ty.line + ty.date * ty.line + 1, p.text.date, "date"))
         return EventMark(info.event.id, info.event.title, info.date_label, info.classes, info.lane, tuple(shapes),
                          Label(union([t.box for t in texts]), tuple(texts), ()), info.notes)
 
-    def _badges(self, lane_index: int, lane_over: list[tuple[EventInfo, float, float]]) -> None:
-        """One row of "+N more" badges; neighbours that would collide merge into one badge."""
+    def _badges(self, lane_index: int, lane_over: Sequence[tuple[EventInfo, float, float]]) -> None:
+        """One row of "+N more in Mar–Jun 1953" badges; neighbours that would collide merge into one badge."""
         ty = self.ch.ty
         c = self.y + 5
-        groups: list[list] = []
-        label_w = measure("+99 more", ty.badge)
-        for info, m0, m1 in lane_over:
-            if groups and m0 < groups[-1][1] + GAP:
-                groups[-1][2].append(info)
-                groups[-1][1] = max(groups[-1][1], groups[-1][0] + label_w, m1)
+        groups: list[_Group] = []
+        for info, m0, _m1 in lane_over:
+            if groups and m0 < groups[-1].end + GAP:
+                groups[-1].add(info, m0)
             else:
-                groups.append([m0, max(m0 + label_w, m1), [info]])
-        for g0, _g1, group in groups:
-            text = f"+{len(group)} more"
-            tx = min(max(g0, self.x0), self.x1 - measure(text, ty.badge))
-            self.badges.append(Badge(ty.text(tx, c + 10 + ty.badge * ASCENT, text, "more"),
-                                     tuple(i.event.id for i in group), lane_index))
-            for info in group:
+                groups.append(_Group(info, m0))
+            # Place the last group's text, merging it into the one before while they collide.
+            while True:
+                groups[-1].place(ty.badge, self.x0, self.x1)
+                if len(groups) > 1 and groups[-1].tx < groups[-2].end + GAP:
+                    last = groups.pop()
+                    groups[-1].merge(last)
+                    continue
+                break
+        for group in groups:
+            self.badges.append(Badge(ty.text(group.tx, c + 10 + ty.badge * ASCENT, group.text(), "more"),
+                                     tuple(i.event.id for i in group.infos), lane_index))
+            for info in group.infos:
                 self.events.append(EventMark(info.event.id, info.event.title, info.date_label,
                                              (*info.classes, "overflow"), info.lane, tuple(marks(info, self.scale.pos, c)),
                                              None, info.notes, overflow=True))
                 self.overflow.append(info)
-        self.y += 10 + ty.badge * ty.line + 8
+        self.y += 10 + ty.badge * ty.line + self.pad - 2
 
+
+class _Group:
+    """Unlabelled neighbours counted in one badge, with the time they cover."""
+
+    def __init__(self, info: EventInfo, m0: float) -> None:
+        self.infos: list[EventInfo] = []
+        self.g0 = m0
+        self.first, self.after = math.inf, -math.inf
+        self.tx = self.end = m0
+        self.add(info, m0)
+
+    def add(self, info: EventInfo, m0: float) -> None:
+        self.infos.append(info)
+        self.g0 = min(self.g0, m0)
+        days = [d for d in (info.t0, info.t1) if d is not None]
+        if days:
+            self.first, self.after = min(self.first, *days), max(self.after, *days)
+
+    def merge(self, other: _Group) -> None:
+        self.infos += other.infos
+        self.g0 = min(self.g0, other.g0)
+        self.first, self.after = min(self.first, other.first), max(self.after, other.after)
+
+    def text(self) -> str:
+        where = f" {span_text(self.first, self.after)}" if self.first <= self.after else ""
+        return f"+{len(self.infos)} more{where}"
+
+    def place(self, size: float, x0: float, x1: float) -> None:
+        w = measure(self.text(), size)
+        self.tx = min(max(self.g0, x0), x1 - w)
+        self.end = self.tx + w
 
 def _breaks(ch: Chart, scale: TimeScale, axis_y: float, plot_top: float,
-            y: float) -> tuple[list[tuple[tuple[Shape, ...], Text]], float]:
+            y: float) -> tuple[list[AxisBreak], float]:
     """A shaded band and a zig-zag on the axis per compressed stretch, labelled in rows below the ticks."""
     ty = ch.ty
     out = []
@@ -165,13 +192,55 @@ def _breaks(ch: Chart, scale: TimeScale, axis_y: float, plot_top: float,
         tx = min(max(mid - w / 2, MARGIN), ch.width - MARGIN - w)
         row = first_fit(rows, tx, tx + w + 10, 1000)
         base = y + 2 + row * ty.breaks * ty.line + ty.breaks * ASCENT
-        out.append(((band, zigzag), ty.text(tx, base, label, "break-label")))
+        out.append(AxisBreak(seg.d0, seg.d1, (band, zigzag), ty.text(tx, base, label, "break-label")))
     return out, y + len(rows) * ty.breaks * ty.line + (6 if rows else 0)
 
 
-def horizontal(ch: Chart) -> Scene:
-    """Lay the chart out with time running right."""
+def _axis(ch: Chart, scale: TimeScale, x0: float, x1: float, plot_top: float,
+          axis_y: float) -> tuple[list[Shape], list[Shape], list[Text]]:
+    """The axis line, its ticks and grid lines, and the tick labels (with the year under months and days)."""
     ty = ch.ty
+    axis = [Shape("line", "axis", (x0, axis_y, x1, axis_y))]
+    grid: list[Shape] = []
+    tick_texts: list[Text] = []
+    for tick, tx, context in pick_ticks(ty, ticks(scale), x0, x1):
+        year_start = tick.date.month == 1 and tick.date.day == 1
+        axis.append(Shape("line", "tick", (tick.pos, axis_y, tick.pos, axis_y + 5)))
+        grid.append(Shape("line", "grid" + (" grid-major" if year_start else ""), (tick.pos, plot_top, tick.pos, axis_y)))
+        tick_texts.append(ty.text(tx, axis_y + 8 + ty.tick * ASCENT, tick.label, "tick", anchor="middle"))
+        if context:
+            tick_texts.append(ty.text(tx, axis_y + 8 + ty.tick * ASCENT + ty.tick * ty.line, context,
+                                      "tick tick-year", anchor="middle"))
+    return axis, grid, tick_texts
+
+
+def _plans(ch: Chart, plot: _Plot, scale: TimeScale, plot_top: float) -> tuple[list[LanePlan], bool]:
+    """The lanes' label rows, and whether the source list goes on a following page.
+
+    A free-height chart labels everything (up to the row limit).  A fixed frame first tries to hold
+    every label and the source list; failing that, the source list moves to a following page and
+    the lanes give up rows until the plot fits the frame.
+    """
+    if not ch.frame.fixed:
+        return plot.plans(None), False
+    ty = ch.ty
+    below = 4 + 8 + 2 * ty.tick * ty.line + _breaks(ch, scale, 0.0, 0.0, 0.0)[1] + MARGIN
+    room = ch.frame.height - plot_top - below
+    notes_h = blocks.notes(ch, 0.0)[2]
+    if notes_h:
+        plans = plot.plans(room - notes_h)
+        if not any(p.over for p in plans) and sum(p.height for p in plans) <= room - notes_h:
+            return plans, False
+    note_h = blocks.OVERFLOW_LINES_FIXED * ty.overflow * ty.line + 8
+    moved_h = ty.overflow * ty.line + 8 if notes_h else 0.0
+    plans = plot.plans(room - moved_h)
+    if any(p.over for p in plans):
+        plans = plot.plans(room - moved_h - note_h)
+    return plans, bool(notes_h)
+
+
+def horizontal(ch: Chart) -> Scene:
+    """Lay the chart out with time running right, in the frame's width (and height, when it has one)."""
     header, y = blocks.header(ch)
     x0, x1 = MARGIN, ch.width - MARGIN
     scale = ch.scale(x0 + 6, x1 - 6)
@@ -182,31 +251,22 @@ def horizontal(ch: Chart) -> Scene:
     era_rows, y = blocks.era_rows(ch, ch.eras(scale), y, x0, x1)
     plot_top = y
     plot = _Plot(ch, scale, x0, x1, y)
-    plot.run()
-    y = plot.y
-    # The axis, its ticks, compressed stretches.
-    axis_y = y + 4
-    axis = [Shape("line", "axis", (x0, axis_y, x1, axis_y))]
-    grid = list(legend_shapes)
-    tick_texts: list[Text] = []
-    for tick, tx, context in pick_ticks(ty, ticks(scale), x0, x1):
-        year_start = tick.date.month == 1 and tick.date.day == 1
-        axis.append(Shape("line", "tick", (tick.pos, axis_y, tick.pos, axis_y + 5)))
-        grid.append(Shape("line", "grid" + (" grid-major" if year_start else ""), (tick.pos, plot_top, tick.pos, axis_y)))
-        tick_texts.append(ty.text(tx, axis_y + 8 + ty.tick * ASCENT, tick.label, "tick", anchor="middle"))
-        if context:
-            tick_texts.append(ty.text(tx, axis_y + 8 + ty.tick * ASCENT + ty.tick * ty.line, context,
-                                      "tick tick-year", anchor="middle"))
-    y = axis_y + 8 + 2 * ty.tick * ty.line
+    plans, moved = _plans(ch, plot, scale, plot_top)
+    plot.draw(plans)
+    axis_y = plot.y + 4
+    axis, grid, tick_texts = _axis(ch, scale, x0, x1, plot_top, axis_y)
+    y = axis_y + 8 + 2 * ch.ty.tick * ch.ty.line
     breaks, y = _breaks(ch, scale, axis_y, plot_top, y)
-    overflow_texts, y = blocks.overflow_note(ch, plot.overflow, y)
-    heading, notes, y = blocks.notes(ch, y)
+    overflow_texts, y = blocks.overflow_note(ch, plot.overflow, y, moved)
+    heading, notes, y = (None, [], y) if moved else blocks.notes(ch, y)
     eras = []
     for r in era_rows:
         top = min(r.top, plot_top - 2) if r.top is not None else plot_top - 2
         band = Shape("rect", "era", (r.span.a, top, max(r.span.b - r.span.a, 0.0), axis_y - top))
-        eras.append((r.span.era.id, r.span.era.label, (band, *r.extra), r.text))
-    return ch.scene(y + MARGIN, scale, header=tuple(header), eras=tuple(eras), grid=tuple(grid), axis=tuple(axis),
-                    ticks=tuple(tick_texts), breaks=tuple(breaks), lanes=tuple(plot.lanes), events=tuple(plot.events),
-                    badges=tuple(plot.badges), overflow_note=tuple(overflow_texts), notes_heading=heading,
-                    notes=tuple(notes))
+        eras.append(EraBand(r.span.era.id, r.span.era.label, (band, *r.extra), r.text))
+    height = ch.frame.height if ch.frame.fixed else y + MARGIN
+    return ch.scene(height, scale, header=tuple(header), eras=tuple(eras), grid=(*legend_shapes, *grid),
+                    axis=tuple(axis), ticks=tuple(tick_texts), breaks=tuple(breaks), lanes=tuple(plot.lanes),
+                    events=tuple(plot.events), badges=tuple(plot.badges), overflow_note=tuple(overflow_texts),
+                    notes_heading=heading, notes=tuple(notes), sources_follow=moved,
+                    unlabelled=tuple(i.event.id for i in plot.overflow))

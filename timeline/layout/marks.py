@@ -2,7 +2,9 @@
 
 Each mark kind means one thing, and the legend says what: a dot is an exact day, a pale capped
 band is "sometime in" a month or year, a solid bar is a range, a whisker a bound, a bracket a
-dispute.  ``vertical`` swaps the coordinates (time runs down).
+dispute.  An event that only blog, forum or partisan sources back gets a dashed ring around its
+marks as well (a pattern, not a colour, so it survives print and forced colours).  ``vertical``
+swaps the coordinates (time runs down).
 """
 
 from __future__ import annotations
@@ -28,9 +30,12 @@ LEGEND = {
     "bound": "on or before / after",
     "disputed": "sources disagree",
     "open": "open end",
+    "continues": "continues outside the window",
     "context": "context",
+    "weak": "only a partisan, forum or blog source",
     "era": "period",
 }
+WEAK_GAP = 2.5  # px between a mark and its dashed "weak sources only" ring
 LEGEND_GLYPH = 30.0
 
 Pos = Callable[[float], float]
@@ -77,6 +82,12 @@ def legend_glyph(key: str, x: float, c: float) -> list[Shape]:
                 Shape("line", k + "bracket", (x + 25, c - 6, x + 25, c + 6)),
                 Shape("circle", k + "mark", (x + 5, c, POINT_R)),
                 Shape("circle", k + "mark hollow", (x + 25, c, POINT_R))]
+    if key == "weak":
+        return [Shape("circle", k + "mark", (x + 15, c, POINT_R)),
+                Shape("circle", k + "weak-ring", (x + 15, c, POINT_R + WEAK_GAP))]
+    if key == "continues":
+        return [Shape("rect", k + "bar", (x + 9, c - 3.5, 19.0, 7.0)),
+                Shape("polygon", k + "arrow continues", (x + 1, c, x + 8, c - 4.5, x + 8, c + 4.5))]
     if key == "open":
         return [Shape("rect", k + "bar", (x + 2, c - 3.5, 19.0, 7.0)),
                 Shape("polygon", k + "arrow", (x + 29, c, x + 22, c - 4.5, x + 22, c + 4.5))]
@@ -95,6 +106,8 @@ def legend_keys(infos: Iterable[EventInfo], eras: Iterable[Era], is_extent: Call
                 used.add("approx")
             if info.open_start or info.open_end:
                 used.add("open")
+            if info.cut_start or info.cut_end:
+                used.add("continues")
         elif info.bound is not Bound.EXACT:
             used.add("bound")
         else:
@@ -103,6 +116,8 @@ def legend_keys(infos: Iterable[EventInfo], eras: Iterable[Era], is_extent: Call
                 used.add("approx")
         if info.event.is_context:
             used.add("context")
+        if info.weak:
+            used.add("weak")
     if any(era.when.first_day is not None and era.when.last_day is not None for era in eras):
         used.add("era")
     return [k for k in LEGEND if k in used]
@@ -131,21 +146,53 @@ def mark_extent(info: EventInfo, pos: Pos) -> tuple[float, float]:
         x = pos(info.t0)
         return x - POINT_R, x + WHISKER + 2
     a, b = pos(info.t0), pos(info.t1)
-    if b - a < 2 * POINT_R + 2 or info.t1 - info.t0 <= 1.5:  # a single day is a dot however wide it is drawn
+    if info.t1 - info.t0 <= 1.5:  # a single day is a dot however wide it is drawn
         mid = (a + b) / 2
         return mid - POINT_R, mid + POINT_R
-    return a, b
+    return _widened(a, b)
+
+
+#: The least drawn width of a "sometime in" band: a month on a century axis is still a band, never a dot.
+MIN_EXTENT = 2 * POINT_R + 2
+
+
+def _widened(a: float, b: float) -> tuple[float, float]:
+    if b - a >= MIN_EXTENT:
+        return a, b
+    mid = (a + b) / 2
+    return mid - MIN_EXTENT / 2, mid + MIN_EXTENT / 2
 
 
 def mark_kind(info: EventInfo, m0: float, m1: float) -> str:
     """"extent" for a partial date drawn as a pale bar, else "mark"."""
-    if info.kind == "point" and info.bound is Bound.EXACT and not info.disputed and m1 - m0 >= 2 * POINT_R + 2:
-        return "extent"
+    if (info.kind == "point" and info.bound is Bound.EXACT and not info.disputed and info.t0 is not None
+            and info.t1 is not None and info.t1 - info.t0 > 1.5):
+        return "extent"  # a month or a year: never the exact-day dot, however narrow
     return "mark"
 
 
 def marks(info: EventInfo, pos: Pos, c: float, vertical: bool = False, thin: bool = False) -> list[Shape]:
     """The shapes of one event centred on across-coordinate ``c``; ``thin`` draws narrow bars (vertical columns)."""
+    shapes = _plain_marks(info, pos, c, vertical, thin)
+    return [*shapes, *_weak_rings(shapes)] if info.weak else shapes
+
+
+def _weak_rings(shapes: Sequence[Shape]) -> list[Shape]:
+    """A dashed ring around each dot and a dashed outline around each bar or band."""
+    g = WEAK_GAP
+    rings = []
+    for shape in shapes:
+        kind = shape.cls.split()[0]
+        if shape.kind == "circle" and kind == "mark":
+            x, y, r = shape.coords
+            rings.append(Shape("circle", "weak-ring", (x, y, r + g)))
+        elif shape.kind == "rect" and kind in ("bar", "extent"):
+            x, y, w, h = shape.coords
+            rings.append(Shape("rect", "weak-ring", (x - g, y - g, w + 2 * g, h + 2 * g)))
+    return rings
+
+
+def _plain_marks(info: EventInfo, pos: Pos, c: float, vertical: bool, thin: bool) -> list[Shape]:
     shapes: list[Shape] = []
     bar, band, cap = (3.5, 3.0, 3.5) if thin else (7.0, 5.0, 5.0)
     hollow = " hollow" if (info.approx_start or info.uncertain) else ""
@@ -162,7 +209,14 @@ def marks(info: EventInfo, pos: Pos, c: float, vertical: bool = False, thin: boo
         m0, m1 = mark_extent(info, pos)
         a = m0 + (8 if info.open_start else 0)
         b = m1 - (8 if info.open_end else 0)
-        fade = min(14.0, (b - a) / 3)
+        # A range cut by the view window: the bar stops short of the edge, an arrow points on.
+        if info.cut_start:
+            shapes.append(_arrow(a, c, -1, vertical, "arrow continues"))
+            a += 8
+        if info.cut_end:
+            shapes.append(_arrow(b, c, 1, vertical, "arrow continues"))
+            b -= 8
+        fade = min(14.0, max(b - a, 0.0) / 3)
         body0 = a + fade if info.approx_start else a
         body1 = b - fade if info.approx_end else b
         shapes.append(_shape("rect", "bar", [(body0, c - bar / 2)], vertical, (max(body1 - body0, 0.0), bar)))
@@ -185,7 +239,8 @@ def marks(info: EventInfo, pos: Pos, c: float, vertical: bool = False, thin: boo
         shapes.append(_shape("circle", "mark" + hollow, [(x, c)], vertical, (POINT_R,)))
         return shapes
     a, b = pos(info.t0), pos(info.t1)
-    if b - a >= 2 * POINT_R + 2 and info.t1 - info.t0 > 1.5:
+    if info.t1 - info.t0 > 1.5:
+        a, b = _widened(a, b)
         # A partial date (a month, a year, a decade): a pale band over every day it can mean, held
         # by two thin end caps -- lighter than a range's solid bar, so "sometime in" never reads as "all through".
         shapes.append(_shape("rect", "extent", [(a, c - band / 2)], vertical, (b - a, band)))

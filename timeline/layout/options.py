@@ -71,6 +71,16 @@ def _title(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
         raise UsageError(f"{attribute.name} must be a string or None; got {value!r}")
 
 
+def _window(value: Any) -> tuple[Any, Any] | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes, Mapping)) or len(value) != 2:
+        raise UsageError(f"window must be a (start, end) pair, either of which may be None; got {value!r}")
+    if value[0] is None and value[1] is None:
+        return None
+    return (value[0], value[1])
+
+
 def _focus(value: Any) -> tuple[tuple[str, str], ...]:
     if isinstance(value, (str, bytes)):
         raise UsageError(f"focus must be a list of (start, end) pairs; got {value!r}")
@@ -113,6 +123,10 @@ class LayoutOptions:
     size: str | Frame | None = attrs.field(default=None, validator=_size)
     #: Make every text this many times bigger (1 to 4); text never goes below the frame's minimum.
     text_scale: float = attrs.field(default=1.0, validator=_text_scale)
+    #: The view window (start, end) as dates or date strings (either may be None): the axis runs over
+    #: exactly that time, events outside it are left out, ranges crossing an edge are cut there with a
+    #: continuation arrow, and lanes left empty are dropped.
+    window: tuple[Any, Any] | None = attrs.field(default=None, converter=_window)
     #: The chart's title in place of the timeline's own (None keeps it).
     title: str | None = attrs.field(default=None, validator=_title)
 

@@ -18,7 +18,7 @@ import attrs
 from timeline.dates import calendar as cal
 
 __all__ = ["Segment", "TimeScale", "UNIT_YEARS", "adaptive_scale", "add_unit", "day_number", "differs_from_linear",
-           "floor_unit", "focus_scale", "knot_scale", "linear_scale"]
+           "floor_unit", "focus_scale", "knot_scale", "linear_scale", "truthful"]
 
 
 @attrs.frozen
@@ -58,6 +58,15 @@ class TimeScale:
     def d1(self) -> float:
         """Day after the last day of the domain."""
         return self.segments[-1].d1
+
+    def day_at(self, position: float) -> float:
+        """The day number drawn at ``position`` px (the inverse of :meth:`pos`, clamped)."""
+        for seg in self.segments:
+            if position <= seg.p1 or seg is self.segments[-1]:
+                if seg.p1 == seg.p0:
+                    return seg.d0
+                return seg.d0 + (min(max(position, seg.p0), seg.p1) - seg.p0) / seg.rate
+        return self.d1
 
     def pos(self, day: float) -> float:
         """The position of a day number (clamped to the domain)."""
@@ -219,6 +228,43 @@ def _merge(pieces: list[tuple[float, float, float]], d0: float, d1: float, p0: f
     if len(segments) == 1:
         return linear_scale(d0, d1, p0, p1)
     return TimeScale(tuple(segments), tuple(compressed), kind)
+
+
+def _inverts(scale: TimeScale, spans: Sequence[tuple[float, float]]) -> bool:
+    """True when some span is drawn shorter than a span at least 20% shorter in time."""
+    drawn = sorted((b - a, scale.pos(b) - scale.pos(a)) for a, b in spans if b > a)
+    longest = -math.inf   # the longest drawing among the clearly shorter durations seen so far
+    pending: list[tuple[float, float]] = []
+    for duration, length in drawn:
+        while pending and pending[0][0] < duration * 0.8:
+            longest = max(longest, pending.pop(0)[1])
+        if length + 0.5 < longest:
+            return True
+        pending.append((duration, length))
+    return False
+
+
+def truthful(scale: TimeScale, spans: Sequence[tuple[float, float]]) -> TimeScale:
+    """``scale``, blended toward linear just enough that no span is drawn shorter than a shorter one.
+
+    An adaptive scale gives busy stretches more room; over sparse data it can draw a 37-year
+    range shorter than a 3-year one.  The blend keeps the adaptive knots and moves each toward its
+    linear position (a quarter at a time); a blend that no longer differs from linear is linear.
+    """
+    if len(scale.segments) < 2 or not _inverts(scale, spans):
+        return scale
+    d0, d1 = scale.d0, scale.d1
+    p0, p1 = scale.segments[0].p0, scale.segments[-1].p1
+    rate = (p1 - p0) / max(d1 - d0, 1e-9)
+    knots = [(scale.segments[0].d0, p0), *((s.d1, s.p1) for s in scale.segments)]
+    for share in (0.25, 0.5, 0.75):
+        mixed = [(d, (1 - share) * p + share * (p0 + (d - d0) * rate)) for d, p in knots]
+        flags = [(b[1] - a[1]) / max(b[0] - a[0], 1e-9) < 0.45 * rate and b[0] - a[0] > 2 * 365
+                 for a, b in zip(mixed, mixed[1:])]
+        blended = knot_scale(mixed, flags, scale.kind)
+        if not _inverts(blended, spans):
+            return blended
+    return linear_scale(d0, d1, p0, p1)
 
 
 def focus_scale(periods: Sequence[tuple[float, float]], d0: float, d1: float, p0: float, p1: float,

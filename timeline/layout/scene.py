@@ -16,7 +16,7 @@ from timeline.layout.frame import Frame
 if TYPE_CHECKING:
     from timeline.layout.typography import Typography
 
-__all__ = ["Badge", "Box", "EventMark", "Label", "NoteEntry", "Scene", "Shape", "Text"]
+__all__ = ["AxisBreak", "Badge", "Box", "EraBand", "EventMark", "Label", "LaneBand", "NoteEntry", "Scene", "Shape", "Text"]
 
 #: DejaVu Sans ascent and descent as fractions of the font size (hhea 0.928/0.236).
 ASCENT, DESCENT = 0.93, 0.24
@@ -128,6 +128,35 @@ class NoteEntry:
 
 
 @attrs.frozen
+class EraBand:
+    """A shaded period behind the plot: its id and name, its shapes, and its label (if drawn)."""
+
+    era_id: str
+    name: str
+    shapes: tuple[Shape, ...]
+    label: Text | None
+
+
+@attrs.frozen
+class AxisBreak:
+    """A stretch of the axis drawn shorter than the rest: a shaded band, a zig-zag, and its label."""
+
+    first_day: float
+    after_day: float
+    shapes: tuple[Shape, ...]   # the band first, then the zig-zag on the axis
+    label: Text | None
+
+
+@attrs.frozen
+class LaneBand:
+    """A lane: its id, its rules, and its name (and number) texts."""
+
+    lane_id: str
+    shapes: tuple[Shape, ...]
+    texts: tuple[Text, ...]
+
+
+@attrs.frozen
 class Scene:
     """A laid-out timeline: canvas size, layers of shapes and texts, events and notes."""
 
@@ -139,21 +168,49 @@ class Scene:
     subtitle: str
     summary: str
     header: tuple[Text, ...]
-    eras: tuple[tuple[str, str, tuple[Shape, ...], Text | None], ...]
+    eras: tuple[EraBand, ...]
     grid: tuple[Shape, ...]
     axis: tuple[Shape, ...]
     ticks: tuple[Text, ...]
-    breaks: tuple[tuple[tuple[Shape, ...], Text], ...]
-    lanes: tuple[tuple[str, tuple[Shape, ...], tuple[Text, ...]], ...]
+    breaks: tuple[AxisBreak, ...]
+    lanes: tuple[LaneBand, ...]
     events: tuple[EventMark, ...]
     badges: tuple[Badge, ...]
     overflow_note: tuple[Text, ...]
     notes_heading: Text | None
     notes: tuple[NoteEntry, ...]
+    #: What this page is: "chart", or "sources" (the source list continued from a fixed frame).
+    page: str = "chart"
+    #: True when the source list did not fit the frame and is laid out on following pages.
+    sources_follow: bool = False
+    #: Events drawn as marks but without a label (counted in "+N more" badges), in time order.
+    unlabelled: tuple[str, ...] = ()
     #: The frame this Scene was laid out for (its medium, least text size, raster scale).
     frame: Frame | None = None
     #: The font size of every text role, as measured (renderers generate their font CSS from it).
     typography: Typography | Any = None
+    #: The time axis: day number -> px along it (x when horizontal, y when vertical); None on a page of sources.
+    timescale: Any = None
+
+    def position(self, when: Any) -> float:
+        """Where a date sits along the time axis, in px: x (horizontal) or y (vertical).
+
+        ``when`` is a day number, a ``datetime.date``, a date string ("1953-03-05", "March 1953")
+        or a parsed date; a partial date gives the position of its first day.  For the
+        ``drawing()`` hook: ``x = scene.position("1953-03-05")``.
+        """
+        if self.timescale is None:
+            raise ValueError("this page has no time axis")
+        if isinstance(when, (int, float)) and not isinstance(when, bool):
+            return self.timescale.pos(float(when))
+        if hasattr(when, "toordinal") and not hasattr(when, "first_day"):
+            return self.timescale.pos(float(when.toordinal()))
+        from timeline.dates import parse_date
+
+        date = parse_date(when) if isinstance(when, str) else when
+        if date.first_day is None:
+            raise ValueError(f"{when!r} has no first day to place")
+        return self.timescale.pos(float(date.first_day))
 
     @property
     def canvas(self) -> Box:
@@ -163,10 +220,10 @@ class Scene:
     def texts(self) -> list[tuple[str, Text]]:
         """Every text line with a kind, for overlap and clipping checks."""
         out: list[tuple[str, Text]] = [("header", t) for t in self.header]
-        out += [("era", label) for _id, _name, _shapes, label in self.eras if label is not None]
+        out += [("era", e.label) for e in self.eras if e.label is not None]
         out += [("tick", t) for t in self.ticks]
-        out += [("break", t) for _shapes, t in self.breaks]
-        out += [("lane", t) for _id, _shapes, texts in self.lanes for t in texts]
+        out += [("break", b.label) for b in self.breaks if b.label is not None]
+        out += [("lane", t) for lane in self.lanes for t in lane.texts]
         out += [("badge", b.text) for b in self.badges]
         out += [("overflow", t) for t in self.overflow_note]
         if self.notes_heading is not None:

@@ -8,6 +8,7 @@ stay beside their marks, and leader lines are short elbows.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -17,7 +18,7 @@ from timeline.layout.chart import MARGIN, Chart, first_fit, union
 from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, marks
 from timeline.layout.scale import TimeScale, knot_scale, linear_scale
 from timeline.layout.classify import day_span, flow_day
-from timeline.layout.scene import ASCENT, DESCENT, EventMark, Label, Scene, Shape, Text
+from timeline.layout.scene import ASCENT, DESCENT, AxisBreak, EraBand, EventMark, Label, LaneBand, Scene, Shape, Text
 from timeline.layout.text import measure, shorten
 from timeline.layout.ticks import flow_levels, flow_tick_width, flow_ticks
 
@@ -213,7 +214,7 @@ def vertical(ch: Chart) -> Scene:
             a = pos(era.when.first_day)
             b = max(pos(era.when.last_day + 1), ty_top + it.height)
             band = Shape("rect", "era", (axis_x, a, x_right - axis_x, max(b - a, 0.0)))
-            eras_out.append((era.id, era.label, (band,), text))
+            eras_out.append(EraBand(era.id, era.label, (band,), text))
             bottom = max(bottom, text.box.y1)
             continue
         info = ch.infos[it.index]
@@ -238,14 +239,26 @@ def vertical(ch: Chart) -> Scene:
         bottom = max(bottom, box.y1)
     axis_end = max(scale.pos(d1), bottom)
     axis = [Shape("line", "axis", (axis_x, top, axis_x, axis_end))]
+    # The list's axis is not proportional: a stretch of years skipped is shaded across the marks and
+    # zig-zagged on the axis, as the horizontal chart marks its compressed stretches.
+    breaks = []
     for seg, flag in zip(scale.segments, scale.compressed):
         if flag:
             mid = (seg.p0 + seg.p1) / 2
-            axis.append(Shape("polyline", "break", tuple(
-                v for j in range(5) for v in (axis_x + (-5 if j % 2 else 5), mid - 6 + 3 * j))))
+            band = Shape("rect", "compressed", (axis_x, seg.p0, cols.end - axis_x, seg.p1 - seg.p0))
+            zigzag = Shape("polyline", "break", tuple(
+                v for j in range(5) for v in (axis_x + (-5 if j % 2 else 5), mid - 6 + 3 * j)))
+            breaks.append(AxisBreak(seg.d0, seg.d1, (band, zigzag), None))
     grid: list[Shape] = [*legend_shapes, *key_shapes]
     tick_texts = []
+    # A tick may not sit level with a label's date from another year (a bound "by 1956" beside 1958).
+    dated = sorted((p + top, d) for d, p in knots)
+    level = [p for p, _d in dated]
     for tpos, label, major in flow_ticks(ty, scale, d0, d1, levels, top, axis_end):
+        tday = scale.day_at(tpos)
+        i = bisect.bisect_left(level, tpos - ty.tick)
+        if any(abs(dated[j][1] - tday) > 183 for j in range(i, len(dated)) if dated[j][0] <= tpos + ty.tick):
+            continue
         axis.append(Shape("line", "tick", (axis_x - 5, tpos, axis_x, tpos)))
         grid.append(Shape("line", "grid" + (" grid-major" if major else ""), (axis_x, tpos, cols.end, tpos)))
         tick_texts.append(ty.text(axis_x - 8, tpos + ty.tick * 0.35, label, "tick" + (" tick-year" if major else ""),
@@ -256,10 +269,10 @@ def vertical(ch: Chart) -> Scene:
         texts_l: tuple[Text, ...] = (ty.text(x, heads_y, str(lane + 1), "lane-number", anchor="middle"),)
         if lane == 0:
             texts_l = (*lane_key, *texts_l)
-        lanes_out.append((ch.lane_ids[lane], (Shape("line", "lane-rule", (x, top, x, axis_end)),), texts_l))
+        lanes_out.append(LaneBand(ch.lane_ids[lane], (Shape("line", "lane-rule", (x, top, x, axis_end)),), texts_l))
     heading, notes_out, y = blocks.notes(ch, axis_end + 18)
     return ch.scene(y + MARGIN, scale, header=tuple(header), eras=tuple(eras_out), grid=tuple(grid),
-                    axis=tuple(axis), ticks=tuple(tick_texts), breaks=(), lanes=tuple(lanes_out),
+                    axis=tuple(axis), ticks=tuple(tick_texts), breaks=tuple(breaks), lanes=tuple(lanes_out),
                     events=tuple(events), badges=(), overflow_note=(), notes_heading=heading,
                     notes=tuple(notes_out))
 

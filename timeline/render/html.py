@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import types
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,8 @@ from timeline import cite
 from timeline.dates import Bound, HistoricalDate, Precision, Span
 from timeline.errors import UsageError
 from timeline.layout.notes import Footnotes, timeline_footnotes
-from timeline.model import Citation, Claim, Event, Timeline
+from timeline.model import Citation, Claim, Event, Source, Timeline
+from timeline.support import support, weak_label, weak_only
 from timeline.render import markup
 from timeline.render.text import clean_text, dom_key
 from timeline.resources import packaged_templates
@@ -197,9 +198,10 @@ def _claim_groups(ev: Event, claims: list[_View]) -> list[_View]:
             for about, group in ev.claim_groups()]
 
 
-def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> _View:
+def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: Mapping[str, Source]) -> _View:
     own = refs.make(ev.citations)
     claims = [_claim(c, refs) for c in ev.claims]
+    label = ev.date_label()
     media = None
     if ev.media is not None:
         media = _View({
@@ -215,8 +217,8 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> _View:
         "item_id": f"{prefix}-item-{ev.id}",
         "figure_id": f"{prefix}-ev-{dom_key(ev.id)}",
         "title": ev.title,
-        "date_label": ev.date_label(),
-        "date": _when_html(ev.when, ev.date_label()),
+        "date_label": label,
+        "date": _when_html(ev.when, label),
         "edtf": ev.when.edtf,
         "lane": ev.lane or "",
         "lane_label": lanes.get(ev.lane or "", ev.lane or ""),
@@ -227,8 +229,11 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs) -> _View:
         "claims": claims,
         "date_claims": [c for c in claims if c.about == "date" and c.when is not None],
         "other_claims": [c for c in claims if not (c.about == "date" and c.when is not None)],
-        "claim_groups": _claim_groups(ev, claims),
-        "disputed": ev.is_disputed,
+        "claim_groups": _claim_groups(ev, claims) if ev.claims else [],
+        "disputed": ev.is_disputed if ev.claims else False,
+        "disputes": list(ev.disputes) if ev.claims else [],
+        "support": kind.value if (kind := support(ev, sources)) is not None else "",
+        "weak": weak_label(ev, sources) if weak_only(ev, sources) else "",
         "context": ev.is_context,
         "media": media,
     })
@@ -239,7 +244,7 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
     refs = _Refs(prefix, footnotes)
     lane_objs = tl.lane_order()
     lanes = {lane.id: lane.name for lane in lane_objs}
-    events = [_event(ev, prefix, lanes, refs) for ev in tl.sorted_events()]
+    events = [_event(ev, prefix, lanes, refs, tl.sources) for ev in tl.sorted_events()]
     eras = []
     for era in sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id)):
         eras.append(_View({

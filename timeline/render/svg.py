@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from timeline.errors import RenderError, UsageError
-from timeline.layout import LayoutOptions, Scene, Shape, Text, layout
+from timeline.layout import LayoutOptions, Scene, Shape, Text, layout, layout_pages
 from timeline.layout.options import check_names
 from timeline.layout.text import FONT_STACK
 from timeline.layout.typography import ROLES
@@ -35,7 +35,7 @@ from timeline.model import Timeline
 from timeline.render.text import clean_text, dom_key
 from timeline.resources import packaged_templates
 
-__all__ = ["SvgOptions", "THEMES", "drawing", "render_svg"]
+__all__ = ["SvgOptions", "THEMES", "drawing", "render_svg", "render_svg_pages"]
 
 THEMES = ("light", "dark", "print", "auto")
 
@@ -102,18 +102,37 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     return _tostring(_document(tl, options)) + "\n"
 
 
+def render_svg_pages(tl: Timeline, **options: Any) -> list[str]:
+    """The chart's SVG, then one SVG per page of sources when a fixed frame could not hold them.
+
+    On a ``size="slide"`` (or any fixed frame) chart whose source list does not fit at full size,
+    the list is laid out on following pages of the same frame, never shrunk.
+    """
+    lay, svg = _split(dict(options))
+    return [_tostring(_Painter(scene, svg).paint()) + "\n" for scene in layout_pages(tl, _options=lay)]
+
+
 def drawing(tl: Timeline, **options: Any) -> Any:
     """Lay out and draw a timeline, returning an svgwrite ``Drawing`` so scripts can add to it.
 
+    The Drawing carries the Scene it was drawn from as ``dwg.scene``, so a script places things by
+    date, not by guessing pixels: ``x = dwg.scene.position("1953-03-05")``.
     svgwrite is imported here only: ``render_svg`` writes the same document without it.
     """
-    return _to_drawing(_document(tl, options))
+    scene, root = _document_and_scene(tl, options)
+    dwg = _to_drawing(root)
+    dwg.scene = scene
+    return dwg
 
 
 def _document(tl: Timeline, options: dict[str, Any]) -> _El:
+    return _document_and_scene(tl, options)[1]
+
+
+def _document_and_scene(tl: Timeline, options: dict[str, Any]) -> tuple[Scene, _El]:
     lay, svg = _split(dict(options))
     scene = layout(tl, _options=lay)
-    return _Painter(scene, svg).paint()
+    return scene, _Painter(scene, svg).paint()
 
 
 # -- checks and formatting ------------------------------------------------------------------
@@ -350,34 +369,35 @@ class _Painter:
         dwg.elements += [title, desc, defs]
         dwg.elements.append(_El("rect", {"class": "bg", "x": 0, "y": 0, "width": w, "height": h}))
         back = _g("eras")
-        for era_id, name, shapes, _text in s.eras:
-            g = _g("era-band", id=self._id("era", era_id))
-            g.elements.append(_El("title", {}, clean_text(name)))
-            g.elements.extend(map(self._shape, shapes))
+        for era in s.eras:
+            g = _g("era-band", id=self._id("era", era.era_id))
+            g.elements.append(_El("title", {}, clean_text(era.name)))
+            g.elements.extend(map(self._shape, era.shapes))
             back.elements.append(g)
-        for shapes, _text in s.breaks:
-            back.elements.append(self._shape(shapes[0]))
+        for brk in s.breaks:
+            back.elements.append(self._shape(brk.shapes[0]))
         dwg.elements.append(back)
         grid = _g("grid-lines")
         grid.elements.extend(map(self._shape, s.grid))
         dwg.elements.append(grid)
         axis = _g("time-axis")
         axis.elements.extend(map(self._shape, s.axis))
-        for shapes, text in s.breaks:
-            axis.elements.extend(map(self._shape, shapes[1:]))
-            axis.elements.append(self._text(text))
+        for brk in s.breaks:
+            axis.elements.extend(map(self._shape, brk.shapes[1:]))
+            if brk.label is not None:
+                axis.elements.append(self._text(brk.label))
         axis.elements.extend(self._text(text) for text in s.ticks)
         dwg.elements.append(axis)
         head = _g("header")
         head.elements.extend(self._text(text) for text in s.header)
         dwg.elements.append(head)
         labels = _g("era-labels")
-        labels.elements.extend(self._text(text) for _id, _name, _shapes, text in s.eras if text is not None)
+        labels.elements.extend(self._text(era.label) for era in s.eras if era.label is not None)
         dwg.elements.append(labels)
-        for index, (lane_id, shapes, texts) in enumerate(s.lanes):
-            g = _g(f"lane lane-{index}", id=self._id("lane", lane_id or f"{index}"))
-            g.elements.extend(map(self._shape, shapes))
-            g.elements.extend(self._text(text) for text in texts)
+        for index, lane in enumerate(s.lanes):
+            g = _g(f"lane lane-{index}", id=self._id("lane", lane.lane_id or f"{index}"))
+            g.elements.extend(map(self._shape, lane.shapes))
+            g.elements.extend(self._text(text) for text in lane.texts)
             dwg.elements.append(g)
         events = _g("events")
         events.elements.extend(map(self._event, s.events))

@@ -20,7 +20,8 @@ from timeline.errors import DateError
 from timeline.io.common import Collector, header_key
 from timeline.io.markup import html_to_markup, html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
-from timeline.io.validate import ModelPath, Where, validate
+from timeline.io.skipping import validate_items
+from timeline.io.validate import ModelPath, Where
 from timeline.model import Era, Event, Lane, Media, Timeline, is_valid_id
 
 __all__ = ["BY_KEY", "CSV_COLUMNS", "JS_DATE_YEARS", "NAME_OF", "REQUIRED_COLUMNS", "Slide", "SlideBuilder", "Value"]
@@ -357,9 +358,6 @@ class SlideBuilder:
         if "background" in self.summaries:
             at, count = self.summaries["background"]
             self.warning(at, f"Background is not kept ({count} slide(s)); timeline draws its own backgrounds")
-        if self.c.skipped:
-            self.c.warning(f"{self.c.skipped} {self.noun}(s) skipped (--skip-invalid), each listed at its place; "
-                           f"`timeline check` reports them as errors", self.name)
         tl = Timeline(
             title=self.title or "Timeline", description=self.description, events=tuple(self.events),
             eras=tuple(self.eras), lanes=tuple(self.lanes.values()),
@@ -371,7 +369,8 @@ class SlideBuilder:
                 return Where(self.name, at.line, at.column, at.source_line, at.pointer)
             return None
 
-        self.c.extend(validate(tl, locate, name=self.name, strict=self.strict, reader_errors=self.c.has_errors,
-                               uncited_hint="(TimelineJS has no sources); add sources and citations after "
-                                            "converting, see docs/interop.md"))
+        tl = validate_items(tl, locate, self.c, name=self.name, strict=self.strict, noun=self.noun,
+                            uncited_hint="(TimelineJS has no sources); add sources and citations after "
+                                         "converting, see docs/interop.md")
+        self.c.summarise_skipped(self.noun, self.name)
         return None if self.c.has_errors else tl

@@ -1,0 +1,153 @@
+"""Every frame preset, on the bundled timeline and on a 1815–1985 sheet: goldens, fit, sizes, a real browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import check_golden
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_layout import assert_scene_ok
+
+import timeline
+from timeline.layout import PRESETS, layout, layout_pages
+from timeline.layout.typography import FOOTNOTE_FLOOR
+from timeline.model import Timeline
+from timeline.render.svg import render_svg
+
+GOLDEN = Path(__file__).parent / "golden"
+#: Portrait frames read as a list down the page; the others as a chart across.
+VERTICAL = {"a4", "letter", "column", "phone"}
+
+
+def long_sheet() -> Timeline:
+    """A generated 1815–1985 sheet (names only, no claims): sparse ranges, a dense cluster, partial dates."""
+    tl = Timeline(title="A 1815–1985 sheet", subtitle="Generated for the layout tests")
+    tl = tl.add_lane("a", "First lane").add_lane("b", "Second lane")
+    tl = tl.add_event("r37", "A 37-year range", "1815/1852", lane="a")
+    tl = tl.add_event("r3", "A 3-year range", "1943/1946", lane="a")
+    tl = tl.add_event("m", "A month, on a century axis", "1947-05", lane="b")
+    tl = tl.add_event("bound", "On or before a year", "[..1956]", lane="b")
+    for k, year in enumerate((1843, 1890, 1936, 1946, 1947, 1949, 1951, 1952, 1953, 1957, 1959, 1961, 1962, 1965,
+                              1967, 1969, 1972, 1975, 1978, 1979, 1981, 1983, 1984, 1985)):
+        tl = tl.add_event(f"p{k}", f"Point number {k}", f"{year}-0{k % 9 + 1}-1{k % 9}", lane="ab"[k % 2])
+    return tl.add_era("era", "A period", "1914/1918")
+
+
+def sheets() -> dict[str, Timeline]:
+    return {"bundled": timeline.bundled(), "sheet": long_sheet()}
+
+
+def options(preset: str) -> dict:
+    return {"size": preset, "orientation": "vertical" if preset in VERTICAL else "horizontal"}
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+@pytest.mark.parametrize("name", ["bundled", "sheet"])
+def test_preset_fits_and_keeps_every_event(preset, name):
+    """The frame is respected exactly, nothing overlaps or is cut, every event is drawn, text is never small."""
+    tl = sheets()[name]
+    frame = PRESETS[preset]
+    scenes = layout_pages(tl, **options(preset))
+    chart = scenes[0]
+    assert chart.width == round(frame.width, 2)
+    if frame.fixed and preset not in VERTICAL:
+        assert all(s.height == round(frame.height) for s in scenes)
+    for scene in scenes:
+        assert_scene_ok(scene)
+        for _kind, text in scene.texts():
+            assert text.size >= frame.min_text - 0.01, (text.cls, text.size)
+            if text.notes:
+                assert text.note_size >= FOOTNOTE_FLOOR * frame.min_text - 0.01
+    assert {e.event_id for e in chart.events} == {e.id for e in tl.events}
+    assert set(chart.unlabelled) == {e.event_id for e in chart.events if e.label is None}
+    notes = {n.number for s in scenes for n in s.notes}
+    assert notes == set(range(1, len(notes) + 1))
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_preset_golden(preset):
+    """Each preset on the bundled timeline renders exactly as its golden SVG."""
+    check_golden(GOLDEN / f"fit-{preset}.svg", render_svg(timeline.bundled(), **options(preset)))
+
+
+def test_sheet_slide_golden():
+    """The 1815–1985 sheet on a slide renders exactly as its golden SVG."""
+    check_golden(GOLDEN / "fit-sheet-slide.svg", render_svg(long_sheet(), size="slide"))
+
+
+def test_slide_of_1953_labels_the_key_events():
+    """--from 1953-01 --to 1953-12 --size slide: the axis is 1953 and the three key events are labelled."""
+    scene = layout(timeline.bundled(), size="slide", window=("1953-01", "1953-12"), title="1953")
+    labelled = {e.event_id for e in scene.events if e.label is not None}
+    assert {"stalin-dies", "amnesty-decree-1953", "beria-executed"} <= labelled
+    assert scene.height == 1080 and scene.title == "1953"
+    assert scene.position("1953-01-01") == pytest.approx(34.0)
+    assert scene.position(dt.date(1954, 1, 1)) == pytest.approx(1920 - 34.0)
+
+
+def test_long_range_never_drawn_shorter_than_a_short_one():
+    """On sparse data the auto scale keeps a 37-year bar longer than a 3-year bar."""
+    scene = layout(long_sheet())
+    bars = {e.event_id: next(s for s in e.shapes if s.cls == "bar").coords[2] for e in scene.events
+            if e.event_id in ("r37", "r3")}
+    assert bars["r37"] > bars["r3"]
+
+
+def test_month_is_never_the_day_dot():
+    """A month on a 170-year axis is a 'sometime in' band, however narrow."""
+    scene = layout(long_sheet())
+    month = next(e for e in scene.events if e.event_id == "m")
+    assert {s.cls for s in month.shapes} >= {"extent"} and not any(s.kind == "circle" for s in month.shapes)
+
+
+_day = st.integers(min_value=dt.date(1900, 1, 1).toordinal(), max_value=dt.date(1999, 12, 31).toordinal())
+
+
+@st.composite
+def _timelines(draw):
+    n = draw(st.integers(min_value=1, max_value=40))
+    lanes = draw(st.integers(min_value=1, max_value=4))
+    tl = Timeline(title=draw(st.text(alphabet="abc XYZ", min_size=1, max_size=30)))
+    for k in range(n):
+        a = dt.date.fromordinal(draw(_day))
+        when = a.isoformat()
+        if draw(st.booleans()):
+            b = dt.date.fromordinal(min(a.toordinal() + draw(st.integers(1, 4000)), dt.date(1999, 12, 31).toordinal()))
+            when = f"{a.isoformat()}/{b.isoformat()}"
+        title = draw(st.text(alphabet="abcdefgh ijk", min_size=1, max_size=60)).strip() or "x"
+        tl = tl.add_event(f"e{k}", title, when, lane=f"l{k % lanes}", priority=draw(st.none() | st.integers(-3, 3)))
+    return tl
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tl=_timelines(), w=st.integers(min_value=900, max_value=2600), h=st.integers(min_value=600, max_value=1600))
+def test_random_timelines_fit_random_frames(tl, w, h):
+    """Random timelines on random fixed frames: the frame is exact, nothing overlaps, every event is drawn."""
+    scene = layout(tl, size=f"{w}x{h}")
+    assert (scene.width, scene.height) == (w, h)
+    assert_scene_ok(scene)
+    assert len(scene.events) == len(tl.events)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("preset", ["slide", "slide-4x3", "a4-landscape", "letter-landscape"])
+def test_rendered_text_size_in_chromium(browser, tmp_path, preset):
+    """Shown at its own size in Chromium, every text's font-size x screen scale is at least the frame's minimum."""
+    frame = PRESETS[preset]
+    path = tmp_path / f"{preset}.svg"
+    path.write_text(render_svg(timeline.bundled(), **options(preset)), encoding="utf-8")
+    page = browser.new_page(viewport={"width": int(frame.width), "height": int(frame.height)})
+    try:
+        page.goto(path.as_uri())
+        sizes = page.evaluate("""() => [...document.querySelectorAll('text, tspan')].map(t => {
+            const m = t.getScreenCTM(); const s = Math.hypot(m.a, m.b);
+            return [t.getAttribute('class') || '', parseFloat(getComputedStyle(t).fontSize) * s]; })""")
+    finally:
+        page.close()
+    assert sizes
+    for cls, size in sizes:
+        floor = FOOTNOTE_FLOOR * frame.min_text if "fn" in cls.split() else frame.min_text
+        assert size >= floor - 0.05, (cls, size)

@@ -1,0 +1,324 @@
+"""Read Markwhen (``.mw``): the header, sections and groups, events with descriptions and properties.
+
+* **Header** (front matter between ``---`` lines, or ``key: value`` lines
+  before the first event): ``title``, ``description`` and ``dateFormat``
+  (``d/M/y`` makes slashed dates day-first) are read; tag colours and other
+  keys are not kept, said once in a warning.
+* **Sections and groups** (``section``/``endSection``, ``group``/``endGroup``,
+  ``# Heading`` levels) become lanes; nested ones are named ``Outer / Inner``.
+* **Events** are ``DATES: title`` lines (:mod:`.when` reads the dates).
+  ``#tags`` become tags, ``!name`` or an ``id:`` property names the event
+  so others can say ``after !name``; other ``key: value`` lines right after
+  the event line are kept in its note; the lines after that, up to the next
+  event or section, are its text.
+* A line whose dates cannot be a historical date (recurrence, ``now``,
+  ``next week``) is an error at its line and column, or, under
+  ``--skip-invalid``, a warning saying it was skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from timeline.dates import parse_date
+from timeline.errors import DateError
+from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean
+from timeline.io.limits import normalise_text
+from timeline.io.markwhen.when import Point, Refused, Spec, parse_range
+from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.skipping import validate_items
+from timeline.io.validate import ModelPath, Where
+from timeline.model import Event, Lane, Timeline, is_valid_id
+
+__all__ = ["read_markwhen_text"]
+
+_PROPERTY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:(?:\s+(.*)|\s*)$")
+_TAG = re.compile(r"(?<![\w#])#([\w-]+)")
+_BANG_ID = re.compile(r"(?<!\S)!([A-Za-z0-9][A-Za-z0-9_.:-]*)(?=\s|$)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_GROUP = re.compile(r"^(section|group)(?:\s+(.*))?$", re.I)
+_END = re.compile(r"^end\s*(section|group)\s*$", re.I)
+_KNOWN_HEADER = {"title", "description", "dateformat"}
+
+
+class _Draft(NamedTuple):
+    """An event line read but not yet dated (its dates may refer to later events)."""
+
+    line: int
+    column: int
+    source: str
+    spec: Spec
+    title: str
+    tags: tuple[str, ...]
+    lane: str | None
+    name: str | None  # the id others refer to it by
+    properties: list[str]
+    text: list[str]
+
+
+class _Reader:
+    def __init__(self, text: str, name: str, collector: Collector) -> None:
+        self.lines = text.split("\n")
+        self.name = name
+        self.c = collector
+        self.header: dict[str, str] = {}
+        self.day_first = False
+        self.drafts: list[_Draft] = []
+        self.lanes: dict[str, Lane] = {}
+        self.lane_ids = IdAllocator()
+        self.stack: list[tuple[str, int, str]] = []  # (kind, heading level, label) of open sections/groups
+
+    def error(self, line: int, column: int, message: str) -> None:
+        self.c.error(message, self.name, line, column, self.lines[line - 1] if line else None)
+
+    # -- header --------------------------------------------------------------------
+    def read_header(self) -> int:
+        """Read the header; return the index of the first body line."""
+        i = 0
+        if self.lines and self.lines[0].strip() == "---":
+            end = next((j for j in range(1, len(self.lines)) if self.lines[j].strip() == "---"), None)
+            if end is not None:
+                self._header_lines(range(1, end))
+                return end + 1
+        while i < len(self.lines):
+            stripped = self.lines[i].strip()
+            if not stripped or stripped.startswith("//"):
+                i += 1
+                continue
+            match = _PROPERTY.match(self.lines[i])
+            is_tag_colour = re.match(r"^#[\w-]+\s*:", stripped) is not None
+            if not is_tag_colour and (match is None or _is_dates(match.group(1))):
+                break
+            j = i + 1
+            while j < len(self.lines) and self.lines[j][:1].isspace() and self.lines[j].strip():
+                j += 1
+            self._header_lines(range(i, j))
+            i = j
+        return i
+
+    def _header_lines(self, indexes: range) -> None:
+        key = None
+        for i in indexes:
+            line = self.lines[i]
+            stripped = line.strip()
+            if not stripped or stripped.startswith("//"):
+                continue
+            if line[:1].isspace() and key is not None:
+                self.header[key] += " " + stripped
+                continue
+            if stripped.startswith("#"):
+                key = stripped.split(":", 1)[0]
+                self.header[key] = ""
+                continue
+            match = _PROPERTY.match(line)
+            if match is None:
+                self.error(i + 1, 1, f"cannot read this header line; expected 'key: value'")
+                continue
+            key = match.group(1)
+            self.header[key] = _strip_comment(match.group(2) or "")
+        fmt = self.header.get("dateFormat", "").strip().lower()
+        self.day_first = fmt.startswith("d")
+
+    # -- body ----------------------------------------------------------------------
+    def read_body(self, start: int) -> None:
+        current: _Draft | None = None
+        in_properties = False
+        for i in range(start, len(self.lines)):
+            raw = self.lines[i]
+            stripped = raw.strip()
+            number = i + 1
+            if stripped.startswith("//"):
+                continue
+            if self._structure(stripped, number):
+                current, in_properties = None, False
+                continue
+            event = self._event(raw, number) if stripped else None
+            if event is not None:
+                if event is not False:
+                    self.drafts.append(event)
+                    current, in_properties = event, True
+                else:
+                    current, in_properties = None, False
+                continue
+            if current is None:
+                continue  # text between sections, before any event: Markwhen shows it nowhere either
+            prop = _PROPERTY.match(raw) if in_properties else None
+            if prop is not None:
+                current.properties.append(f"{prop.group(1)}: {_strip_comment(prop.group(2) or '')}".rstrip())
+                continue
+            if in_properties and raw[:1].isspace() and stripped.startswith("- ") and current.properties:
+                current.properties[-1] += " " + stripped
+                continue
+            in_properties = False
+            if stripped and not _TAG.sub("", stripped).strip():  # a line of tags only: the event's tags
+                current = current._replace(tags=tuple(dict.fromkeys((*current.tags, *_TAG.findall(stripped)))))
+                self.drafts[-1] = current
+                continue
+            current.text.append(stripped)
+
+    def _structure(self, stripped: str, number: int) -> bool:
+        """Open or close a section or group; True when the line was one."""
+        end = _END.match(stripped)
+        if end:
+            kind = end.group(1).lower()
+            for k in range(len(self.stack) - 1, -1, -1):
+                if self.stack[k][0] == kind:
+                    del self.stack[k:]
+                    return True
+            self.error(number, 1, f"'{stripped}' closes no open {kind}")
+            return True
+        opened = _GROUP.match(stripped)
+        heading = _HEADING.match(stripped)
+        if opened:
+            label = _TAG.sub("", opened.group(2) or "").strip()
+            self.stack.append((opened.group(1).lower(), 0, label))
+            return True
+        if heading and not re.match(r"^#[\w-]+\s*:", stripped):
+            level = len(heading.group(1))
+            while self.stack and self.stack[-1][0] == "heading" and self.stack[-1][1] >= level:
+                self.stack.pop()
+            self.stack.append(("heading", level, _TAG.sub("", heading.group(2)).strip()))
+            return True
+        return False
+
+    def _lane(self) -> str | None:
+        labels = [label for _, _, label in self.stack if label]
+        if not labels:
+            return None
+        label = " / ".join(labels)
+        lane = self.lanes.get(label)
+        if lane is None:
+            lane = Lane(id=self.lane_ids.new(slugify(label, "lane")), label=label)
+            self.lanes[label] = lane
+        return lane.id
+
+    def _event(self, raw: str, number: int) -> _Draft | bool | None:
+        """The event a line starts; False when it tried to be one and was refused; None for other lines."""
+        indent = len(raw) - len(raw.lstrip())
+        line = raw.strip()
+        for colon in [m.start() for m in re.finditer(r":(?=\s|$)", line)]:
+            dates = line[:colon].strip()
+            if not dates:
+                continue
+            with self.c.item("line") as scope:
+                try:
+                    spec = parse_range(dates, self.day_first)
+                except Refused as exc:
+                    self.error(number, indent + 1, str(exc))
+                    spec = None
+            if scope.failed:
+                return False
+            if spec is None:
+                continue
+            title = line[colon + 1:].strip()
+            tags = tuple(dict.fromkeys(_TAG.findall(title)))
+            bang = _BANG_ID.findall(title)
+            title = " ".join(_BANG_ID.sub("", _TAG.sub("", title)).split())
+            return _Draft(number, indent + 1, raw, spec, title, tags, self._lane(), bang[-1] if bang else None, [], [])
+        return None
+
+    # -- dates and events --------------------------------------------------------------
+    def build(self) -> Timeline:
+        names: dict[str, int] = {}
+        for index, draft in enumerate(self.drafts):
+            for prop in draft.properties:
+                if prop.startswith("id: "):
+                    names.setdefault(prop[4:].strip(), index)
+            if draft.name:
+                names.setdefault(draft.name, index)
+        resolved: dict[int, Point | None] = {}
+        busy: set[int] = set()
+
+        def resolve(index: int) -> Point | None:
+            if index in resolved:
+                return resolved[index]
+            draft = self.drafts[index]
+            if index in busy:
+                raise Refused(f"'{draft.spec.text}' depends on itself through the events it refers to")
+            busy.add(index)
+
+            def lookup(ref: str) -> Point:
+                if ref not in names:
+                    raise Refused(f"no event has the id '{ref}'{did_you_mean(ref, names)}")
+                point = resolve(names[ref])
+                if point is None:
+                    raise Refused(f"the event '{ref}' it refers to has no dates (see its own error)")
+                return point
+
+            previous = next((resolve(j) for j in range(index - 1, -1, -1)), None) if draft.spec.uses_previous \
+                else None
+            with self.c.item("line") as scope:
+                try:
+                    point = draft.spec.resolve(lookup, previous)
+                except Refused as exc:
+                    self.error(draft.line, draft.column, str(exc))
+            resolved[index] = None if scope.failed else point
+            busy.discard(index)
+            return resolved[index]
+
+        events: list[Event] = []
+        self.event_lines: list[_Draft] = []
+        ids = IdAllocator()
+        for index, draft in enumerate(self.drafts):
+            point = resolve(index)
+            if point is None:
+                continue
+            with self.c.item("line") as scope:
+                try:
+                    when = parse_date(point.edtf)
+                except DateError as exc:
+                    self.error(draft.line, draft.column, f"'{draft.spec.text}': {exc.reason}")
+            if scope.failed:
+                continue
+            wanted = next((p[4:].strip() for p in draft.properties if p.startswith("id: ")), draft.name)
+            if wanted and is_valid_id(wanted) and wanted not in ids.taken:
+                event_id = ids.claim(wanted)
+            else:
+                event_id = ids.new(f"{slugify(draft.title, 'event')}-{re.sub(r'[^0-9A-Za-z]+', '-', when.edtf).strip('-')}")
+            note = "; ".join(p.removeprefix("note: ") for p in draft.properties if not p.startswith("id: "))
+            events.append(Event(id=event_id, title=draft.title or when.display(), when=when,
+                                text="\n".join(draft.text).strip(), tags=draft.tags, lane=draft.lane, note=note))
+            self.event_lines.append(draft)
+        return Timeline(title=self.header.get("title", "").strip() or "Timeline",
+                        description=self.header.get("description", "").strip(), events=tuple(events),
+                        lanes=tuple(self.lanes.values()))
+
+
+def _is_dates(text: str) -> bool:
+    """True when ``text`` is (or tries to be) the dates of an event, so its line is no header entry."""
+    try:
+        return parse_range(text) is not None
+    except Refused:
+        return True
+
+
+def _strip_comment(value: str) -> str:
+    return re.sub(r"\s+//.*$", "", value).strip()
+
+
+def read_markwhen_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
+                       strict: bool = False) -> ReadResult:
+    """Read Markwhen text; return the timeline (or None) and every diagnostic."""
+    strict = strict or bool(options and options.strict)
+    collector = Collector(options)
+    reader = _Reader(normalise_text(text), name, collector)
+    body = reader.read_header()
+    reader.read_body(body)
+    tl = reader.build()
+    dropped = sorted(k for k in reader.header if k.lower() not in _KNOWN_HEADER)
+    if dropped:
+        collector.warning(f"Markwhen header entries not kept (tag colours, time zones, sharing and the like): "
+                          f"{', '.join(dropped)}", name, 1, 1)
+
+    def locate(path: ModelPath) -> Where | None:
+        if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(reader.event_lines):
+            draft = reader.event_lines[path[1]]
+            return Where(name, draft.line, draft.column, draft.source)
+        return None
+
+    tl = validate_items(tl, locate, collector, name=name, strict=strict, noun="line",
+                        uncited_hint="(Markwhen has no sources); add sources and citations after "
+                                     "converting, see docs/interop.md")
+    collector.summarise_skipped("line", name)
+    return ReadResult(None if collector.has_errors else tl, tuple(collector.sorted()))

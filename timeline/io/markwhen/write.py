@@ -1,0 +1,137 @@
+"""Write Markwhen (``.mw``): a header, one ``group`` per lane, one event line per event.
+
+Dates Markwhen reads as they are (years, months, days, times, ranges of
+them, ``X - now`` for an open end, ``44 BC`` for years before 1 CE) are
+written as such.  Others (approximate, uncertain, bounded, seasons,
+decades, early/mid/late, BCE months and days) are written as the plain range
+of days they cover, with a ``Date:`` line in the text keeping our wording and
+EDTF, and a warning.  Citations, claims and notes become lines of the text;
+sources, eras and media links are said in warnings when they cannot carry over.
+"""
+
+from __future__ import annotations
+
+from timeline.dates import Bound, HistoricalDate, Span
+from timeline.dates.calendar import to_gregorian
+from timeline.errors import Diagnostic
+from timeline.io.common import Losses
+from timeline.io.markwhen.read import _PROPERTY
+from timeline.io.markwhen.when import _day_point
+from timeline.model import Event, Timeline
+
+__all__ = ["markwhen_text"]
+
+
+def _plain(when: HistoricalDate) -> bool:
+    """True when Markwhen reads this date as we mean it."""
+    return (when.bound is Bound.EXACT and not when.approximate and not when.uncertain and not when.part
+            and when.calendar == "gregorian" and when.precision in (-2, -1, 0, 1, 3))
+
+
+def _bce(when: HistoricalDate) -> str | None:
+    year = to_gregorian(when.first_day)[0] if when.first_day is not None else None
+    if year is None or year > 0:
+        return None
+    return f"{1 - year} BC" if when.precision == 3 else None
+
+
+def _one(when: HistoricalDate) -> str | None:
+    """How Markwhen writes one date we can carry over exactly, else None."""
+    if not _plain(when):
+        return None
+    if when.first_day is not None and to_gregorian(when.first_day)[0] <= 0:
+        return _bce(when)
+    return when.edtf
+
+
+def date_text(when: HistoricalDate | Span, item_id: str, losses: Losses) -> tuple[str, bool]:
+    """The date part of an event line, and whether it carries our date exactly."""
+    if isinstance(when, HistoricalDate):
+        exact = _one(when)
+        if exact is not None:
+            return exact, True
+    else:
+        start = _one(when.start) if when.start is not None else None
+        end = _one(when.end) if when.end is not None else None
+        if start is not None and when.open_end and when.end is None:
+            return f"{start} - now", True
+        if start is not None and end is not None:
+            return f"{start} - {end}", True
+    first, last = when.first_day, when.last_day
+    if first is None or last is None:
+        losses.lose("a date open at one side became its known day", item_id)
+        first = last = first if first is not None else last
+    losses.lose("approximate, uncertain, bounded, seasonal, decade and early/mid/late dates became the plain "
+                "range they cover, with a 'Date:' line keeping our wording", item_id)
+    assert first is not None and last is not None
+    point = _day_point(first, last)
+    return point.edtf.replace("/", " - "), False
+
+
+def _event_lines(ev: Event, tl: Timeline, losses: Losses) -> list[str]:
+    when, exact = date_text(ev.when, ev.id, losses)
+    title = " ".join(ev.title.split()) or ev.when.display()
+    if title != ev.title:
+        losses.lose("line breaks in titles became spaces", ev.id)
+    tags = "".join(f" #{t}" for t in ev.tags if t.replace("-", "").replace("_", "").isalnum())
+    if len(tags.split()) != len(ev.tags):
+        losses.lose("tags with characters other than letters, digits, '-' and '_' are not kept", ev.id)
+    lines = [f"{when}: {title}{tags}", f"id: {ev.id}"]
+    for part in ev.note.split("; ") if ev.note else ():
+        # Properties read from Markwhen come back as properties; other notes as a 'note' property.
+        lines.append(part if _PROPERTY.match(part) and not part.startswith(("id:", "note:")) else f"note: {part}")
+    text: list[str] = []
+    if not exact:
+        text.append(f"Date: {ev.when.display()} (EDTF {ev.when.edtf}).")
+    if ev.text:
+        text += ev.text.split("\n")
+    for claim in ev.claims:
+        text.append(claim.sentence() + ".")
+    if ev.claims:
+        losses.lose("claims became sentences in the text", ev.id)
+    cites = [_citation(c, tl) for c in ev.all_citations]
+    if cites:
+        text.append("Sources: " + "; ".join(cites) + ".")
+        losses.lose("citations became a 'Sources:' line in the text (Markwhen has no sources)", ev.id)
+    if ev.media:
+        text.append(f"[{ev.media.caption or ev.media.alt or 'Media'}]({ev.media.url})")
+        losses.lose("media became a link in the text", ev.id)
+    if ev.display_date:
+        losses.lose("display dates are not kept", ev.id)
+    # A text line that looks like an event or property line would be read as one: indent it.
+    # A blank line ends the properties; the text is indented, as Markwhen's own examples are.
+    return lines + ([""] + [f"  {line}" if line.strip() else "" for line in text] + [""] if text else [])
+
+
+def _citation(c, tl: Timeline) -> str:
+    src = tl.sources.get(c.source)
+    text = (src.title if src is not None and src.title else c.source) + (f", {c.locator}" if c.locator else "")
+    return text + (f" (“{c.quote}”)" if c.quote else "")
+
+
+def markwhen_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
+    """The timeline as Markwhen text, with warnings saying what could not carry over."""
+    losses = Losses("Markwhen")
+    out = [f"title: {' '.join(tl.title.split())}"]
+    description = " ".join(x for x in (tl.subtitle, tl.description) if x)
+    if description:
+        out.append(f"description: {' '.join(description.split())}")
+    lanes = {lane.id: lane.name for lane in tl.lane_order()}
+    by_lane: dict[str | None, list[Event]] = {}
+    for ev in tl.sorted_events():
+        by_lane.setdefault(ev.lane, []).append(ev)
+    for lane in [None, *lanes]:
+        if lane not in by_lane:
+            continue
+        out.append("")
+        if lane is not None:
+            out.append(f"group {lanes[lane]}")
+        for ev in by_lane[lane]:
+            out += _event_lines(ev, tl, losses)
+        if lane is not None:
+            out.append("endGroup")
+    for era in tl.eras:
+        losses.lose("eras are not kept (Markwhen has no background periods)", era.id)
+    if tl.range is not None:
+        losses.lose("the declared range is not kept", "timeline")
+    return "\n".join(out) + "\n", losses.diagnostics(name)

@@ -1,0 +1,214 @@
+"""Mermaid ``timeline`` diagrams (``.mmd``): read, and write for GitHub, GitLab and Obsidian pages.
+
+A diagram is ``timeline``, an optional ``title``, ``section`` lines (our
+lanes) and period lines ``PERIOD : event : event`` (a line starting ``:``
+adds events to the period above).  Reading makes one event per entry, dated
+by its period, which must be a date (``2004``, ``7600 BC``, ``March 1953``):
+Mermaid also draws label-only periods (``Industry 1.0``, ``Bullet 1``) in
+file order, but they give no date, so each such line is refused with its
+line number.  ``<br>`` in an entry is a line break in Mermaid, a space in
+our titles; ``#58;``-style entity codes are decoded.  Front matter and
+``%%{init}%%`` directives (diagram settings) are not kept, said in a warning.
+
+Writing groups events by lane and date, one period line per date in time
+order, with ``:``, ``<``, ``>`` and ``&`` in titles spelled as Mermaid's entity codes (``#58;``); texts, sources
+and eras do not fit a diagram, and a warning says so.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from timeline.dates import HistoricalDate, Span, parse_date
+from timeline.errors import DateError, Diagnostic
+from timeline.io.common import Collector, Losses, ReadOptions, ReadResult
+from timeline.io.limits import normalise_text
+from timeline.io.markup import html_to_plain
+from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.skipping import validate_items
+from timeline.io.validate import ModelPath, Where
+from timeline.model import Event, Lane, Timeline
+
+__all__ = ["mermaid_text", "read_mermaid_text", "sniff"]
+
+_ENTITY = re.compile(r"#(\d+|[A-Za-z]+);")
+_KEYWORD = re.compile(r"^timeline(?:\s+(?:LR|TD))?\s*$", re.I)
+
+
+def sniff(probe) -> bool:
+    """Mermaid without its suffix: the first line that is not front matter, a directive or a comment is ``timeline``."""
+    in_front = False
+    for index, line in enumerate(probe.lines):
+        stripped = line.strip()
+        if index == 0 and stripped == "---":
+            in_front = True
+            continue
+        if in_front:
+            in_front = stripped != "---"
+            continue
+        if not stripped or stripped.startswith("%%"):
+            continue
+        return _KEYWORD.match(stripped) is not None
+    return False
+
+
+def _decode(text: str) -> str:
+    """Mermaid's entity codes (``#58;``, ``#colon;``) as characters, then the HTML as plain text."""
+    def entity(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code.isdigit():
+            return chr(int(code))
+        return html.unescape(f"&{code};")
+
+    return html_to_plain(_ENTITY.sub(entity, text)).text
+
+
+def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
+                      strict: bool = False) -> ReadResult:
+    """Read a Mermaid timeline diagram; return the timeline (or None) and every diagnostic."""
+    strict = strict or bool(options and options.strict)
+    collector = Collector(options)
+    lines = normalise_text(text).split("\n")
+    title, lane, period, period_line = "", None, None, 0
+    seen_keyword = False
+    dropped: list[str] = []
+    events: list[Event] = []
+    where: list[Where] = []
+    lanes: dict[str, Lane] = {}
+    lane_ids, ids = IdAllocator(), IdAllocator()
+    start = 0
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+        if end is not None:
+            dropped.append("front matter (config)")
+            start = end + 1
+    for index in range(start, len(lines)):
+        raw = lines[index]
+        line = raw.strip()
+        number = index + 1
+        if not line or line.startswith("%%"):
+            if line.startswith("%%{"):
+                dropped.append("%%{init}%% directive")
+            continue
+        if not seen_keyword:
+            if _KEYWORD.match(line):
+                seen_keyword = True
+                continue
+            collector.error(f"expected the diagram to start with 'timeline', got {line!r}", name, number,
+                            len(raw) - len(raw.lstrip()) + 1, raw)
+            return ReadResult(None, tuple(collector.sorted()))
+        keyword, _, rest = line.partition(" ")
+        if keyword == "title":
+            title = _decode(rest.strip())
+            continue
+        if keyword in ("accTitle:", "accDescr:", "accTitle", "accDescr"):
+            dropped.append(keyword.rstrip(":"))
+            continue
+        if keyword == "section":
+            label = _decode(rest.strip())
+            lane = lanes.get(label)
+            if lane is None:
+                lane = lanes[label] = Lane(id=lane_ids.new(slugify(label, "lane")), label=label)
+            period, period_line = None, 0
+            continue
+        column = len(raw) - len(raw.lstrip()) + 1
+        parts = [p.strip() for p in line.split(":")]
+        with collector.item("line") as scope:
+            if line.startswith(":"):
+                if period is None:
+                    message = (f"these entries belong to the period on line {period_line}, which has no date"
+                               if period_line else "this ':' line adds events to the period above, and there is none")
+                    collector.error(message, name, number, column, raw)
+                entries = parts[1:]
+            else:
+                period, period_line = None, number
+                label = _decode(parts[0])
+                try:
+                    when = parse_date(label)
+                except DateError as exc:
+                    collector.error(f"the period {label!r} is a label, not a date: Mermaid draws it in file order, "
+                                    f"but a timeline needs a date ({exc.reason})", name, number, column, raw)
+                else:
+                    period = when
+                entries = parts[1:]
+        if scope.failed or period is None:
+            continue
+        for entry in entries:
+            title_text = _decode(entry)
+            if not title_text:
+                continue
+            date_part = re.sub(r"[^0-9A-Za-z]+", "-", period.edtf).strip("-")
+            events.append(Event(id=ids.new(f"{slugify(title_text, 'event')}-{date_part}"), title=title_text,
+                                when=period, lane=lane.id if lane else None))
+            where.append(Where(name, number, column, raw))
+    if not seen_keyword and not collector.has_errors:
+        collector.error("no 'timeline' line: this is not a Mermaid timeline diagram", name, 1, 1)
+    if dropped:
+        collector.warning(f"Mermaid diagram settings not kept: {', '.join(dict.fromkeys(dropped))}", name, 1, 1)
+    tl = Timeline(title=title or "Timeline", events=tuple(events), lanes=tuple(lanes.values()))
+
+    def locate(path: ModelPath) -> Where | None:
+        if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(where):
+            return where[path[1]]
+        return None
+
+    tl = validate_items(tl, locate, collector, name=name, strict=strict, noun="line",
+                        uncited_hint="(a Mermaid diagram has no sources); add sources and citations after "
+                                     "converting, see docs/interop.md")
+    collector.summarise_skipped("line", name)
+    return ReadResult(None if collector.has_errors else tl, tuple(collector.sorted()))
+
+
+_CODES = {":": "#58;", "<": "#60;", ">": "#62;", "&": "#38;"}
+
+
+def _escape(text: str) -> str:
+    """Text for a diagram on one line: ':' (Mermaid's separator) and HTML characters as entity codes."""
+    text = _ENTITY.sub(lambda m: "#35;" + m.group(0)[1:], " ".join(text.split()))
+    return "".join(_CODES.get(ch, ch) for ch in text)
+
+
+def _period(when: HistoricalDate | Span) -> str:
+    """The period label: our wording when it reads back as the same date, else EDTF."""
+    shown = when.display()
+    try:
+        if parse_date(shown).edtf == when.edtf:
+            return shown
+    except DateError:
+        pass
+    return when.edtf
+
+
+def mermaid_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
+    """The timeline as a Mermaid ``timeline`` diagram, with warnings saying what a diagram cannot hold."""
+    losses = Losses("Mermaid")
+    out = ["timeline", f"    title {_escape(tl.title)}"]
+    lanes = {lane.id: lane.name for lane in tl.lane_order()}
+    by_lane: dict[str | None, list[Event]] = {}
+    for ev in sorted(tl.events, key=lambda e: e.when.sort_key):  # stable: same-date entries keep their order
+        by_lane.setdefault(ev.lane, []).append(ev)
+        if ev.text or ev.note or ev.claims or ev.media or ev.display_date:
+            losses.lose("texts, notes, claims, media and display dates are not kept (a diagram shows titles)", ev.id)
+        if ev.all_citations:
+            losses.lose("citations are not kept (a diagram has no sources)", ev.id)
+        if ev.tags:
+            losses.lose("tags are not kept", ev.id)
+    for lane in [None, *lanes]:
+        events = by_lane.get(lane)
+        if not events:
+            continue
+        indent = "    "
+        if lane is not None:
+            out.append(f"    section {_escape(lanes[lane])}")
+            indent = "        "
+        periods: dict[str, list[str]] = {}
+        for ev in events:
+            periods.setdefault(_period(ev.when), []).append(_escape(ev.title) or _escape(ev.when.display()))
+        for label, titles in periods.items():
+            out.append(f"{indent}{_escape(label)} : " + " : ".join(titles))
+    for era in tl.eras:
+        losses.lose("eras are not kept (a diagram has no background periods)", era.id)
+    if tl.description or tl.subtitle:
+        losses.lose("the description is not kept", "timeline")
+    return "\n".join(out) + "\n", losses.diagnostics(name)

@@ -1,0 +1,195 @@
+"""Label rows for the horizontal layout: which events get a label, in which row, within a height.
+
+Events go, one by one, into the first row of their lane where the label's extent is free
+(interval rows, bisected).  On a free-height chart they go in time order (TimelineJS's first-fit
+rows).  On a fixed frame (a slide, a page) they go in label priority order (see
+:attr:`EventInfo.priority`: the author's ``priority``, then ranges, longer first, then events
+with more sources), and the lanes give up rows, the tallest lane first, until the plot fits its
+height; events left without a row keep their marks and are counted in "+N more in Mar–Jun
+1953" badges.  Nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from timeline.dates.calendar import MONTH_ABBRS, format_year, to_gregorian
+from timeline.layout.blocks import LabelText
+from timeline.layout.classify import EventInfo
+from timeline.layout.marks import POINT_R
+
+__all__ = ["BAR_TRACK", "GAP", "LanePlan", "Placed", "fit_lanes", "plan_lane", "span_text"]
+
+GAP = 14.0   # least horizontal room between two labels in a row
+BAR_TRACK = 10.0   # the height of the bar track at the top of a row that holds a bar
+
+
+@attrs.frozen
+class Placed:
+    """An event given a label row: its mark extent, label text and where the label starts."""
+
+    info: EventInfo
+    row: int
+    m0: float
+    m1: float
+    text: LabelText
+    tx: float
+    point_style: bool
+
+
+@attrs.frozen
+class LanePlan:
+    """One lane's labels in rows, the events left over, and the height it all takes."""
+
+    lane: int
+    limit: int
+    placed: tuple[Placed, ...]
+    heights: tuple[float, ...]               # per row
+    over: tuple[tuple[EventInfo, float, float], ...]   # (info, mark start, mark end), by position
+    height: float
+    bars: tuple[bool, ...] = ()              # per row: whether it has a bar track
+
+    @property
+    def rows(self) -> int:
+        """Rows in use."""
+        return len(self.heights)
+
+
+class _Intervals:
+    """Disjoint, sorted intervals."""
+
+    def __init__(self) -> None:
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+
+    def free(self, lo: float, hi: float) -> bool:
+        i = bisect.bisect_right(self.starts, lo)
+        return (i == 0 or self.ends[i - 1] <= lo) and (i == len(self.starts) or self.starts[i] >= hi)
+
+    def add(self, lo: float, hi: float) -> None:
+        i = bisect.bisect_right(self.starts, lo)
+        self.starts.insert(i, lo)
+        self.ends.insert(i, hi)
+
+    def slots(self, lo: float, hi: float) -> list[float]:
+        """Candidate starts in ``lo..hi``: ``lo`` and the end of each interval in between."""
+        i = bisect.bisect_left(self.ends, lo)
+        j = bisect.bisect_right(self.ends, hi)
+        return [lo, *self.ends[i:j]]
+
+
+class _Row:
+    """A label row: a thin track at its top for bars, then the labels (and the dots beside them)."""
+
+    def __init__(self) -> None:
+        self.track = _Intervals()
+        self.text = _Intervals()
+        self.has_bar = False
+
+
+def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float) -> float | None:
+    """Where the label starts if the event fits ``row``, else None."""
+    if point_style:
+        # Right of the mark, or else left of it.
+        for tx in (m1 + 6, m0 - 6 - width):
+            tx = min(max(tx, x0), x1 - width)
+            lo, hi = min(m0, tx), max(m1, tx + width)
+            if row.text.free(lo, hi + GAP):
+                return tx
+        return None
+    if not row.track.free(m0, m1 + GAP / 2):
+        return None
+    # A label may slide along its bar to the first free place (a year-long bar holds many labels).
+    first = min(max(m0, x0), x1 - width)
+    last = max(first, min(m1 - width, x1 - width))
+    for tx in row.text.slots(first, last):
+        if tx <= last and row.text.free(tx, tx + width + GAP):
+            return tx
+    return None
+
+
+def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelText]], x0: float, x1: float,
+              limit: int, by_priority: bool, row_height: Callable[[LabelText, bool], float],
+              fixed_height: float, badge_height: float) -> LanePlan:
+    """Place a lane's labels in at most ``limit`` rows.
+
+    ``row_height`` gives a label's height; ``fixed_height`` is the lane's height less its rows;
+    ``badge_height`` the row of "+N more" badges.  A row holding a bar is ``BAR_TRACK`` taller.
+    """
+    order = sorted(items, key=(lambda it: (*it[2].priority, it[0], it[2].event.id)) if by_priority
+                   else (lambda it: (it[0], it[2].event.id)))
+    rows: list[_Row] = []
+    placed: list[Placed] = []
+    over: list[tuple[EventInfo, float, float]] = []
+    for m0, m1, info, text in order:
+        point_style = m1 - m0 < 3 * POINT_R
+        found = None
+        for r, row in enumerate(rows):
+            tx = _try(row, m0, m1, text.width, point_style, x0, x1)
+            if tx is not None:
+                found = (r, tx)
+                break
+        if found is None and len(rows) < limit:
+            rows.append(_Row())
+            found = (len(rows) - 1, _try(rows[-1], m0, m1, text.width, point_style, x0, x1))
+        if found is None or found[1] is None:
+            over.append((info, m0, m1))
+            continue
+        r, tx = found
+        row = rows[r]
+        if point_style:
+            row.text.add(min(m0, tx), max(m1, tx + text.width) + GAP)
+        else:
+            row.track.add(m0, m1 + GAP / 2)
+            row.text.add(tx, tx + text.width + GAP)
+            row.has_bar = True
+        placed.append(Placed(info, r, m0, m1, text, tx, point_style))
+    heights = [0.0] * len(rows)
+    for p in placed:
+        heights[p.row] = max(heights[p.row], row_height(p.text, True))
+    heights = [h + (BAR_TRACK if row.has_bar else 0.0) for h, row in zip(heights, rows)]
+    over.sort(key=lambda o: (o[1], o[0].event.id))
+    height = fixed_height + sum(h + 8 for h in heights) + (badge_height if over else 0.0)
+    return LanePlan(lane, limit, tuple(placed), tuple(heights), tuple(over), height,
+                    tuple(row.has_bar for row in rows))
+
+
+def fit_lanes(plans: list[LanePlan], budget: float, replan: Callable[[LanePlan, int], LanePlan]) -> list[LanePlan]:
+    """Take rows away until the lanes fit ``budget`` px (or none has rows left).
+
+    Each step takes a row from a lane that keeps at least one (every lane keeps a labelled row
+    while any lane has two), choosing the row whose loss leaves the most labels, then saves the
+    most height: rows go where they label the most events.
+    """
+    plans = list(plans)
+    while sum(p.height for p in plans) > budget:
+        trials = [(k, replan(p, p.rows - 1)) for k, p in enumerate(plans) if p.rows > 0]
+        if not trials:
+            break
+        k, best = max(trials, key=lambda t: (plans[t[0]].rows > 1, len(t[1].placed) - len(plans[t[0]].placed),
+                                              plans[t[0]].height - t[1].height, t[0]))
+        plans[k] = best
+    # Give back any room left over: a row more where it labels the most and still fits.
+    while True:
+        total = sum(p.height for p in plans)
+        trials = [(k, replan(p, p.rows + 1)) for k, p in enumerate(plans) if p.over]
+        trials = [(k, t) for k, t in trials if total - plans[k].height + t.height <= budget
+                  and len(t.placed) > len(plans[k].placed)]
+        if not trials:
+            return plans
+        k, best = max(trials, key=lambda t: (len(t[1].placed) - len(plans[t[0]].placed), -t[0]))
+        plans[k] = best
+
+
+def span_text(first: float, after: float) -> str:
+    """The time a "+N more" badge covers: "on 5 Mar 1953", "in Mar–Jun 1953", "in 1953–1955"."""
+    y0, m0, d0 = to_gregorian(int(first))
+    y1, m1, d1 = to_gregorian(int(after) - 1 if after > first + 1 else int(first))
+    if (y0, m0) == (y1, m1):
+        return f"on {d0} {MONTH_ABBRS[m0 - 1]} {format_year(y0)}" if d0 == d1 else f"in {MONTH_ABBRS[m0 - 1]} {format_year(y0)}"
+    if y0 == y1:
+        return f"in {MONTH_ABBRS[m0 - 1]}–{MONTH_ABBRS[m1 - 1]} {format_year(y0)}"
+    return f"in {format_year(y0)}–{format_year(y1)}"
