@@ -260,8 +260,7 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
         row = [ev.id, date, end, ev.title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
                first.locator if first else "", first.quote if first else "",
                "" if ev.priority is None else str(ev.priority)]
-        out.writerow([line_ends(cell) for cell in row])  # a bare 
- would end the row for every reader
+        out.writerow([line_ends(cell) for cell in row])  # a bare \r would end the row for every reader
     for era in tl.eras:
         losses.lose("eras are not kept", era.id)
     return buffer.getvalue(), losses.diagnostics(name)
