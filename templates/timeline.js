@@ -23,7 +23,18 @@
     if (root.getAttribute("data-tl-ready")) { return; }
     root.setAttribute("data-tl-ready", "1");
     var p = root.getAttribute("data-tl-prefix") || "tl";
-    var chart = root.querySelector(".tl-chart");
+    // The page carries one chart per width (wide, column, phone); CSS shows one of them.
+    var charts = root.querySelectorAll(".tl-chart");
+    function inChart(node) {
+      return Array.prototype.some.call(charts, function (c) { return c.contains(node); });
+    }
+    function shownGroup(eventId) {
+      var groups = root.querySelectorAll(".tl-chart [data-event]"), i;
+      for (i = 0; i < groups.length; i += 1) {
+        if (groups[i].getAttribute("data-event") === eventId && groups[i].getClientRects().length) { return groups[i]; }
+      }
+      return null;
+    }
 
     function find(id) {
       var el = document.getElementById(id);
@@ -42,6 +53,10 @@
     }
     function follow(id) {
       var target = find(id);
+      if (id.indexOf(p + "-ev-") === 0) {
+        // The link names the wide chart's event; go to it in the chart that is shown.
+        target = shownGroup(id.slice((p + "-ev-").length)) || target;
+      }
       if (!target) { return false; }
       if (id.indexOf(p + "-ev-") === 0) {
         // Back to the chart: focus the event's own link so Enter returns to the list.
@@ -67,7 +82,7 @@
     root.addEventListener("keydown", function (event) {
       if (event.key !== "Enter") { return; }
       var group = closest(event.target, "[data-event]");
-      if (group && chart && chart.contains(group) && event.target === group) {
+      if (group && inChart(group) && event.target === group) {
         if (follow(p + "-item-" + group.getAttribute("data-event"))) { event.preventDefault(); }
       }
     });
@@ -88,11 +103,9 @@
           li.hidden = !ok;
           if (ok) { shown += 1; visible[li.getAttribute("data-event")] = true; }
         });
-        if (chart) {
-          each(chart.querySelectorAll("[data-event]"), function (g) {
-            g.classList.toggle("tl-dimmed", !visible[g.getAttribute("data-event")]);
-          });
-        }
+        each(root.querySelectorAll(".tl-chart [data-event]"), function (g) {
+          g.classList.toggle("tl-dimmed", !visible[g.getAttribute("data-event")]);
+        });
         if (status) {
           status.textContent = (lane || tag) ? "Showing " + shown + " of " + items.length + " events." : "";
         }

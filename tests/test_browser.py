@@ -221,7 +221,11 @@ def test_nu_html_checker_finds_no_errors(pages: dict[str, Path]) -> None:
     """The W3C Nu HTML Checker reports zero errors on the page and the fragment (in a host page)."""
     jar, java = vnu_jar(), java_path()
     files = [str(pages[n]) for n in ("page", "fragment", "hostile", "hostile-fragment")]
-    result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "text", *files],
+    # The checker's CSS grammar predates container queries (CSS Containment 3, in every engine since
+    # 2023), which pick the chart for the figure's width; only those two messages are filtered.
+    unknown_css = r".*(Property “container” doesn't exist|Unrecognized at-rule “@container”).*"
+    result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "text",
+                             "--filterpattern", unknown_css, *files],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr + result.stdout
 

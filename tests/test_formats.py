@@ -29,9 +29,9 @@ def _choices(command: str, option: str) -> list[str]:
 
 
 def test_cli_choices_come_from_the_registry() -> None:
-    """--from/--to and --input-format offer exactly the registry's readers and writers (plus svg, html)."""
+    """--from/--to and --input-format offer exactly the registry's readers and writers (plus svg, html, png)."""
     assert _choices("convert", "--from") == input_names()
-    assert _choices("convert", "--to") == [*output_names(), "svg", "html"]
+    assert _choices("convert", "--to") == [*output_names(), "svg", "html", "png"]
     for command in ("check", "render", "export"):
         assert _choices(command, "--input-format") == input_names()
 

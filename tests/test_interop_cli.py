@@ -108,3 +108,14 @@ def test_timelinejs_corpus_is_there() -> None:
     """The 21 TimelineJS files of ../shared/corpus are present (or the corpus tests skip with a reason)."""
     require(TIMELINEJS.is_dir(), f"TimelineJS corpus not found at {TIMELINEJS}")
     assert len(_tjs_files()) == 21
+
+
+def test_minified_json_shows_the_part_of_its_line() -> None:
+    """A diagnostic in a 100,000-character line shows 400 characters around the column, caret under it."""
+    from timeline.errors import Diagnostic, Severity
+
+    line = "a" * 49_999 + "Y" + "b" * 50_000
+    text = Diagnostic(Severity.ERROR, "m", "f.json", 1, 50_000, line).format()
+    shown, caret = text.split("\n")[1:]
+    assert shown.startswith("    …") and shown.endswith("…") and len(shown) == 4 + 402
+    assert shown[caret.index("^")] == "Y"

@@ -257,3 +257,25 @@ def test_corpus_counts(name: str, events: int, refused: int) -> None:
     strict = read(path)
     assert sum(d.is_error for d in strict.diagnostics) == refused
     assert len(read(path, skip_invalid=True).timeline.events) == events
+
+
+def test_links_in_titles() -> None:
+    """A Markdown link in a title: the title keeps its text, and the link goes first in the event's text."""
+    ev = mw("2018 - 2021: Worked at [Google](https://www.google.com) #Work\n").timeline.events[0]
+    assert (ev.title, ev.text, ev.tags) == ("Worked at Google", "Worked at [Google](https://www.google.com)", ("Work",))
+
+
+def test_bundled_timeline_goes_out_and_back() -> None:
+    """The bundled timeline written as Markwhen reads back: every event, id and title, with no error."""
+    tl = timeline.bundled()
+    text, _ = markwhen_text(tl)
+    back = read_markwhen_text(text, "b.mw")
+    assert not [d for d in back.diagnostics if d.is_error]
+    assert [(e.id, e.title) for e in sorted(back.timeline.events, key=lambda e: e.id)] == [
+        (e.id, e.title) for e in sorted(tl.events, key=lambda e: e.id)]
+
+
+def test_text_words_are_not_dates() -> None:
+    """Text lines such as 'Sources: ... this ...' or 'note: ...' are never read as (refused) dates."""
+    result = mw("2020: A\n\n  Sources: this book, last page: p. 3\n  Later, next week: more\n")
+    assert errors(result) == [] and result.timeline.events[0].text == "Sources: this book, last page: p. 3\nLater, next week: more"

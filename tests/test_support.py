@@ -119,7 +119,7 @@ LINT = textwrap.dedent('''\
 
 LINT_MESSAGES = [
     "w.toml:15:9: warning: title '90% of political prisoners freed before the Congress' states as fact what only "
-    "a partisan source (polemic) says; attribute it, e.g. title = \"polemic: 90% of political prisoners freed "
+    "a partisan source (polemic) says; attribute it, e.g. title = \"The partisan source: 90% of political prisoners freed "
     "before the Congress\"",
     "w.toml:21:9: warning: title 'Crowds of ~2 million at Stalin's funeral' states as fact what only forum and "
     "partisan sources (acritas, polemic) say; attribute it, e.g. title = \"Acritas: Crowds of ~2 million at "

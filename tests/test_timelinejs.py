@@ -485,3 +485,11 @@ def test_skip_invalid_covers_the_validation_pass() -> None:
     assert [e.title for e in result.timeline.events] == ["Kept"]
     assert any(d.message.startswith("slide skipped (--skip-invalid): 'url' is 10,001 characters long")
                for d in result.diagnostics)
+
+
+def test_a_link_in_a_headline_is_warned() -> None:
+    """A headline's link address cannot stay in a plain title: its text stays, and a warning says so."""
+    data = {"events": [{"start_date": {"year": 1953}, "text": {"headline": '<a href="https://e.org">Stalin</a> dies'}}]}
+    result = read_timelinejs_json_text(json.dumps(data), "t.json")
+    assert result.timeline.events[0].title == "Stalin dies"
+    assert any("a (a title keeps the link text, not its address)" in d.message for d in result.diagnostics)

@@ -162,3 +162,9 @@ def test_point_items_count_months_from_zero() -> None:
     require(path.is_file(), f"{path} not found (../shared/corpus)")
     first = read(path).timeline.events[0]
     assert (first.title, first.when.edtf) == ("German Invasion of Poland", "1939-09-01")
+
+
+def test_links_in_content_are_kept_in_the_text() -> None:
+    """A link in an item's content: the title is its plain text, and the link itself goes into the event's text."""
+    tl = vis([{"id": 1, "start": "2014", "content": 'See <a href="https://e.org/x">the report</a>'}]).timeline
+    assert (tl.events[0].title, tl.events[0].text) == ("See the report", "See [the report](https://e.org/x)")

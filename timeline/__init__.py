@@ -96,6 +96,9 @@ __all__ = [
     "loads",
     "parse_date",
     "render_html",
+    "render_pages",
+    "render_plain",
+    "render_png",
     "render_svg",
 ]
 
@@ -156,6 +159,34 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     from timeline.render import render_svg as _render_svg
 
     return _render_svg(tl, **options)
+
+
+def render_pages(tl: Timeline, size: str = "a4", **options: Any) -> list[str]:
+    """Render a timeline as printed pages of ``size`` (a4, letter and their -landscape): one SVG string each.
+
+    Each page holds part of the chart, never cutting a label, with the lane key or the axis
+    repeated and "p. 2 of 3" at its foot; text is at least 8 pt.
+    """
+    from timeline.render import render_pages as _render_pages
+
+    return _render_pages(tl, size, **options)
+
+
+def render_plain(tl: Timeline, name: str = "timeline", **options: Any) -> Any:
+    """A sanitiser-safe HTML fragment (no inline SVG, style or script) and the chart image it shows.
+
+    Returns a PlainFragment: ``.html``, and ``.image`` to write beside it as ``.image_name``.
+    """
+    from timeline.render import render_plain as _render_plain
+
+    return _render_plain(tl, name, **options)
+
+
+def render_png(tl: Timeline, *, pixel_ratio: float | None = None, **options: Any) -> bytes:
+    """Render a timeline to PNG bytes, drawn in DejaVu Sans (needs ``pip install 'timeline[png]'``)."""
+    from timeline.render import render_png as _render_png
+
+    return _render_png(tl, pixel_ratio=pixel_ratio, **options)
 
 
 def render_html(tl: Timeline, fragment: bool = False, **options: Any) -> str:

@@ -30,7 +30,7 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
-RENDER_FORMATS = ("svg", "html")
+RENDER_FORMATS = ("svg", "html", "png")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,11 +86,16 @@ def _parser() -> argparse.ArgumentParser:
     add_input(render)
     add_skip(render)
     render.add_argument("--format", default="svg,html",
-                        help="comma-separated: svg, html (default: svg,html)")
+                        help="comma-separated: svg, html, png (png needs the 'png' extra; default: svg,html)")
+    render.add_argument("--pixel-ratio", dest="pixel_ratio", type=float, metavar="N",
+                        help="PNG: device px per CSS px (default: 2 for slides, else 1)")
     render.add_argument("-o", "--output", default="build",
                         help="output file, or a directory for several formats (default: build/)")
     render.add_argument("--fragment", action="store_true",
                         help="HTML: write an embeddable <figure> instead of a whole page")
+    render.add_argument("--plain", action="store_true",
+                        help="HTML: a sanitiser-safe fragment (no inline SVG, <style> or <script>) for LMS "
+                        "editors, with the chart as an image file beside it (PNG with the png extra, else SVG)")
     render.add_argument("--orientation", choices=["horizontal", "vertical"], help="layout direction")
     render.add_argument("--scale", choices=["auto", "linear", "adaptive"],
                         help="time scale: linear, density-adaptive, or auto (default)")
@@ -197,11 +202,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _emit(text: str, output: str | None, inputs: Sequence[Path] = ()) -> None:
+def _emit(text: str | bytes, output: str | None, inputs: Sequence[Path] = ()) -> None:
     _emit_all([(text, output)], inputs)
 
 
-def _emit_all(outputs: Sequence[tuple[str, str | None]], inputs: Sequence[Path] = ()) -> None:
+def _emit_all(outputs: Sequence[tuple[str | bytes, str | None]], inputs: Sequence[Path] = ()) -> None:
     """Write texts to standard output (``None`` or ``-``) or to files, all files atomically."""
     from timeline.atomic import write_files
 
@@ -214,7 +219,7 @@ def _emit_all(outputs: Sequence[tuple[str, str | None]], inputs: Sequence[Path] 
         print(f"wrote {target}", file=sys.stderr)
 
 
-def _stdout(text: str) -> None:
+def _stdout(text: str | bytes) -> None:
     """Write UTF-8 bytes to standard output whatever the locale's encoding."""
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stream (e.g. an IDE console)
@@ -222,7 +227,7 @@ def _stdout(text: str) -> None:
         sys.stdout.flush()
         return
     sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
+    buffer.write(text if isinstance(text, bytes) else text.encode("utf-8"))
     buffer.flush()
 
 
@@ -272,9 +277,26 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.no_legend:
         options["legend"] = False
     with _gc_paused():
-        outputs = [(_render_one(tl, fmt, args, options), target) for fmt, target in zip(formats, targets, strict=True)]
-        if "svg" in formats and options.get("size") and args.output != "-" and not args.no_footnotes:
-            outputs += _source_pages(tl, options, targets[formats.index("svg")])
+        from timeline.layout.paginate import is_paged
+
+        texts = [_render_one(tl, fmt, args, options, target) for fmt, target in zip(formats, targets, strict=True)]
+        sources: list[tuple[str, str]] = []
+        if ("svg" in formats and options.get("size") and not is_paged(options["size"]) and args.output != "-"
+                and not args.no_footnotes):
+            sources = _source_pages(tl, options, targets[formats.index("svg")])
+    outputs: list[tuple[str | bytes, str | None]] = []
+    for text, target in zip(texts, targets, strict=True):
+        if isinstance(text, tuple):  # the plain fragment and its image, written beside it
+            html, image, image_name = text
+            outputs += [(html, target), (image, str(Path(target).with_name(image_name)))]
+        elif isinstance(text, list):  # printed pages: NAME-1.svg, NAME-2.svg...
+            if target == "-":
+                raise UsageError_("paged output writes one file per page, so it needs -o FILE (not -)")
+            path = Path(target)
+            outputs += [(page, str(path.with_name(f"{path.stem}-{k}{path.suffix}"))) for k, page in enumerate(text, 1)]
+        else:
+            outputs.append((text, target))
+    outputs += sources
     _emit_all(outputs, _inputs(args))
     return EXIT_OK
 
@@ -291,15 +313,41 @@ def _source_pages(tl: Timeline, options: dict[str, Any], target: str) -> list[tu
 
 def _render_name(fmt: str, args: argparse.Namespace) -> str:
     """The file name of one format when rendering into a folder."""
-    if fmt == "svg":
-        return "timeline.svg"
-    return "timeline-fragment.html" if args.fragment else "timeline.html"
+    if fmt in ("svg", "png"):
+        return f"timeline.{fmt}"
+    return "timeline-fragment.html" if args.fragment or args.plain else "timeline.html"
 
 
-def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[str, Any]) -> str:
-    """Render one format."""
+def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[str, Any],
+                target: str) -> str | bytes | tuple[str, bytes, str] | list[str] | list[bytes]:
+    """Render one format: text, PNG bytes, printed pages as a list, the plain fragment as (HTML, image, name)."""
     from timeline import render
 
+    if fmt == "html" and args.plain:
+        if target == "-":
+            raise UsageError_("--plain writes an image beside the HTML, so it needs -o FILE (not -)")
+        from timeline.render.plain import render_plain
+
+        options = {k: v for k, v in options.items() if k != "theme"}
+        frag = render_plain(tl, Path(target).stem, **options)
+        return frag.html, frag.image, frag.image_name
+
+    from timeline.layout.paginate import is_paged
+
+    if fmt in ("svg", "png") and is_paged(options.get("size")):
+        from timeline.render.svg import render_pages
+
+        options = dict(options)
+        size = options.pop("size")
+        pages = render_pages(tl, size, footnotes=not args.no_footnotes, **options)
+        if fmt == "svg":
+            return pages
+        from timeline.render.png import rasterise
+
+        ratio = 1.0 if args.pixel_ratio is None else args.pixel_ratio
+        return [rasterise(page, pixel_ratio=ratio) for page in pages]
+    if fmt == "png":
+        return render.render_png(tl, pixel_ratio=args.pixel_ratio, footnotes=not args.no_footnotes, **options)
     if fmt == "svg":
         return render.render_svg(tl, footnotes=not args.no_footnotes, **options)
     html_options = dict(options)
@@ -323,7 +371,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if target in RENDER_FORMATS:
         from timeline import render
 
-        text = render.render_svg(tl) if target == "svg" else render.render_html(tl)
+        renderers = {"svg": render.render_svg, "html": render.render_html, "png": render.render_png}
+        text = renderers[target](tl)
         diagnostics = []
     else:
         text, diagnostics = writer.write_text(tl, args.output)

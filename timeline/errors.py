@@ -25,6 +25,10 @@ __all__ = [
 ]
 
 
+#: The longest part of a source line a diagnostic shows (the rest is cut with "…"): a spreadsheet row fits.
+_SHOWN_LINE = 400
+
+
 class Severity(enum.Enum):
     """How bad a diagnostic is."""
 
@@ -73,8 +77,14 @@ class Diagnostic:
         if self.source_line is None:
             return head
         text = self.source_line.rstrip("\r\n")
-        caret = " " * max(self.column - 1, 0) + "^"
-        return f"{head}\n    {text}\n    {caret}"
+        column = max(self.column - 1, 0)
+        if len(text) > _SHOWN_LINE:
+            # A minified JSON file is one line of 100,000 characters: show the part around the column.
+            start = max(0, min(column - _SHOWN_LINE // 2, len(text) - _SHOWN_LINE))
+            end = start + _SHOWN_LINE
+            text = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+            column = column - start + (1 if start else 0)
+        return f"{head}\n    {text}\n    {' ' * column}^"
 
     def __str__(self) -> str:
         return self.format()

@@ -8,6 +8,7 @@ strings), never in ``__init__`` converters.
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -402,7 +403,10 @@ def _event_order(event: Event) -> tuple[Any, str]:
     return (event.when.sort_key, event.id)
 
 
-@attrs.frozen
+_DISPLAYS = itertools.count(1)
+
+
+@attrs.frozen(repr=False)
 class Timeline:
     """A whole timeline: header, lanes, eras, events and sources.
 
@@ -555,9 +559,29 @@ class Timeline:
 
         _write_text(path, render_svg(self, **options))
 
-    def save_html(self, path: str | Any, *, fragment: bool = False, **options: Any) -> None:
-        """Render this timeline to an HTML page (or fragment) file."""
+    def save_png(self, path: str | Any, *, pixel_ratio: float | None = None, **options: Any) -> None:
+        """Render this timeline to a PNG file (needs the ``png`` extra; options as for ``save_svg``)."""
+        from pathlib import Path
+
+        from timeline.render import render_png
+
+        target = Path(path)
+        data = render_png(self, pixel_ratio=pixel_ratio, **options)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    def save_html(self, path: str | Any, *, fragment: bool = False, plain: bool = False, **options: Any) -> None:
+        """Render this timeline to an HTML page (or fragment) file.
+
+        ``plain=True`` writes the sanitiser-safe fragment, and the chart image beside it.
+        """
         from timeline.render import render_html
+
+        if plain:
+            from timeline.render.plain import save_plain
+
+            save_plain(self, path, **options)
+            return
 
         _write_text(path, render_html(self, fragment=fragment, **options))
 
@@ -573,9 +597,20 @@ class Timeline:
         return render_svg(self)
 
     def _repr_html_(self) -> str:
+        """The notebook display: a fragment whose ids are unique to this display.
+
+        Two timelines (or one shown twice) in one notebook page would otherwise share every
+        id; files keep the deterministic prefix ``tl``.
+        """
         from timeline.render import render_html
 
-        return render_html(self, fragment=True)
+        return render_html(self, fragment=True, id_prefix=f"tl-nb{next(_DISPLAYS)}")
+
+    def __repr__(self) -> str:
+        """A one-line summary (the full attrs dump of a real timeline runs to tens of KB)."""
+        span = f", {self.range.display()}" if self.range is not None else ""
+        return (f"<Timeline {self.title!r}: {len(self.events)} events, {len(self.eras)} eras, "
+                f"{len(self.lanes)} lanes, {len(self.sources)} sources{span}>")
 
 
 def _write_text(path: Any, text: str) -> None:

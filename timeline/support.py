@@ -74,7 +74,8 @@ def _who(ev: Event, sources: Mapping[str, Source]) -> str:
         return src.author[0]
     if src is not None and src.title and len(src.title) <= 40:
         return src.title
-    return first
+    kind = src.kind.value if src is not None else "other"
+    return f"The {kind} source"
 
 
 def _kind_words(ev: Event, sources: Mapping[str, Source]) -> str:

@@ -82,6 +82,8 @@ class _ToMarkup(HTMLParser):
             href = safe_url(dict(attrs_).get("href") or "")
             if self.plain:
                 self.links.append(None)
+                if dict(attrs_).get("href"):
+                    self.dropped.add("a (a title keeps the link text, not its address)")
             elif href is not None:
                 self.links.append(href)
                 self.out.append("[")

@@ -179,6 +179,10 @@ class _Reader:
         tooltip = html_to_markup(str(item.get("title", ""))) if item.get("title") else None
         self.dropped_tags.update(content.dropped + (tooltip.dropped if tooltip else ()))
         title = content.text or when.display()
+        text = tooltip.text if tooltip else ""
+        linked = html_to_markup(str(item.get("content", ""))).text
+        if "](" in linked:  # a link in the content: the title is plain, so the link goes first in the text
+            text = "\n\n".join(x for x in (linked, text) if x)
         wanted = str(item["id"]) if item.get("id") is not None else ""
         kind = str(item.get("type") or "")
         if kind == "background":
@@ -191,7 +195,7 @@ class _Reader:
             if item.get("group") not in (None, ""):
                 self.c.warning("a background item's group is not kept (eras span every lane)", self.name,
                                pointer=f"{pointer}.group")
-            self.eras.append(Era(id=era_id, label=title, when=when, text=tooltip.text if tooltip else ""))
+            self.eras.append(Era(id=era_id, label=title, when=when, text=text))
             return
         if kind not in ("", "box", "point", "range"):
             self.c.warning(f"unknown item type {kind!r} (vis-timeline knows box, point, range and background); "
@@ -201,7 +205,7 @@ class _Reader:
         else:
             event_id = self.ids.new(f"{slugify(title, 'event')}-{re.sub(r'[^0-9A-Za-z]+', '-', when.edtf).strip('-')}")
         tags = tuple(dict.fromkeys(str(item.get("className") or "").split()))
-        self.events.append(Event(id=event_id, title=title, when=when, text=tooltip.text if tooltip else "",
+        self.events.append(Event(id=event_id, title=title, when=when, text=text,
                                  tags=tags, lane=self.lane(item.get("group"), f"{pointer}.group")))
         self.where.append(pointer)
 

@@ -27,6 +27,7 @@ from timeline.layout.notes import Footnotes, timeline_footnotes
 from timeline.model import Citation, Claim, Event, Source, Timeline
 from timeline.support import support, weak_label, weak_only
 from timeline.render import markup
+from timeline.render.charts import Chart, embedded_charts
 from timeline.render.text import clean_text, dom_key
 from timeline.resources import packaged_templates
 
@@ -239,7 +240,8 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: 
     })
 
 
-def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str, svg: str) -> dict[str, Any]:
+def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str,
+             charts: Sequence[Chart]) -> dict[str, Any]:
     footnotes = timeline_footnotes(tl)
     refs = _Refs(prefix, footnotes)
     lane_objs = tl.lane_order()
@@ -297,7 +299,7 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
         "fragment": fragment,
         "theme": theme,
         "lang": lang,
-        "svg": Markup(svg),
+        "charts": [{"kind": c.kind, "id": c.id, "svg": Markup(c.svg)} for c in charts],
         "events": events,
         "eras": eras,
         "notes": notes,
@@ -307,33 +309,6 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
         "heading": 2 if fragment else 1,
         "range_label": tl.range.display() if tl.range is not None else "",
     }
-
-
-# -- the figure ----------------------------------------------------------------
-
-
-def _figure_svg(tl: Timeline, prefix: str, theme: str, options: dict[str, Any]) -> str:
-    """The chart, its events linked to the list and its note numbers to the endnotes.
-
-    The page prints the title and the notes itself, so the chart leaves out its own header
-    (unless the caller asks for it) and its source list.
-    """
-    from timeline.render.svg import render_svg
-
-    options = {"header": False, **options}
-    return render_svg(
-        tl, theme=theme, footnotes=False, id_prefix=prefix,
-        event_href=f"#{prefix}-item-{{id}}", note_href=f"#{prefix}-note-{{n}}", **options,
-    )
-
-
-def _strip_xml_prolog(svg: str) -> str:
-    """The SVG as inline HTML content: no XML prolog or doctype, no unused xmlns:ev (invalid in HTML)."""
-    svg = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", svg)
-    svg = re.sub(r"^\s*<!DOCTYPE[^>]*>\s*", "", svg)
-    if " ev:" not in svg:
-        svg = re.sub(r'^(<svg\b[^>]*?) xmlns:ev="[^"]*"', r"\1", svg, count=1)
-    return svg
 
 
 # -- entry point -------------------------------------------------------------
@@ -349,6 +324,8 @@ def render_html(
     id_prefix: str = "tl",
     include_context: bool = True,
     lang: str = "en",
+    responsive: bool = True,
+    plain_image: dict[str, Any] | None = None,
     **svg_options: Any,
 ) -> str:
     """Render a timeline to a standalone HTML page, or (``fragment=True``) one ``<figure>``.
@@ -356,8 +333,11 @@ def render_html(
     ``templates`` is a folder whose templates override the packaged ones;
     ``theme`` is "auto" (follows the reader's light/dark setting), "light",
     "dark" or "print"; ``id_prefix`` starts every id, so several timelines
-    can share a page; other keyword arguments go to the SVG renderer
-    (``scale``, ``width``...).  The output is deterministic.
+    can share a page; ``responsive`` (default) also embeds a column and a phone chart,
+    and CSS shows the one laid out for the figure's width; other keyword arguments go to
+    the SVG renderer (``scale``, ``width``...).  The output is deterministic.
+    ``plain_image`` (src, alt, width, height) renders the sanitiser-safe fragment around that
+    image instead (see :func:`timeline.render.plain.render_plain`, which makes the image).
     """
     if theme not in THEMES:
         raise UsageError(f"theme must be one of {', '.join(THEMES)}; got {theme!r}")
@@ -368,10 +348,14 @@ def render_html(
     if orientation is not None:
         svg_options["orientation"] = orientation
     svg_options.setdefault("include_context", include_context)
-    svg = _strip_xml_prolog(_figure_svg(tl, id_prefix, theme, svg_options))
+    if plain_image is None:
+        charts = embedded_charts(tl, id_prefix, theme, svg_options, responsive=responsive)
+        name = "fragment.html.j2" if fragment else "page.html.j2"
+    else:
+        charts, fragment, name = [], True, "plain.html.j2"
     env = make_environment(templates, theme) if templates is not None else _packaged_environment(theme)
-    context = _context(tl, prefix=id_prefix, fragment=fragment, theme=theme, lang=lang, svg=svg)
-    name = "fragment.html.j2" if fragment else "page.html.j2"
+    context = _context(tl, prefix=id_prefix, fragment=fragment, theme=theme, lang=lang, charts=charts)
+    context["image"] = plain_image
     try:
         template = env.get_template(name)
     except jinja2.TemplateNotFound as exc:

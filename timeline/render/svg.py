@@ -32,10 +32,11 @@ from timeline.layout.options import check_names
 from timeline.layout.text import FONT_STACK
 from timeline.layout.typography import ROLES
 from timeline.model import Timeline
+from timeline.render.css import light_dark, scope
 from timeline.render.text import clean_text, dom_key
 from timeline.resources import packaged_templates
 
-__all__ = ["SvgOptions", "THEMES", "drawing", "render_svg", "render_svg_pages"]
+__all__ = ["SvgOptions", "THEMES", "drawing", "render_pages", "render_svg", "render_svg_pages"]
 
 THEMES = ("light", "dark", "print", "auto")
 
@@ -65,6 +66,11 @@ def _format_string(field: str) -> Any:
     return check
 
 
+def _one_of_schemes(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value not in ("media", "inherit"):
+        raise UsageError(f"color_scheme must be 'media' or 'inherit'; got {value!r}")
+
+
 @attrs.frozen
 class SvgOptions:
     """How to draw the Scene as SVG (layout options live in :class:`LayoutOptions`)."""
@@ -80,6 +86,12 @@ class SvgOptions:
     event_href: str | None = attrs.field(default=None, validator=_format_string("id"))
     #: Format string with {n}: each superscript footnote number links there (e.g. "#tl-note-{n}").
     note_href: str | None = attrs.field(default=None, validator=_format_string("n"))
+    #: A CSS selector every rule of the SVG's stylesheet is limited to (an inline SVG's <style>
+    #: applies to the whole HTML document); None for SVG files.
+    css_scope: str | None = None
+    #: How "auto" picks dark: "media" (the reader's prefers-color-scheme; SVG files) or "inherit"
+    #: (light-dark() colours that follow the color-scheme of the page around an inline SVG).
+    color_scheme: str = attrs.field(default="media", validator=_one_of_schemes)
 
 
 _SVG_FIELDS = [f.name for f in attrs.fields(SvgOptions)]
@@ -100,6 +112,23 @@ def render_svg(tl: Timeline, **options: Any) -> str:
     event_href, note_href, max_rows (see docs/svg.md).  Unknown names raise UsageError.
     """
     return _tostring(_document(tl, options)) + "\n"
+
+
+def render_pages(tl: Timeline, size: str | tuple[float, float] = "a4", *, number_ids: bool = False,
+                 **options: Any) -> list[str]:
+    """Render a timeline as printed pages of ``size`` (a4, letter, and their -landscape): one SVG each.
+
+    ``number_ids`` gives page k the id prefix ``PREFIXk``, for pages that share one HTML document.
+    """
+    from timeline.layout.paginate import paginate
+
+    lay, svg = _split({k: v for k, v in options.items() if k != "size"})
+    chosen = {f: getattr(lay, f) for f in options if f in _LAYOUT_FIELDS and f != "size"}
+    out = []
+    for number, page in enumerate(paginate(tl, size, **chosen), 1):
+        opts = attrs.evolve(svg, id_prefix=f"{svg.id_prefix}{number}") if number_ids else svg
+        out.append(_tostring(_Painter(page, opts).paint()) + "\n")
+    return out
 
 
 def render_svg_pages(tl: Timeline, **options: Any) -> list[str]:
@@ -186,7 +215,9 @@ def _css(svg: SvgOptions, scene: Scene, root: str) -> str:
         raise RenderError(f"missing stylesheet {name} in {folder or packaged}")
 
     parts = [read("base.css")]
-    if svg.theme == "auto":
+    if svg.theme == "auto" and svg.color_scheme == "inherit":
+        parts.append(light_dark(read("light.css"), read("dark.css")))
+    elif svg.theme == "auto":
         parts.append(read("light.css"))
         parts.append("@media (prefers-color-scheme: dark) {\n" + read("dark.css") + "}\n")
     else:
@@ -199,6 +230,8 @@ def _css(svg: SvgOptions, scene: Scene, root: str) -> str:
     text = "".join(p if p.endswith("\n") else p + "\n" for p in parts)
     if _EXTERNAL_CSS.search(text):
         raise UsageError("the SVG must be self-contained: CSS may not use @import or url() to anything but #ids")
+    if svg.css_scope is not None:
+        text = scope(text, svg.css_scope)
     return clean_text(text)
 
 

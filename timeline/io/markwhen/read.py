@@ -40,6 +40,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _GROUP = re.compile(r"^(section|group)(?:\s+(.*))?$", re.I)
 _END = re.compile(r"^end\s*(section|group)\s*$", re.I)
 _KNOWN_HEADER = {"title", "description", "dateformat"}
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 
 
 class _Draft(NamedTuple):
@@ -277,8 +278,12 @@ class _Reader:
             else:
                 event_id = ids.new(f"{slugify(draft.title, 'event')}-{re.sub(r'[^0-9A-Za-z]+', '-', when.edtf).strip('-')}")
             note = "; ".join(p.removeprefix("note: ") for p in draft.properties if not p.startswith("id: "))
-            events.append(Event(id=event_id, title=draft.title or when.display(), when=when,
-                                text="\n".join(draft.text).strip(), tags=draft.tags, lane=draft.lane, note=note))
+            title, text = draft.title, "\n".join(draft.text).strip()
+            if _LINK.search(title):  # a title is plain text: its links' text stays, the links go first in the text
+                text = "\n\n".join(x for x in (title, text) if x)
+                title = " ".join(_LINK.sub(r"\1", title).split())
+            events.append(Event(id=event_id, title=title or when.display(), when=when, text=text, tags=draft.tags,
+                                lane=draft.lane, note=note))
             self.event_lines.append(draft)
         return Timeline(title=self.header.get("title", "").strip() or "Timeline",
                         description=self.header.get("description", "").strip(), events=tuple(events),

@@ -50,6 +50,11 @@ _RELATIVE = re.compile(r"(after|before|by)\s+!([A-Za-z0-9_:-]+)(?:\.(start|end))
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
 _CLOCK = re.compile(r"^(.*\S)\s+(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?$|^(.*\S)\s+(\d{1,2}):(\d{2})$", re.I)
+_DATE_START = re.compile(r"[+-]?\d|(?:now|every|next|last|this|today|yesterday|tomorrow|after|before|by)\b|!|\.start|"
+                         r"\.end|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+_RELATIVE_TO_TODAY = re.compile(r"\b(?:today|yesterday|tomorrow)\b|\b(?:next|last|this)\s+(?:day|week|month|year|"
+                                r"decade|century|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                                r"\bago\b")
 _SEPARATORS = (" until ", " till ", " til ", " to ", " - ", " – ", " / ", "/", "-", "–")
 
 
@@ -189,11 +194,13 @@ def parse_range(text: str, day_first: bool = False) -> Spec | None:
     """
     text = " ".join(text.split())
     lowered = text.lower()
+    if not _DATE_START.match(lowered):
+        return None  # "Sources: ...", "note: ...": not an attempt at a date, whatever words follow
     if re.search(r"\bevery\b|\sx\d+$", lowered):
         raise Refused(f"'{text}' repeats (recurrence); a timeline of history needs each occurrence as its own event")
     if lowered == "now":
         raise Refused("'now' is the moment the file is read, not a historical date; give the date")
-    if re.search(r"\b(today|yesterday|tomorrow|ago|next|last|this)\b", lowered):
+    if _RELATIVE_TO_TODAY.search(lowered):
         raise Refused(f"'{text}' is relative to today, not a historical date; give the date")
     point = parse_point(text, day_first)
     if point is not None:

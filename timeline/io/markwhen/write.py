@@ -77,14 +77,19 @@ def _event_lines(ev: Event, tl: Timeline, losses: Losses) -> list[str]:
     if len(tags.split()) != len(ev.tags):
         losses.lose("tags with characters other than letters, digits, '-' and '_' are not kept", ev.id)
     lines = [f"{when}: {title}{tags}", f"id: {ev.id}"]
-    for part in ev.note.split("; ") if ev.note else ():
-        # Properties read from Markwhen come back as properties; other notes as a 'note' property.
-        lines.append(part if _PROPERTY.match(part) and not part.startswith(("id:", "note:")) else f"note: {part}")
+    parts = ev.note.split("; ") if ev.note else []
+    if parts and all(_PROPERTY.match(p) and not p.startswith(("id:", "note:")) for p in parts) and "\n" not in ev.note:
+        lines += parts  # properties read from Markwhen go back as properties
+    elif ev.note and "\n" not in ev.note:
+        lines.append(f"note: {ev.note}")
     text: list[str] = []
     if not exact:
         text.append(f"Date: {ev.when.display()} (EDTF {ev.when.edtf}).")
     if ev.text:
         text += ev.text.split("\n")
+    if "\n" in ev.note:
+        text.append(f"Note: {' '.join(ev.note.split())}")
+        losses.lose("notes of several lines became a 'Note:' line in the text", ev.id)
     for claim in ev.claims:
         text.append(claim.sentence() + ".")
     if ev.claims:
@@ -113,7 +118,7 @@ def markwhen_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagn
     """The timeline as Markwhen text, with warnings saying what could not carry over."""
     losses = Losses("Markwhen")
     out = [f"title: {' '.join(tl.title.split())}"]
-    description = " ".join(x for x in (tl.subtitle, tl.description) if x)
+    description = " — ".join(x for x in (tl.subtitle, tl.description) if x)
     if description:
         out.append(f"description: {' '.join(description.split())}")
     lanes = {lane.id: lane.name for lane in tl.lane_order()}

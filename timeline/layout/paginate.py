@@ -1,0 +1,381 @@
+"""Printed pages: one chart laid out for the paper's width, cut into pages between its texts.
+
+A portrait page (``a4``, ``letter``) takes the vertical flow (time runs down the page); a
+landscape page (``a4-landscape``, ``letter-landscape``) takes the horizontal layout, tiled
+down its lanes.  Either is laid out once at the page's width with paper typography (text
+>= 8 pt) and a free height, then cut where no text, mark or label would be split:
+
+- every page after the first repeats the chart's context: a running head (the title,
+  "continued"), the lane key and lane columns of the vertical flow, the date the page
+  continues from, or the time axis of the horizontal layout;
+- every page says "p. 2 of 3" at its foot;
+- long shapes that cross a cut (a range bar, an era band, a lane rule, the axis) are cut
+  there and go on on the next page; the source list follows the chart on as many pages
+  as it needs, never shrunk.
+
+The pages are ordinary Scenes, so each renders to SVG (``NAME-1.svg``...) or PNG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from timeline.layout.scene import ASCENT, DESCENT, Box, Label, Scene, Shape, Text
+from timeline.layout.text import measure
+from timeline.model import Timeline
+
+__all__ = ["MARGIN", "PAGE_SIZES", "PAPER_MINIMUM", "is_paged", "paginate"]
+
+_MM = 96 / 25.4
+#: Printed page sizes in CSS px (96 to the inch).
+PAGE_SIZES: dict[str, tuple[float, float]] = {
+    "a4": (210 * _MM, 297 * _MM),
+    "a4-landscape": (297 * _MM, 210 * _MM),
+    "letter": (8.5 * 96, 11 * 96),
+    "letter-landscape": (11 * 96, 8.5 * 96),
+}
+#: White space kept at the top and the foot of every page (about 10 mm; printers need ~5).
+MARGIN = 38.0
+#: The least text size on paper: 8 pt in CSS px.
+PAPER_MINIMUM = 8 * 96 / 72
+#: Shapes shorter than this are never cut (ticks, caps, marks); longer ones may be.
+_UNCUTTABLE = 24.0
+_GAP = 3.0
+
+
+def is_paged(size: Any) -> bool:
+    """True for the printed page sizes that paginate."""
+    return isinstance(size, str) and size.strip().lower() in PAGE_SIZES
+
+
+# -- geometry helpers ------------------------------------------------------------------------
+
+
+def _shape_span(shape: Shape) -> tuple[float, float]:
+    c = shape.coords
+    if shape.kind == "line":
+        return min(c[1], c[3]), max(c[1], c[3])
+    if shape.kind == "rect":
+        return c[1], c[1] + c[3]
+    if shape.kind == "circle":
+        return c[1] - c[2], c[1] + c[2]
+    ys = c[1::2]
+    return min(ys), max(ys)
+
+
+def _shift_shape(shape: Shape, dy: float) -> Shape:
+    c = list(shape.coords)
+    if shape.kind == "line":
+        c[1] += dy
+        c[3] += dy
+    elif shape.kind in ("rect", "circle"):
+        c[1] += dy
+    else:
+        c[1::2] = [y + dy for y in c[1::2]]
+    return attrs.evolve(shape, coords=tuple(c))
+
+
+def _clip_shape(shape: Shape, top: float, bottom: float) -> Shape | None:
+    """The part of a shape inside [top, bottom): long lines and rects are cut, others kept whole or dropped."""
+    lo, hi = _shape_span(shape)
+    if hi < top or lo >= bottom:
+        return None
+    if hi - lo < _UNCUTTABLE or shape.kind not in ("line", "rect"):
+        return shape if top <= (lo + hi) / 2 < bottom else None
+    c = list(shape.coords)
+    if shape.kind == "line":
+        c[1], c[3] = min(max(c[1], top), bottom), min(max(c[3], top), bottom)
+    else:
+        y0, y1 = max(c[1], top), min(c[1] + c[3], bottom)
+        c[1], c[3] = y0, y1 - y0
+    return attrs.evolve(shape, coords=tuple(c))
+
+
+def _shift_box(box: Box, dy: float) -> Box:
+    return attrs.evolve(box, y=box.y + dy)
+
+
+def _shift_text(text: Text, dy: float) -> Text:
+    return attrs.evolve(text, y=text.y + dy, box=_shift_box(text.box, dy))
+
+
+def _inside(box: Box, top: float, bottom: float) -> bool:
+    return top <= (box.y + box.y1) / 2 < bottom
+
+
+def _window(value: Any, top: float, bottom: float, dy: float) -> Any:
+    """``value`` (any part of a Scene) limited to [top, bottom) and moved by ``dy``; None when nothing is left.
+
+    Works through tuples and attrs records generically, so a Scene that gains layers keeps paging.
+    """
+    if isinstance(value, Text):
+        return _shift_text(value, dy) if _inside(value.box, top, bottom) else None
+    if isinstance(value, Shape):
+        clipped = _clip_shape(value, top, bottom)
+        return None if clipped is None else _shift_shape(clipped, dy)
+    if isinstance(value, Label):
+        if not _inside(value.box, top, bottom):
+            return None
+        leader = list(value.leader)
+        leader[1::2] = [y + dy for y in leader[1::2]]
+        return Label(_shift_box(value.box, dy), tuple(_shift_text(t, dy) for t in value.lines), tuple(leader))
+    if isinstance(value, Box):
+        return _shift_box(value, dy) if _inside(value, top, bottom) else None
+    if isinstance(value, tuple):
+        parts = [(_is_geometry(v), _window(v, top, bottom, dy)) for v in value]
+        if value and all(geo for geo, _ in parts) and _homogeneous(value):
+            return tuple(v for _, v in parts if v is not None)  # a layer: keep what is left
+        if any(geo for geo, _ in parts) and all(v is None or v == () for geo, v in parts if geo):
+            return None  # a record (id, name, shapes, label) with nothing left on this page
+        return tuple(v if geo else orig for (geo, v), orig in zip(parts, value, strict=True))
+    if attrs.has(type(value)):
+        changes, geometric, alive = {}, False, False
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if _is_geometry(item):
+                geometric = True
+                moved = _window(item, top, bottom, dy)
+                if moved is None and not isinstance(item, tuple) and _empty(field) == ():
+                    return None  # a record whose required text or label is on another page
+                changes[field.name] = moved if moved is not None else _empty(field)
+                alive = alive or moved not in (None, ())
+        if geometric and not alive:
+            return None
+        return attrs.evolve(value, **changes)
+    return value
+
+
+def _empty(field: attrs.Attribute) -> Any:
+    """What a geometric field holds when nothing of it is on the page: None if it may be None, else ()."""
+    return None if "None" in str(field.type) else ()
+
+
+def _homogeneous(items: tuple) -> bool:
+    return len({type(v) for v in items}) == 1
+
+
+def _is_geometry(value: Any) -> bool:
+    if isinstance(value, (Text, Shape, Label, Box)):
+        return True
+    if isinstance(value, tuple):
+        return bool(value) and any(_is_geometry(v) for v in value)
+    return attrs.has(type(value)) and any(_is_geometry(getattr(value, f.name)) for f in attrs.fields(type(value)))
+
+
+def _spans(value: Any, out: list[tuple[float, float]]) -> None:
+    """Collect the y-extent of everything that must not be cut: texts, labels, short shapes."""
+    if isinstance(value, Text):
+        out.append((value.box.y, value.box.y1))
+    elif isinstance(value, Label):
+        out.append((value.box.y, value.box.y1))
+        if value.leader:
+            ys = value.leader[1::2]
+            out.append((min(ys), max(ys)))
+    elif isinstance(value, Shape):
+        lo, hi = _shape_span(value)
+        if hi - lo < _UNCUTTABLE or value.kind not in ("line", "rect"):
+            out.append((lo, hi))
+    elif isinstance(value, tuple):
+        for item in value:
+            _spans(item, out)
+    elif attrs.has(type(value)):
+        if type(value).__name__ == "NoteEntry" and getattr(value, "lines", ()):
+            lines = value.lines
+            out.append((min(t.box.y for t in lines), max(t.box.y1 for t in lines)))
+        for field in attrs.fields(type(value)):
+            _spans(getattr(value, field.name), out)
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for lo, hi in sorted(spans):
+        if out and lo < out[-1][1] + 0.5:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _cut(blocked: list[tuple[float, float]], start: float, limit: float) -> float:
+    """The lowest y in (start, limit] that no uncuttable item straddles (limit itself if none is)."""
+    best = limit
+    for lo, hi in blocked:
+        if lo < limit < hi:
+            best = lo - _GAP
+            break
+    if best <= start + (limit - start) * 0.25:  # one item taller than most of a page: cut through it
+        return limit
+    return best
+
+
+# -- page furniture --------------------------------------------------------------------------
+
+
+def _text(x: float, y: float, text: str, cls: str, size: float, anchor: str = "start", bold: bool = False) -> Text:
+    width = measure(text, size, bold=bold)
+    left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+    return Text(x, y, text, cls, size, Box(left, y - ASCENT * size, width, (ASCENT + DESCENT) * size), anchor, bold)
+
+
+def _size_of(scene: Scene, cls: str, fallback: float) -> float:
+    for _kind, text in scene.texts():
+        if cls in text.cls.split():
+            return text.size
+    for event in scene.events:
+        for line in event.label.lines if event.label else ():
+            if cls in line.cls.split():
+                return line.size
+    return fallback
+
+
+# -- pages -----------------------------------------------------------------------------------
+
+
+def paginate(tl: Timeline, size: str | tuple[float, float] = "a4", *, layout_fn: Callable[..., Scene] | None = None,
+             **options: Any) -> list[Scene]:
+    """Lay a timeline out for printed pages of ``size`` (a name, or (width, height) in px); one Scene per page.
+
+    ``options`` are layout options (scale, focus, legend, footnotes...); the orientation and
+    width come from the page.
+    """
+    from timeline.errors import UsageError
+
+    if isinstance(size, tuple) and len(size) == 2 and all(isinstance(v, (int, float)) and v >= 320 for v in size):
+        page_w, page_h = float(size[0]), float(size[1])
+    else:
+        key = size.strip().lower() if isinstance(size, str) else size
+        if key not in PAGE_SIZES:
+            raise UsageError(f"paged output needs a page size ({', '.join(PAGE_SIZES)}); got {size!r}")
+        page_w, page_h = PAGE_SIZES[key]
+    portrait = page_h > page_w
+    if layout_fn is None:
+        from timeline.layout import layout as layout_fn
+    options = {k: v for k, v in options.items() if k not in ("orientation", "width", "size")}
+    flow = layout_fn(tl, orientation="vertical" if portrait else "horizontal", **_paper_frame(page_w), **options)
+    return _pages(flow, page_w, page_h, portrait)
+
+
+def _paper_frame(width: float) -> dict[str, Any]:
+    """The layout options for a free-height chart the page's width, with paper typography."""
+    from timeline.layout.frame import Frame
+
+    return {"size": Frame(round(width, 2), None, "paper", PAPER_MINIMUM, 1.0, "")}
+
+
+def _flow_top(flow: Scene) -> float:
+    """Where the chart's flow starts: the top of the axis (vertical) or of the first lane (horizontal)."""
+    if flow.orientation == "vertical":
+        lines = [s for s in flow.axis if s.kind == "line" and "axis" in s.cls.split()]
+        if lines:
+            return min(_shape_span(s)[0] for s in lines)
+    tops = [t.box.y for band in flow.lanes for t in band.texts]
+    tops += [e.label.box.y for e in flow.events if e.label is not None]
+    return min(tops) - _GAP if tops else 0.0
+
+
+def _pages(flow: Scene, page_w: float, page_h: float, portrait: bool) -> list[Scene]:
+    small = _size_of(flow, "legend-label", PAPER_MINIMUM)
+    foot = page_h - MARGIN + small  # the page number's baseline
+    bottom_limit = page_h - MARGIN - small * 0.5  # content ends above the foot line
+    flow_top = _flow_top(flow)
+    head_h = small * 2.2  # the running head on later pages
+    # Later pages repeat the vertical flow's lane key and columns, or the horizontal axis.
+    axis_y: float | None = None
+    axis_lo = axis_h = 0.0
+    if portrait:
+        repeat = tuple(t for band in flow.lanes for t in band.texts if t.box.y1 <= flow_top + 0.5)
+        repeat_top = min((t.box.y for t in repeat), default=flow_top)
+        swatches = tuple(s for s in flow.grid if "lane-swatch" in s.cls.split()
+                         and repeat_top - _GAP <= _shape_span(s)[0] < flow_top)
+        repeat_h = flow_top - repeat_top if repeat else 0.0
+    else:
+        repeat, repeat_h, repeat_top, swatches = (), 0.0, flow_top, ()
+        lane_size = _size_of(flow, "lane-name", PAPER_MINIMUM)
+        repeat_h = lane_size * 1.6  # "Lane name (continued)" under the running head
+        axis_line = [s for s in flow.axis if "axis" in s.cls.split() and s.kind == "line"]
+        if axis_line:
+            axis_y = axis_line[0].coords[1]
+            axis_lo = min(_shape_span(s)[0] for s in flow.axis)
+            axis_h = max([t.box.y1 for t in flow.ticks] + [axis_lo]) - axis_lo + _GAP * 2
+    notes_top = min((t.box.y for _k, t in flow.texts() if _k in ("notes", "note")), default=flow.height)
+
+    blocked: list[tuple[float, float]] = []
+    _spans(flow, blocked)
+    blocked = _merged(blocked)
+
+    windows: list[tuple[float, float, float, bool]] = []  # (top, bottom, its top on the page, part of the chart)
+    start, first = 0.0, True
+    while start < flow.height - 0.5:
+        in_chart = start < notes_top - _GAP * 2  # pages of the source list repeat no chart context
+        page_top = 0.0 if first else MARGIN + head_h + (repeat_h if in_chart else 0.0)
+        reserve = axis_h if (not portrait and start < notes_top) else 0.0
+        room = bottom_limit - page_top - reserve
+        limit = start + room
+        end = flow.height if limit >= flow.height else _cut(blocked, max(start, flow_top if first else start), limit)
+        if not portrait and start < notes_top < end:
+            end = min(end, notes_top - _GAP) if notes_top - _GAP > start + room * 0.25 else end
+        windows.append((start, end, page_top, in_chart))
+        start, first = end, False
+
+    total = len(windows)
+    pages = []
+    for number, (top, bottom, page_top, in_chart) in enumerate(windows, 1):
+        dy = page_top - top
+        parts = {f.name: _window(getattr(flow, f.name), top, bottom, dy)
+                 for f in attrs.fields(Scene) if _is_geometry(getattr(flow, f.name))}
+        extra: list[Any] = []
+        if number > 1:
+            extra.append(_text(28.0, MARGIN + small, f"{flow.title} (continued)", "legend-label", small))
+        if number > 1 and in_chart:
+            extra += [_shift_text(t, MARGIN + head_h - repeat_top) for t in repeat]
+            parts["grid"] = (*(parts.get("grid") or ()),
+                             *(_shift_shape(s, MARGIN + head_h - repeat_top) for s in swatches))
+            lane = None if portrait else _lane_at(flow, top)
+            if lane is not None and not top <= lane.box.y:
+                extra.append(_text(lane.x, MARGIN + head_h + lane_size, f"{lane.text} (continued)",
+                                   lane.cls, lane.size, bold=lane.bold))
+            context = _continues_from(flow, top) if portrait else None
+            if context is not None:
+                extra.append(_shift_text(context, page_top - context.box.y1 - _GAP))
+        if axis_y is not None and in_chart and not top <= axis_y < bottom:
+            # The horizontal layout's time axis, repeated under this page's part of the chart.
+            axis_dy = (bottom - top) + page_top + _GAP - axis_lo
+            parts["axis"] = tuple(_shift_shape(s, axis_dy) for s in flow.axis)
+            parts["ticks"] = tuple(_shift_text(t, axis_dy) for t in flow.ticks)
+        extra.append(_text(page_w / 2, foot, f"p. {number} of {total}", "legend-label page-number", small,
+                           anchor="middle"))
+        header = tuple(parts.get("header") or ()) + tuple(extra)
+        values = {f.name: getattr(flow, f.name) for f in attrs.fields(Scene)}
+        for name, value in parts.items():
+            values[name] = value if value is not None else _empty(attrs.fields_dict(Scene)[name])
+        values.update(width=round(page_w, 2), height=round(page_h, 2), header=header,
+                      summary=f"{flow.summary} Page {number} of {total}.", frame=_page_frame(page_w, page_h),
+                      # Across the page, dates keep their x; down a portrait page each page has its own offset.
+                      timescale=flow.timescale if not portrait else None)
+        pages.append(Scene(**values))
+    return pages
+
+
+def _page_frame(width: float, height: float) -> Any:
+    from timeline.layout.frame import Frame
+
+    return Frame(round(width, 2), round(height, 2), "paper", PAPER_MINIMUM, 1.0, "")
+
+
+def _lane_at(flow: Scene, top: float) -> Text | None:
+    """The name of the horizontal lane that the flow at ``top`` belongs to."""
+    names = [band.texts[0] for band in flow.lanes if band.texts]
+    above = [t for t in names if t.box.y <= top]
+    return max(above, key=lambda t: t.y) if above else None
+
+
+def _continues_from(flow: Scene, top: float) -> Text | None:
+    """On a vertical page that starts mid-flow, the last year tick above it, to say where the page picks up."""
+    above = [t for t in flow.ticks if t.box.y1 <= top and t.text.strip()[:4].isdigit()]
+    if not above:
+        return None
+    last = max(above, key=lambda t: t.y)
+    return attrs.evolve(last, text=f"{last.text} (cont.)")
