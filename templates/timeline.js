@@ -53,9 +53,9 @@
     }
     function follow(id) {
       var target = find(id);
-      if (id.indexOf(p + "-ev-") === 0) {
+      if (id.indexOf(p + "-ev-") === 0 && target) {
         // The link names the wide chart's event; go to it in the chart that is shown.
-        target = shownGroup(id.slice((p + "-ev-").length)) || target;
+        target = shownGroup(target.getAttribute("data-event")) || target;
       }
       if (!target) { return false; }
       if (id.indexOf(p + "-ev-") === 0) {

@@ -101,3 +101,17 @@ def test_notebook_reprs(method: str) -> None:
 
     out = getattr(timeline.Timeline(title="T").add_event("e", "E", "1953"), method)()
     assert out.lstrip().startswith("<")
+
+
+def test_roman_republic(tmp_path: Path) -> None:
+    """examples/roman_republic.py draws BCE → CE: ticks 100 BCE, 1 CE, 100 CE, BCE labels, the Julian Ides."""
+    needs_renderers()
+    proc = run_example("roman_republic.py", str(tmp_path), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    svg = (tmp_path / "rome.svg").read_text(encoding="utf-8")
+    for label in (">100 BCE<", ">1 CE<", ">100 CE<", ">753 BCE<", ">264–241 BCE<", "15 Mar 44 BCE (O.S.)"):
+        assert label in svg, label
+    assert ">0<" not in svg and "-0043" not in svg.split("<desc")[0]
+    vertical = (tmp_path / "rome-vertical.svg").read_text(encoding="utf-8")
+    assert ">476 CE<" in vertical
+    assert "753 BC " in proc.stdout

@@ -136,3 +136,12 @@ def test_host_justify_and_chart_css_do_not_cross(open_page: Any) -> None:
     host_p = page.evaluate("""(() => { const s = getComputedStyle(document.querySelector('main > p.title'));
                                return [s.fontSize, s.fontWeight]; })()""")
     assert host_p == ["14px", "400"]
+
+
+def test_back_to_the_chart_goes_to_the_chart_on_screen(open_page: Any, bundled: timeline.Timeline) -> None:
+    """On a phone, "Back to the chart" focuses the event in the phone chart, not in the hidden wide one."""
+    page = open_page(render_html(bundled), width=390)
+    page.locator("#tl-item-stalin-dies .tl-back").click()
+    chart = page.evaluate("document.activeElement.closest('.tl-chart').id")
+    assert chart == "tl-chart-phone"
+    assert page.evaluate("document.activeElement.closest('[data-event]').getAttribute('data-event')") == "stalin-dies"

@@ -157,3 +157,13 @@ def test_bad_pixel_ratio_is_refused(ratio: object) -> None:
     """A pixel ratio outside 0.25..8 (or not a number) is a usage error."""
     with pytest.raises(timeline.UsageError, match="pixel_ratio"):
         rasterise("<svg/>", pixel_ratio=ratio)  # type: ignore[arg-type]
+
+
+def test_slide_png_at_2x_with_its_sources_slide(resvg: None, tmp_path: Path) -> None:
+    """A 16:9 slide PNG is 3840x2160; the sources it promises "on the next slide" are written as PNG too."""
+    out = tmp_path / "s.png"
+    assert main(["render", "--from", "1953-01", "--to", "1953-12", "--size", "slide", "--title", "1953",
+                 "--format", "png", "-o", str(out)]) == 0
+    assert _image(out.read_bytes()).size == (3840, 2160)
+    sources = tmp_path / "s-sources.png"
+    assert sources.exists() and _image(sources.read_bytes()).size == (3840, 2160)

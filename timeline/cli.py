@@ -280,10 +280,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
         from timeline.layout.paginate import is_paged
 
         texts = [_render_one(tl, fmt, args, options, target) for fmt, target in zip(formats, targets, strict=True)]
-        sources: list[tuple[str, str]] = []
-        if ("svg" in formats and options.get("size") and not is_paged(options["size"]) and args.output != "-"
-                and not args.no_footnotes):
-            sources = _source_pages(tl, options, targets[formats.index("svg")])
+        sources: list[tuple[str | bytes, str]] = []
+        if options.get("size") and not is_paged(options["size"]) and args.output != "-" and not args.no_footnotes:
+            for fmt in ("svg", "png"):  # the chart says "listed on the next slide": write that slide
+                if fmt in formats:
+                    sources += _source_pages(tl, options, targets[formats.index(fmt)], fmt, args.pixel_ratio)
     outputs: list[tuple[str | bytes, str | None]] = []
     for text, target in zip(texts, targets, strict=True):
         if isinstance(text, tuple):  # the plain fragment and its image, written beside it
@@ -301,11 +302,17 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _source_pages(tl: Timeline, options: dict[str, Any], target: str) -> list[tuple[str, str]]:
-    """NAME-sources.svg (-2, -3...): the source list that a fixed frame could not hold."""
+def _source_pages(tl: Timeline, options: dict[str, Any], target: str, fmt: str = "svg",
+                  pixel_ratio: float | None = None) -> list[tuple[str | bytes, str]]:
+    """NAME-sources.svg or .png (-2, -3...): the source list that a fixed frame could not hold."""
     from timeline.render.svg import render_svg_pages
 
-    pages = render_svg_pages(tl, **options)[1:]
+    pages: list[str | bytes] = list(render_svg_pages(tl, **options)[1:])
+    if fmt == "png" and pages:
+        from timeline.render.png import default_pixel_ratio, rasterise
+
+        ratio = default_pixel_ratio(options) if pixel_ratio is None else pixel_ratio
+        pages = [rasterise(str(page), pixel_ratio=ratio) for page in pages]
     path = Path(target)
     return [(text, str(path.with_name(f"{path.stem}-sources{'' if n == 1 else f'-{n}'}{path.suffix}")))
             for n, text in enumerate(pages, 1)]

@@ -31,6 +31,7 @@ __all__ = [
     "MONTH_NAMES",
     "days_in_month",
     "format_year",
+    "format_year_range",
     "from_date",
     "from_gregorian",
     "from_julian",
@@ -254,3 +255,17 @@ def format_year(year: int, *, era: str = "BCE", short: bool = False, mark_ce: bo
             return deep
     number = 1 - year
     return f"{number if number < 10000 else format(number, ',')} {era}"
+
+
+def format_year_range(first: int, last: int, *, era: str = "BCE", short: bool = False, mark_ce: bool = False) -> str:
+    """Two years as one range: "1939–1941", "300–201 BCE", "44 BCE – 14 CE", "100–199 CE"."""
+    if first >= 1 or last <= 0:
+        a = format_year(first, era=era, short=short, mark_ce=mark_ce)
+        b = format_year(last, era=era, short=short, mark_ce=mark_ce)
+        for suffix in (f" {era}", " CE"):   # one era word for both ends: "300–201 BCE"
+            if era == "BCE" or suffix != " CE":
+                if a.endswith(suffix) and b.endswith(suffix):
+                    return f"{a[:-len(suffix)]}–{b}"
+        return f"{a}–{b}" if " " not in a + b else f"{a} – {b}"
+    return (f"{format_year(first, era=era, short=short)} – "
+            f"{format_year(last, era=era, short=short, mark_ce=True)}")

@@ -54,14 +54,7 @@ class _Style:
 
 def _years_label(first: int, last: int, style: _Style) -> str:
     """"1800–1899", "300–201 BCE", "44 BCE – 14 CE"."""
-    if first >= 1 or last <= 0:
-        a, b = style.year(first), style.year(last)
-        if last <= 0 and style.era == "BCE" and a.endswith(" BCE") and b.endswith(" BCE"):
-            return f"{a[:-4]}–{b}"
-        if first >= 1 and style.era == "BCE" and a.endswith(" CE") and b.endswith(" CE"):
-            return f"{a[:-3]}–{b}"
-        return f"{a}–{b}" if " " not in a + b else f"{a} – {b}"
-    return f"{style.year(first)} – {cal.format_year(last, era=style.era, short=style.short, mark_ce=True)}"
+    return cal.format_year_range(first, last, era=style.era, short=style.short, mark_ce=style.mark_ce)
 
 
 def _strict_ordinal(first: int, last: int, size: int, word: str, style: _Style) -> str | None:

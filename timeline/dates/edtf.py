@@ -45,6 +45,8 @@ _DATE = re.compile(
     r"(?P<qualifier>[?~%])?",
     re.ASCII,
 )
+_LONG_DAY = re.compile(r"(-?\d{5,})(?:-\d\d){1,2}[?~%]?", re.ASCII)
+_LONG_YEAR = re.compile(r"-?\d{5,}[?~%]?", re.ASCII)
 _TIME = re.compile(r"(\d\d):(\d\d)(?::(\d\d))?(Z|[+-]\d\d(?::\d\d)?)?", re.ASCII)
 _BOUND = re.compile(r"\[\.\.([^\[\]]+)\]|\[([^\[\]]+)\.\.\]")
 #: Text made only of EDTF characters: refusals below apply to it, and English never sees it.
@@ -232,12 +234,14 @@ def _parse(source: str, text: str, calendar: str):
                 return None
             ends.append(attrs.evolve(single, text=side))
         return make_span(ends[0], ends[1], text, first == "..", last == "..")
-    long_day = re.fullmatch(r"(-?\d{5,})(?:-\d\d){1,2}[?~%]?", source)
-    if long_day:
-        check_fine_year(int(long_day.group(1)), text)
-    if re.fullmatch(r"-?\d{5,}[?~%]?", source):
-        digits = source.lstrip("-").rstrip("?~%")
-        raise fail(f"{source!r}: EDTF writes a year of more than four digits with a Y prefix "
-                   f"(Y{'-' if source.startswith('-') else ''}{digits})", text, hint=False)
-    return _single(source, text, calendar)
+    result = _single(source, text, calendar)
+    if result is None:
+        long_day = _LONG_DAY.fullmatch(source)
+        if long_day:
+            check_fine_year(int(long_day.group(1)), text)
+        if _LONG_YEAR.fullmatch(source):
+            digits = source.lstrip("-").rstrip("?~%")
+            raise fail(f"{source!r}: EDTF writes a year of more than four digits with a Y prefix "
+                       f"(Y{'-' if source.startswith('-') else ''}{digits})", text, hint=False)
+    return result
 

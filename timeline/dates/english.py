@@ -43,7 +43,7 @@ _TOKEN = re.compile(
     r"(?P<clock>\d{1,2}:\d\d(?::\d\d)?)"
     r"|(?P<short>['’‘]\d\d)(?!\d)"
     r"|(?P<number>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th|'s|’s|s)?"
-    r"|(?P<word>[^\W\d_]+(?:\.(?=[^\W\d_]\.))?[^\W\d_]*(?:\.(?=[^\W\d_]\.)[^\W\d_]*)?\.?)"
+    r"|(?P<word>[^\W\d_]+(?:\.[^\W\d_]+)*\.?)"
     r"|(?P<dash>[-‐‑‒–—―]+)"
     r"|(?P<mark>[,/?~%()\[\]])"
     r"|(?P<space>\s+)"
@@ -147,35 +147,38 @@ def _starts_with(tokens: list[Token], index: int, words: tuple[str, ...]) -> boo
     return all(tokens[index + i].kind == "word" and tokens[index + i].value == w for i, w in enumerate(words))
 
 
-_PHRASE_STARTS = frozenset(w[0] for w in W.APPROXIMATE_PHRASES) | frozenset(w[0][0] for w in W.BOUND_PHRASES)
+_DEEP_NEXT = frozenset(W.DEEP_SCALES) | frozenset(W.DEEP_SUFFIXES) | {"years"}
+_LEADING_PHRASES: dict[str, list[tuple[tuple[str, ...], Bound | None, bool]]] = {}
+for _words in W.APPROXIMATE_PHRASES:
+    _LEADING_PHRASES.setdefault(_words[0], []).append((_words, None, False))
+for _words, _bound, _exclusive in W.BOUND_PHRASES:
+    _LEADING_PHRASES.setdefault(_words[0], []).append((_words, _bound, _exclusive))
 _SIDE_PHRASE_STARTS = frozenset(w[0] for w in W.FILLER_PHRASES) | frozenset(w[0][0] for w in W.CALENDAR_PHRASES)
 
 
 def _read_bounds(tokens: list[Token], partial: _Partial, text: str) -> int:
     """Read leading bound and 'on or about' phrases; return the index after them."""
     index = 0
-    while index < len(tokens) and tokens[index].value in _PHRASE_STARTS:
-        for words in W.APPROXIMATE_PHRASES:
-            if _starts_with(tokens, index, words):
+    while index < len(tokens) and tokens[index].value in _LEADING_PHRASES:
+        for words, bound, exclusive in _LEADING_PHRASES[tokens[index].value]:
+            if not _starts_with(tokens, index, words):
+                continue
+            index += len(words)
+            if bound is None:      # "on or about"
                 partial.approximate = True
-                index += len(words)
                 break
-        else:
-            for words, bound, exclusive in W.BOUND_PHRASES:
-                if _starts_with(tokens, index, words):
-                    if partial.bound is not Bound.EXACT:
-                        raise fail("a date can have only one bound ('by', 'before', 'after')", text,
-                                   tokens[index].column)
-                    partial.bound, partial.exclusive = bound, exclusive
-                    index += len(words)
-                    # "by the end of 1944" is "by 1944": the bound already says "at the latest".
-                    for tail in (("the", "end", "of"), ("end", "of")):
-                        if bound is Bound.NOT_AFTER and not exclusive and _starts_with(tokens, index, tail):
-                            index += len(tail)
-                            break
+            if partial.bound is not Bound.EXACT:
+                raise fail("a date can have only one bound ('by', 'before', 'after')", text,
+                           tokens[index - len(words)].column)
+            partial.bound, partial.exclusive = bound, exclusive
+            # "by the end of 1944" is "by 1944": the bound already says "at the latest".
+            for tail in (("the", "end", "of"), ("end", "of")):
+                if bound is Bound.NOT_AFTER and not exclusive and _starts_with(tokens, index, tail):
+                    index += len(tail)
                     break
-            else:
-                return index
+            break
+        else:
+            return index
     return index
 
 
@@ -194,6 +197,10 @@ def _deep_time(tokens: list[Token], position: int, text: str) -> tuple[str, int]
                        f"(or '{number.value} {'Ma' if scale == 1_000_000 else 'Ga'}')", text, number.column)
     elif following[:1] and following[0] in W.DEEP_SUFFIXES:
         scale, used = W.DEEP_SUFFIXES[following[0]], 1
+    elif following[:2] == ["years", "ago"]:
+        raise fail(f"'{number.value} years ago' depends on today's date; write a year (e.g. EDTF "
+                   f"Y-{number.value.replace(',', '')} for that many years before 1 CE), or deep time in millions "
+                   "or billions ('2.5 million years ago')", text, number.column, hint=False)
     else:
         return None
     whole, _, fraction = number.value.replace(",", "").partition(".")
@@ -242,18 +249,20 @@ def _read_side(tokens: list[Token], text: str) -> _Partial:
                 continue
             raise NoPattern
         if token.kind == "number":
-            deep = _deep_time(tokens, position, text)
+            after = tokens[position + 1].value if position + 1 < len(tokens) else ""
+            deep = _deep_time(tokens, position, text) if after in _DEEP_NEXT else None
             if deep is not None:
                 partial.deep, skip = deep[0], deep[1]
                 partial.column = token.column
                 continue
-            following = tokens[position + 1: position + 3]
-            scale = next((W.CENTURY_WORDS[t.value] for t in following if t.kind == "word"
-                          and t.value in W.CENTURY_WORDS), None)
-            if token.suffix in ("st", "nd", "rd", "th") and scale is not None:
-                partial.ordinal = (int(value), scale)
-                partial.column = token.column
-                continue
+            if token.suffix in ("st", "nd", "rd", "th"):
+                following = tokens[position + 1: position + 3]
+                scale = next((W.CENTURY_WORDS[t.value] for t in following if t.kind == "word"
+                              and t.value in W.CENTURY_WORDS), None)
+                if scale is not None:
+                    partial.ordinal = (int(value), scale)
+                    partial.column = token.column
+                    continue
             if token.suffix == "s":
                 _decade(partial, token, text)
                 continue
@@ -377,6 +386,9 @@ def _assign_numbers(partial: _Partial, numbers: list[Token], text: str) -> None:
             partial.column = partial.column or token.column
         elif len(digits) <= 2:
             if partial.small is not None:
+                if partial.month is not None:
+                    raise fail(f"'{token.value}' is a two-digit year, which is ambiguous; write the year in full, "
+                               f"or with its era (AD {token.value}, {token.value} BC)", text, token.column)
                 raise NoPattern
             partial.small, partial.small_digits = value, len(digits)
             partial.column = token.column
@@ -530,8 +542,7 @@ def _parse_range(left: _Partial, right: _Partial, text: str, calendar: str) -> H
         elif left.year is not None:
             if right.small_digits == 1:
                 raise fail(f"{text.strip()!r} is neither EDTF (a month has two digits: {left.year}-0{right.small}) "
-                           f"nor a range (write the end year in full: {left.year}–"
-                           f"{left.year // 10 * 10 + right.small})", text, right.column, hint=False)
+                           "nor a range (a range needs its end year in full)", text, right.column, hint=False)
             year = left.year // 100 * 100 + right.small
             if left.season == 24 and year == left.year + 1 and left.day is None and left.month is None:
                 return _build_side(left, text, calendar)    # "winter 1953–54" is one season

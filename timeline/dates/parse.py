@@ -13,6 +13,7 @@ Anything none of them reads is refused with a message saying why.
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 import unicodedata
@@ -35,6 +36,7 @@ MAX_DATE_LENGTH = 200
 CALENDARS = ("gregorian", "julian")
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)", re.ASCII)
+_ISO_COARSE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]))?([?~%])?", re.ASCII)
 _YEAR_DASH_TWO = re.compile(r"(\d{4})-(\d\d)", re.ASCII)
 _MONTH_ALTERNATION = "|".join(cal.MONTH_NAMES)
 _ENGLISH_MDY = re.compile(rf"({_MONTH_ALTERNATION}) (\d{{1,2}}), (\d{{4}})", re.ASCII)
@@ -78,17 +80,25 @@ def _parse_common_english(text: str) -> HistoricalDate | None:
             match = _ENGLISH_MY.fullmatch(text)
             if match is not None:
                 year = int(match.group(2))
-                return make_date(month_unit(year, _MONTH_NUMBERS[match.group(1)]), text) if year else None
+                if not year:
+                    return None
+                unit = month_unit(year, _MONTH_NUMBERS[match.group(1)])
+                return HistoricalDate(Precision.MONTH, unit.first, unit.last, unit.edtf, text)
             match = _CIRCA_YEAR.fullmatch(text)
             if match is not None:
                 year = int(match.group(1))
-                return make_date(year_unit(year), text, approximate=True) if year else None
+                if not year:
+                    return None
+                unit = year_unit(year)
+                return HistoricalDate(Precision.YEAR, unit.first, unit.last, unit.edtf + "~", text, True)
             return None
     if not year or not 1 <= day <= cal.days_in_month(year, month):
         return None
-    return make_date(day_unit(year, month, day), text)
+    number = _dt.date(year, month, day).toordinal()
+    return HistoricalDate(Precision.DAY, number, number, f"{year:04d}-{month:02d}-{day:02d}", text)
 
 
+_EDTF_START = re.compile(r"[\[\-Y0-9X]", re.ASCII)
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
@@ -97,10 +107,22 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(c)) if not c.isascii() and c.isdecimal() else c for c in text)
 
 
+_CALENDAR_MARK = re.compile(r"\s*(?:\(\s*(O\.\s?S\.?|N\.\s?S\.?|Old Style|New Style)\s*\)|(O\.S|N\.S)\.?)$",
+                            re.IGNORECASE)
+
+
 def _parse_text(text: str, dayfirst: bool | None, calendar: str):
     source, offset = _trim(text)
     if not source:
         raise fail("empty date", text)
+    mark = _CALENDAR_MARK.search(source) if source[-1] in ".)SsEe" else None
+    if mark is not None and mark.start() > 0 and _EDTF_START.match(source):
+        # "1917-10-25 (O.S.)": EDTF with a calendar mark (English reads its own marks).
+        word = (mark.group(1) or mark.group(2)).lower()
+        calendar = "julian" if word.startswith(("o", "old")) else "gregorian"
+        result = parse_edtf(source[:mark.start()], text, calendar)
+        if result is not None:
+            return result
     two_digit = _YEAR_DASH_TWO.fullmatch(source)
     code = 0 if two_digit is None else int(two_digit.group(2))
     if two_digit is None or 1 <= code <= 12 or 21 <= code <= 41:
@@ -125,19 +147,59 @@ def _parse_text(text: str, dayfirst: bool | None, calendar: str):
     raise fail(f"cannot read {source!r} as a date", text)
 
 
+def _fast_iso(text: str) -> HistoricalDate | None:
+    """A plain ISO day, month or year ("1953-03-05", "1953-03", "1953"), or None (the grammars decide)."""
+    iso = _ISO_DAY.fullmatch(text)
+    if iso is not None:
+        year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
+        if year and 1 <= month <= 12 and 1 <= day <= cal.days_in_month(year, month):
+            number = cal.from_gregorian(year, month, day)
+            return HistoricalDate(Precision.DAY, number, number, text, text)
+        return None
+    coarse = _ISO_COARSE.fullmatch(text)
+    if coarse is None:
+        return None
+    year, month, qualifier = int(coarse.group(1)), coarse.group(2), coarse.group(3)
+    approximate, uncertain = qualifier in ("~", "%"), qualifier in ("?", "%")
+    if month is None:
+        unit = year_unit(year)
+        return HistoricalDate(Precision.YEAR, unit.first, unit.last, text, text, approximate, uncertain)
+    first = cal.from_gregorian(year, int(month), 1)
+    return HistoricalDate(Precision.MONTH, first, first + cal.days_in_month(year, int(month)) - 1, text, text,
+                          approximate, uncertain)
+
+
+def _fast_interval(text: str) -> Span | None:
+    """"1939/1945", "1936-12/1942-04", "1943-04-06/1943-04-11" in order, or None (the grammars decide)."""
+    first, slash, last = text.partition("/")
+    if not slash or "/" in last:
+        return None
+    start, end = _fast_iso(first), _fast_iso(last)
+    if start is None or end is None or start.first_day > end.last_day:
+        return None
+    return Span(start, end, text, text)
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_cached(text: str, dayfirst: bool | None, calendar: str = "gregorian"):
     if len(text) > MAX_DATE_LENGTH:
         raise fail(f"date text is too long ({len(text)} characters; at most {MAX_DATE_LENGTH})", text)
-    if calendar == "gregorian":
+    if calendar == "gregorian" and text:
+        # The common cases, kept to a few microseconds; each gives exactly what the grammars give.
         iso = _ISO_DAY.fullmatch(text)
         if iso is not None:
-            # The common case, kept to a few microseconds.
             year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
             if year and 1 <= month <= 12 and 1 <= day <= cal.days_in_month(year, month):
-                number = cal.from_gregorian(year, month, day)
+                number = _dt.date(year, month, day).toordinal()
                 return HistoricalDate(Precision.DAY, number, number, text, text)
-        fast = _parse_common_english(text)
+        if text[0].isdigit():
+            fast = _fast_iso(text) if len(text) <= 8 else None
+            if fast is None and "/" in text:
+                fast = _fast_interval(text)
+            if fast is None and " " in text:
+                fast = _parse_common_english(text)
+        else:
+            fast = _parse_common_english(text)
         if fast is not None:
             return fast
     if not text.isascii() and _OTHER_DIGIT.search(text):
@@ -170,12 +232,13 @@ def portable_text(when: HistoricalDate | Span) -> str:
     calendar field."""
     if when.calendar == "gregorian":
         return when.edtf
-    for candidate in (when.text, when.display()):
+    for candidate in (when.text, when.display(), f"{when.edtf} (O.S.)"):
         try:
             again = parse_date(candidate)
         except DateError:
             continue
-        if (again.edtf, again.first_day, again.last_day) == (when.edtf, when.first_day, when.last_day):
+        if (again.edtf, again.first_day, again.last_day, again.calendar) == (
+                when.edtf, when.first_day, when.last_day, when.calendar):
             return candidate
     raise UsageError(f"the Julian date {when.display()!r} has no text form that reads back the same")
 

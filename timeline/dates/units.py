@@ -9,6 +9,7 @@ input looked like.
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import NamedTuple
 
 from timeline.dates import calendar as cal
@@ -51,8 +52,10 @@ def fail(reason: str, text: str, column: int = 0, *, hint: bool | str = True) ->
 
 def year_edtf(year: int) -> str:
     """EDTF for a year: four digits (signed) within ±9999, else the ``Y`` form."""
-    if -9999 <= year <= 9999:
-        return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+    if 0 <= year <= 9999:
+        return f"{year:04d}"
+    if -9999 <= year < 0:
+        return f"-{-year:04d}"
     return f"Y{year}"
 
 
@@ -114,6 +117,8 @@ def season_unit(year: int, season: int, julian: bool = False) -> Unit:
 
 def years_unit(precision: Precision, first_year: int, last_year: int, edtf: str, julian: bool = False) -> Unit:
     """The whole years first_year…last_year (astronomical) as one unit."""
+    if not julian and 1 <= first_year <= last_year <= 9999:
+        return Unit(precision, _dt.date(first_year, 1, 1).toordinal(), _dt.date(last_year, 12, 31).toordinal(), edtf)
     first = _days(julian)[0]
     return Unit(precision, first(first_year, 1, 1), first(last_year + 1, 1, 1) - 1, edtf)
 
@@ -224,7 +229,10 @@ def make_date(
         if time is not None:
             precision = Precision.MINUTE if time.second is None else Precision.SECOND
             edtf += time.edtf
-        return HistoricalDate(precision, unit.first, unit.last, edtf + qualifier, text, approximate, uncertain,
+        if qualifier:
+            # A strict century is an interval in EDTF ("1801/1900"): the qualifier goes on both ends.
+            edtf = "/".join(end + qualifier for end in edtf.split("/"))
+        return HistoricalDate(precision, unit.first, unit.last, edtf, text, approximate, uncertain,
                               calendar=calendar, time=time)
     if unit.precision >= Precision.CENTURY or "/" in unit.edtf:
         # EDTF has no single form for a bound on a strict century: bound its last (first) year instead.

@@ -36,7 +36,7 @@ def header(ch: Chart) -> tuple[list[Text], float]:
     avail = ch.width - 2 * MARGIN
     out = [ty.text(MARGIN, y, shorten(ch.title, ty.title, avail, bold=True), "title")]
     y += ty.title * DESCENT
-    if ch.tl.subtitle:
+    if ch.tl.subtitle and not ch.compact:
         for line in wrap(ch.tl.subtitle, ty.subtitle, avail, max_lines=2):
             y += ty.subtitle * ty.line
             out.append(ty.text(MARGIN, y, line, "subtitle"))
@@ -154,14 +154,14 @@ class LabelText:
 INLINE_GAP = 0.6
 
 
-def label_lines(ch: Chart, info: EventInfo, max_width: float, inline: bool = False) -> LabelText:
-    """Wrap an event's title (two lines at most) and shorten its date to ``max_width``.
+def label_lines(ch: Chart, info: EventInfo, max_width: float, inline: bool = False, max_lines: int = 2) -> LabelText:
+    """Wrap an event's title (``max_lines`` lines at most) and shorten its date to ``max_width``.
 
     With ``inline``, a one-line title keeps its date on the same line when both fit.
     """
     ty = ch.ty
     sup = ty.sup_width(info.notes)
-    title_lines = wrap(info.event.title, ty.label, max_width - sup, max_lines=2)
+    title_lines = wrap(info.event.title, ty.label, max_width - sup, max_lines=max_lines)
     date = shorten(info.date_label, ty.date, max_width)
     widths = [measure(t, ty.label) for t in title_lines]
     widths[-1] += sup

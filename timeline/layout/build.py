@@ -26,15 +26,39 @@ def layout(tl: Timeline, **options: Any) -> Scene:
     (``sources_follow``); :func:`layout_pages` lays those sources out on following pages.
     """
     opts = options.pop("_options", None) or LayoutOptions.from_kwargs(**options)
+    return _chart(tl, opts)[1]
+
+
+def _chart(tl: Timeline, opts: LayoutOptions) -> tuple[Chart, Scene]:
+    """The chart laid out; on a fixed frame too low for it, again without the subtitle and legend,
+    then with its lanes merged into one, so that the frame is always respected."""
     chart = Chart(tl, opts)
-    return vertical(chart) if opts.orientation == "vertical" else horizontal(chart)
+    if opts.orientation == "vertical":
+        return chart, vertical(chart)
+    scene = horizontal(chart)
+    if not chart.frame.fixed or _fits(scene):
+        return chart, scene
+    for merge in (False, True):
+        chart = Chart(tl, attrs.evolve(opts, legend=False))
+        chart.compact = True
+        if merge:
+            chart.merge_lanes()
+        scene = horizontal(chart)
+        if _fits(scene):
+            break
+    return chart, scene
+
+
+def _fits(scene: Scene) -> bool:
+    canvas = scene.canvas
+    return all(box.inside(canvas) for _name, box in scene.label_boxes()) and all(
+        max(s.coords[1::2]) <= scene.height for s in scene.axis if s.kind == "line")
 
 
 def layout_pages(tl: Timeline, **options: Any) -> list[Scene]:
     """The chart's Scene, then (when it has ``sources_follow``) one Scene per page of sources, at full size."""
     opts = options.pop("_options", None) or LayoutOptions.from_kwargs(**options)
-    chart = Chart(tl, opts)
-    first = vertical(chart) if opts.orientation == "vertical" else horizontal(chart)
+    chart, first = _chart(tl, opts)
     if not first.sources_follow:
         return [first]
     return [first, *_source_pages(chart)]

@@ -48,6 +48,8 @@ class Chart:
         self.width = self.frame.width
         self.ty = Typography.for_minimum(self.frame.min_text, opts.text_scale)
         self.title = opts.title if opts.title is not None else tl.title
+        #: Set when a fixed frame is too small for the usual blocks: no subtitle (see build.layout).
+        self.compact = False
         self.fn = timeline_footnotes(tl)
         events = tl.sorted_events()
         # Lanes with no events are left out (a view window often empties some).
@@ -67,6 +69,11 @@ class Chart:
                                                 tl.sources) for ev in events]
         if self.window is not None:
             self.infos = [clip(info, *self.window) for info in self.infos]
+
+    def merge_lanes(self) -> None:
+        """Draw every event in one lane (a last resort for a frame too low for the lanes' headers)."""
+        self.lane_ids, self.lane_names = [""], [""]
+        self.infos = [attrs.evolve(i, lane=0) for i in self.infos]
 
     def domain(self) -> tuple[list[tuple[float, float]], float, float]:
         """Every dated stretch (for density), and the padded first and last day of the axis."""
@@ -145,8 +152,8 @@ class Chart:
         if days:
             y0, y1 = year_of(math.floor(min(days))), year_of(math.floor(max(days)))
             mark = (y0 < 1) != (y1 < 1)
-            y0, y1 = format_year(y0, mark_ce=mark), format_year(y1, mark_ce=mark)
-            span = f" from {y0} to {y1}" if y0 != y1 else f" in {y0}"
+            span = (f" from {format_year(y0, mark_ce=mark)} to {format_year(y1, mark_ce=mark)}" if y0 != y1
+                    else f" in {format_year(y0)}")
         lanes = [name for name in self.lane_names if name]
         text = f"Timeline of {n} event{'s' if n != 1 else ''}{span}"
         if lanes:

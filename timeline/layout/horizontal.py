@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from timeline.dates.calendar import format_year, year_of
+from timeline.dates.calendar import format_year, format_year_range, year_of
 from timeline.layout import blocks
 from timeline.layout.blocks import LabelText
 from timeline.layout.chart import MARGIN, Chart, first_fit, union
@@ -182,9 +182,8 @@ def _breaks(ch: Chart, scale: TimeScale, axis_y: float, plot_top: float,
         if not squeezed:
             continue
         first, last = year_of(math.ceil(seg.d0)), year_of(math.ceil(seg.d1) - 1)
-        mark = (first < 1) != (last < 1)
-        label = (f"{format_year(first, mark_ce=mark)}–{format_year(last, mark_ce=mark)} compressed" if last > first
-                 else f"{format_year(first)} compressed")
+        label = (f"{format_year_range(first, last, short=True)} compressed" if last > first
+                 else f"{format_year(first, short=True)} compressed")
         mid = (seg.p0 + seg.p1) / 2
         band = Shape("rect", "compressed", (seg.p0, plot_top, seg.p1 - seg.p0, axis_y - plot_top))
         zigzag = Shape("polyline", "break", tuple(v for k in range(5) for v in (mid - 6 + 3 * k, axis_y + (-5 if k % 2 else 5))))

@@ -120,7 +120,7 @@ def _window(value: Any, top: float, bottom: float, dy: float) -> Any:
         if not _inside(value.box, top, bottom):
             return None
         leader = list(value.leader)
-        leader[1::2] = [y + dy for y in leader[1::2]]
+        leader[1::2] = [min(max(y, top), bottom) + dy for y in leader[1::2]]
         return Label(_shift_box(value.box, dy), tuple(_shift_text(t, dy) for t in value.lines), tuple(leader))
     if isinstance(value, Box):
         return _shift_box(value, dy) if _inside(value, top, bottom) else None
@@ -165,28 +165,29 @@ def _is_geometry(value: Any) -> bool:
     return attrs.has(type(value)) and any(_is_geometry(getattr(value, f.name)) for f in attrs.fields(type(value)))
 
 
-def _spans(value: Any, out: list[tuple[float, float]]) -> None:
-    """Collect the y-extent of everything that must not be cut: texts, labels, short shapes."""
+def _spans(value: Any, out: list[tuple[float, float]], soft: list[tuple[float, float]]) -> None:
+    """Collect the y-extent of everything that must not be cut (texts, labels, short shapes) into
+    ``out``, and of what had better not be (leader lines) into ``soft``."""
     if isinstance(value, Text):
         out.append((value.box.y, value.box.y1))
     elif isinstance(value, Label):
         out.append((value.box.y, value.box.y1))
         if value.leader:
             ys = value.leader[1::2]
-            out.append((min(ys), max(ys)))
+            soft.append((min(ys), max(ys)))
     elif isinstance(value, Shape):
         lo, hi = _shape_span(value)
         if hi - lo < _UNCUTTABLE or value.kind not in ("line", "rect"):
             out.append((lo, hi))
     elif isinstance(value, tuple):
         for item in value:
-            _spans(item, out)
+            _spans(item, out, soft)
     elif attrs.has(type(value)):
         if type(value).__name__ == "NoteEntry" and getattr(value, "lines", ()):
             lines = value.lines
             out.append((min(t.box.y for t in lines), max(t.box.y1 for t in lines)))
         for field in attrs.fields(type(value)):
-            _spans(getattr(value, field.name), out)
+            _spans(getattr(value, field.name), out, soft)
 
 
 def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -302,9 +303,10 @@ def _pages(flow: Scene, page_w: float, page_h: float, portrait: bool) -> list[Sc
             axis_h = max([t.box.y1 for t in flow.ticks] + [axis_lo]) - axis_lo + _GAP * 2
     notes_top = min((t.box.y for _k, t in flow.texts() if _k in ("notes", "note")), default=flow.height)
 
-    blocked: list[tuple[float, float]] = []
-    _spans(flow, blocked)
-    blocked = _merged(blocked)
+    hard: list[tuple[float, float]] = []
+    soft: list[tuple[float, float]] = []
+    _spans(flow, hard, soft)
+    blocked, texts_only = _merged(hard + soft), _merged(hard)
 
     windows: list[tuple[float, float, float, bool]] = []  # (top, bottom, its top on the page, part of the chart)
     start, first = 0.0, True
@@ -314,7 +316,12 @@ def _pages(flow: Scene, page_w: float, page_h: float, portrait: bool) -> list[Sc
         reserve = axis_h if (not portrait and start < notes_top) else 0.0
         room = bottom_limit - page_top - reserve
         limit = start + room
-        end = flow.height if limit >= flow.height else _cut(blocked, max(start, flow_top if first else start), limit)
+        floor = max(start, flow_top if first else start)
+        end = flow.height if limit >= flow.height else _cut(blocked, floor, limit)
+        if end < limit - room * 0.12:
+            # Keeping a fan of leader lines whole would leave an eighth of the page empty: cut through
+            # the leaders instead (never through a text or a mark); they run on from the page's edge.
+            end = max(end, _cut(texts_only, floor, limit))
         if not portrait and start < notes_top < end:
             end = min(end, notes_top - _GAP) if notes_top - _GAP > start + room * 0.25 else end
         windows.append((start, end, page_top, in_chart))

@@ -90,12 +90,20 @@ class _Row:
         self.has_bar = False
 
 
-def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float) -> float | None:
-    """Where the label starts if the event fits ``row``, else None."""
+def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float,
+         clamp: bool = True) -> float | None:
+    """Where the label starts if the event fits ``row``, else None.
+
+    Without ``clamp`` a point's label must fit wholly right or left of its mark; with it, a label
+    may be pushed in from the edge of the plot (over its mark), the last resort.
+    """
     if point_style:
         # Right of the mark, or else left of it.
         for tx in (m1 + 6, m0 - 6 - width):
-            tx = min(max(tx, x0), x1 - width)
+            if clamp:
+                tx = min(max(tx, x0), x1 - width)
+            elif not x0 <= tx <= x1 - width:
+                continue
             lo, hi = min(m0, tx), max(m1, tx + width)
             if row.text.free(lo, hi + GAP):
                 return tx
@@ -127,15 +135,21 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
     for m0, m1, info, text in order:
         point_style = m1 - m0 < 3 * POINT_R
         found = None
-        for r, row in enumerate(rows):
-            tx = _try(row, m0, m1, text.width, point_style, x0, x1)
-            if tx is not None:
-                found = (r, tx)
+        # Beside its mark in any row, or a new row; only then pushed in from the plot's edge.
+        for clamp in (False, True):
+            for r, row in enumerate(rows):
+                tx = _try(row, m0, m1, text.width, point_style, x0, x1, clamp)
+                if tx is not None:
+                    found = (r, tx)
+                    break
+            if found is None and len(rows) < limit:
+                tx = _try(_Row(), m0, m1, text.width, point_style, x0, x1, clamp)
+                if tx is not None:
+                    rows.append(_Row())
+                    found = (len(rows) - 1, tx)
+            if found is not None:
                 break
-        if found is None and len(rows) < limit:
-            rows.append(_Row())
-            found = (len(rows) - 1, _try(rows[-1], m0, m1, text.width, point_style, x0, x1))
-        if found is None or found[1] is None:
+        if found is None:
             over.append((info, m0, m1))
             continue
         r, tx = found

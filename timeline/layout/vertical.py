@@ -156,7 +156,8 @@ def _list(ch: Chart, cols: _Columns, d0: float, d1: float,
     ty = ch.ty
     items = []
     for k, info in enumerate(ch.infos):
-        text = blocks.label_lines(ch, info, max_w)
+        # A narrow column (a phone) gives titles a third line rather than cutting them short.
+        text = blocks.label_lines(ch, info, max_w, max_lines=2 if max_w >= 16 * ty.label else 4)
         h = ty.date * ty.line + len(text.lines) * ty.label * ty.line
         items.append(_Item(flow_day(info, d0, d1), 1, k, "event", h, ty.date * 0.6, text.lines, text.date))
     for k, e in enumerate(ch.eras(linear_scale(d0, d1, 0.0, 1.0))):
