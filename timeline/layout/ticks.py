@@ -90,13 +90,15 @@ def _calendar_ticks(d0: float, d1: float, unit: str, step: int, limit: int) -> l
 
 @attrs.frozen
 class Tick:
-    """A tick: its date (``datetime.date``, or ``CalendarDay`` outside years 1–9999), position, unit, label lines."""
+    """A tick: its date (``datetime.date``, or ``CalendarDay`` outside years 1–9999), position, unit, label.
+
+    The year line under month and day ticks is worked out by :func:`pick_ticks` over the ticks it keeps.
+    """
 
     date: Any
     pos: float
     unit: str
     label: str
-    context: str = ""
 
 
 def year_label(year: int, mark_ce: bool = False) -> str:
@@ -154,18 +156,11 @@ def ticks(scale: TimeScale, spacing_scale: float = 1.0) -> list[Tick]:
     mark_ce = any(cal.year_of(day) < 1 for day, _u, _s in out)
     out = [Tick(cal.to_date(day), scale.pos(day), unit, _format(day, unit, step, mark_ce))
            for day, unit, step in out]
-    # Add the year under month and day ticks where it changes, so no label is ambiguous.
     out.sort(key=lambda t: (t.pos, t.date))
-    last_year = None
-    final = []
+    final: list[Tick] = []
     for t in out:
-        if final and abs(t.pos - final[-1].pos) < 0.5:
-            continue
-        context = ""
-        if t.unit in ("day", "month", "quarter") and t.date.year != last_year:
-            context = year_label(t.date.year, mark_ce)
-        last_year = t.date.year
-        final.append(attrs.evolve(t, context=context))
+        if not final or abs(t.pos - final[-1].pos) >= 0.5:  # segments share their end ticks
+            final.append(t)
     return final
 
 
