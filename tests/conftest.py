@@ -17,9 +17,12 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+#: ../shared beside the checkout; a git worktree one level deeper (wt/NAME) finds it one level up.
+SHARED = next((d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
+              ROOT.parent / "shared")
+SHARED_SOURCES = SHARED / "sources"
 #: Real files written with other tools (../shared/corpus/SOURCES.md); read there, never copied into the package.
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+SHARED_CORPUS = SHARED / "corpus"
 REQUIRE_ALL = os.environ.get("TIMELINE_REQUIRE_ALL") == "1"
 UPDATE_GOLDEN = os.environ.get("TIMELINE_UPDATE_GOLDEN") == "1"
 

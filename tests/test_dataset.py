@@ -17,7 +17,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTS_DIR = ROOT / "events"
-SOURCES_DIR = ROOT / ".." / "shared" / "sources"
+SOURCES_DIR = next((d / "shared" / "sources" for d in (ROOT.parent, ROOT.parent.parent)
+                    if (d / "shared" / "sources").is_dir()), ROOT.parent / "shared" / "sources")
 RANGE = (1930, 1956)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KINDS = {"scholarly", "primary", "reference", "journalism", "blog", "forum", "partisan"}

@@ -293,3 +293,22 @@ def test_page_does_not_repeat_the_title_in_the_chart() -> None:
     visible = [t for t in root.iter(f"{ns}text") if "Only Once" in "".join(t.itertext())]
     assert visible == []
     assert "Only Once" in root.find(f"{ns}title").text
+
+
+@pytest.mark.parametrize(
+    ("text", "calendar", "value"),
+    [
+        ("5 March 1953, 21:50", "gregorian", "1953-03-05T21:50"),
+        ("1985-04-12T23:20:30Z", "gregorian", "1985-04-12T23:20:30Z"),
+        ("2004-01-01T10:10:10+05:00", "gregorian", "2004-01-01T10:10:10+05:00"),
+        ("2004-06-11T24:00:00", "gregorian", "2004-06-11"),
+        ("1917-10-25", "julian", "1917-11-07"),
+        ("1917-10", "julian", None),
+        ("44 BC", "gregorian", None),
+    ],
+)
+def test_time_datetime_attribute_in_any_era(text, calendar, value):
+    """<time datetime> holds times of day, Julian days as their Gregorian day, and nothing before 1 CE."""
+    from timeline.render.html import datetime_value
+
+    assert datetime_value(timeline.parse_date(text, calendar=calendar)) == value

@@ -115,12 +115,14 @@ def test_json_export_names_the_kind_and_refuses_two_values() -> None:
     ("csv", "Cause of death: many Western historians: poisoned.", "other claims become sentences in the text"),
     ("markwhen", "  Cause of death: Tass: a stroke.\n  Cause of death: many Western historians: poisoned.\n",
      "claims became sentences in the text"),
+    ("vis", "<p>Cause of death: Tass: a stroke.</p><p>Cause of death: many Western historians: poisoned.</p>", None),
+    ("mermaid", "5 March 1953 : Stalin dies", "claims, media and display dates are not kept"),
 ])
-def test_interop_writers_keep_statements_as_text(fmt: str, expected: str, lost: str) -> None:
-    """Formats that cannot hold claims carry each statement as a sentence, and say so."""
+def test_interop_writers_keep_statements_as_text(fmt: str, expected: str, lost: str | None) -> None:
+    """Formats that cannot hold claims carry each statement as a sentence, or say that they drop it."""
     text, diagnostics = write_text(_timeline(), fmt)
     assert expected in text
-    assert any(lost in d.message for d in diagnostics)
+    assert lost is None or any(lost in d.message for d in diagnostics)
 
 
 def test_html_puts_the_sides_on_one_line_with_their_own_footnotes() -> None:

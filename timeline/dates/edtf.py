@@ -36,7 +36,7 @@ from timeline.dates.units import (
     years_unit,
 )
 
-__all__ = ["parse_edtf"]
+__all__ = ["long_year_unit", "parse_edtf"]
 
 _YEAR = r"Y-?\d+(?:S\d+)?|-?\d{4}|-?\d{3}X|-?\d{2}XX|-?\dXXX|-?XXXX"
 _DATE = re.compile(
@@ -83,7 +83,7 @@ def _refuse(source: str, text: str, column: int = 0) -> None:
                        "and 1 are read", text, column)
 
 
-def _long_year(year_text: str, source: str, text: str) -> Unit:
+def long_year_unit(year_text: str, source: str, text: str) -> Unit:
     """``Y170002``, ``Y-13800000000``, ``Y-66000000S2`` (some year of -66,999,999…-66,000,000)."""
     match = re.fullmatch(r"Y(-?)(\d+)(?:S(\d+))?", year_text)
     sign, digits, significant = match.groups()
@@ -146,7 +146,7 @@ def _unit(match: re.Match, source: str, text: str, julian: bool) -> Unit:
     if year_text.startswith("Y"):
         if month_text is not None:
             raise fail(f"{source!r}: a Y year can only have year precision", text)
-        return _long_year(year_text, source, text)
+        return long_year_unit(year_text, source, text)
     if year_text == "-0000" or year_text.startswith("-") and year_text.count("X") == 0 and not int(year_text):
         raise fail("-0000 is not a year: EDTF writes 1 BCE as 0000", text)
     if "X" in year_text:

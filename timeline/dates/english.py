@@ -10,15 +10,21 @@ year is refused, never filled in, and every refusal says why.
 
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
-
 import attrs
 
 from timeline.dates import calendar as cal
 from timeline.dates import words as W
 from timeline.dates.display import ordinal
-from timeline.dates.edtf import _long_year
+from timeline.dates.edtf import long_year_unit
+from timeline.dates.tokens import (
+    Token,
+    calendar_word,
+    clock,
+    starts_with,
+    tokenize,
+    twelve_hour,
+    unknown_word,
+)
 from timeline.dates.types import Bound, HistoricalDate, Precision, Span, TimeOfDay
 from timeline.dates.units import (
     check_day,
@@ -35,32 +41,8 @@ from timeline.dates.units import (
     season_unit,
     year_unit,
 )
-from timeline.errors import DateError
 
 __all__ = ["NoPattern", "parse_english"]
-
-_TOKEN = re.compile(
-    r"(?P<clock>\d{1,2}:\d\d(?::\d\d)?)"
-    r"|(?P<short>['’‘]\d\d)(?!\d)"
-    r"|(?P<number>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th|'s|’s|s)?"
-    r"|(?P<word>[^\W\d_]+(?:\.[^\W\d_]+)*\.?)"
-    r"|(?P<dash>[-‐‑‒–—―]+)"
-    r"|(?P<mark>[,/?~%()\[\]])"
-    r"|(?P<space>\s+)"
-    r"|(?P<other>.)",
-    re.IGNORECASE,
-)
-
-
-class Token(NamedTuple):
-    """One token of a phrase."""
-
-    kind: str      # "number", "word", "dash", "mark", "clock"
-    value: str     # lower-cased word (without a trailing dot), digits, or the mark
-    suffix: str    # "st"/"nd"/"rd"/"th" for ordinals, "s" for decades
-    column: int    # 1-based column in the original text
-    stop: int      # index just past the token in the original text
-
 
 @attrs.define
 class _Partial:
@@ -92,61 +74,6 @@ class NoPattern(Exception):
     """The words are all known but do not form a date we read (dateutil may try)."""
 
 
-def tokenize(text: str, offset: int, end: int) -> list[Token]:
-    """Split text[offset:end] into tokens, refusing characters no date uses."""
-    tokens = []
-    for match in _TOKEN.finditer(text, offset, end):
-        kind = match.lastgroup
-        column = match.start() + 1
-        if kind == "space":
-            continue
-        if kind == "suffix" or match.group("number") is not None:
-            suffix = (match.group("suffix") or "").lower().replace("’", "'").lstrip("'")
-            tokens.append(Token("number", match.group("number"), suffix, column, match.end()))
-        elif kind == "word":
-            tokens.append(Token("word", match.group("word").lower().rstrip("."), "", column, match.end()))
-        elif kind in ("dash", "mark", "clock"):
-            tokens.append(Token(kind, "-" if kind == "dash" else match.group(), "", column, match.end()))
-        elif kind == "short":
-            digits = match.group()[1:]
-            raise fail(f"{match.group()!r} is a two-digit year, which is ambiguous (19{digits}? 18{digits}?); "
-                       "write the year in full", text, column)
-        else:
-            raise fail(f"unexpected character {match.group()!r}", text, column)
-    return tokens
-
-
-def _suggest_month(word: str) -> str | None:
-    """Return the month spelling a mistyped word most likely meant, or None."""
-    candidates = list(cal.MONTH_NAMES) + list(cal.MONTH_ABBRS)
-    for candidate in candidates:
-        if len(candidate) == len(word) and sorted(candidate.lower()) == sorted(word):
-            return candidate
-    import difflib  # only on the error path
-
-    close = difflib.get_close_matches(word, [c.lower() for c in candidates], n=1, cutoff=0.6)
-    if not close:
-        return None
-    return next(c for c in candidates if c.lower() == close[0])
-
-
-def _unknown_word(token: Token, text: str) -> DateError:
-    word = text[token.column - 1: token.column - 1 + len(token.value)]
-    if token.value in W.RELATIVE_WORDS:
-        return fail(f"relative date word {word!r} cannot be placed on a timeline; give the calendar date",
-                    text, token.column)
-    suggestion = _suggest_month(token.value) if len(token.value) >= 3 else None
-    if suggestion is not None:
-        return fail(f"unknown month {word!r} (did you mean {suggestion!r}?)", text, token.column)
-    return fail(f"unknown word {word!r}", text, token.column)
-
-
-def _starts_with(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool:
-    if index + len(words) > len(tokens):
-        return False
-    return all(tokens[index + i].kind == "word" and tokens[index + i].value == w for i, w in enumerate(words))
-
-
 _DEEP_NEXT = frozenset(W.DEEP_SCALES) | frozenset(W.DEEP_SUFFIXES) | {"years"}
 _LEADING_PHRASES: dict[str, list[tuple[tuple[str, ...], Bound | None, bool]]] = {}
 for _words in W.APPROXIMATE_PHRASES:
@@ -161,7 +88,7 @@ def _read_bounds(tokens: list[Token], partial: _Partial, text: str) -> int:
     index = 0
     while index < len(tokens) and tokens[index].value in _LEADING_PHRASES:
         for words, bound, exclusive in _LEADING_PHRASES[tokens[index].value]:
-            if not _starts_with(tokens, index, words):
+            if not starts_with(tokens, index, words):
                 continue
             index += len(words)
             if bound is None:      # "on or about"
@@ -173,7 +100,7 @@ def _read_bounds(tokens: list[Token], partial: _Partial, text: str) -> int:
             partial.bound, partial.exclusive = bound, exclusive
             # "by the end of 1944" is "by 1944": the bound already says "at the latest".
             for tail in (("the", "end", "of"), ("end", "of")):
-                if bound is Bound.NOT_AFTER and not exclusive and _starts_with(tokens, index, tail):
+                if bound is Bound.NOT_AFTER and not exclusive and starts_with(tokens, index, tail):
                     index += len(tail)
                     break
             break
@@ -230,15 +157,15 @@ def _read_side(tokens: list[Token], text: str) -> _Partial:
                 partial.approximate = True
             elif value == "%":
                 partial.approximate = partial.uncertain = True
-            elif value == "(" and not _calendar_word(tokens, position + 1):
+            elif value == "(" and not calendar_word(tokens, position + 1):
                 raise NoPattern
-            elif value == ")" and not (position > index and _calendar_word(tokens, position - 1, back=True)):
+            elif value == ")" and not (position > index and calendar_word(tokens, position - 1, back=True)):
                 raise NoPattern
             elif value not in ",()":
                 raise NoPattern
             continue
         if token.kind == "clock":
-            partial.time = _clock(token, text)
+            partial.time = clock(token, text)
             continue
         if token.kind == "dash":
             # "mid-1940s", "mid-March", "19th-century"
@@ -277,9 +204,9 @@ def _read_side(tokens: list[Token], text: str) -> _Partial:
             continue
         if value in W.FILLERS or value in W.CLOCK_WORDS and partial.time is not None:
             if value in W.CLOCK_WORDS:
-                partial.time = _twelve_hour(partial.time, W.CLOCK_WORDS[value], token, text)
+                partial.time = twelve_hour(partial.time, W.CLOCK_WORDS[value], token, text)
             continue
-        if value in _SIDE_PHRASE_STARTS and any(_starts_with(tokens, position, words)
+        if value in _SIDE_PHRASE_STARTS and any(starts_with(tokens, position, words)
                                                 for words in W.FILLER_PHRASES):
             skip = 1
             continue
@@ -306,11 +233,11 @@ def _read_side(tokens: list[Token], text: str) -> _Partial:
             partial.era = era
         elif value in W.CALENDAR_WORDS:
             partial.calendar = W.CALENDAR_WORDS[value]
-        elif any(_starts_with(tokens, position, words) for words, _ in W.CALENDAR_PHRASES):
-            partial.calendar = next(c for words, c in W.CALENDAR_PHRASES if _starts_with(tokens, position, words))
+        elif any(starts_with(tokens, position, words) for words, _ in W.CALENDAR_PHRASES):
+            partial.calendar = next(c for words, c in W.CALENDAR_PHRASES if starts_with(tokens, position, words))
             skip = 1
         else:
-            raise _unknown_word(token, text)
+            raise unknown_word(token, text)
     if len(names) > 1:
         raise fail(f"more than one month or season in {text.strip()!r}", text, names[1][2].column)
     if names:
@@ -318,28 +245,6 @@ def _read_side(tokens: list[Token], text: str) -> _Partial:
         setattr(partial, kind, value)
     _assign_numbers(partial, numbers, text)
     return partial
-
-
-def _calendar_word(tokens: list[Token], position: int, back: bool = False) -> bool:
-    """True when a calendar word ("O.S.", "Old Style") is at position, so parentheses around it are fine."""
-    if not 0 <= position < len(tokens) or tokens[position].kind != "word":
-        return False
-    value = tokens[position].value
-    return value in W.CALENDAR_WORDS or value in (("style",) if back else ("old", "new"))
-
-
-def _clock(token: Token, text: str) -> TimeOfDay:
-    pieces = [int(p) for p in token.value.split(":")]
-    hour, minute, second = pieces[0], pieces[1], (pieces[2] if len(pieces) == 3 else None)
-    if hour > 23 or minute > 59 or (second or 0) > 59:
-        raise fail(f"time {token.value} is out of range (00:00 to 23:59)", text, token.column)
-    return TimeOfDay(hour, minute, second)
-
-
-def _twelve_hour(time: TimeOfDay, shift: int, token: Token, text: str) -> TimeOfDay:
-    if not 1 <= time.hour <= 12:
-        raise fail(f"{time.hour}:{time.minute:02d} with am/pm needs an hour from 1 to 12", text, token.column)
-    return attrs.evolve(time, hour=time.hour % 12 + shift)
 
 
 def _decade(partial: _Partial, token: Token, text: str) -> None:
@@ -405,7 +310,7 @@ def _coarse_unit(partial: _Partial, text: str):
     if partial.deep is not None:
         if partial.year is not None or partial.month or partial.day or partial.era == "ce":
             raise NoPattern
-        return _long_year(partial.deep, partial.deep, text)
+        return long_year_unit(partial.deep, partial.deep, text)
     if partial.ordinal is not None:
         number, size = partial.ordinal
         if partial.year is not None or partial.month or partial.season or partial.day or number < 1:

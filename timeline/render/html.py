@@ -106,8 +106,12 @@ def datetime_value(when: HistoricalDate | Span | None) -> str | None:
     day = when.earliest
     if day is None or when.part is not None or not 1 <= day.year <= 9999:
         return None
-    if when.precision is Precision.DAY:
-        return day.isoformat()
+    if when.precision <= Precision.DAY:
+        # A time of day as written (its zone too); the day is the proleptic Gregorian one, as HTML wants.
+        clock = "" if when.time is None or when.time.hour == 24 else when.time.edtf   # HTML has no 24:00
+        return day.isoformat() + clock
+    if when.calendar != "gregorian":
+        return None   # a Julian month or year is not the Gregorian month or year of the same name
     if when.precision is Precision.MONTH:
         return f"{day.year:04d}-{day.month:02d}"
     if when.precision in (Precision.YEAR, Precision.SEASON):
