@@ -426,6 +426,7 @@ class _Painter:
         dwg.elements.append(head)
         labels = _g("era-labels")
         labels.elements.extend(self._text(era.label) for era in s.eras if era.label is not None)
+        labels.elements.extend(self._text(text) for era in s.eras for text in era.more)
         dwg.elements.append(labels)
         for index, lane in enumerate(s.lanes):
             g = _g(f"lane lane-{index}", id=self._id("lane", lane.lane_id or f"{index}"))
