@@ -9,7 +9,7 @@ import pytest
 from conftest import check_golden
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_layout import assert_scene_ok
+from test_layout import assert_scene_ok, assert_text_clear_of_marks
 
 import timeline
 from timeline.layout import PRESETS, layout, layout_pages
@@ -67,6 +67,19 @@ def test_preset_fits_and_keeps_every_event(preset, name):
     assert notes == set(range(1, len(notes) + 1))
 
 
+@pytest.mark.parametrize("orientation", ["horizontal", "vertical"])
+@pytest.mark.parametrize("preset", [None, *sorted(PRESETS)])
+def test_bundled_labels_clear_of_marks(preset, orientation):
+    """The bundled timeline, on the default frame and every preset, either way: no text over any mark.
+
+    The weak-only events' dashed rings, whiskers and brackets included (see
+    :func:`test_layout.assert_text_clear_of_marks` for the rule).
+    """
+    size = {"size": preset} if preset else {}
+    for scene in layout_pages(timeline.bundled(), orientation=orientation, **size):
+        assert_text_clear_of_marks(scene)
+
+
 @pytest.mark.parametrize("preset", sorted(PRESETS))
 def test_preset_golden(preset):
     """Each preset on the bundled timeline renders exactly as its golden SVG."""
@@ -111,6 +124,7 @@ def _timelines(draw):
     n = draw(st.integers(min_value=1, max_value=40))
     lanes = draw(st.integers(min_value=1, max_value=4))
     tl = Timeline(title=draw(st.text(alphabet="abc XYZ", min_size=1, max_size=30)))
+    tl = tl.add_source(id="forum", title="A forum", type="forum")
     for k in range(n):
         a = dt.date.fromordinal(draw(_day))
         when = a.isoformat()
@@ -118,7 +132,9 @@ def _timelines(draw):
             b = dt.date.fromordinal(min(a.toordinal() + draw(st.integers(1, 4000)), dt.date(1999, 12, 31).toordinal()))
             when = f"{a.isoformat()}/{b.isoformat()}"
         title = draw(st.text(alphabet="abcdefgh ijk", min_size=1, max_size=60)).strip() or "x"
-        tl = tl.add_event(f"e{k}", title, when, lane=f"l{k % lanes}", priority=draw(st.none() | st.integers(-3, 3)))
+        cite = [{"source": "forum"}] if draw(st.booleans()) else []   # weak-only: drawn with a dashed ring
+        tl = tl.add_event(f"e{k}", title, when, lane=f"l{k % lanes}", priority=draw(st.none() | st.integers(-3, 3)),
+                          citations=cite)
     return tl
 
 

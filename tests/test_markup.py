@@ -23,7 +23,7 @@ BLOCKS = [
     ("<img src=x onerror=alert(1)>", "<p>&lt;img src=x onerror=alert(1)&gt;</p>"),
     ("&amp; & &#106;", "<p>&amp;amp; &amp; &amp;#106;</p>"),
     ("[x](javascript:alert(1))", "<p>x</p>"),
-    ('[x](https://a.org/"onmouseover=alert(1))', '<p><a href="https://a.org/&#34;onmouseover=alert(1)">x</a></p>'),
+    ('[x](https://a.org/"onmouseover=alert(1))', '<p><a href="https://a.org/%22onmouseover=alert(1)">x</a></p>'),
     ('"><svg onload=alert(1)>', "<p>&#34;&gt;&lt;svg onload=alert(1)&gt;</p>"),
     ("", ""),
 ]
@@ -77,7 +77,7 @@ def test_safe_url(url: str, expected: str | None) -> None:
 def test_link_refuses_as_plain_text() -> None:
     """A refused URL is shown as escaped text, not as a link."""
     assert str(link("javascript:alert(1)")) == "javascript:alert(1)"
-    assert str(link("https://x.org/<b>", "go")) == '<a href="https://x.org/&lt;b&gt;">go</a>'
+    assert str(link("https://x.org/<b>", "go")) == '<a href="https://x.org/%3Cb%3E">go</a>'
 
 
 def test_find_links() -> None:
@@ -113,3 +113,14 @@ def test_check_links_is_quiet_for_good_links() -> None:
     """A timeline with only http(s) and mailto links gets no diagnostics."""
     tl = Timeline(title="T", description="[a](https://a.org) [m](mailto:x@y.org)")
     assert check_links(tl) == []
+
+
+@pytest.mark.parametrize(("url", "target"), [
+    ("https://a.org/my file.pdf", "https://a.org/my%20file.pdf"),
+    ('https://a.org/"x"', "https://a.org/%22x%22"),
+    ("https://a.org/a<b>", "https://a.org/a%3Cb%3E"),
+    ("https://a.org/é?q=1&r=2", "https://a.org/é?q=1&r=2"),
+])
+def test_safe_url_keeps_the_written_url(url: str, target: str) -> None:
+    """The link goes where the URL says: nothing is dropped, what a URL cannot hold is percent-encoded."""
+    assert safe_url(url) == target

@@ -96,7 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--plain", action="store_true",
                         help="HTML: a sanitiser-safe fragment (no inline SVG, <style> or <script>) for LMS "
                         "editors, with the chart as an image file beside it (PNG with the png extra, else SVG)")
-    render.add_argument("--orientation", choices=["horizontal", "vertical"], help="layout direction")
+    render.add_argument("--orientation", choices=["horizontal", "vertical"],
+                        help="layout direction (default: vertical for a free-height frame under 800 px wide, "
+                        "such as phone and column; else horizontal)")
     render.add_argument("--scale", choices=["auto", "linear", "adaptive"],
                         help="time scale: linear, density-adaptive, or auto (default)")
     render.add_argument("--theme", help="colour theme: light, dark, print (default: light)")

@@ -56,8 +56,11 @@ def safe_url(url: str) -> str | None:
     """The URL to link to if its scheme is http, https or mailto, else None.
 
     Entities are decoded and whitespace, control and invisible characters
-    dropped before the scheme is read, so "&#106;avascript:", " JavaScript:"
-    and "java\\tscript:" are all refused.  The cleaned URL is returned.
+    dropped before the scheme is judged, so "&#106;avascript:", " JavaScript:"
+    and "java\\tscript:" are all refused.  The link target is the URL as
+    written, never the cleaned copy: only surrounding whitespace goes, and
+    characters a URL cannot hold (spaces, quotes, ``<``, ``>``, controls) are
+    percent-encoded, so ``my file.pdf`` links to ``my%20file.pdf``.
     """
     if not isinstance(url, str):
         return None
@@ -77,7 +80,14 @@ def safe_url(url: str) -> str | None:
         return None
     if len(rest.strip("/")) == 0:
         return None
-    return cleaned
+    written = url.strip()
+    if _SCHEME_RE.match(written) is None or written[:len(match.group(1))].lower() != match.group(1).lower():
+        return cleaned  # the scheme itself was spelled with entities or invisible characters: link the plain form
+    return _UNSAFE_IN_URL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), written)
+
+
+# Characters a URL never holds literally (RFC 3986), percent-encoded in link targets.
+_UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]')
 
 
 def _unescape_marks(text: str) -> str:
@@ -180,11 +190,12 @@ class Scanner:
         return Token("link", text[i + 1:close], text[close + 2:end - 1]), end
 
     def _url(self, k: int) -> int:
-        """The end (after ")") of a URL starting at ``k``, or -1."""
+        """The end (after ")") of a URL (at least one character) starting at ``k``, or -1."""
         text, n = self.text, len(self.text)
         while k < n and text[k].isspace():
             self.steps += 1
             k += 1
+        start = k
         while k < n:
             self.steps += 1
             c = text[k]
@@ -200,6 +211,8 @@ class Scanner:
             if c == ")" or c.isspace():
                 break
             k += 1
+        if k == start:
+            return -1
         while k < n and text[k].isspace():
             self.steps += 1
             k += 1

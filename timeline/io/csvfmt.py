@@ -32,7 +32,7 @@ from timeline.io.common import (
     read_file,
 )
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
-from timeline.io.limits import normalise_text
+from timeline.io.limits import line_ends, normalise_text
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.validate import ModelPath, Where, validate
 from timeline.model import Citation, Event, Lane, Source, Timeline, is_valid_id
@@ -219,6 +219,19 @@ def read_csv(path: str | Path, *, sources: Mapping[str, Source] | None = None) -
     return read_file(path, lambda text, name: read_csv_text(text, name, sources=sources))
 
 
+def _wording(when: HistoricalDate | Span) -> str | None:
+    """The date as its author wrote it ("the early 1930s"), when that reads back as exactly the same date."""
+    if not when.text or when.text == when.edtf:
+        return None
+    try:
+        again = parse_date(when.text)
+    except DateError:
+        return None
+    same = (again.edtf, again.first_day, again.last_day, again.calendar) == (
+        when.edtf, when.first_day, when.last_day, when.calendar)
+    return when.text if same else None
+
+
 def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
     """The timeline's events as our CSV (time order), with warnings saying what a row cannot hold."""
     buffer = io.StringIO()
@@ -227,10 +240,12 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
     losses = Losses("CSV")
     lane_names = {lane.id: lane.name for lane in tl.lane_order()}
     for ev in tl.sorted_events():
-        date, end = portable_text(ev.when), ""
-        if isinstance(ev.when, Span) and ev.when.start is not None and ev.when.end is not None \
-                and not ev.when.open_start and not ev.when.open_end:
-            date, end = portable_text(ev.when.start), portable_text(ev.when.end)
+        date, end = _wording(ev.when), ""
+        if date is None:
+            date = portable_text(ev.when)
+            if isinstance(ev.when, Span) and ev.when.start is not None and ev.when.end is not None \
+                    and not ev.when.open_start and not ev.when.open_end:
+                date, end = portable_text(ev.when.start), portable_text(ev.when.end)
         first = ev.citations[0] if ev.citations else None
         if len(ev.citations) > 1 or ev.claims:
             losses.lose("only the first citation of an event is kept (date claims and further citations are "
@@ -241,10 +256,11 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
         source = ""
         if first is not None:
             src = tl.sources.get(first.source)
-            source = src.title if src is not None and src.title else first.source
-        out.writerow([ev.id, date, end, ev.title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
-                      first.locator if first else "", first.quote if first else "",
-                      "" if ev.priority is None else str(ev.priority)])
+            source = src.title if src is not None and src.title.strip() else first.source  # cells are read stripped
+        row = [ev.id, date, end, ev.title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
+               first.locator if first else "", first.quote if first else "",
+               "" if ev.priority is None else str(ev.priority)]
+        out.writerow([line_ends(cell) for cell in row])  # a bare \r would end the row for every reader
     for era in tl.eras:
         losses.lose("eras are not kept", era.id)
     return buffer.getvalue(), losses.diagnostics(name)

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import attrs
-
 from timeline.atomic import write_atomic
 from timeline.errors import Diagnostic, UsageError
 from timeline.io.common import Collector, ReadOptions, ReadResult, decode_text, read_bytes
-from timeline.io.formats import FORMATS, Format, for_input, for_output, sniff
+from timeline.io.formats import FORMATS, for_input, for_output, sniff
 from timeline.io.limits import byte_budget, normalise_text
-from timeline.markup import check_links
 from timeline.model import Timeline
 
 __all__ = ["read", "read_text", "write", "write_text"]
@@ -51,7 +48,7 @@ def read(path: str | Path, *, format: str | None = None, strict: bool = False, s
         if text is None:
             return ReadResult(None, tuple(collector.sorted()))
     row = for_input(path, format, head=lambda: text)
-    return _with_links(row, row.read_text(text, str(path), options), str(path))
+    return row.read_text(text, str(path), options)
 
 
 def read_text(text: str, *, format: str | None = None, name: str = "<string>", strict: bool = False,
@@ -68,8 +65,7 @@ def read_text(text: str, *, format: str | None = None, name: str = "<string>", s
         suffix = Path(name).suffix.lower()
         known = any(suffix in r.suffixes for r in FORMATS.values() if r.can_read)
         row = sniff(text, suffix if known else None)
-    result = row.read_text(text, name, ReadOptions(strict=strict, skip_invalid=skip_invalid))
-    return _with_links(row, result, name)
+    return row.read_text(text, name, ReadOptions(strict=strict, skip_invalid=skip_invalid))
 
 
 def write_text(tl: Timeline, format: str, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
@@ -83,11 +79,3 @@ def write(tl: Timeline, path: str | Path, format: str | None = None) -> list[Dia
     text, diagnostics = for_output(path, format).write_text(tl, str(path))
     write_atomic(path, text)
     return diagnostics
-
-
-def _with_links(row: Format, result: ReadResult, where: str) -> ReadResult:
-    """Add refused-link warnings for formats whose readers carry no positions for text (all but TOML)."""
-    if result.timeline is None or row.name == "toml":
-        return result
-    links = [attrs.evolve(d, path=where) for d in check_links(result.timeline)]
-    return ReadResult(result.timeline, (*result.diagnostics, *links))

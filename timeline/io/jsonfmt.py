@@ -8,7 +8,6 @@ gives identical bytes.  Import errors point at a JSON path such as
 from __future__ import annotations
 
 import json
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from timeline.dates import CALENDARS, HistoricalDate, Span, parse_date
 from timeline.errors import DateError, Diagnostic, UsageError
 from timeline.io.common import Collector, ReadOptions, ReadResult, read_file
 from timeline.io.jsonpos import loads_checked, with_lines
-from timeline.io.limits import normalise_text
+from timeline.io.limits import bounded_number, normalise_text
 from timeline.io.validate import ModelPath, Where, validate
 from timeline.model import (
     Citation,
@@ -246,11 +245,17 @@ class _JsonReader:
         nums = {}
         for key in ("value", "low", "high"):
             v = data.get(key)
-            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
                 self.err(f"{pointer}.{key}", "expected a finite number")
                 v = None
+            elif v is not None and bounded_number(v):
+                self.err(f"{pointer}.{key}", f"the number {bounded_number(v)}")
+                v = None
             nums[key] = v
-        return Quantity(unit=self.text(data, "unit", pointer), approximate=bool(data.get("approximate")), **nums)
+        approximate = data.get("approximate", False)
+        if not isinstance(approximate, bool):
+            self.err(f"{pointer}.approximate", f"expected true or false, got {type(approximate).__name__}")
+        return Quantity(unit=self.text(data, "unit", pointer), approximate=approximate is True, **nums)
 
     def claims(self, value: Any, pointer: str) -> tuple[Claim, ...]:
         out = []
@@ -361,6 +366,8 @@ class _JsonReader:
                 return None
             rest[0] = self.index[head][rest[0]]
         keys = dict(_SOURCE_FIELDS) if head == "sources" else {}
+        if len(rest) >= 2 and rest[-2] == "citations":
+            rest.append("source")  # a citation is judged by its source id: point at it
         pointer = "$." + head + "".join(f"[{part}]" if isinstance(part, int) else f".{keys.get(part, part)}"
                                         for part in rest)
         return Where(self.name, pointer=pointer)

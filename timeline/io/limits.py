@@ -30,7 +30,7 @@ import attrs
 
 __all__ = [
     "Budget", "FIFO_WAIT_SECONDS", "MAX_FIELD_CHARS", "MAX_INPUT_BYTES", "MAX_QUANTITY", "TooLarge", "ascii_int",
-    "bounded_number", "byte_budget", "line_col", "lines_of", "normalise_text", "parse_size", "read_limited",
+    "bounded_number", "byte_budget", "line_col", "line_ends", "lines_of", "normalise_text", "parse_size", "read_limited",
 ]
 
 #: Bytes one load may read (a file, or a folder's files together) unless told otherwise.
@@ -119,6 +119,11 @@ def _wait_for_data(fd: int) -> bool:
     poller = select.poll()
     poller.register(fd, select.POLLIN | select.POLLHUP)
     return bool(poller.poll(FIFO_WAIT_SECONDS * 1000))
+
+
+def line_ends(text: str) -> str:
+    """``\r\n`` and ``\r`` as ``\n``: what a reader of CSV will make of a cell, so writers write it so."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def normalise_text(text: str) -> str:

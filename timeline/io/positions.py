@@ -43,6 +43,7 @@ class PositionIndex:
         self.lines = text.split("\n")  # line numbers count \n only, never U+2028 or U+0085
         self._keys: dict[Path, tuple[int, int, int]] = {}  # path -> (line, key col, value col)
         self._blocks: dict[Path, tuple[int, int]] = {}  # table path -> (first line, last line)
+        self._prefixes: dict[Path, tuple[int, int, int]] | None = None
         self._scan()
         # Sorted once: looking up "the next key" per diagnostic must not re-sort (quadratic on big files).
         self._key_lines = sorted({v[0] for v in self._keys.values()})
@@ -128,15 +129,28 @@ class PositionIndex:
         return depth, in_string
 
     def find(self, path: Path) -> Position | None:
-        """Where the key (or table) at ``path`` is, or its nearest known ancestor."""
+        """Where the key (or table) at ``path`` is, or its nearest known ancestor.
+
+        A path known only through longer ones (``[[evnts]]`` records ``("evnts", 0)``,
+        ``a.b = 1`` records ``("a", "b")``) is found at the first of them.
+        """
         probe = tuple(path)
         while probe:
-            hit = self._keys.get(probe)
+            hit = self._keys.get(probe) or self._first_under().get(probe)
             if hit:
                 line, key_col, _ = hit
                 return Position(line, key_col, self.lines[line - 1])
             probe = probe[:-1]
         return None
+
+    def _first_under(self) -> dict[Path, tuple[int, int, int]]:
+        """For every proper prefix of a recorded path, the earliest recorded position under it."""
+        if self._prefixes is None:
+            self._prefixes = {}
+            for path, hit in sorted(self._keys.items(), key=lambda item: item[1]):
+                for n in range(1, len(path)):
+                    self._prefixes.setdefault(path[:n], hit)
+        return self._prefixes
 
     def find_value(self, path: Path) -> Position | None:
         """Where the value of the key at ``path`` starts (falls back to :meth:`find`)."""

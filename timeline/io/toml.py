@@ -8,7 +8,6 @@ carries them all.  The format is documented in ``docs/format.md``.
 from __future__ import annotations
 
 import enum
-import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,11 +25,9 @@ from timeline.io.common import (
     did_you_mean,
     read_bytes,
 )
-from timeline.io.limits import MAX_QUANTITY, line_col, lines_of, normalise_text
+from timeline.io.limits import MAX_QUANTITY, bounded_number, line_col, lines_of, normalise_text
 from timeline.io.positions import PositionIndex
 from timeline.io.validate import ModelPath, Where, validate
-from timeline.markup import find_links, safe_url
-from timeline.markup import shorten_url as _shorten
 from timeline.model import (
     _ID_RE,  # noqa: I001  (one id rule for every reader)
     Citation,
@@ -65,8 +62,6 @@ CITATION_KEYS = frozenset({"source", "locator", "quote"})
 CLAIM_KEYS = frozenset({"about", "when", "calendar", "quantity", "statement", "by", "text", "rank", "note", "citations"})
 QUANTITY_KEYS = frozenset({"value", "approximate", "low", "high", "unit"})
 MEDIA_KEYS = frozenset({"url", "credit", "caption", "alt", "thumbnail"})
-#: Keys whose text may use inline markup, and so may hold links to check.
-MARKUP_KEYS = frozenset({"text", "note", "description"})
 try:  # the optional "fast" extra: tomli's compiled wheel, ~4x faster, same messages (docs/design.md)
     import tomli as _toml_parser
 
@@ -156,10 +151,6 @@ class _Reader:
         if not isinstance(value, str):
             f.report(f"'{key}' must be a string, got {_toml_type(value)}", (*path, key), value=True)
             return ""
-        if key in MARKUP_KEYS:
-            self._links(f, value, (*path, key))
-        elif key == "url":
-            self._url(f, value, (*path, key))
         return value
 
     def _priority(self, f: _File, table: Mapping[str, Any], path: Path_) -> int | None:
@@ -198,20 +189,6 @@ class _Reader:
             f.report(f"{what} id {value!r} must use letters, digits, '-', '_', '.' or ':'", (*path, "id"), value=True)
             return None
         return value or None
-
-    def _links(self, f: _File, text: str, path: Path_) -> None:
-        """Warn at ``path`` for every link in marked-up text that will be shown as plain text."""
-        for _label, url in find_links(text):
-            if safe_url(url) is None:
-                f.report(f"link to '{_shorten(url)}' will be shown as plain text: only http://, https:// "
-                         f"and mailto: links are allowed", path, value=True, warning=True)
-
-    def _url(self, f: _File, url: str, path: Path_, *, inline: bool = False) -> None:
-        """Warn when a URL field will not become a link (``inline``: it sits in an inline table)."""
-        if url and safe_url(url) is None:
-            f.report(f"URL '{_shorten(url)}' will be shown as plain text: only http://, https:// "
-                     f"and mailto: links are allowed", path, value=True, warning=True,
-                     needle=url if inline else None)
 
     def _calendar(self, f: _File, table: Mapping[str, Any], path: Path_, default: str) -> str:
         """The ``calendar`` key of a table ("gregorian" or "julian"), or ``default``."""
@@ -436,7 +413,11 @@ class _Reader:
     def _quantity(self, f: _File, raw: Any, path: Path_) -> Quantity | None:
         if raw is None:
             return None
-        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            problem = bounded_number(raw)
+            if problem:
+                f.report(f"quantity {problem}", path, value=True)
+                return None
             return Quantity(value=raw)
         if not isinstance(raw, dict):
             f.report(f"'quantity' must be a number or a table like {{ value = 1500000, approximate = true }}, "
@@ -450,17 +431,24 @@ class _Reader:
             value = raw.get(key)
             if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
                 f.report(f"quantity '{key}' must be a number, got {_toml_type(value)}", path, needle=key)
-                value = None
-            elif value is not None and not math.isfinite(value):
-                f.report(f"quantity '{key}' must be a finite number, got {value}", path, needle=key)
-                value = None
+                return None
+            problem = bounded_number(value) if value is not None else None
+            if problem:
+                f.report(f"quantity '{key}' {problem}", path, needle=key)
+                return None
             numbers[key] = value
         if all(v is None for v in numbers.values()):
             f.report("quantity needs 'value', or 'low' and/or 'high'", path, value=True)
             return None
-        unit = raw.get("unit", "")
-        return Quantity(unit=unit if isinstance(unit, str) else "", approximate=bool(raw.get("approximate", False)),
-                        **numbers)
+        unit, approximate = raw.get("unit", ""), raw.get("approximate", False)
+        if not isinstance(unit, str):
+            f.report(f"quantity 'unit' must be a string, got {_toml_type(unit)}", path, needle="unit")
+            return None
+        if not isinstance(approximate, bool):
+            f.report(f"quantity 'approximate' must be true or false, got {_toml_type(approximate)}", path,
+                     needle="approximate")
+            return None
+        return Quantity(unit=unit, approximate=approximate, **numbers)
 
     def _media(self, f: _File, raw: Any, path: Path_) -> Media | None:
         if raw is None:
@@ -473,8 +461,11 @@ class _Reader:
         for key in raw:
             if key not in MEDIA_KEYS:
                 f.report(f"unknown key '{key}' in media{did_you_mean(key, MEDIA_KEYS)}", path, needle=key)
-        self._url(f, raw["url"], path, inline=True)
-        return Media(**{k: v for k, v in raw.items() if k in MEDIA_KEYS and isinstance(v, str)})
+        for key, value in raw.items():
+            if key in MEDIA_KEYS and not isinstance(value, str):
+                f.report(f"media '{key}' must be a string, got {_toml_type(value)}", path, needle=key)
+                return None
+        return Media(**{k: v for k, v in raw.items() if k in MEDIA_KEYS})
 
     # -- cross-file checks and assembly -------------------------------------------
 
@@ -523,6 +514,11 @@ class _Reader:
             return None
         if not rest:
             return self._where(loc.file, base)
+        if rest[0] == "media" and len(rest) >= 2:  # an inline table: find the value's text in it
+            media = getattr(getattr(tl, str(head))[key], "media", None)
+            value = getattr(media, str(rest[1]), "") if media is not None else ""
+            pos = loc.file.index.find_text((*base, "media"), value) if value else None
+            return Where(loc.file.name, pos.line, pos.column, pos.text) if pos else self._where(loc.file, (*base, "media"))
         if rest[0] == "citations" and len(rest) >= 2:
             citation = _citation_at(tl, path)
             pos = loc.file.index.find_text((*base, "citations"), f'"{citation.source}"') if citation else None

@@ -55,6 +55,8 @@ def _key(name: str) -> str:
 
 
 def _number(value: float) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # exactly, however large (never through float)
     if float(value).is_integer() and abs(value) < 2**53:
         return str(int(value))
     return repr(float(value))

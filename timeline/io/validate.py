@@ -16,6 +16,8 @@ so the same mistake gets the same diagnostic whatever the format:
   say whose claim it is (a warning; an error under ``strict``: see
   :mod:`timeline.support`);
 * text fields over :data:`~timeline.io.limits.MAX_FIELD_CHARS` characters;
+* links and URLs that will be shown as plain text (a warning: only http,
+  https and mailto become links, :func:`timeline.markup.safe_url`);
 * a file that holds no events at all.
 
 ``locate`` receives a model path such as ``("events", 3, "lane")``,
@@ -36,6 +38,7 @@ import attrs
 from timeline.errors import Diagnostic, Severity
 from timeline.io.common import did_you_mean
 from timeline.io.limits import MAX_FIELD_CHARS
+from timeline.markup import find_links, safe_url, shorten_url
 from timeline.model import Citation, Event, Timeline
 from timeline.support import attribution_problem
 
@@ -193,6 +196,40 @@ class _Pass:
                 check(getattr(src, key), ("sources", sid, key))
 
 
+    def links(self) -> None:
+        allowed = "only http://, https:// and mailto: links are allowed"
+
+        def scan(text: str, path: ModelPath) -> None:
+            for _label, url in find_links(text):
+                if safe_url(url) is None:
+                    self.report(Severity.WARNING, f"link to '{shorten_url(url)}' will be shown as plain text: "
+                                                  f"{allowed}", path)
+
+        def url(value: str, path: ModelPath) -> None:
+            if value and safe_url(value) is None:
+                self.report(Severity.WARNING, f"URL '{shorten_url(value)}' will be shown as plain text: {allowed}",
+                            path)
+
+        scan(self.tl.description, ("timeline", "description"))
+        for i, ev in enumerate(self.tl.events):
+            scan(ev.text, ("events", i, "text"))
+            scan(ev.note, ("events", i, "note"))
+            for k, claim in enumerate(ev.claims):
+                scan(claim.text, ("events", i, "claims", k, "text"))
+                scan(claim.note, ("events", i, "claims", k, "note"))
+            if ev.media is not None:
+                url(ev.media.url, ("events", i, "media", "url"))
+                scan(ev.media.caption, ("events", i, "media", "caption"))
+                scan(ev.media.credit, ("events", i, "media", "credit"))
+        for i, era in enumerate(self.tl.eras):
+            scan(era.text, ("eras", i, "text"))
+        for i, lane in enumerate(self.tl.lanes):
+            scan(lane.description, ("lanes", i, "description"))
+        for sid, src in self.tl.sources.items():
+            url(src.url, ("sources", sid, "url"))
+            scan(src.note, ("sources", sid, "note"))
+
+
 def _outside(ev: Event, rng: object) -> bool:
     lo, hi = getattr(rng, "earliest", None), getattr(rng, "latest", None)
     when = ev.when
@@ -219,4 +256,5 @@ def validate(tl: Timeline, locate: Locate, *, name: str = "<string>", strict: bo
     check.sources(stray_citations)
     check.events(uncited_hint, reader_errors)
     check.lengths()
+    check.links()
     return check.out

@@ -28,7 +28,7 @@ from timeline.errors import DateError, Diagnostic
 from timeline.io.common import Collector, Losses, ReadOptions, ReadResult
 from timeline.io.jsliteral import JsDate, JsSyntaxError, parse_literals
 from timeline.io.jsonpos import with_lines
-from timeline.io.limits import normalise_text
+from timeline.io.limits import line_col, normalise_text
 from timeline.io.markup import html_to_markup, html_to_plain, markup_to_html
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
@@ -220,7 +220,7 @@ def _load(text: str, name: str, collector: Collector) -> tuple[list[tuple[Any, s
     """The literals of the file with their pointer prefixes, and whether the text was plain JSON."""
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or too deep for json: the literal parser reports it
         pass
     else:
         return [(data, "$")], True
@@ -232,6 +232,12 @@ def _load(text: str, name: str, collector: Collector) -> tuple[list[tuple[Any, s
         return [], False
     except RecursionError:
         collector.error("the data nests too deeply", name, 1, 1)
+        return [], False
+    except ValueError:  # int() refuses a number of thousands of digits
+        digits = re.search(r"[0-9]{4000,}", text)
+        line, column, source = line_col(text, digits.start() if digits else 0)
+        collector.error("a number has thousands of digits; a number must be at most 2**53", name, line, column,
+                        source)
         return [], False
     return [(v, "$" if i == 0 else f"${i + 1}") for i, v in enumerate(values)], False
 

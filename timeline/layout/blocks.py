@@ -15,6 +15,7 @@ from timeline.layout.text import measure, shorten, wrap, wrap_runs
 
 __all__ = [
     "EraRow",
+    "FREE_LINES",
     "LabelText",
     "OVERFLOW_LINES_FIXED",
     "OVERFLOW_LINES_FREE",
@@ -27,17 +28,31 @@ __all__ = [
 ]
 
 
+#: The most lines a text may wrap onto where the height is free (more than any real title needs).
+FREE_LINES = 40
+
+
 def header(ch: Chart) -> tuple[list[Text], float]:
-    """The title and subtitle lines, and the y below them."""
+    """The title and subtitle lines, and the y below them.
+
+    On a frame with free height both wrap onto as many lines as they need (a phone's title takes
+    two); a fixed frame keeps the title to one line and the subtitle to two, shortened.
+    """
     if not ch.opts.header:
         return [], MARGIN
     ty = ch.ty
-    y = MARGIN + ty.title * ASCENT
     avail = ch.width - 2 * MARGIN
-    out = [ty.text(MARGIN, y, shorten(ch.title, ty.title, avail, bold=True), "title")]
+    free = not ch.frame.fixed
+    titles = (wrap(ch.title, ty.title, avail, max_lines=FREE_LINES, bold=True) if free
+              else (shorten(ch.title, ty.title, avail, bold=True),))
+    out = []
+    y = MARGIN + ty.title * ASCENT - ty.title * ty.line
+    for line in titles:
+        y += ty.title * ty.line
+        out.append(ty.text(MARGIN, y, line, "title"))
     y += ty.title * DESCENT
     if ch.tl.subtitle and not ch.compact:
-        for line in wrap(ch.tl.subtitle, ty.subtitle, avail, max_lines=2):
+        for line in wrap(ch.tl.subtitle, ty.subtitle, avail, max_lines=FREE_LINES if free else 2):
             y += ty.subtitle * ty.line
             out.append(ty.text(MARGIN, y, line, "subtitle"))
     return out, y + 16

@@ -33,7 +33,7 @@ def _chart(tl: Timeline, opts: LayoutOptions) -> tuple[Chart, Scene]:
     """The chart laid out; on a fixed frame too low for it, again without the subtitle and legend,
     then with its lanes merged into one, so that the frame is always respected."""
     chart = Chart(tl, opts)
-    if opts.orientation == "vertical":
+    if opts.direction == "vertical":
         return chart, vertical(chart)
     scene = horizontal(chart)
     if not chart.frame.fixed or _fits(scene):

@@ -176,7 +176,7 @@ class Chart:
         if layers.get("sources_follow"):
             summary += " The sources are listed on the following page."
         return Scene(
-            width=round(self.width, 2), height=round(math.ceil(height), 2), orientation=self.opts.orientation,
+            width=round(self.width, 2), height=round(math.ceil(height), 2), orientation=self.opts.direction,
             scale=scale.kind, title=self.title, subtitle=self.tl.subtitle, summary=summary, frame=self.frame,
             typography=self.ty, timescale=scale if layers.get("page", "chart") == "chart" else None, **layers,
         )

@@ -15,7 +15,7 @@ from timeline.dates.calendar import format_year, format_year_range, year_of
 from timeline.layout import blocks
 from timeline.layout.blocks import LabelText
 from timeline.layout.chart import MARGIN, Chart, first_fit, union
-from timeline.layout.rows import BAR_TRACK, GAP, LanePlan, Placed, fit_lanes, plan_lane, span_text
+from timeline.layout.rows import BAR_C, BAR_TRACK, GAP, LanePlan, Placed, fit_lanes, plan_lane, span_text
 from timeline.layout.classify import EventInfo
 from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, marks
 from timeline.layout.scale import TimeScale
@@ -83,22 +83,22 @@ class _Plot:
                 row_y.append(self.y)
                 self.y += h + 8
             for p in sorted(plan.placed, key=lambda p: (p.m0, p.info.event.id)):
-                top = row_y[p.row] + (BAR_TRACK if p.point_style and plan.bars[p.row] else 0.0)
-                self.events.append(self._event(p, top))
+                track = plan.tracks[p.row]
+                self.events.append(self._event(p, row_y[p.row] + (track if p.point_style else 0.0), track))
             if plan.over:
                 self._badges(lane_index, plan.over)
             self.y += self.pad
             sep = (Shape("line", "lane-rule", (x0, lane_top - 6, x1, lane_top - 6)),) if lane_index else ()
             self.lanes.append(LaneBand(ch.lane_ids[lane_index], sep, tuple(texts)))
 
-    def _event(self, p: Placed, top: float) -> EventMark:
+    def _event(self, p: Placed, top: float, track: float) -> EventMark:
         ty, info = self.ch.ty, p.info
         if p.point_style:
             c = top + ty.label * 0.5
             base = top + ty.label * ASCENT
         else:
-            c = top + 4
-            base = top + BAR_TRACK + ty.label * ASCENT
+            c = top + BAR_C
+            base = top + track + ty.label * ASCENT
         shapes = marks(info, self.scale.pos, c)
         texts = []
         for k, line in enumerate(p.text.lines):

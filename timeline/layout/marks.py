@@ -17,7 +17,7 @@ from timeline.layout.scene import Shape
 from timeline.model import Era
 
 __all__ = ["LEGEND", "LEGEND_GLYPH", "POINT_R", "WHISKER", "legend_glyph", "legend_keys", "mark_extent",
-           "mark_kind", "marks"]
+           "mark_kind", "mark_reach", "marks"]
 
 POINT_R = 4.5
 WHISKER = 20.0
@@ -161,6 +161,13 @@ def _widened(a: float, b: float) -> tuple[float, float]:
         return a, b
     mid = (a + b) / 2
     return mid - MIN_EXTENT / 2, mid + MIN_EXTENT / 2
+
+
+def mark_reach(info: EventInfo) -> float:
+    """How far an event's marks reach across their centre line (px), as :func:`marks` draws them (not thin)."""
+    if info.weak:
+        return POINT_R + WEAK_GAP      # the dashed ring around a dot (a bar's ring reaches 3.5 + WEAK_GAP)
+    return 6.0 if info.disputed else 5.0   # a bracket's end ticks; a band's caps (dots, whiskers, bars less)
 
 
 def mark_kind(info: EventInfo, m0: float, m1: float) -> str:

@@ -11,9 +11,12 @@ import attrs
 from timeline.errors import UsageError
 from timeline.layout.frame import Frame, default_frame, parse_size
 
-__all__ = ["AUTO_MAX_ROWS", "LayoutOptions", "ORIENTATIONS", "SCALES", "check_names"]
+__all__ = ["AUTO_MAX_ROWS", "LayoutOptions", "NARROW_WIDTH", "ORIENTATIONS", "SCALES", "check_names"]
 
 ORIENTATIONS = ("horizontal", "vertical")
+#: A frame with free height narrower than this (a phone, an LMS column) reads as a list down the
+#: page unless the horizontal layout is asked for: a chart across 390 px has no room for labels.
+NARROW_WIDTH = 800.0
 SCALES = ("auto", "linear", "adaptive")
 #: Rows per lane when ``max_rows`` is None: room for every label in any real chart, while a
 #: hundred events on one day still fold into a "+N more" badge instead of a page of rows.
@@ -96,8 +99,10 @@ def _focus(value: Any) -> tuple[tuple[str, str], ...]:
 class LayoutOptions:
     """How to lay a timeline out (see docs/svg.md for each field)."""
 
-    #: "horizontal" (time runs right; slides, wide screens) or "vertical" (time runs down; documents, phones).
-    orientation: str = attrs.field(default="horizontal", validator=_one_of(ORIENTATIONS))
+    #: "horizontal" (time runs right; slides, wide screens) or "vertical" (time runs down; documents,
+    #: phones).  None (the default): vertical on a frame with free height narrower than NARROW_WIDTH
+    #: (``phone``, ``column``, a width under 800 px), horizontal otherwise (see :attr:`direction`).
+    orientation: str | None = attrs.field(default=None, validator=attrs.validators.optional(_one_of(ORIENTATIONS)))
     #: "linear", "adaptive" (dense periods get more room, empty stretches are compressed), or "auto".
     scale: str = attrs.field(default="auto", validator=_one_of(SCALES))
     #: Canvas width in px; None means 1200 (horizontal) or 720 (vertical).  Height follows the content.
@@ -136,11 +141,23 @@ class LayoutOptions:
         return self.max_rows if self.max_rows is not None else AUTO_MAX_ROWS
 
     @property
+    def direction(self) -> str:
+        """The orientation laid out: the one asked for, else vertical for a narrow frame with free height."""
+        if self.orientation is not None:
+            return self.orientation
+        if self.size is not None:
+            frame = parse_size(self.size)
+            narrow = not frame.fixed and frame.width < NARROW_WIDTH
+        else:
+            narrow = self.width is not None and self.width < NARROW_WIDTH
+        return "vertical" if narrow else "horizontal"
+
+    @property
     def frame(self) -> Frame:
         """The frame to lay out for."""
         if self.size is not None:
             return parse_size(self.size)
-        return default_frame(self.width, self.orientation)
+        return default_frame(self.width, self.direction)
 
     @property
     def canvas_width(self) -> float:

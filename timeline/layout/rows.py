@@ -19,12 +19,15 @@ import attrs
 from timeline.dates.calendar import MONTH_ABBRS, format_year, to_gregorian
 from timeline.layout.blocks import LabelText
 from timeline.layout.classify import EventInfo
-from timeline.layout.marks import POINT_R
+from timeline.layout.marks import POINT_R, mark_reach
 
-__all__ = ["BAR_TRACK", "GAP", "LanePlan", "Placed", "fit_lanes", "plan_lane", "span_text"]
+__all__ = ["BAR_C", "BAR_TRACK", "GAP", "LanePlan", "Placed", "fit_lanes", "plan_lane", "span_text"]
 
 GAP = 14.0   # least horizontal room between two labels in a row
-BAR_TRACK = 10.0   # the height of the bar track at the top of a row that holds a bar
+BAR_C = 4.0   # a bar's centre line below the top of its row (its marks may reach into the gap above)
+#: The least height of the bar track at the top of a row that holds a bar; a row's track reaches down
+#: past its bars' marks (a weak-only event's ring), so the labels under it never lie over a mark.
+BAR_TRACK = 10.0
 
 
 @attrs.frozen
@@ -50,7 +53,7 @@ class LanePlan:
     heights: tuple[float, ...]               # per row
     over: tuple[tuple[EventInfo, float, float], ...]   # (info, mark start, mark end), by position
     height: float
-    bars: tuple[bool, ...] = ()              # per row: whether it has a bar track
+    tracks: tuple[float, ...] = ()           # per row: its bar track's height (0: no bar)
 
     @property
     def rows(self) -> int:
@@ -87,7 +90,7 @@ class _Row:
     def __init__(self) -> None:
         self.track = _Intervals()
         self.text = _Intervals()
-        self.has_bar = False
+        self.track_height = 0.0
 
 
 def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float,
@@ -95,13 +98,15 @@ def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: f
     """Where the label starts if the event fits ``row``, else None.
 
     Without ``clamp`` a point's label must fit wholly right or left of its mark; with it, a label
-    may be pushed in from the edge of the plot (over its mark), the last resort.
+    may be pushed in from the edge of the plot, closer to its mark but never over it.
     """
     if point_style:
         # Right of the mark, or else left of it.
         for tx in (m1 + 6, m0 - 6 - width):
             if clamp:
                 tx = min(max(tx, x0), x1 - width)
+                if tx < m1 and m0 < tx + width:
+                    continue
             elif not x0 <= tx <= x1 - width:
                 continue
             lo, hi = min(m0, tx), max(m1, tx + width)
@@ -125,7 +130,7 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
     """Place a lane's labels in at most ``limit`` rows.
 
     ``row_height`` gives a label's height; ``fixed_height`` is the lane's height less its rows;
-    ``badge_height`` the row of "+N more" badges.  A row holding a bar is ``BAR_TRACK`` taller.
+    ``badge_height`` the row of "+N more" badges.  A row holding a bar is its track taller.
     """
     order = sorted(items, key=(lambda it: (*it[2].priority, it[0], it[2].event.id)) if by_priority
                    else (lambda it: (it[0], it[2].event.id)))
@@ -133,10 +138,11 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
     placed: list[Placed] = []
     over: list[tuple[EventInfo, float, float]] = []
     for m0, m1, info, text in order:
-        point_style = m1 - m0 < 3 * POINT_R
         found = None
-        # Beside its mark in any row, or a new row; only then pushed in from the plot's edge.
-        for clamp in (False, True):
+        # A point's label beside its mark in any row, or a new row; only then pushed in from the
+        # plot's edge; failing that, under its mark as a bar's is (never over it).
+        tries = ((True, False), (True, True), (False, True)) if m1 - m0 < 3 * POINT_R else ((False, True),)
+        for point_style, clamp in tries:
             for r, row in enumerate(rows):
                 tx = _try(row, m0, m1, text.width, point_style, x0, x1, clamp)
                 if tx is not None:
@@ -159,16 +165,16 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
         else:
             row.track.add(m0, m1 + GAP / 2)
             row.text.add(tx, tx + text.width + GAP)
-            row.has_bar = True
+            row.track_height = max(row.track_height, BAR_TRACK, BAR_C + mark_reach(info))
         placed.append(Placed(info, r, m0, m1, text, tx, point_style))
     heights = [0.0] * len(rows)
     for p in placed:
         heights[p.row] = max(heights[p.row], row_height(p.text, True))
-    heights = [h + (BAR_TRACK if row.has_bar else 0.0) for h, row in zip(heights, rows)]
+    heights = [h + row.track_height for h, row in zip(heights, rows)]
     over.sort(key=lambda o: (o[1], o[0].event.id))
     height = fixed_height + sum(h + 8 for h in heights) + (badge_height if over else 0.0)
     return LanePlan(lane, limit, tuple(placed), tuple(heights), tuple(over), height,
-                    tuple(row.has_bar for row in rows))
+                    tuple(row.track_height for row in rows))
 
 
 def fit_lanes(plans: list[LanePlan], budget: float, replan: Callable[[LanePlan, int], LanePlan]) -> list[LanePlan]:

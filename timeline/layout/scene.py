@@ -135,6 +135,8 @@ class EraBand:
     name: str
     shapes: tuple[Shape, ...]
     label: Text | None
+    #: The label's further lines, where it wraps (a narrow frame with free height).
+    more: tuple[Text, ...] = ()
 
 
 @attrs.frozen
@@ -220,7 +222,7 @@ class Scene:
     def texts(self) -> list[tuple[str, Text]]:
         """Every text line with a kind, for overlap and clipping checks."""
         out: list[tuple[str, Text]] = [("header", t) for t in self.header]
-        out += [("era", e.label) for e in self.eras if e.label is not None]
+        out += [("era", t) for e in self.eras for t in ((e.label,) if e.label is not None else ()) + e.more]
         out += [("tick", t) for t in self.ticks]
         out += [("break", b.label) for b in self.breaks if b.label is not None]
         out += [("lane", t) for lane in self.lanes for t in lane.texts]

@@ -14,15 +14,20 @@ from collections.abc import Sequence
 import attrs
 
 from timeline.layout import blocks
-from timeline.layout.chart import MARGIN, Chart, first_fit, union
+from timeline.layout.chart import MARGIN, Chart, union
+from timeline.layout.columns import Columns
 from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, marks
 from timeline.layout.scale import TimeScale, knot_scale, linear_scale
-from timeline.layout.classify import day_span, flow_day
+from timeline.layout.classify import EventInfo, day_span, flow_day
 from timeline.layout.scene import ASCENT, DESCENT, AxisBreak, EraBand, EventMark, Label, LaneBand, Scene, Shape, Text
-from timeline.layout.text import measure, shorten
+from timeline.layout.text import measure, shorten, wrap
 from timeline.layout.ticks import flow_levels, flow_tick_width, flow_ticks
 
-__all__ = ["vertical"]
+__all__ = ["NARROW_EM", "vertical"]
+
+#: A frame narrower than this many label-size em (a 390-px phone is 27) packs its axis and lane
+#: columns tight so that labels get most of the width.
+NARROW_EM = 40
 
 
 @attrs.frozen
@@ -36,7 +41,7 @@ class _Item:
     height: float
     offset: float              # from the item's top to the point level with its date
     lines: tuple[str, ...] = ()
-    date: str = ""
+    dates: tuple[str, ...] = ()
     notes: tuple[int, ...] = ()
 
     @property
@@ -80,54 +85,6 @@ def _flow(items: Sequence[_Item], d0: float, d1: float) -> tuple[list[tuple[floa
     return knots, squeezed, placed
 
 
-class _Columns:
-    """Lane columns: a dot column, then thin sub-columns (first fit over time) for marks with length."""
-
-    def __init__(self, ch: Chart, axis_x: float, x_right: float, d0: float, d1: float) -> None:
-        n_lanes = len(ch.lane_names)
-        self.ch = ch
-        lengthy = []
-        for k, info in enumerate(ch.infos):
-            span = day_span(info, d0, d1)
-            if span is not None:
-                lengthy.append((span[0], info.event.id, span[1], k))
-        lengthy.sort()
-        sub_rows: dict[int, list[float]] = {}
-        self.sub_of: dict[int, int] = {}
-        for start, _id, end, k in lengthy:
-            self.sub_of[k] = first_fit(sub_rows.setdefault(ch.infos[k].lane, []), start, end, 1_000_000)
-        self.sub_w = 6.0
-        self.dot_w = dot_w = 2 * POINT_R + 3
-        gaps = 8 * max(0, n_lanes - 1)
-        need = sum(dot_w + self.sub_w * len(sub_rows.get(lane, [])) for lane in range(n_lanes)) + gaps
-        room = max(60.0, (x_right - axis_x - 14) * 0.4)
-        if need > room:
-            # Too many overlapping spans for the width: narrower sub-columns, then sharing them.
-            subs = sum(len(sub_rows.get(lane, [])) for lane in range(n_lanes))
-            self.sub_w = max(3.0, (room - n_lanes * dot_w - gaps) / max(1, subs))
-        max_sub = max(1, int((room - n_lanes * dot_w - gaps) / self.sub_w / max(1, n_lanes)))
-        self.col_x: list[float] = []
-        self.lane_w: list[float] = []
-        cx = axis_x + 14
-        for lane in range(n_lanes):
-            n_sub = len(sub_rows.get(lane, []))
-            if need > room:
-                n_sub = min(n_sub, max_sub)
-            self.col_x.append(cx + POINT_R + 1)
-            self.lane_w.append(dot_w + self.sub_w * n_sub)
-            cx += self.lane_w[-1] + 8
-        self.end = cx - 8
-        self.dots: set[int] = set()
-
-    def across(self, k: int) -> float:
-        """The across position of event ``k``'s marks."""
-        info = self.ch.infos[k]
-        if k not in self.sub_of or k in self.dots:
-            return self.col_x[info.lane]
-        n_sub = max(1, int(round((self.lane_w[info.lane] - self.dot_w) / self.sub_w)))
-        return self.col_x[info.lane] + POINT_R + 1.5 + self.sub_w * (self.sub_of[k] % n_sub) + self.sub_w / 2
-
-
 def _lane_key(ch: Chart, y: float, x_right: float) -> tuple[list[Shape], list[Text], float]:
     """The numbered key of lane names above the columns."""
     ty = ch.ty
@@ -150,19 +107,39 @@ def _lane_key(ch: Chart, y: float, x_right: float) -> tuple[list[Shape], list[Te
     return shapes, texts, y + ty.lane * DESCENT + 12
 
 
-def _list(ch: Chart, cols: _Columns, d0: float, d1: float,
+def _label_text(ch: Chart, info: EventInfo, max_w: float) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An event label's title lines and date lines.
+
+    The height is free, so the title and date wrap onto as many lines as they need; a fixed
+    frame keeps a shortened label (the full text stays in the mark's <title>).
+    """
+    ty = ch.ty
+    if ch.frame.fixed:
+        # A narrow column gives titles a third and fourth line rather than cutting them short.
+        text = blocks.label_lines(ch, info, max_w, max_lines=2 if max_w >= 16 * ty.label else 4)
+        return text.lines, (text.date,)
+    lines = wrap(info.event.title, ty.label, max_w, max_lines=blocks.FREE_LINES)
+    sup = ty.sup_width(info.notes)
+    if measure(lines[-1], ty.label) + sup > max_w:  # the footnote numbers go after the last line
+        lines = (*lines[:-1], *wrap(lines[-1], ty.label, max_w - sup, max_lines=blocks.FREE_LINES))
+    return lines, wrap(info.date_label, ty.date, max_w, max_lines=blocks.FREE_LINES)
+
+
+def _list(ch: Chart, cols: Columns, d0: float, d1: float,
           max_w: float) -> tuple[list[_Item], list[tuple[float, float]], list[bool], list[float]]:
     """The list of era headings and event labels in time order, and the flow scale through them."""
     ty = ch.ty
     items = []
     for k, info in enumerate(ch.infos):
-        # A narrow column (a phone) gives titles a third line rather than cutting them short.
-        text = blocks.label_lines(ch, info, max_w, max_lines=2 if max_w >= 16 * ty.label else 4)
-        h = ty.date * ty.line + len(text.lines) * ty.label * ty.line
-        items.append(_Item(flow_day(info, d0, d1), 1, k, "event", h, ty.date * 0.6, text.lines, text.date))
+        lines, dates = _label_text(ch, info, max_w)
+        h = len(dates) * ty.date * ty.line + len(lines) * ty.label * ty.line
+        items.append(_Item(flow_day(info, d0, d1), 1, k, "event", h, ty.date * 0.6, lines, dates))
     for k, e in enumerate(ch.eras(linear_scale(d0, d1, 0.0, 1.0))):
-        label = shorten(e.era.label, ty.era, max_w - ty.sup_width(e.notes))
-        items.append(_Item(float(e.era.when.first_day), 0, k, "era", ty.era * ty.line + 4, 0.0, (label,), "", e.notes))
+        room = max_w - ty.sup_width(e.notes)
+        labels = ((shorten(e.era.label, ty.era, room),) if ch.frame.fixed
+                  else wrap(e.era.label, ty.era, room, max_lines=blocks.FREE_LINES))
+        items.append(_Item(float(e.era.when.first_day), 0, k, "era", len(labels) * ty.era * ty.line + 4, 0.0, labels,
+                           (), e.notes))
     items.sort(key=lambda it: it.key)
     knots, squeezed, placed = _flow(items, d0, d1)
     rel = knot_scale(knots, squeezed)
@@ -187,9 +164,14 @@ def vertical(ch: Chart) -> Scene:
     x_right = ch.width - MARGIN
     _, d0, d1 = ch.domain()
     levels = flow_levels(d0, d1)
+    # On a narrow frame (a phone) the labels get most of the width: years-only ticks over a span of
+    # years, and lane columns a few px each.
+    narrow = ch.width < NARROW_EM * ty.label
+    if narrow and d1 - d0 > 3 * 365.25:
+        levels = tuple(level for level in levels if level.startswith("year")) or levels
     axis_x = MARGIN + flow_tick_width(ty, levels, d1, d0) + 8
-    cols = _Columns(ch, axis_x, x_right, d0, d1)
-    label_x = cols.end + 18
+    cols = Columns(ch, axis_x, x_right, d0, d1, narrow=narrow)
+    label_x = cols.end + (12 if narrow else 18)
     items, knots, squeezed, placed = _list(ch, cols, d0, d1, max(60.0, x_right - label_x))
     rel = knot_scale(knots, squeezed)
 
@@ -206,23 +188,25 @@ def vertical(ch: Chart) -> Scene:
     eras_out = []
     era_list = ch.eras(linear_scale(d0, d1, 0.0, 1.0))
     bottom = top
-    x_elbow = label_x - 10
+    x_elbow = label_x - (7 if narrow else 10)
     for it, rel_top in zip(items, placed):
         ty_top = rel_top + top
         if it.kind == "era":
             era = era_list[it.index].era
-            text = ty.text(label_x, ty_top + 1 + ty.era * ASCENT, it.lines[0], "era-name", notes=it.notes)
+            lines = [ty.text(label_x, ty_top + 1 + ty.era * (ASCENT + n * ty.line), line, "era-name",
+                             notes=it.notes if n == len(it.lines) - 1 else ()) for n, line in enumerate(it.lines)]
             a = pos(era.when.first_day)
             b = max(pos(era.when.last_day + 1), ty_top + it.height)
             band = Shape("rect", "era", (axis_x, a, x_right - axis_x, max(b - a, 0.0)))
-            eras_out.append(EraBand(era.id, era.label, (band,), text))
-            bottom = max(bottom, text.box.y1)
+            eras_out.append(EraBand(era.id, era.label, (band,), lines[0], tuple(lines[1:])))
+            bottom = max(bottom, lines[-1].box.y1)
             continue
         info = ch.infos[it.index]
         c = cols.across(it.index)
         shapes = marks(info, pos, c, vertical=True, thin=True)
-        texts = [ty.text(label_x, ty_top + ty.date * ASCENT, it.date, "date")]
-        base = ty_top + ty.date * ty.line + ty.label * ASCENT
+        texts = [ty.text(label_x, ty_top + ty.date * (ASCENT + n * ty.line), line, "date")
+                 for n, line in enumerate(it.dates)]
+        base = ty_top + len(it.dates) * ty.date * ty.line + ty.label * ASCENT
         for n, line in enumerate(it.lines):
             texts.append(ty.text(label_x, base, line, "label", notes=info.notes if n == len(it.lines) - 1 else ()))
             base += ty.label * ty.line

@@ -426,6 +426,7 @@ class _Painter:
         dwg.elements.append(head)
         labels = _g("era-labels")
         labels.elements.extend(self._text(era.label) for era in s.eras if era.label is not None)
+        labels.elements.extend(self._text(text) for era in s.eras for text in era.more)
         dwg.elements.append(labels)
         for index, lane in enumerate(s.lanes):
             g = _g(f"lane lane-{index}", id=self._id("lane", lane.lane_id or f"{index}"))
@@ -516,7 +517,13 @@ class _Painter:
             for k, (n, nx) in enumerate(zip(text.notes, text.note_x)):
                 link = _El("a", {"href": clean_text(self.opt.note_href.format(n=n)), "class": "noteref"})
                 label = ("," if k else "") + str(n)
-                link.elements.append(_El("text", {"class": "fn", "x": _num(nx), "y": _num(text.y + float(rise))}, label))
+                # The number is a smaller <tspan> inside a <text> at the line's own size, as in
+                # the unlinked case, so that it reads (to people and to measuring tools) as a
+                # superscript of that line, not as a line of small text.
+                host = _El("text", {"class": "fn-host", "font-size": _num(text.size),
+                                    "x": _num(nx), "y": _num(text.y + float(rise))})
+                host.elements.append(_El("tspan", {"class": "fn"}, label))
+                link.elements.append(host)
                 note_links.append(link)
         elif text.notes:
             # Superscripts: raised with dy (renderers agree on it, unlike baseline-shift).

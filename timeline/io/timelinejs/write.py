@@ -17,6 +17,7 @@ from timeline.dates import Bound, HistoricalDate, Precision, Span
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
 from timeline.io.common import Losses
+from timeline.io.limits import line_ends
 from timeline.io.markup import keep_spaces, markup_to_html
 from timeline.io.timelinejs.slides import CSV_COLUMNS, JS_DATE_YEARS
 from timeline.model import Citation, Era, Event, Timeline
@@ -195,11 +196,10 @@ def timelinejs_csv(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diag
     buffer = io.StringIO()
     out = csv.writer(buffer, lineterminator="\n")
     out.writerow(list(CSV_COLUMNS))
-    out.writerow(_row(data["title"], "title"))
-    for event in data["events"]:
-        out.writerow(_row(event, ""))
-    for era in data.get("eras", []):
-        out.writerow(_row(era, "era"))
+    rows = [_row(data["title"], "title"), *(_row(event, "") for event in data["events"]),
+            *(_row(era, "era") for era in data.get("eras", []))]
+    for row in rows:
+        out.writerow([line_ends(cell) for cell in row])  # a bare \r would end the row for every reader
     return buffer.getvalue(), diagnostics
 
 
