@@ -97,8 +97,42 @@ def _midpoint(first: int | None, last: int | None) -> int | None:
     return first + (last - first) // 2
 
 
+class _DayBounds:
+    """What a date and a span derive alike from their ``first_day``/``last_day``."""
+
+    __slots__ = ()
+    first_day: int | None
+    last_day: int | None
+
+    @property
+    def earliest(self):
+        """The first day as a ``datetime.date`` (years 1–9999), a ``CalendarDay`` otherwise, or None."""
+        return cal.to_date(self.first_day)
+
+    @property
+    def latest(self):
+        """The last day as a ``datetime.date`` (years 1–9999), a ``CalendarDay`` otherwise, or None."""
+        return cal.to_date(self.last_day)
+
+    @property
+    def year(self) -> int | None:
+        """The astronomical (proleptic Gregorian) year of the first known day: 0 is 1 BCE."""
+        day = self.first_day if self.first_day is not None else self.last_day
+        return None if day is None else cal.year_of(day)
+
+    @property
+    def mid_day(self) -> int | None:
+        """The day number to place a marker at: halfway between the bounds, or the known bound."""
+        return _midpoint(self.first_day, self.last_day)
+
+    @property
+    def midpoint(self):
+        """:attr:`mid_day` as a ``datetime.date`` (or ``CalendarDay``)."""
+        return cal.to_date(self.mid_day)
+
+
 @attrs.frozen
-class HistoricalDate:
+class HistoricalDate(_DayBounds):
     """A single date at some precision.
 
     ``first_day``/``last_day`` are the first and last day the date can mean,
@@ -127,32 +161,6 @@ class HistoricalDate:
     time: TimeOfDay | None = None
 
     is_range = False
-
-    @property
-    def earliest(self):
-        """The first day as a ``datetime.date`` (years 1–9999), a ``CalendarDay`` otherwise, or None."""
-        return cal.to_date(self.first_day)
-
-    @property
-    def latest(self):
-        """The last day as a ``datetime.date`` (years 1–9999), a ``CalendarDay`` otherwise, or None."""
-        return cal.to_date(self.last_day)
-
-    @property
-    def year(self) -> int | None:
-        """The astronomical (proleptic Gregorian) year of the first known day: 0 is 1 BCE."""
-        day = self.first_day if self.first_day is not None else self.last_day
-        return None if day is None else cal.year_of(day)
-
-    @property
-    def mid_day(self) -> int | None:
-        """The day number to place a marker at: halfway between the bounds, or the known bound."""
-        return _midpoint(self.first_day, self.last_day)
-
-    @property
-    def midpoint(self):
-        """:attr:`mid_day` as a ``datetime.date`` (or ``CalendarDay``)."""
-        return cal.to_date(self.mid_day)
 
     @property
     def sort_key(self) -> tuple:
@@ -187,7 +195,7 @@ class HistoricalDate:
 
 
 @attrs.frozen
-class Span:
+class Span(_DayBounds):
     """A range between two dates; either end may be unknown or open (``..``)."""
 
     start: HistoricalDate | None
@@ -210,16 +218,6 @@ class Span:
         return None if self.end is None else self.end.last_day
 
     @property
-    def earliest(self):
-        """:attr:`first_day` as a ``datetime.date`` (or ``CalendarDay``), or None."""
-        return cal.to_date(self.first_day)
-
-    @property
-    def latest(self):
-        """:attr:`last_day` as a ``datetime.date`` (or ``CalendarDay``), or None."""
-        return cal.to_date(self.last_day)
-
-    @property
     def calendar(self) -> str:
         """The calendar of the known ends ("julian" if either end is)."""
         ends = [end.calendar for end in (self.start, self.end) if end is not None]
@@ -229,22 +227,6 @@ class Span:
     def precision(self) -> Precision:
         """The coarser precision of the two ends (the known one if only one is)."""
         return max(end.precision for end in (self.start, self.end) if end is not None)
-
-    @property
-    def year(self) -> int | None:
-        """The astronomical year of the first known day."""
-        day = self.first_day if self.first_day is not None else self.last_day
-        return None if day is None else cal.year_of(day)
-
-    @property
-    def mid_day(self) -> int | None:
-        """The day number halfway through the span, or its known end."""
-        return _midpoint(self.first_day, self.last_day)
-
-    @property
-    def midpoint(self):
-        """:attr:`mid_day` as a ``datetime.date`` (or ``CalendarDay``)."""
-        return cal.to_date(self.mid_day)
 
     def display(self, style: str = "long", *, era: str = "BCE", calendar: str = "original") -> str:
         """Human text: "1939–1941", "March–June 1953", "5–9 March 1953", "27 BCE – 14 CE", "1953–?"."""
