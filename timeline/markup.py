@@ -47,7 +47,7 @@ _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # Every C0/C1 control, whitespace and invisible format character (zero-width
 # space, joiners, BOM...): browsers drop several of them inside a scheme, so
 # "java\tscript:" and "java\u200bscript:" must be judged as "javascript:".
-_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 _PARAGRAPH_RE = re.compile(r"\n[ \t]*\n\s*")
 
@@ -87,7 +87,7 @@ def safe_url(url: str) -> str | None:
 
 
 # Characters a URL never holds literally (RFC 3986), percent-encoded in link targets.
-_UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]')
+_UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]')
 
 
 def _unescape_marks(text: str) -> str:
