@@ -259,3 +259,12 @@ def test_most_generated_notes_take_the_one_line_path(generate):
     fits = [text._one_line(r, 9.0, 700.0) for r in runs]
     assert sum(f is not None for f in fits) > len(runs) // 2
     assert [text.wrap_runs(r, 9.0, 700.0) for r in runs] == [text._greedy(r, 9.0, 700.0, 12) for r in runs]
+
+
+@settings(max_examples=600)
+@given(st.text(alphabet="0123456789+-. ٣²x", max_size=16), st.integers(1, 6))
+def test_a_plain_digit_cell_reads_as_the_whole_number_pattern_reads_it(text, max_digits):
+    """ASCII digits skip the regex and give its answer: the number, or "out of range" past max_digits."""
+    from timeline.io import limits
+
+    assert limits.whole_number(text, max_digits) == limits._whole_number_matched(text.strip(), max_digits)
