@@ -449,3 +449,18 @@ def test_overflow_sentence_wording(total, names, expected):
     from timeline.layout.blocks import overflow_sentence
 
     assert overflow_sentence(total, names) == expected
+
+
+@pytest.mark.parametrize(("first", "last", "expected"), [
+    ("1953-03-05", "1953-03-05", "on 5 Mar 1953"),
+    ("1953-03-05", "1953-03-20", "in Mar 1953"),
+    ("1953-03-05", "1953-06-20", "in Mar–Jun 1953"),
+    ("1953-01-01", "1953-12-31", "in 1953"),
+    ("1953-01-10", "1955-02-01", "in 1953–1955"),
+])
+def test_badge_span_text(first, last, expected):
+    """A "+N more" badge names the time it covers, as a whole year when it runs from January to December."""
+    from timeline.layout.rows import span_text
+
+    a, b = dt.date.fromisoformat(first).toordinal(), dt.date.fromisoformat(last).toordinal() + 1
+    assert span_text(float(a), float(b)) == expected
