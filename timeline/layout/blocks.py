@@ -72,9 +72,21 @@ def title_lines(ch: Chart, top: float) -> list[tuple[str, float]]:
 
 
 def fitted(text: str, size: float, width: float, max_lines: int, bold: bool = False) -> tuple[str, ...]:
-    """``text`` wrapped whole in at most ``max_lines`` lines; failing that, wrapped and cut after a word."""
-    return wrap_whole(text, size, width, max_lines=max_lines, bold=bold) or wrap(
+    """``text`` wrapped whole in at most ``max_lines`` lines (a word wider than the line goes on over
+    the next, nothing dropped); failing that, wrapped and cut after a word."""
+    words = [piece for word in text.split() for piece in _pieces(word, size, width, bold)]
+    return wrap_whole(" ".join(words), size, width, max_lines=max_lines, bold=bold) or wrap(
         text, size, width, max_lines=max_lines, bold=bold)
+
+
+def _pieces(word: str, size: float, width: float, bold: bool) -> list[str]:
+    """A word cut into pieces no wider than ``width`` (itself, when it fits)."""
+    out = [""]
+    for ch in word:
+        if out[-1] and measure(out[-1] + ch, size, bold=bold) > width:
+            out.append("")
+        out[-1] += ch
+    return out
 
 
 def legend(ch: Chart, keys: Sequence[str], y: float) -> tuple[list[Shape], list[Text], float]:
