@@ -20,8 +20,8 @@ from timeline.io.limits import MAX_INPUT_BYTES, TooLarge, normalise_text, read_l
 from timeline.model import Timeline
 
 __all__ = [
-    "BLANK_TITLE", "CARRIAGE_RETURNS", "HEADLINE", "ONE_LINE", "Collector", "Losses", "MAX_INPUT_BYTES", "ReadOptions", "ReadResult", "Scope", "TRIMMED",
-    "decode_text", "did_you_mean", "header_key", "raise_for", "read_bytes", "read_file", "trimmed",
+    "BLANK_TITLE", "CARRIAGE_RETURNS", "Collector", "HEADLINE", "Losses", "MAX_INPUT_BYTES", "ONE_LINE", "ReadOptions", "ReadResult",
+    "Scope", "TRIMMED", "decode_text", "did_you_mean", "header_key", "raise_for", "read_bytes", "read_file", "trimmed",
 ]
 
 
