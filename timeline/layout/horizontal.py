@@ -228,16 +228,17 @@ def _plans(ch: Chart, plot: _Plot, scale: TimeScale, plot_top: float) -> tuple[l
     below = 4 + 8 + 2 * ty.tick * ty.line + _breaks(ch, scale, 0.0, 0.0, 0.0)[1] + MARGIN
     room = ch.frame.height - plot_top - below
     notes_h = blocks.notes(ch, 0.0)[2]
-    if notes_h:
+    if notes_h and not ch.key_follows:
         plans = plot.plans(room - notes_h)
         if not any(p.over for p in plans) and sum(p.height for p in plans) <= room - notes_h:
             return plans, False
     note_h = blocks.OVERFLOW_LINES_FIXED * ty.overflow * ty.line + 8
-    moved_h = ty.overflow * ty.line + 8 if notes_h else 0.0
+    follows = bool(notes_h) or ch.key_follows
+    moved_h = ty.overflow * ty.line + 8 if follows else 0.0
     plans = plot.plans(room - moved_h)
     if any(p.over for p in plans):
         plans = plot.plans(room - moved_h - note_h)
-    return plans, bool(notes_h)
+    return plans, follows
 
 
 def horizontal(ch: Chart) -> Scene:

@@ -184,11 +184,11 @@ def _flow(ch: Chart, max_w: float, d0: float, d1: float, top: float) -> tuple[Fl
         return flow_list(ch, max_w, d0, d1), False
     room = ch.frame.height - MARGIN - top - 8
     notes_h = blocks.notes(ch, 0.0)[2]
-    if notes_h:
+    if notes_h and not ch.key_follows:
         flow = flow_list(ch, max_w, d0, d1, room - 10 - notes_h)
         if not flow.unlabelled:
             return flow, False
-    moved = bool(notes_h)
+    moved = bool(notes_h) or ch.key_follows
     flow = flow_list(ch, max_w, d0, d1, room - blocks.overflow_note(ch, (), 0.0, moved)[1])
     if flow.unlabelled:  # room for the note that counts them (as long as it can be: every event)
         flow = flow_list(ch, max_w, d0, d1, room - blocks.overflow_note(ch, ch.infos, 0.0, moved)[1])
