@@ -21,7 +21,7 @@ from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, 
 from timeline.layout.scale import TimeScale
 from timeline.layout.scene import ASCENT, AxisBreak, Badge, EraBand, EventMark, Label, LaneBand, Scene, Shape, Text
 from timeline.layout.text import measure, shorten
-from timeline.layout.ticks import pick_ticks, ticks
+from timeline.layout.ticks import locate
 
 __all__ = ["horizontal"]
 
@@ -202,13 +202,15 @@ def _axis(ch: Chart, scale: TimeScale, x0: float, x1: float, plot_top: float,
     axis = [Shape("line", "axis", (x0, axis_y, x1, axis_y))]
     grid: list[Shape] = []
     tick_texts: list[Text] = []
-    for tick, tx, context in pick_ticks(ty, ticks(scale), x0, x1):
-        year_start = tick.date.month == 1 and tick.date.day == 1
+    for tick in locate(scale, ty, x0, x1):
         axis.append(Shape("line", "tick", (tick.pos, axis_y, tick.pos, axis_y + 5)))
-        grid.append(Shape("line", "grid" + (" grid-major" if year_start else ""), (tick.pos, plot_top, tick.pos, axis_y)))
-        tick_texts.append(ty.text(tx, axis_y + 8 + ty.tick * ASCENT, tick.label, "tick", anchor="middle"))
-        if context:
-            tick_texts.append(ty.text(tx, axis_y + 8 + ty.tick * ASCENT + ty.tick * ty.line, context,
+        grid.append(Shape("line", "grid" + (" grid-major" if tick.opens_year else ""), (tick.pos, plot_top, tick.pos, axis_y)))
+        # A year among months or days is bold, as the year line under them is.
+        year_among = tick.kind == "year" and not tick.rung.years
+        tick_texts.append(ty.text(tick.centre, axis_y + 8 + ty.tick * ASCENT, tick.label,
+                                  "tick tick-year" if year_among else "tick", anchor="middle"))
+        if tick.context:
+            tick_texts.append(ty.text(tick.centre, axis_y + 8 + ty.tick * ASCENT + ty.tick * ty.line, tick.context,
                                       "tick tick-year", anchor="middle"))
     return axis, grid, tick_texts
 
