@@ -393,3 +393,19 @@ def test_horizontal_year_ticks_name_their_year():
     scene = layout(timeline.bundled(), scale="adaptive")
     years = [t.text for t in scene.ticks if "tick-year" in t.cls]
     assert "1953" in years
+
+
+@pytest.mark.parametrize(("total", "names", "expected"), [
+    (0, [], "0 events not labelled for lack of room (see “+N more”)."),
+    (1, [], "1 event not labelled for lack of room (see “+N more”)."),
+    (1, ["A (1953)"], "1 event not labelled for lack of room (see “+N more”): A (1953)."),
+    (44, [], "44 events not labelled for lack of room (see “+N more”)."),
+    (3, ["A (1953)", "B (1954)"], "3 events not labelled for lack of room (see “+N more”): A (1953); B (1954); "
+                                  "and 1 more."),
+    (2, ["A (1953)", "B (1954)"], "2 events not labelled for lack of room (see “+N more”): A (1953); B (1954)."),
+])
+def test_overflow_sentence_wording(total, names, expected):
+    """The overflow note counts the rest ("and 1 more") only after naming some; none named, the count says it all."""
+    from timeline.layout.blocks import overflow_sentence
+
+    assert overflow_sentence(total, names) == expected

@@ -25,6 +25,7 @@ __all__ = [
     "legend",
     "notes",
     "overflow_note",
+    "overflow_sentence",
 ]
 
 
@@ -122,7 +123,7 @@ def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float,
     width = ch.width - 2 * MARGIN
     if overflow:
         max_lines = OVERFLOW_LINES_FIXED if ch.frame.fixed else OVERFLOW_LINES_FREE
-        head = f"{len(overflow)} event{'s' if len(overflow) != 1 else ''} not labelled for lack of room (see “+N more”)"
+        head = overflow_sentence(len(overflow), [])
         budget = max_lines * width / (ty.overflow * 0.62)  # a generous estimate of the characters that fit
         names: list[str] = []
         used = len(head)
@@ -133,8 +134,7 @@ def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float,
             names.append(item)
             used += len(item) + 2
         while True:
-            rest = len(overflow) - len(names)
-            text = head + (": " + "; ".join(names) if names else "") + (f"; and {rest} more." if rest else ".")
+            text = overflow_sentence(len(overflow), names)
             wrapped = wrap_runs((Run(text),), ty.overflow, width, max_lines=max_lines + 1)
             if len(wrapped) <= max_lines or not names:
                 break
@@ -148,6 +148,19 @@ def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float,
         y += ty.overflow * ty.line
         out.append(ty.text(MARGIN, y, line, "overflow-note"))
     return out, y + 8 if out else y
+
+
+def overflow_sentence(total: int, names: Sequence[str]) -> str:
+    """The note's sentence: how many events have no label, then those of ``names`` it has room for.
+
+    "3 events not labelled for lack of room (see “+N more”): A (1953); B (1954); and 1 more."  The
+    count of the rest follows only a list that names some of them.
+    """
+    head = f"{total} event{'s' if total != 1 else ''} not labelled for lack of room (see “+N more”)"
+    if not names:
+        return head + "."
+    rest = total - len(names)
+    return f"{head}: {'; '.join(names)}" + (f"; and {rest} more." if rest > 0 else ".")
 
 
 @attrs.frozen

@@ -230,17 +230,27 @@ def _merge(pieces: list[tuple[float, float, float]], d0: float, d1: float, p0: f
     return TimeScale(tuple(segments), tuple(compressed), kind)
 
 
+#: How much shorter (px) a longer span may be drawn and still count as drawn no shorter: rounding only.
+_TOLERANCE = 1e-6
+
+
 def _inverts(scale: TimeScale, spans: Sequence[tuple[float, float]]) -> bool:
-    """True when some span is drawn shorter than a span at least 20% shorter in time."""
-    drawn = sorted((b - a, scale.pos(b) - scale.pos(a)) for a, b in spans if b > a)
-    longest = -math.inf   # the longest drawing among the clearly shorter durations seen so far
-    pending: list[tuple[float, float]] = []
+    """True when some span is drawn shorter than a span that is shorter in time.
+
+    Durations are counted inside the scale's domain (a period cut by a view window is as long as
+    the part of it shown); equal durations may be drawn at any lengths.
+    """
+    d0, d1 = scale.d0, scale.d1
+    drawn = sorted((min(b, d1) - max(a, d0), scale.pos(b) - scale.pos(a)) for a, b in spans
+                   if min(b, d1) > max(a, d0))
+    longest = -math.inf   # the longest drawing among the strictly shorter durations
+    k = 0
     for duration, length in drawn:
-        while pending and pending[0][0] < duration * 0.8:
-            longest = max(longest, pending.pop(0)[1])
-        if length + 0.5 < longest:
+        while drawn[k][0] < duration:
+            longest = max(longest, drawn[k][1])
+            k += 1
+        if length + _TOLERANCE < longest:
             return True
-        pending.append((duration, length))
     return False
 
 
@@ -249,7 +259,9 @@ def truthful(scale: TimeScale, spans: Sequence[tuple[float, float]]) -> TimeScal
 
     An adaptive scale gives busy stretches more room; over sparse data it can draw a 37-year
     range shorter than a 3-year one.  The blend keeps the adaptive knots and moves each toward its
-    linear position (a quarter at a time); a blend that no longer differs from linear is linear.
+    linear position by a share ``s``.  Every position is linear in ``s`` (the knots keep their days),
+    so for each pair of spans the order holds from some share on, and the shares that keep every
+    order form one interval ending at 1 (linear): a bisection finds its start.
     """
     if len(scale.segments) < 2 or not _inverts(scale, spans):
         return scale
@@ -257,14 +269,24 @@ def truthful(scale: TimeScale, spans: Sequence[tuple[float, float]]) -> TimeScal
     p0, p1 = scale.segments[0].p0, scale.segments[-1].p1
     rate = (p1 - p0) / max(d1 - d0, 1e-9)
     knots = [(scale.segments[0].d0, p0), *((s.d1, s.p1) for s in scale.segments)]
-    for share in (0.25, 0.5, 0.75):
+
+    def blend(share: float) -> TimeScale:
         mixed = [(d, (1 - share) * p + share * (p0 + (d - d0) * rate)) for d, p in knots]
         flags = [(b[1] - a[1]) / max(b[0] - a[0], 1e-9) < 0.45 * rate and b[0] - a[0] > 2 * 365
                  for a, b in zip(mixed, mixed[1:])]
-        blended = knot_scale(mixed, flags, scale.kind)
-        if not _inverts(blended, spans):
-            return blended
-    return linear_scale(d0, d1, p0, p1)
+        return knot_scale(mixed, flags, scale.kind)
+
+    lo, hi = 0.0, 1.0   # lo inverts; hi (linear) does not
+    for _ in range(12):
+        mid = (lo + hi) / 2
+        if _inverts(blend(mid), spans):
+            lo = mid
+        else:
+            hi = mid
+    blended = blend(hi)
+    if hi > 0.999 or _inverts(blended, spans):
+        return linear_scale(d0, d1, p0, p1)
+    return blended
 
 
 def focus_scale(periods: Sequence[tuple[float, float]], d0: float, d1: float, p0: float, p1: float,
