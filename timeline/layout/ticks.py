@@ -266,8 +266,11 @@ class _Locator:
     def misleading(self, c: _Cand) -> bool:
         """True when the label spans dates more than a step, or more than what it names, away.
 
-        A squeezed stretch must not put a tick level with other dates (a bound "by 1956" beside 1958).
+        Down the page a squeezed stretch must not put a tick level with other dates (a bound
+        "by 1956" beside 1958); across, a label centred on its tick overhangs its neighbours anyway.
         """
+        if not self.vertical:
+            return False
         half = c.extent / 2
         for _d0, _d1, p0, p1 in self.pieces:
             if p0 <= c.pos <= p1:
@@ -306,10 +309,7 @@ class _Locator:
                     break
                 ticks += cands
             else:
-                if len(ticks) >= 2 or rung is rungs[-1]:
-                    return ticks
-                # Too few ticks on a short axis: the finest rung that still gives two, thinned where tight.
-                return self.thinned(rungs) or ticks
+                return ticks
         return []
 
     def thinned(self, rungs: Sequence[Rung]) -> list[_Cand]:
@@ -442,6 +442,9 @@ def locate(scale: TimeScale, ty: Typography, lo: float, hi: float, *, vertical: 
     rungs = _finest(finest)
     loc.finest_days = rungs[0].days
     chosen = loc.refine(loc.base(rungs))
+    if len(chosen) < 2:
+        # Too few ticks on a short or squeezed axis: the finest rung that gives two, thinned where tight.
+        chosen = loc.thinned(rungs) or chosen
     # Where two ticks still meet (across a break, or a squeezed year before a busy one), the one
     # opening the longer stretch wins: a squeezed 1952 must not hide the busy 1953 after it.
     kept: list[_Cand] = []
