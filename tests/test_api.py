@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 import timeline
 
@@ -47,3 +50,36 @@ def test_import_is_light() -> None:
             "print(sorted(m for m in ('svgwrite', 'jinja2', 'dateutil') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+
+_IMPORTED = (
+    "import contextlib, io, json, sys\n"
+    "from timeline.cli import main\n"
+    "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+    "    code = main(sys.argv[1:])\n"
+    "print(json.dumps([code, sorted(sys.modules)]))\n"
+)
+#: Modules no command below needs: the HTML and PNG renderers and what they pull in, dateutil, the network.
+_HEAVY = ("jinja2", "markupsafe", "svgwrite", "dateutil", "http", "ssl", "email", "urllib.request",
+          "timeline.render.html", "timeline.render.charts", "timeline.render.png")
+
+
+@pytest.mark.parametrize(("argv", "needed", "unneeded"), [
+    (["check", "events"], ("timeline.io.toml", "timeline.model"), ("timeline.layout", "timeline.render", *_HEAVY)),
+    (["render", "events", "--format", "svg", "-o", "{out}/t.svg"],
+     ("timeline.layout.build", "timeline.render.svg"), _HEAVY),
+])
+def test_commands_import_only_what_they_use(argv: list[str], needed: tuple[str, ...], unneeded: tuple[str, ...],
+                                            tmp_path) -> None:
+    """`check` imports no layout or renderer; `render --format svg` no jinja2, svgwrite, dateutil or HTML renderer."""
+    import json
+
+    argv = [a.format(out=tmp_path) for a in argv]
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", _IMPORTED, *argv], capture_output=True, text=True, check=True,
+                         cwd=root).stdout
+    code, modules = json.loads(out)
+    assert code == 0
+    assert set(needed) <= set(modules)
+    assert [m for m in modules if any(m == u or m.startswith(u + ".") for u in unneeded)] == []

@@ -164,3 +164,26 @@ def test_plain_text_skips_the_markup_scanner(text):
     from timeline.markup import Scanner, tokens
 
     assert tokens(text) == Scanner(text).tokens()
+
+
+@pytest.mark.parametrize("seed", [1953, 7])
+def test_paging_windows_only_what_reaches_each_page(monkeypatch, generate, seed):
+    """Each page windows only the items whose extent reaches it, and gets what windowing the whole layer gives."""
+    import timeline
+    from timeline.layout import pagecut
+    from timeline.layout.paginate import PAGE_SIZES, paginate
+
+    indexed = pagecut.Layer.window
+    seen = []
+
+    def checked(self, page, top, bottom, dy):
+        got = indexed(self, page, top, bottom, dy)
+        assert got == pagecut.window(self.value, top, bottom, dy)
+        seen.append(self.by_page is not None and len(self.by_page[page]) < len(self.value))
+        return got
+
+    monkeypatch.setattr(pagecut.Layer, "window", checked)
+    tl = timeline.loads(generate.to_toml(generate.generate(150, seed)))
+    for size in [*PAGE_SIZES, (680.0, 925.0)]:
+        assert len(paginate(tl, size)) > 2
+    assert any(seen)  # some page skipped items

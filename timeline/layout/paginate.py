@@ -23,7 +23,8 @@ from typing import Any
 
 import attrs
 
-from timeline.layout.scene import ASCENT, DESCENT, Box, Label, Scene, Shape, Text
+from timeline.layout.pagecut import GAP, Layer, cut, empty, is_geometry, merged, shape_span, shift_shape, shift_text, spans
+from timeline.layout.scene import ASCENT, DESCENT, Box, Scene, Text
 from timeline.layout.text import measure
 from timeline.model import Timeline
 
@@ -41,175 +42,11 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
 MARGIN = 38.0
 #: The least text size on paper: 8 pt in CSS px.
 PAPER_MINIMUM = 8 * 96 / 72
-#: Shapes shorter than this are never cut (ticks, caps, marks); longer ones may be.
-_UNCUTTABLE = 24.0
-_GAP = 3.0
 
 
 def is_paged(size: Any) -> bool:
     """True for the printed page sizes that paginate."""
     return isinstance(size, str) and size.strip().lower() in PAGE_SIZES
-
-
-# -- geometry helpers ------------------------------------------------------------------------
-
-
-def _shape_span(shape: Shape) -> tuple[float, float]:
-    c = shape.coords
-    if shape.kind == "line":
-        return min(c[1], c[3]), max(c[1], c[3])
-    if shape.kind == "rect":
-        return c[1], c[1] + c[3]
-    if shape.kind == "circle":
-        return c[1] - c[2], c[1] + c[2]
-    ys = c[1::2]
-    return min(ys), max(ys)
-
-
-def _shift_shape(shape: Shape, dy: float) -> Shape:
-    c = list(shape.coords)
-    if shape.kind == "line":
-        c[1] += dy
-        c[3] += dy
-    elif shape.kind in ("rect", "circle"):
-        c[1] += dy
-    else:
-        c[1::2] = [y + dy for y in c[1::2]]
-    return attrs.evolve(shape, coords=tuple(c))
-
-
-def _clip_shape(shape: Shape, top: float, bottom: float) -> Shape | None:
-    """The part of a shape inside [top, bottom): long lines and rects are cut, others kept whole or dropped."""
-    lo, hi = _shape_span(shape)
-    if hi < top or lo >= bottom:
-        return None
-    if hi - lo < _UNCUTTABLE or shape.kind not in ("line", "rect"):
-        return shape if top <= (lo + hi) / 2 < bottom else None
-    c = list(shape.coords)
-    if shape.kind == "line":
-        c[1], c[3] = min(max(c[1], top), bottom), min(max(c[3], top), bottom)
-    else:
-        y0, y1 = max(c[1], top), min(c[1] + c[3], bottom)
-        c[1], c[3] = y0, y1 - y0
-    return attrs.evolve(shape, coords=tuple(c))
-
-
-def _shift_box(box: Box, dy: float) -> Box:
-    return attrs.evolve(box, y=box.y + dy)
-
-
-def _shift_text(text: Text, dy: float) -> Text:
-    return attrs.evolve(text, y=text.y + dy, box=_shift_box(text.box, dy))
-
-
-def _inside(box: Box, top: float, bottom: float) -> bool:
-    return top <= (box.y + box.y1) / 2 < bottom
-
-
-def _window(value: Any, top: float, bottom: float, dy: float) -> Any:
-    """``value`` (any part of a Scene) limited to [top, bottom) and moved by ``dy``; None when nothing is left.
-
-    Works through tuples and attrs records generically, so a Scene that gains layers keeps paging.
-    """
-    if isinstance(value, Text):
-        return _shift_text(value, dy) if _inside(value.box, top, bottom) else None
-    if isinstance(value, Shape):
-        clipped = _clip_shape(value, top, bottom)
-        return None if clipped is None else _shift_shape(clipped, dy)
-    if isinstance(value, Label):
-        if not _inside(value.box, top, bottom):
-            return None
-        leader = list(value.leader)
-        leader[1::2] = [min(max(y, top), bottom) + dy for y in leader[1::2]]
-        return Label(_shift_box(value.box, dy), tuple(_shift_text(t, dy) for t in value.lines), tuple(leader))
-    if isinstance(value, Box):
-        return _shift_box(value, dy) if _inside(value, top, bottom) else None
-    if isinstance(value, tuple):
-        parts = [(_is_geometry(v), _window(v, top, bottom, dy)) for v in value]
-        if value and all(geo for geo, _ in parts) and _homogeneous(value):
-            return tuple(v for _, v in parts if v is not None)  # a layer: keep what is left
-        if any(geo for geo, _ in parts) and all(v is None or v == () for geo, v in parts if geo):
-            return None  # a record (id, name, shapes, label) with nothing left on this page
-        return tuple(v if geo else orig for (geo, v), orig in zip(parts, value, strict=True))
-    if attrs.has(type(value)):
-        changes, geometric, alive = {}, False, False
-        for field in attrs.fields(type(value)):
-            item = getattr(value, field.name)
-            if _is_geometry(item):
-                geometric = True
-                moved = _window(item, top, bottom, dy)
-                if moved is None and not isinstance(item, tuple) and _empty(field) == ():
-                    return None  # a record whose required text or label is on another page
-                changes[field.name] = moved if moved is not None else _empty(field)
-                alive = alive or moved not in (None, ())
-        if geometric and not alive:
-            return None
-        return attrs.evolve(value, **changes)
-    return value
-
-
-def _empty(field: attrs.Attribute) -> Any:
-    """What a geometric field holds when nothing of it is on the page: None if it may be None, else ()."""
-    return None if "None" in str(field.type) else ()
-
-
-def _homogeneous(items: tuple) -> bool:
-    return len({type(v) for v in items}) == 1
-
-
-def _is_geometry(value: Any) -> bool:
-    if isinstance(value, (Text, Shape, Label, Box)):
-        return True
-    if isinstance(value, tuple):
-        return bool(value) and any(_is_geometry(v) for v in value)
-    return attrs.has(type(value)) and any(_is_geometry(getattr(value, f.name)) for f in attrs.fields(type(value)))
-
-
-def _spans(value: Any, out: list[tuple[float, float]], soft: list[tuple[float, float]]) -> None:
-    """Collect the y-extent of everything that must not be cut (texts, labels, short shapes) into
-    ``out``, and of what had better not be (leader lines) into ``soft``."""
-    if isinstance(value, Text):
-        out.append((value.box.y, value.box.y1))
-    elif isinstance(value, Label):
-        out.append((value.box.y, value.box.y1))
-        if value.leader:
-            ys = value.leader[1::2]
-            soft.append((min(ys), max(ys)))
-    elif isinstance(value, Shape):
-        lo, hi = _shape_span(value)
-        if hi - lo < _UNCUTTABLE or value.kind not in ("line", "rect"):
-            out.append((lo, hi))
-    elif isinstance(value, tuple):
-        for item in value:
-            _spans(item, out, soft)
-    elif attrs.has(type(value)):
-        if type(value).__name__ == "NoteEntry" and getattr(value, "lines", ()):
-            lines = value.lines
-            out.append((min(t.box.y for t in lines), max(t.box.y1 for t in lines)))
-        for field in attrs.fields(type(value)):
-            _spans(getattr(value, field.name), out, soft)
-
-
-def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    out: list[tuple[float, float]] = []
-    for lo, hi in sorted(spans):
-        if out and lo < out[-1][1] + 0.5:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
-
-
-def _cut(blocked: list[tuple[float, float]], start: float, limit: float) -> float:
-    """The lowest y in (start, limit] that no uncuttable item straddles (limit itself if none is)."""
-    best = limit
-    for lo, hi in blocked:
-        if lo < limit < hi:
-            best = lo - _GAP
-            break
-    if best <= start + (limit - start) * 0.25:  # one item taller than most of a page: cut through it
-        return limit
-    return best
 
 
 # -- page furniture --------------------------------------------------------------------------
@@ -271,10 +108,10 @@ def _flow_top(flow: Scene) -> float:
     if flow.orientation == "vertical":
         lines = [s for s in flow.axis if s.kind == "line" and "axis" in s.cls.split()]
         if lines:
-            return min(_shape_span(s)[0] for s in lines)
+            return min(shape_span(s)[0] for s in lines)
     tops = [t.box.y for band in flow.lanes for t in band.texts]
     tops += [e.label.box.y for e in flow.events if e.label is not None]
-    return min(tops) - _GAP if tops else 0.0
+    return min(tops) - GAP if tops else 0.0
 
 
 def _pages(flow: Scene, page_w: float, page_h: float, portrait: bool) -> list[Scene]:
@@ -290,7 +127,7 @@ def _pages(flow: Scene, page_w: float, page_h: float, portrait: bool) -> list[Sc
         repeat = tuple(t for band in flow.lanes for t in band.texts if t.box.y1 <= flow_top + 0.5)
         repeat_top = min((t.box.y for t in repeat), default=flow_top)
         swatches = tuple(s for s in flow.grid if "lane-swatch" in s.cls.split()
-                         and repeat_top - _GAP <= _shape_span(s)[0] < flow_top)
+                         and repeat_top - GAP <= shape_span(s)[0] < flow_top)
         repeat_h = flow_top - repeat_top if repeat else 0.0
     else:
         repeat, repeat_h, repeat_top, swatches = (), 0.0, flow_top, ()
@@ -299,65 +136,66 @@ def _pages(flow: Scene, page_w: float, page_h: float, portrait: bool) -> list[Sc
         axis_line = [s for s in flow.axis if "axis" in s.cls.split() and s.kind == "line"]
         if axis_line:
             axis_y = axis_line[0].coords[1]
-            axis_lo = min(_shape_span(s)[0] for s in flow.axis)
-            axis_h = max([t.box.y1 for t in flow.ticks] + [axis_lo]) - axis_lo + _GAP * 2
+            axis_lo = min(shape_span(s)[0] for s in flow.axis)
+            axis_h = max([t.box.y1 for t in flow.ticks] + [axis_lo]) - axis_lo + GAP * 2
     notes_top = min((t.box.y for _k, t in flow.texts() if _k in ("notes", "note")), default=flow.height)
 
     hard: list[tuple[float, float]] = []
     soft: list[tuple[float, float]] = []
-    _spans(flow, hard, soft)
-    blocked, texts_only = _merged(hard + soft), _merged(hard)
+    spans(flow, hard, soft)
+    blocked, texts_only = merged(hard + soft), merged(hard)
 
     windows: list[tuple[float, float, float, bool]] = []  # (top, bottom, its top on the page, part of the chart)
     start, first = 0.0, True
     while start < flow.height - 0.5:
-        in_chart = start < notes_top - _GAP * 2  # pages of the source list repeat no chart context
+        in_chart = start < notes_top - GAP * 2  # pages of the source list repeat no chart context
         page_top = 0.0 if first else MARGIN + head_h + (repeat_h if in_chart else 0.0)
         reserve = axis_h if (not portrait and start < notes_top) else 0.0
         room = bottom_limit - page_top - reserve
         limit = start + room
         floor = max(start, flow_top if first else start)
-        end = flow.height if limit >= flow.height else _cut(blocked, floor, limit)
+        end = flow.height if limit >= flow.height else cut(blocked, floor, limit)
         if end < limit - room * 0.12:
             # Keeping a fan of leader lines whole would leave an eighth of the page empty: cut through
             # the leaders instead (never through a text or a mark); they run on from the page's edge.
-            end = max(end, _cut(texts_only, floor, limit))
+            end = max(end, cut(texts_only, floor, limit))
         if not portrait and start < notes_top < end:
-            end = min(end, notes_top - _GAP) if notes_top - _GAP > start + room * 0.25 else end
+            end = min(end, notes_top - GAP) if notes_top - GAP > start + room * 0.25 else end
         windows.append((start, end, page_top, in_chart))
         start, first = end, False
 
     total = len(windows)
+    layers = {f.name: Layer(getattr(flow, f.name), windows) for f in attrs.fields(Scene)
+              if is_geometry(getattr(flow, f.name))}
     pages = []
     for number, (top, bottom, page_top, in_chart) in enumerate(windows, 1):
         dy = page_top - top
-        parts = {f.name: _window(getattr(flow, f.name), top, bottom, dy)
-                 for f in attrs.fields(Scene) if _is_geometry(getattr(flow, f.name))}
+        parts = {name: layer.window(number - 1, top, bottom, dy) for name, layer in layers.items()}
         extra: list[Any] = []
         if number > 1:
             extra.append(_text(28.0, MARGIN + small, f"{flow.title} (continued)", "legend-label", small))
         if number > 1 and in_chart:
-            extra += [_shift_text(t, MARGIN + head_h - repeat_top) for t in repeat]
+            extra += [shift_text(t, MARGIN + head_h - repeat_top) for t in repeat]
             parts["grid"] = (*(parts.get("grid") or ()),
-                             *(_shift_shape(s, MARGIN + head_h - repeat_top) for s in swatches))
+                             *(shift_shape(s, MARGIN + head_h - repeat_top) for s in swatches))
             lane = None if portrait else _lane_at(flow, top)
             if lane is not None and not top <= lane.box.y:
                 extra.append(_text(lane.x, MARGIN + head_h + lane_size, f"{lane.text} (continued)",
                                    lane.cls, lane.size, bold=lane.bold))
             context = _continues_from(flow, top) if portrait else None
             if context is not None:
-                extra.append(_shift_text(context, page_top - context.box.y1 - _GAP))
+                extra.append(shift_text(context, page_top - context.box.y1 - GAP))
         if axis_y is not None and in_chart and not top <= axis_y < bottom:
             # The horizontal layout's time axis, repeated under this page's part of the chart.
-            axis_dy = (bottom - top) + page_top + _GAP - axis_lo
-            parts["axis"] = tuple(_shift_shape(s, axis_dy) for s in flow.axis)
-            parts["ticks"] = tuple(_shift_text(t, axis_dy) for t in flow.ticks)
+            axis_dy = (bottom - top) + page_top + GAP - axis_lo
+            parts["axis"] = tuple(shift_shape(s, axis_dy) for s in flow.axis)
+            parts["ticks"] = tuple(shift_text(t, axis_dy) for t in flow.ticks)
         extra.append(_text(page_w / 2, foot, f"p. {number} of {total}", "legend-label page-number", small,
                            anchor="middle"))
         header = tuple(parts.get("header") or ()) + tuple(extra)
         values = {f.name: getattr(flow, f.name) for f in attrs.fields(Scene)}
         for name, value in parts.items():
-            values[name] = value if value is not None else _empty(attrs.fields_dict(Scene)[name])
+            values[name] = value if value is not None else empty(attrs.fields_dict(Scene)[name])
         values.update(width=round(page_w, 2), height=round(page_h, 2), header=header,
                       summary=f"{flow.summary} Page {number} of {total}.", frame=_page_frame(page_w, page_h),
                       # Across the page, dates keep their x; down a portrait page each page has its own offset.
