@@ -182,8 +182,11 @@ def _squeezed(scale: TimeScale) -> list[tuple[float, float, float, float]]:
     """The compressed stretches of the axis, (first day, after day, first px, after px), neighbours merged."""
     linear = (scale.segments[-1].p1 - scale.segments[0].p0) / max(scale.d1 - scale.d0, 1e-9)
     out: list[tuple[float, float, float, float]] = []
-    for seg, flagged in zip(scale.segments, scale.compressed):
-        slow = seg.rate < SQUEEZED_RATE * linear and seg.d1 - seg.d0 >= SQUEEZED_SHARE * (scale.d1 - scale.d0)
+    last = len(scale.segments) - 1
+    for k, (seg, flagged) in enumerate(zip(scale.segments, scale.compressed)):
+        # The axis's two ends are its padding: a thin stretch there misleads no one.
+        slow = (0 < k < last and seg.rate < SQUEEZED_RATE * linear
+                and seg.d1 - seg.d0 >= SQUEEZED_SHARE * (scale.d1 - scale.d0))
         if flagged or slow:
             if out and out[-1][1] == seg.d0:
                 out[-1] = (out[-1][0], seg.d1, out[-1][2], seg.p1)

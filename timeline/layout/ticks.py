@@ -29,7 +29,7 @@ from timeline.layout.scale import TimeScale
 from timeline.layout.text import measure
 from timeline.layout.typography import Typography
 
-__all__ = ["LADDER", "SPACING", "Rung", "Tick", "label_width", "locate"]
+__all__ = ["LADDER", "Rung", "SPACING", "Tick", "label_width", "locate"]
 
 
 @attrs.frozen
