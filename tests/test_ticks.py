@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from timeline.dates import calendar as cal
 from timeline.layout.scale import adaptive_scale, knot_scale, linear_scale
-from timeline.layout.ticks import LADDER, SPACING, Rung, label_width, locate
+from timeline.layout.ladder import LADDER, Rung
+from timeline.layout.ticks import SPACING, label_width, locate
 from timeline.layout.typography import Typography
 
 TY = Typography.for_minimum()

@@ -199,6 +199,8 @@ def _stretch_text(first: float, after: float) -> str:
     """A compressed stretch: "1933–1938", "1953", "Aug–Dec 1953", "Feb 1953"."""
     y0, m0, _ = to_gregorian(math.ceil(first))
     y1, m1, _ = to_gregorian(math.ceil(after) - 1)
+    if y1 - y0 >= 100_000:   # deep time: name the round years at its ends ("13 Ga – 5 Ga")
+        return format_year_range(y0, to_gregorian(math.ceil(after))[0], short=True)
     if y1 > y0 and (m0, m1) == (1, 12) or y1 > y0 + 1:
         return format_year_range(y0, y1, short=True)
     if y1 > y0:
