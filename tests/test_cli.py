@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require
 from timeline.cli import main
 
 GOOD = """\
@@ -197,3 +199,65 @@ def test_closed_pipe_is_quiet() -> None:
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 0
     assert err == b""
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", '[sources.s]\ntitle = "A"\n'],
+                         ids=["empty", "comment", "sources-only"])
+def test_a_file_without_a_timeline(text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No [timeline] and no events: check warns, --strict fails, render refuses (exit 1) and writes nothing."""
+    path = tmp_path / "none.toml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    assert f"{path}: warning: the file holds no timeline: no events" in capsys.readouterr().err
+    assert main(["check", "--strict", str(path)]) == 1
+    assert f"{path}: error: the file holds no timeline: no events" in capsys.readouterr().err
+    out = tmp_path / "out.svg"
+    assert main(["render", str(path), "-o", str(out)]) == 1
+    assert (f"timeline render: error: {path} holds no timeline (no events), so there is nothing to draw"
+            in capsys.readouterr().err)
+    assert not out.exists()
+
+
+def test_filters_that_leave_nothing_warn(good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty chart because of --tag (say) is drawn, but not without a word."""
+    assert main(["render", str(good), "--tag", "nosuch", "-o", str(tmp_path / "x.svg")]) == 0
+    assert "warning: no event passes --from/--to/--lane/--tag/--no-context; the chart is drawn empty" \
+        in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "start"), [("out.svg", "<svg"), ("out.html", "<!DOCTYPE html>"),
+                                             ("OUT.HTM", "<!DOCTYPE html>"), ("out.png", "\x89PNG")])
+def test_the_output_suffix_picks_the_format(name: str, start: str, good: Path, tmp_path: Path) -> None:
+    """`render -o out.svg` without --format writes one SVG file (not a folder named out.svg)."""
+    if name.endswith(".png"):
+        require(importlib.util.find_spec("resvg_py") is not None, "the png extra (resvg-py) is not installed")
+    out = tmp_path / name
+    assert main(["render", str(good), "-o", str(out)]) == 0
+    assert out.is_file()
+    assert out.read_bytes().decode("latin-1").lstrip().startswith(start)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["good.toml", name])
+
+
+def test_no_suffix_or_a_folder_still_gets_both_formats(good: Path, tmp_path: Path) -> None:
+    """-o site (or site/, or an existing folder) holds timeline.svg and timeline.html."""
+    for target in ("site", "made.v2/"):
+        assert main(["render", str(good), "-o", str(tmp_path / target)]) == 0
+        assert sorted(p.name for p in (tmp_path / target).iterdir()) == ["timeline.html", "timeline.svg"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--format", "svg,html", "-o", "out.svg"],
+     "--format svg,html writes one file per format into a folder, but -o out.svg names a file; give one format, "
+     "or a folder (end it with / to make one)"),
+    (["--format", "html", "-o", "out.svg"],
+     "-o out.svg names a .svg file but --format says html; make them agree (or leave --format out: the suffix "
+     "picks it)"),
+])
+def test_format_and_output_that_disagree_are_misuse(args: list[str], message: str, good: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Several formats into a file-like name, or a .svg name for HTML: exit 2, one line, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", str(good), *args]) == 2
+    assert capsys.readouterr().err == f"timeline render: error: {message}\n"
+    assert not (tmp_path / "out.svg").exists()

@@ -187,3 +187,48 @@ def test_paging_windows_only_what_reaches_each_page(monkeypatch, generate, seed)
     for size in [*PAGE_SIZES, (680.0, 925.0)]:
         assert len(paginate(tl, size)) > 2
     assert any(seen)  # some page skipped items
+
+
+_days = st.builds(lambda m, d: f"1953-{m:02d}-{d:02d}", st.integers(1, 4), st.integers(1, 28))
+_events = st.lists(st.tuples(st.text(alphabet="abcdefgh MWi", min_size=1, max_size=40).map(str.strip).filter(bool),
+                             _days, st.none() | _days, st.integers(0, 2)), min_size=1, max_size=50)
+
+
+def _layouts_with_and_without_full_lane_check(monkeypatch, tl, **options):
+    from timeline.layout import layout, rows
+
+    fast = layout(tl, **options)
+    with monkeypatch.context() as patched:
+        patched.setattr(rows, "_full_at", lambda *args: False)  # every event tries every row
+        full = layout(tl, **options)
+    return fast, full
+
+
+@settings(max_examples=60, deadline=None)
+@given(_events, st.integers(1, 3), st.sampled_from([None, "slide"]))
+def test_a_full_lane_sends_events_to_the_badges_as_trying_every_row_does(events, max_rows, size):
+    """Sending an event to the badges when every row covers its mark gives the plan trying every row gives."""
+    import timeline
+
+    tl = timeline.Timeline(title="Dense")
+    for i, (title, first, last, lane) in enumerate(events):
+        when = f"{min(first, last)}/{max(first, last)}" if last and last != first else first
+        tl = tl.add_event(f"e{i}", title, when, lane=("a", "b", "c")[lane])
+    options = {"max_rows": max_rows} if size is None else {"size": size}
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, full = _layouts_with_and_without_full_lane_check(monkeypatch, tl, **options)
+    assert fast == full
+
+
+def test_a_full_lane_check_on_the_generated_timeline(monkeypatch, generate):
+    """On 1,500 generated events the check skips most tries, and the scene is the one trying every row gives."""
+    import timeline
+    from timeline.layout import rows
+
+    tl = timeline.loads(generate.to_toml(generate.generate(1500)))
+    checked = []
+    real = rows._full_at
+    monkeypatch.setattr(rows, "_full_at", lambda *args: checked.append(real(*args)) or checked[-1])
+    fast, full = _layouts_with_and_without_full_lane_check(monkeypatch, tl)
+    assert fast == full
+    assert sum(checked) > 500

@@ -13,7 +13,7 @@ import timeline
 from timeline.cli import main
 from timeline.errors import LoadError
 from timeline.io import limits, read
-from timeline.io.limits import ascii_int, bounded_number, parse_size
+from timeline.io.limits import bounded_number, parse_size, shown_number, whole_number
 
 EVENT = '[[events]]\nid = "e{n}"\ntitle = "E"\nwhen = "1953"\n'
 
@@ -124,11 +124,20 @@ def test_parse_size_refuses(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("12", 12), ("-3", -3), (" 7 ", 7), ("²", None), ("٣", None), ("1" * 13, None), ("1.5", None), ("", None),
+    ("12", 12), ("-3", -3), ("+4", 4), (" 7 ", 7), ("1963.0", 1963), ("007", 7), ("0" * 50 + "5", 5),
+    ("²", "not a number"), ("1²", "not a number"), ("١٩٦٣", "digits"), ("٣", "digits"), ("１９", "digits"),
+    ("1" * 13, "out of range"), ("9" * 5001, "out of range"), ("1.5", "not a number"), ("", "not a number"),
+    ("1e3", "not a number"), ("0x10", "not a number"),
 ])
-def test_ascii_int(text: str, expected: int | None) -> None:
-    """Only ASCII digits are numbers, and only a bounded count of them."""
-    assert ascii_int(text) == expected
+def test_whole_number(text: str, expected: int | str) -> None:
+    """Only ASCII digits are numbers, and only a bounded count of them (never converting 5,001 digits)."""
+    assert whole_number(text) == expected
+
+
+def test_shown_number_keeps_messages_short() -> None:
+    """A 5,001-digit year is quoted by its start and its length."""
+    assert shown_number("12") == "'12'"
+    assert shown_number("9" * 5001) == "'999999999999...' (5,001 characters)"
 
 
 @pytest.mark.parametrize(("value", "ok"), [

@@ -85,12 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     render = sub.add_parser("render", help="render SVG and/or HTML (default: both, into build/)")
     add_input(render)
     add_skip(render)
-    render.add_argument("--format", default="svg,html",
-                        help="comma-separated: svg, html, png (png needs the 'png' extra; default: svg,html)")
+    render.add_argument("--format",
+                        help="comma-separated: svg, html, png (png needs the 'png' extra; default: the suffix "
+                        "of -o FILE, else svg,html)")
     render.add_argument("--pixel-ratio", dest="pixel_ratio", type=float, metavar="N",
                         help="PNG: device px per CSS px (default: 2 for slides, else 1)")
     render.add_argument("-o", "--output", default="build",
-                        help="output file, or a directory for several formats (default: build/)")
+                        help="output file (its suffix picks the format unless --format says), or a directory "
+                        "for several formats (default: build/)")
     render.add_argument("--fragment", action="store_true",
                         help="HTML: write an embeddable <figure> instead of a whole page")
     render.add_argument("--plain", action="store_true",
@@ -251,13 +253,29 @@ def _filtered(tl: Timeline, args: argparse.Namespace) -> Timeline:
     return tl
 
 
-def _cmd_render(args: argparse.Namespace) -> int:
+def _render_formats(args: argparse.Namespace) -> list[str]:
+    """The formats to render: --format's list, else the suffix of ``-o FILE`` (out.svg is SVG), else svg,html."""
+    out = Path(args.output)
+    folder = args.output == "-" or args.output.endswith(("/", "\\")) or out.is_dir()
+    suffix = out.suffix.lower().lstrip(".")
+    named = None if folder else {"htm": "html"}.get(suffix, suffix) if suffix in (*RENDER_FORMATS, "htm") else None
+    if args.format is None:
+        return [named] if named else ["svg", "html"]
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     bad = [f for f in formats if f not in RENDER_FORMATS]
     if bad or not formats:
-        print(f"timeline render: error: unknown format {', '.join(bad) or '(none)'}; "
-              f"expected {', '.join(RENDER_FORMATS)}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError_(f"unknown format {', '.join(bad) or '(none)'}; expected {', '.join(RENDER_FORMATS)}")
+    if len(formats) > 1 and not folder and out.suffix:
+        raise UsageError_(f"--format {args.format} writes one file per format into a folder, but -o {args.output} "
+                          f"names a file; give one format, or a folder (end it with / to make one)")
+    if named and formats != [named]:
+        raise UsageError_(f"-o {args.output} names a .{suffix} file but --format says {args.format}; "
+                          f"make them agree (or leave --format out: the suffix picks it)")
+    return formats
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    formats = _render_formats(args)
     out = Path(args.output)
     if args.output == "-" and len(formats) > 1:
         raise UsageError_("-o - (standard output) takes one format, e.g. --format svg")
@@ -267,7 +285,14 @@ def _cmd_render(args: argparse.Namespace) -> int:
     tl, status = _load(args, targets)
     if tl is None:
         return status
+    if not tl.events:
+        print(f"timeline render: error: {args.path} holds no timeline (no events), so there is nothing to draw; "
+              f"`timeline check` says more", file=sys.stderr)
+        return EXIT_INVALID
     tl = _filtered(tl, args)
+    if not tl.events:
+        print("timeline render: warning: no event passes --from/--to/--lane/--tag/--no-context; "
+              "the chart is drawn empty", file=sys.stderr)
     options: dict[str, Any] = {}
     if args.title is not None:
         tl = tl.retitled(args.title)  # the page heading and the chart's both

@@ -29,7 +29,7 @@ from timeline.model import Timeline
 
 __all__ = [
     "ALLOWED_SCHEMES", "Scanner", "Token", "block_html", "check_links", "escape_html", "find_links", "inline_html",
-    "safe_url", "shorten_url", "tokens",
+    "safe_url", "shorten_url", "tokens", "unescape_html",
 ]
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
@@ -40,6 +40,19 @@ def escape_html(text: str) -> str:
     return str(text).translate(_ESCAPES)
 
 
+# A numeric character reference past U+10FFFF (8 or more decimal digits, 7 or more hex digits, leading
+# zeros aside): html.unescape would convert all its digits first, failing past 4,300 of them.
+_HUGE_CHARREF = re.compile(r"&#(?:0*[1-9][0-9]{7,}|[xX]0*[1-9a-fA-F][0-9a-fA-F]{6,});?")
+
+
+def unescape_html(text: str) -> str:
+    """``html.unescape``, bounded: a reference to no character (``&#99999999;``, or 5,000 digits) is U+FFFD,
+    as HTML says and every browser shows it."""
+    if "&#" in text:
+        text = _HUGE_CHARREF.sub("\ufffd", text)
+    return html.unescape(text)
+
+
 #: The only URL schemes that become links.
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -47,7 +60,7 @@ _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # Every C0/C1 control, whitespace and invisible format character (zero-width
 # space, joiners, BOM...): browsers drop several of them inside a scheme, so
 # "java\tscript:" and "java\u200bscript:" must be judged as "javascript:".
-_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 _PARAGRAPH_RE = re.compile(r"\n[ \t]*\n\s*")
 
@@ -66,7 +79,7 @@ def safe_url(url: str) -> str | None:
         return None
     cleaned = url
     for _ in range(3):  # "&amp;#106;" needs two rounds; more is an attack, not a URL
-        decoded = html.unescape(cleaned)
+        decoded = unescape_html(cleaned)
         if decoded == cleaned:
             break
         cleaned = decoded
@@ -87,7 +100,7 @@ def safe_url(url: str) -> str | None:
 
 
 # Characters a URL never holds literally (RFC 3986), percent-encoded in link targets.
-_UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]')
+_UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]')
 
 
 def _unescape_marks(text: str) -> str:

@@ -32,7 +32,7 @@ from timeline.io.common import (
     read_file,
 )
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
-from timeline.io.limits import line_ends, normalise_text
+from timeline.io.limits import line_ends, normalise_text, shown_number, whole_number
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.validate import ModelPath, Where, validate
 from timeline.model import Citation, Event, Lane, Source, Timeline, is_valid_id
@@ -157,10 +157,12 @@ def read_csv_text(text: str, name: str = "<string>", options: ReadOptions | None
         tags = tuple(t.strip() for t in value("tags").split(";") if t.strip())
         priority = None
         if value("priority"):
-            if not re.fullmatch(r"[-+]?\d{1,4}", value("priority")) or abs(int(value("priority"))) > 1000:
-                err("priority", f"priority {value('priority')!r} must be a whole number from -1000 to 1000")
+            number = whole_number(value("priority"), 4)
+            if not isinstance(number, int) or abs(number) > 1000:
+                err("priority", f"priority {shown_number(value('priority'))} must be a whole number from -1000 to "
+                                f"1000{' written with the digits 0-9' if number == 'digits' else ''}")
                 continue
-            priority = int(value("priority"))
+            priority = number
         events.append(Event(id=event_id, title=title, when=when, text=value("text"), tags=tags, lane=lane,
                             citations=citations, priority=priority))
         event_rows.append(row)

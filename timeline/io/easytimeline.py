@@ -39,7 +39,7 @@ _COMMAND = re.compile(r"^([A-Za-z]+)\s*=\s*(.*)$")
 _ATTRIBUTE = re.compile(r'([A-Za-z]+):\s*("(?:[^"]*)"|\([^)]*\)|\S+)')
 _WIKI = re.compile(r"\[\[([^\]|]*)\|([^\]]*)\]\]|\[\[([^\]]*)\]\[([^\]]*)\]\]|\[\[([^\]]*)\]\]")
 _KNOWN = {"PlotData", "BarData", "DateFormat", "Period"}
-_YEAR = re.compile(r"-?\d+(?:\.\d+)?")
+_YEAR = re.compile(r"-?[0-9]{1,13}(?:\.[0-9]+)?")
 
 
 def sniff(probe: Any) -> bool:
@@ -101,7 +101,7 @@ class _Reader:
         """EDTF for an EasyTimeline date in the file's DateFormat; None after an error."""
         value = self.period.get(value, value)
         if self.date_format in ("dd/mm/yyyy", "mm/dd/yyyy"):
-            match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(-?\d+)", value)
+            match = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/(-?[0-9]{1,13})", value)
             if match is None:
                 self.error(number, column, f"date {value!r} does not follow DateFormat {self.date_format}")
                 return None

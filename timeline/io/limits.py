@@ -29,8 +29,9 @@ from typing import Any
 import attrs
 
 __all__ = [
-    "Budget", "FIFO_WAIT_SECONDS", "MAX_FIELD_CHARS", "MAX_INPUT_BYTES", "MAX_QUANTITY", "TooLarge", "ascii_int",
-    "bounded_number", "byte_budget", "line_col", "line_ends", "lines_of", "normalise_text", "parse_size", "read_limited",
+    "Budget", "FIFO_WAIT_SECONDS", "MAX_FIELD_CHARS", "MAX_INPUT_BYTES", "MAX_QUANTITY", "TooLarge", "bounded_number",
+    "byte_budget", "line_col", "line_ends", "lines_of", "normalise_text", "parse_size", "read_limited", "shown_number",
+    "whole_number",
 ]
 
 #: Bytes one load may read (a file, or a folder's files together) unless told otherwise.
@@ -161,12 +162,27 @@ def parse_size(text: str) -> int:
     return int(float(match.group(1)) * scale)
 
 
-def ascii_int(text: str, *, max_digits: int = 12) -> int | None:
-    """An integer written in ASCII digits (optional sign), or None: "²", "٣" and 5,000 digits are not numbers."""
+_WHOLE = re.compile(r"([+-]?)0*([0-9]+)(?:\.0+)?", re.ASCII)
+_OTHER_DIGITS = re.compile(r"[+-]?\d+(?:\.0+)?")
+
+
+def whole_number(text: str, max_digits: int = 12) -> int | str:
+    """The integer a cell or JSON string holds (ASCII digits, optional sign, ``1963.0`` as a spreadsheet
+    writes it), or why not: ``"digits"`` for other scripts' digits (``٣``), ``"out of range"`` past
+    ``max_digits`` digits (never converting 5,000 of them), ``"not a number"`` for anything else (``²``)."""
     text = text.strip()
-    if not re.fullmatch(r"[+-]?[0-9]{1,%d}" % max_digits, text):  # noqa: UP031 - a regex, not a message
-        return None
-    return int(text)
+    match = _WHOLE.fullmatch(text)
+    if match is None:
+        return "digits" if _OTHER_DIGITS.fullmatch(text) else "not a number"
+    if len(match.group(2)) > max_digits:
+        return "out of range"
+    return int(match.group(1) + match.group(2))
+
+
+def shown_number(text: str) -> str:
+    """A number as a message quotes it: whole, or its first digits and its length when it is very long."""
+    text = text.strip()
+    return repr(text) if len(text) <= 40 else f"'{text[:12]}...' ({len(text):,} characters)"
 
 
 def bounded_number(value: Any) -> str | None:

@@ -26,7 +26,7 @@ from html.parser import HTMLParser
 
 import attrs
 
-from timeline.markup import block_html, inline_html, safe_url
+from timeline.markup import block_html, inline_html, safe_url, unescape_html
 
 __all__ = ["Converted", "html_to_markup", "html_to_plain", "keep_spaces", "markup_to_html"]
 
@@ -130,11 +130,11 @@ class _ToMarkup(HTMLParser):
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
-            self._text(html.unescape(f"&{name};") if f"{name};" in html.entities.html5 else f"&{name}")
+            self._text(unescape_html(f"&{name};") if f"{name};" in html.entities.html5 else f"&{name}")
 
     def handle_charref(self, name: str) -> None:
         if not self.skip:
-            self._text(html.unescape(f"&#{name};"))
+            self._text(unescape_html(f"&#{name};"))
 
     def _text(self, text: str) -> None:
         self.out.append(text if self.plain else _escape_markup(text))

@@ -17,7 +17,6 @@ and eras do not fit a diagram, and a warning says so.
 
 from __future__ import annotations
 
-import html
 import re
 
 from timeline.dates import HistoricalDate, Span, parse_date
@@ -28,11 +27,12 @@ from timeline.io.markup import html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
+from timeline.markup import unescape_html
 from timeline.model import Event, Lane, Timeline
 
 __all__ = ["mermaid_text", "read_mermaid_text", "sniff"]
 
-_ENTITY = re.compile(r"#(\d+|[A-Za-z]+);")
+_ENTITY = re.compile(r"#([0-9]+|[A-Za-z]+);")
 _KEYWORD = re.compile(r"^timeline(?:\s+(?:LR|TD))?\s*$", re.I)
 
 
@@ -57,9 +57,9 @@ def _decode(text: str) -> str:
     """Mermaid's entity codes (``#58;``, ``#colon;``) as characters, then the HTML as plain text."""
     def entity(match: re.Match[str]) -> str:
         code = match.group(1)
-        if code.isdigit():
-            return chr(int(code))
-        return html.unescape(f"&{code};")
+        if code[0] in "0123456789":
+            return unescape_html(f"&#{code};")
+        return unescape_html(f"&{code};")
 
     return html_to_plain(_ENTITY.sub(entity, text)).text
 

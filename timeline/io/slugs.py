@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from timeline.model import is_valid_id
+
 __all__ = ["IdAllocator", "slugify"]
 
 _NON_ID = re.compile(r"[^a-z0-9]+")
@@ -40,6 +42,21 @@ class IdAllocator:
         """Take ``wanted`` as given (an explicit id); return it."""
         self.taken.add(wanted)
         return wanted
+
+    def given(self, wanted: str, base: str) -> tuple[str, str | None]:
+        """The id an input asked for when it is valid and free, else a new one from ``base``; and why not.
+
+        The reason (None when ``wanted`` is kept or empty) completes a warning
+        such as "unique_id 'x' is already the id of an earlier event".
+        """
+        if not wanted:
+            return self.new(base), None
+        if wanted in self.taken:
+            return self.new(base), "is already the id of an earlier event"
+        if not is_valid_id(wanted):
+            return self.new(base), ("is not an id (an id is letters, digits, '-', '_', '.' and ':', starting with "
+                                    "a letter or digit)")
+        return self.claim(wanted), None
 
     def new(self, base: str) -> str:
         """A fresh id built from ``base``."""

@@ -34,12 +34,13 @@ from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
 from timeline.markup import escape_html
-from timeline.model import Era, Event, Lane, Timeline, is_valid_id
+from timeline.model import Era, Event, Lane, Timeline
 
 __all__ = ["read_vis_text", "sniff", "vis_text"]
 
 _ISO = re.compile(r"([+-]\d{6}|\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
-                  r"(Z|[+-]\d{2}:?\d{2})?)?)?)?")
+                  r"(Z|[+-]\d{2}:?\d{2})?)?)?)?", re.ASCII)
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 _ITEM_KEYS = {"id", "content", "start", "end", "type", "group", "className", "title"}
 _JS_YEARS = 271_821
 
@@ -148,6 +149,9 @@ class _Reader:
         return self._checked(text, pointer)
 
     def _checked(self, text: str, pointer: str) -> str | None:
+        if not text.isascii() and _OTHER_DIGIT.search(text):
+            self.err(pointer, f"the date {text!r} must be written with the digits 0-9 (vis-timeline reads no others)")
+            return None
         try:
             when = parse_date(text)
         except DateError as exc:
@@ -189,9 +193,10 @@ class _Reader:
             if not isinstance(when, Span):
                 self.err(pointer, "a background item needs a 'start' and a different 'end' to become an era")
                 return
-            era_id = wanted if is_valid_id(wanted) and wanted not in self.ids.taken else \
-                self.ids.new(slugify(title, "era"))
-            self.ids.claim(era_id)
+            era_id, problem = self.ids.given(wanted, slugify(title, "era"))
+            if problem:
+                self.c.warning(f"id {wanted!r} {problem.replace('event', 'item')}; this era's id is {era_id!r}",
+                               self.name, pointer=f"{pointer}.id")
             if item.get("group") not in (None, ""):
                 self.c.warning("a background item's group is not kept (eras span every lane)", self.name,
                                pointer=f"{pointer}.group")
@@ -200,10 +205,11 @@ class _Reader:
         if kind not in ("", "box", "point", "range"):
             self.c.warning(f"unknown item type {kind!r} (vis-timeline knows box, point, range and background); "
                            f"read as an event", self.name, pointer=f"{pointer}.type")
-        if wanted and is_valid_id(wanted) and wanted not in self.ids.taken:
-            event_id = self.ids.claim(wanted)
-        else:
-            event_id = self.ids.new(f"{slugify(title, 'event')}-{re.sub(r'[^0-9A-Za-z]+', '-', when.edtf).strip('-')}")
+        event_id, problem = self.ids.given(
+            wanted, f"{slugify(title, 'event')}-{re.sub(r'[^0-9A-Za-z]+', '-', when.edtf).strip('-')}")
+        if problem:
+            self.c.warning(f"id {wanted!r} {problem}; this event's id is {event_id!r}", self.name,
+                           pointer=f"{pointer}.id")
         tags = tuple(dict.fromkeys(str(item.get("className") or "").split()))
         self.events.append(Event(id=event_id, title=title, when=when, text=text,
                                  tags=tags, lane=self.lane(item.get("group"), f"{pointer}.group")))

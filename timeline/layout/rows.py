@@ -93,6 +93,42 @@ class _Row:
         self.track_height = 0.0
 
 
+class _Cover:
+    """How many rows of a lane hold an interval over a point: the starts and ends of every row's intervals.
+
+    Each row's intervals are disjoint, so the rows with one over ``x`` (start <= x < end) number
+    the starts <= x less the ends <= x.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+
+    def add(self, lo: float, hi: float) -> None:
+        bisect.insort(self.starts, lo)
+        bisect.insort(self.ends, hi)
+
+    def count(self, x: float) -> int:
+        return bisect.bisect_right(self.starts, x) - bisect.bisect_right(self.ends, x)
+
+
+def _full_at(text: _Cover, track: _Cover, rows: int, m0: float, m1: float, width: float, x0: float,
+             x1: float) -> bool:
+    """True when no row of a full lane can take the event, proved from the rows covering two points.
+
+    Every try's text interval holds ``[m0, m1 + GAP]`` beside the mark, and ``first`` under it
+    when the label cannot slide (``first == last`` in ``_try``); a bar's track holds ``m0``.  An
+    interval over such a point overlaps the try, so when every row has one there, every try fails
+    (tests/test_fast_paths.py checks the plans against trying every row).
+    """
+    first = min(max(m0, x0), x1 - width)
+    under = track.count(m0) == rows or (max(first, min(m1 - width, x1 - width)) == first
+                                         and text.count(first) == rows)
+    if m1 - m0 < 3 * POINT_R:
+        return under and text.count(m0) == rows
+    return under
+
+
 def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float,
          clamp: bool = True) -> float | None:
     """Where the label starts if the event fits ``row``, else None.
@@ -137,7 +173,11 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
     rows: list[_Row] = []
     placed: list[Placed] = []
     over: list[tuple[EventInfo, float, float]] = []
+    text_cover, track_cover = _Cover(), _Cover()
     for m0, m1, info, text in order:
+        if len(rows) == limit and _full_at(text_cover, track_cover, limit, m0, m1, text.width, x0, x1):
+            over.append((info, m0, m1))
+            continue
         found = None
         # A point's label beside its mark in any row, or a new row; only then pushed in from the
         # plot's edge; failing that, under its mark as a bar's is (never over it).
@@ -161,10 +201,13 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
         r, tx = found
         row = rows[r]
         if point_style:
-            row.text.add(min(m0, tx), max(m1, tx + text.width) + GAP)
+            spans = [(row.text, text_cover, min(m0, tx), max(m1, tx + text.width) + GAP)]
         else:
-            row.track.add(m0, m1 + GAP / 2)
-            row.text.add(tx, tx + text.width + GAP)
+            spans = [(row.track, track_cover, m0, m1 + GAP / 2), (row.text, text_cover, tx, tx + text.width + GAP)]
+        for intervals, cover, lo, hi in spans:
+            intervals.add(lo, hi)
+            cover.add(lo, hi)
+        if not point_style:
             row.track_height = max(row.track_height, BAR_TRACK, BAR_C + mark_reach(info))
         placed.append(Placed(info, r, m0, m1, text, tx, point_style))
     heights = [0.0] * len(rows)

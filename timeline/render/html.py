@@ -28,7 +28,7 @@ from timeline.model import Citation, Claim, Event, Source, Timeline
 from timeline.support import support, weak_label, weak_only
 from timeline.render import markup
 from timeline.render.charts import Chart, embedded_charts
-from timeline.render.text import clean_text, dom_key
+from timeline.render.text import clean_text, dom_key, isolate_text_nodes
 from timeline.resources import packaged_templates
 
 __all__ = ["THEMES", "datetime_value", "make_environment", "render_html"]
@@ -364,5 +364,6 @@ def render_html(
         template = env.get_template(name)
     except jinja2.TemplateNotFound as exc:
         raise UsageError(f"template '{exc.name}' not found in {templates or packaged_templates()}") from exc
-    # One pass over the finished document removes controls and lone surrogates from any field.
-    return clean_text(template.render(context))
+    # One pass over the finished document removes controls and lone surrogates from any field,
+    # and keeps each text's bidi overrides inside it.
+    return isolate_text_nodes(clean_text(template.render(context)))

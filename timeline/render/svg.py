@@ -33,7 +33,7 @@ from timeline.layout.text import FONT_STACK
 from timeline.layout.typography import ROLES
 from timeline.model import Timeline
 from timeline.render.css import light_dark, scope
-from timeline.render.text import clean_text, dom_key
+from timeline.render.text import clean_text, dom_key, isolate_bidi
 from timeline.resources import packaged_templates
 
 __all__ = ["SvgOptions", "THEMES", "drawing", "render_pages", "render_svg", "render_svg_pages"]
@@ -243,7 +243,7 @@ class _El:
     def __init__(self, name: str, attribs: dict[str, Any], text: str = "", cdata: str = "") -> None:
         self.name = name
         self.attribs = attribs
-        self.text = text
+        self.text = isolate_bidi(text)  # a U+202E in one label must not reverse the next thing drawn
         self.cdata = cdata  # <style>'s content, written as svgwrite writes it: in one CDATA section
         self.elements: list[_El] = []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean_text", "dom_key"]
+__all__ = ["BIDI_CONTROLS", "clean_text", "dom_key", "isolate_bidi", "isolate_text_nodes"]
 
 # Characters XML 1.0 allows: tab, LF, CR, and the ranges below (no lone surrogates, no U+FFFE/FFFF).
 # HTML forbids the same controls and noncharacters, so one rule serves both outputs.
@@ -14,6 +14,62 @@ _ILLEGAL_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ff
 def clean_text(text: str) -> str:
     """Text with characters illegal in XML 1.0 (controls, lone surrogates, U+FFFE/F) removed."""
     return _ILLEGAL_XML.sub("", text)
+
+
+#: The explicit bidirectional formatting characters: embeddings, overrides and their PDF (U+202A-E),
+#: isolates and their PDI (U+2066-9), and the marks LRM, RLM and ALM.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+_FSI, _PDI = "\u2068", "\u2069"
+_ISOLATE_OPENERS = "\u2066\u2067\u2068"
+
+
+def _isolate_depths(text: str) -> tuple[int, int, bool]:
+    """Isolates left open, PDIs that close nothing, and whether a leading FSI is closed only by the last PDI."""
+    depth = strays = 0
+    sealed = text.startswith(_FSI) and text.endswith(_PDI)
+    for match in _BIDI.finditer(text):
+        char = match.group()
+        if char in _ISOLATE_OPENERS:
+            depth += 1
+        elif char == _PDI:
+            if depth:
+                depth -= 1
+                if depth == 0 and match.end() < len(text):
+                    sealed = False
+            else:
+                strays += 1
+    return depth, strays, sealed and depth == 0 and strays == 0
+
+
+def isolate_bidi(text: str) -> str:
+    """Text whose bidi controls cannot act past its end: wrapped in FSI ... PDI when it holds any.
+
+    A U+202E (RIGHT-TO-LEFT OVERRIDE) in a title still reverses what follows
+    it in that title, as its author asked, but no longer the footnote
+    numbers, the date or the next label after it.  The characters are kept;
+    isolates the text leaves open are closed, a PDI that closes nothing gets
+    an FSI of its own, and text already isolated so is left as it is.
+    """
+    if text.isascii() or not _BIDI.search(text):
+        return text
+    depth, strays, sealed = _isolate_depths(text)
+    if sealed:
+        return text
+    return _FSI * (1 + strays) + text + _PDI * (depth + 1)
+
+
+# A text node, or what must be passed whole: a comment, CDATA, a tag, <script>/<style> with their content.
+_NODES = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<(script|style)\b.*?</\1\s*>|<[^>]*>|[^<]+",
+                    re.DOTALL | re.IGNORECASE)
+
+
+def isolate_text_nodes(document: str) -> str:
+    """An HTML or XML document with :func:`isolate_bidi` applied to each text node (not tags, scripts, styles)."""
+    if document.isascii() or not _BIDI.search(document):
+        return document
+    return "".join(isolate_bidi(part) if part[0] != "<" else part
+                   for part in (m.group() for m in _NODES.finditer(document)))
 
 
 _KEPT_IN_KEYS = re.compile(r"[A-Za-z0-9_-]+")

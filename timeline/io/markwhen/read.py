@@ -29,7 +29,7 @@ from timeline.io.markwhen.when import Point, Refused, Spec, parse_range
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
-from timeline.model import Event, Lane, Timeline, is_valid_id
+from timeline.model import Event, Lane, Timeline
 
 __all__ = ["read_markwhen_text"]
 
@@ -72,6 +72,9 @@ class _Reader:
 
     def error(self, line: int, column: int, message: str) -> None:
         self.c.error(message, self.name, line, column, self.lines[line - 1] if line else None)
+
+    def warning(self, line: int, column: int, message: str) -> None:
+        self.c.warning(message, self.name, line, column, self.lines[line - 1] if line else None)
 
     # -- header --------------------------------------------------------------------
     def read_header(self) -> int:
@@ -273,10 +276,10 @@ class _Reader:
             if scope.failed:
                 continue
             wanted = next((p[4:].strip() for p in draft.properties if p.startswith("id: ")), draft.name)
-            if wanted and is_valid_id(wanted) and wanted not in ids.taken:
-                event_id = ids.claim(wanted)
-            else:
-                event_id = ids.new(f"{slugify(draft.title, 'event')}-{re.sub(r'[^0-9A-Za-z]+', '-', when.edtf).strip('-')}")
+            event_id, problem = ids.given(
+                wanted, f"{slugify(draft.title, 'event')}-{re.sub(r'[^0-9A-Za-z]+', '-', when.edtf).strip('-')}")
+            if problem:
+                self.warning(draft.line, draft.column, f"id {wanted!r} {problem}; this event's id is {event_id!r}")
             note = "; ".join(p.removeprefix("note: ") for p in draft.properties if not p.startswith("id: "))
             title, text = draft.title, "\n".join(draft.text).strip()
             if _LINK.search(title):  # a title is plain text: its links' text stays, the links go first in the text

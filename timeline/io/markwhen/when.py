@@ -21,6 +21,7 @@ from typing import NamedTuple
 from timeline.dates import HistoricalDate, parse_date
 from timeline.dates.calendar import days_in_month, from_gregorian, to_gregorian, weekday
 from timeline.errors import DateError
+from timeline.io.limits import shown_number, whole_number
 
 __all__ = ["Point", "Refused", "Spec", "parse_range"]
 
@@ -44,12 +45,12 @@ _UNITS = {"year": "year", "years": "year", "yr": "year", "yrs": "year", "y": "ye
           "day": "day", "days": "day", "d": "day",
           "weekday": "weekday", "weekdays": "weekday"}
 _WEEKDAY_WORDS = re.compile(r"\b(?:week|business|work)\s+days?\b", re.I)
-_DURATION = re.compile(r"(\d+(?:\.\d+)?|an?)\s*([A-Za-z]+)", re.I)
+_DURATION = re.compile(r"(\d+(?:\.\d+)?|an?)\s*([A-Za-z]+)", re.I | re.ASCII)
 _REF = re.compile(r"!([A-Za-z0-9_:-]+)(?:\.(start|end))?")
 _RELATIVE = re.compile(r"(after|before|by)\s+!([A-Za-z0-9_:-]+)(?:\.(start|end))?(?:\s*(.*))?", re.I | re.S)
-_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
-_CLOCK = re.compile(r"^(.*\S)\s+(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?$|^(.*\S)\s+(\d{1,2}):(\d{2})$", re.I)
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
+_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})", re.ASCII)
+_CLOCK = re.compile(r"^(.*\S)\s+(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?$|^(.*\S)\s+(\d{1,2}):(\d{2})$", re.I | re.ASCII)
 _DATE_START = re.compile(r"[+-]?\d|(?:now|every|next|last|this|today|yesterday|tomorrow|after|before|by)\b|!|\.start|"
                          r"\.end|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _RELATIVE_TO_TODAY = re.compile(r"\b(?:today|yesterday|tomorrow)\b|\b(?:next|last|this)\s+(?:day|week|month|year|"
@@ -120,7 +121,10 @@ def _duration(text: str) -> Duration | None:
     amount = match.group(1).lower()
     if "." in amount:
         raise Refused(f"a duration of {text!r} is not a whole number of {match.group(2)}")
-    return Duration(1 if amount in ("a", "an") else int(amount), _UNITS[match.group(2).lower()])
+    number = 1 if amount in ("a", "an") else whole_number(amount, 7)
+    if not isinstance(number, int):
+        raise Refused(f"a duration of {shown_number(amount)} {match.group(2)} is longer than any timeline")
+    return Duration(number, _UNITS[match.group(2).lower()])
 
 
 def parse_point(text: str, day_first: bool) -> Point | None:

@@ -24,8 +24,9 @@ from timeline.io.timelinejs.slides import Slide, SlideBuilder, Value
 
 __all__ = ["is_timelinejs2_data", "read_timelinejs2_text", "sniff"]
 
-_COMMAS = re.compile(r"\s*(-?\d+)(?:\s*,\s*(\d+))?(?:\s*,\s*(\d+))?(?:\s*,\s*(\d+))?(?:\s*,\s*(\d+))?(?:\s*,\s*(\d+))?\s*")
-_SLASHES = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(-?\d+)\s*")
+_COMMAS = re.compile(r"\s*(-?\d+)(?:\s*,\s*(\d+))?(?:\s*,\s*(\d+))?(?:\s*,\s*(\d+))?(?:\s*,\s*(\d+))?(?:\s*,\s*(\d+))?\s*",
+                     re.ASCII)
+_SLASHES = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(-?\d+)\s*", re.ASCII)
 
 
 def is_timelinejs2_data(data: Any) -> bool:

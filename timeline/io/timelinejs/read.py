@@ -15,7 +15,7 @@ from typing import Any
 from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean, header_key, read_file
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
 from timeline.io.jsonpos import loads_checked, with_lines
-from timeline.io.limits import normalise_text
+from timeline.io.limits import normalise_text, shown_number, whole_number
 from timeline.io.timelinejs.slides import BY_KEY, CSV_COLUMNS, REQUIRED_COLUMNS, Slide, SlideBuilder, Value
 
 __all__ = ["JsonSlides", "json_type", "read_timelinejs_csv", "read_timelinejs_csv_text", "read_timelinejs_json",
@@ -162,6 +162,11 @@ class JsonSlides:
                 if value is not None:
                     fields[prefix + part] = value
             clock = [self.scalar(date, p, f"{pointer}.{key}", numeric=True) for p in ("hour", "minute", "second")]
+            for part, value in zip(("hour", "minute", "second"), clock, strict=True):
+                if value is not None and not isinstance(whole_number(value.text, 2), int):
+                    self._err(value.pointer or pointer, f"{part} must be a whole number written with the digits "
+                                                        f"0-9, got {shown_number(value.text)}")
+                    return None
             if any(clock):
                 hour, minute, second = (v.text if v else "" for v in clock)
                 text = f"{hour}:{minute or '0':0>2}" + (f":{second:0>2}" if second else "")

@@ -18,11 +18,12 @@ import attrs
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError
 from timeline.io.common import Collector, header_key
+from timeline.io.limits import shown_number, whole_number
 from timeline.io.markup import html_to_markup, html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
-from timeline.model import Era, Event, Lane, Media, Timeline, is_valid_id
+from timeline.model import Era, Event, Lane, Media, Timeline
 
 __all__ = ["BY_KEY", "CSV_COLUMNS", "JS_DATE_YEARS", "NAME_OF", "REQUIRED_COLUMNS", "Slide", "SlideBuilder", "Value"]
 
@@ -42,7 +43,7 @@ NAME_OF = {field: name for name, field in CSV_COLUMNS.items()}
 #: Years a JavaScript Date holds; TimelineJS shows years beyond as cosmological ("BigDate") years.
 JS_DATE_YEARS = 271_821
 MAX_YEAR = 10**12
-_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?")
+_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?", re.ASCII)
 
 
 class Value(NamedTuple):
@@ -139,13 +140,19 @@ class SlideBuilder:
     # dates
     def _int(self, value: Value, label: str, low: int, high: int) -> int | None:
         text = value.text.strip()
-        if re.fullmatch(r"[+-]?\d+(\.0+)?", text):
-            number = int(float(text)) if "." in text else int(text)
+        number = whole_number(text, max(len(str(low)), len(str(high))))
+        if isinstance(number, int):
             if low <= number <= high:
                 return number
-            self.error(value, f"{label} must be between {low} and {high}, got {text!r}")
-            return None
-        self.error(value, f"{label} must be a whole number, got {text!r}")
+            problem = "out of range"
+        else:
+            problem = number
+        if problem == "out of range":
+            self.error(value, f"{label} must be between {low} and {high}, got {shown_number(text)}")
+        elif problem == "digits":
+            self.error(value, f"{label} must be written with the digits 0-9, got {text!r}")
+        else:
+            self.error(value, f"{label} must be a whole number, got {shown_number(text)}")
         return None
 
     def _year(self, value: Value, label: str) -> str | None:
@@ -288,17 +295,19 @@ class SlideBuilder:
         title = (self.plain(slide.fields.get("headline")) or html_to_plain(raw_text.split("\n")[0]).text
                  or display or when.display())
         self.events.append(Event(
-            id=self._event_id(slide.get("unique_id"), title, when), title=title, when=when, text=text,
+            id=self._event_id(slide, title, when), title=title, when=when, text=text,
             lane=self._lane(slide.get("group")), media=self._media(slide), display_date=display,
         ))
         self.event_at.append(slide.where)
 
-    def _event_id(self, explicit: str, title: str, when: HistoricalDate | Span) -> str:
-        if explicit and is_valid_id(explicit) and explicit not in self.event_ids.taken:
-            return self.event_ids.claim(explicit)
+    def _event_id(self, slide: Slide, title: str, when: HistoricalDate | Span) -> str:
+        explicit = slide.get("unique_id")
         date_part = re.sub(r"[^0-9A-Za-z]+", "-", when.edtf).strip("-")
         base = slugify(explicit) if explicit else f"{slugify(title, 'event')}-{date_part}"
-        return self.event_ids.new(base)
+        event_id, problem = self.event_ids.given(explicit, base)
+        if problem:
+            self.warning(slide.at("unique_id"), f"unique_id {explicit!r} {problem}; this event's id is {event_id!r}")
+        return event_id
 
     def _title(self, slide: Slide) -> None:
         if self.title_at is not None:
