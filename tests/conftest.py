@@ -9,7 +9,8 @@ never pass by skipping.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,24 @@ def check_golden(path: Path, actual: str) -> None:
         f"{path.name} differs from the golden file; if the change is intended, "
         f"rerun with TIMELINE_UPDATE_GOLDEN=1 and review the diff"
     )
+
+
+def count_steps(fn: Callable[[], Any]) -> tuple[Any, int]:
+    """Run ``fn``, counting the Python and C calls it makes: a time budget that no machine's speed changes."""
+    calls = 0
+
+    def profile(_frame: Any, event: str, _arg: Any) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    old = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        result = fn()
+    finally:
+        sys.setprofile(old)
+    return result, calls
 
 
 @pytest.fixture(scope="session")

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import os
 import random
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import timeline
+from conftest import count_steps
 from timeline.cli import main
 from timeline.io import FORMATS, read_text, write_text
 from timeline.io.limits import normalise_text
@@ -93,24 +92,6 @@ def mutate(text: str, rng: random.Random) -> str:
     return text
 
 
-def counted(fn: Callable[[], Any]) -> tuple[Any, int]:
-    """Run ``fn``, counting the Python and C calls it makes."""
-    calls = 0
-
-    def profile(_frame: Any, event: str, _arg: Any) -> None:
-        nonlocal calls
-        if event in ("call", "c_call"):
-            calls += 1
-
-    old = sys.getprofile()
-    sys.setprofile(profile)
-    try:
-        result = fn()
-    finally:
-        sys.setprofile(old)
-    return result, calls
-
-
 def check_result(result: Any, text: str) -> None:
     """A model, or errors that each say where they are."""
     errors = [d for d in result.diagnostics if d.is_error]
@@ -130,7 +111,7 @@ def test_mutated_inputs_end_in_a_model_or_located_errors(fmt: str, data: st.Data
     rng = random.Random(data.draw(st.integers(0, 2**32 - 1)))
     text = mutate(rng.choice(seeds(fmt)), rng)
     suffix = FORMATS[fmt].suffixes[0] if FORMATS[fmt].suffixes else ".txt"
-    result, steps = counted(lambda: read_text(text, format=fmt, name=f"x{suffix}"))
+    result, steps = count_steps(lambda: read_text(text, format=fmt, name=f"x{suffix}"))
     check_result(result, text)
     assert steps <= STEPS_PER_CHAR * len(text) + STEPS_BASE, f"{steps:,} steps for {len(text):,} characters"
 
@@ -142,7 +123,7 @@ def test_each_nasty_piece_in_each_format(fmt: str, nasty: str) -> None:
     seed = seeds(fmt)[0]
     middle = len(seed) // 2
     text = seed[:middle] + nasty * 3 + seed[middle:]
-    result, steps = counted(lambda: read_text(text, format=fmt, name="x"))
+    result, steps = count_steps(lambda: read_text(text, format=fmt, name="x"))
     check_result(result, text)
     assert steps <= STEPS_PER_CHAR * len(text) + STEPS_BASE
 

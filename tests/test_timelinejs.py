@@ -493,3 +493,10 @@ def test_a_link_in_a_headline_is_warned() -> None:
     result = read_timelinejs_json_text(json.dumps(data), "t.json")
     assert result.timeline.events[0].title == "Stalin dies"
     assert any("a (a title keeps the link text, not its address)" in d.message for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("cell", ["<![0", "a <![ b", "<![", "x <![ CDATA"])
+def test_a_broken_marked_section_is_text_not_a_traceback(cell: str) -> None:
+    """`<![` before anything but a name failed an assertion inside html.parser; it is kept as text."""
+    result = read_timelinejs_csv_text(f"Year,Headline\n1963,{cell}\n")
+    assert result.timeline is not None and result.timeline.events[0].title == cell

@@ -20,8 +20,8 @@ from timeline.io.limits import MAX_INPUT_BYTES, TooLarge, normalise_text, read_l
 from timeline.model import Timeline
 
 __all__ = [
-    "Collector", "Losses", "MAX_INPUT_BYTES", "ReadOptions", "ReadResult", "Scope", "decode_text", "did_you_mean",
-    "header_key", "raise_for", "read_bytes", "read_file",
+    "BLANK_TITLE", "CARRIAGE_RETURNS", "Collector", "HEADLINE", "Losses", "MAX_INPUT_BYTES", "ONE_LINE", "ReadOptions", "ReadResult",
+    "Scope", "TRIMMED", "decode_text", "did_you_mean", "header_key", "raise_for", "read_bytes", "read_file", "trimmed",
 ]
 
 
@@ -84,6 +84,24 @@ class Losses:
             shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
             out.append(Diagnostic(Severity.WARNING, f"{self.target} cannot carry this over: {what} ({shown})", name))
         return out
+
+
+#: The loss a CSV or HTML-based writer reports for text with whitespace around it, which every reader trims.
+TRIMMED = ("spaces and line breaks around a title, text, name, tag, locator or quote are not kept "
+           "(spreadsheets pad cells and HTML ignores them, so every reader trims them)")
+#: The loss a CSV or HTML-based writer reports for a title of nothing but spaces, which no reader would take.
+BLANK_TITLE = "a blank title became the date (a row, slide or item needs a title)"
+#: The loss a one-line format (Markwhen, Mermaid) reports for a title whose whitespace is not single spaces.
+ONE_LINE = "titles became one line: line breaks, tabs and runs of spaces became one space, and spaces around went"
+#: The loss the TimelineJS writer reports for a title holding line breaks (each, with the spaces around it, one space).
+HEADLINE = "line breaks in titles became spaces (a TimelineJS headline is one line)"
+#: The loss a CSV writer reports for a carriage return inside a value.
+CARRIAGE_RETURNS = "a carriage return inside a text became a line break (a bare \\r would end the row)"
+
+
+def trimmed(*texts: str) -> bool:
+    """True when some text has whitespace around it, which a CSV cell or HTML reader will not give back."""
+    return any(text != text.strip() for text in texts)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -23,6 +23,9 @@ from pathlib import Path
 from timeline.dates import HistoricalDate, Span, join_dates, parse_date, portable_text
 from timeline.errors import DateError, Diagnostic
 from timeline.io.common import (
+    BLANK_TITLE,
+    CARRIAGE_RETURNS,
+    TRIMMED,
     Collector,
     Losses,
     ReadOptions,
@@ -30,6 +33,7 @@ from timeline.io.common import (
     did_you_mean,
     header_key,
     read_file,
+    trimmed,
 )
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
 from timeline.io.limits import line_ends, normalise_text, shown_number, whole_number
@@ -259,9 +263,19 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
         if first is not None:
             src = tl.sources.get(first.source)
             source = src.title if src is not None and src.title.strip() else first.source  # cells are read stripped
-        row = [ev.id, date, end, ev.title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
+        title = ev.title
+        if not title.strip():
+            title = ev.when.display()
+            losses.lose(BLANK_TITLE, ev.id)
+        row = [ev.id, date, end, title, text, lane_names.get(ev.lane, ev.lane or ""), ";".join(ev.tags), source,
                first.locator if first else "", first.quote if first else "",
                "" if ev.priority is None else str(ev.priority)]
+        if trimmed(title, ev.text, row[5], *ev.tags, row[8], row[9]):
+            losses.lose(TRIMMED, ev.id)
+        if any("\r" in cell for cell in row):
+            losses.lose(CARRIAGE_RETURNS, ev.id)
+        if any(";" in tag for tag in ev.tags):
+            losses.lose("a tag holding ';' became several tags (';' separates the tags in a cell)", ev.id)
         out.writerow([line_ends(cell) for cell in row])  # a bare \r would end the row for every reader
     for era in tl.eras:
         losses.lose("eras are not kept", era.id)

@@ -35,6 +35,7 @@ _TAG_HINT = re.compile(r"<[A-Za-z!/]|&[#A-Za-z0-9]+;")
 # the text for the end of every such tag (45 s for 60 KB of "<a "), so these become text first;
 # the lookahead stops at the next "<" or ">", so the pass is linear.
 _UNCLOSED_TAG = re.compile(r"<(?=[A-Za-z])(?![A-Za-z][^<>]*>)")
+_BAD_MARKED_SECTION = re.compile(r"<!\[(?![A-Za-z])")
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 _BLOCKS = {"p", "div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr"}
 _VOID_DROPPED = {"img", "hr", "input", "meta", "link", "wbr", "source", "embed"}
@@ -148,7 +149,8 @@ def _tidy(text: str) -> str:
 
 def _convert(text: str, plain: bool) -> Converted:
     parser = _ToMarkup(plain)
-    parser.feed(_UNCLOSED_TAG.sub("&lt;", text))
+    # "<![" before anything but a name makes html.parser fail an assertion; it is text, as a browser shows it.
+    parser.feed(_BAD_MARKED_SECTION.sub("&lt;![", _UNCLOSED_TAG.sub("&lt;", text)))
     parser.close()
     return Converted(_tidy("".join(parser.out)), tuple(sorted(parser.dropped)))
 

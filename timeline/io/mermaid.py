@@ -21,7 +21,7 @@ import re
 
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, Diagnostic
-from timeline.io.common import Collector, Losses, ReadOptions, ReadResult
+from timeline.io.common import BLANK_TITLE, ONE_LINE, Collector, Losses, ReadOptions, ReadResult
 from timeline.io.limits import normalise_text
 from timeline.io.markup import html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
@@ -194,6 +194,10 @@ def mermaid_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagno
             losses.lose("citations are not kept (a diagram has no sources)", ev.id)
         if ev.tags:
             losses.lose("tags are not kept", ev.id)
+        if not ev.title.strip():
+            losses.lose(BLANK_TITLE, ev.id)
+        elif " ".join(ev.title.split()) != ev.title:
+            losses.lose(ONE_LINE, ev.id)
     for lane in [None, *lanes]:
         events = by_lane.get(lane)
         if not events:

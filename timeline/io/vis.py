@@ -25,7 +25,7 @@ from typing import Any
 from timeline.dates import Bound, HistoricalDate, Span, parse_date
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import DateError, Diagnostic
-from timeline.io.common import Collector, Losses, ReadOptions, ReadResult
+from timeline.io.common import BLANK_TITLE, TRIMMED, Collector, Losses, ReadOptions, ReadResult, trimmed
 from timeline.io.jsliteral import JsDate, JsSyntaxError, parse_literals
 from timeline.io.jsonpos import with_lines
 from timeline.io.limits import line_col, normalise_text
@@ -355,7 +355,11 @@ def vis_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
         if start is None:
             losses.lose("dates beyond JavaScript's ±271,821 years are not kept (the items are left out)", ev.id)
             continue
-        item: dict[str, Any] = {"id": ev.id, "content": escape_html(ev.title), "start": start}
+        title = ev.title
+        if not title.strip():
+            title = ev.when.display()
+            losses.lose(BLANK_TITLE, ev.id)
+        item: dict[str, Any] = {"id": ev.id, "content": escape_html(title), "start": start}
         if end is not None:
             item["end"] = end
         item["type"] = "range" if end is not None else "point"
@@ -363,6 +367,11 @@ def vis_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
             item["group"] = ev.lane
         if ev.tags:
             item["className"] = " ".join(ev.tags)
+            if any(len(tag.split()) != 1 for tag in ev.tags):
+                losses.lose("a tag holding spaces became several classes (className is a space-separated list)",
+                            ev.id)
+        if trimmed(title, ev.text, *(lane.name for lane in tl.lanes if lane.id == ev.lane)):
+            losses.lose(TRIMMED, ev.id)
         paragraphs = [] if exact else [f"Date: {ev.when.display()} (EDTF {ev.when.edtf})."]
         if not exact:
             losses.lose("approximate, uncertain, bounded, seasonal and decade dates became the plain range they "

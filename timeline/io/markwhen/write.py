@@ -14,7 +14,7 @@ from __future__ import annotations
 from timeline.dates import Bound, HistoricalDate, Span
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
-from timeline.io.common import Losses
+from timeline.io.common import BLANK_TITLE, ONE_LINE, Losses
 from timeline.io.markwhen.read import _PROPERTY
 from timeline.io.markwhen.when import _day_point
 from timeline.model import Event, Timeline
@@ -70,9 +70,12 @@ def date_text(when: HistoricalDate | Span, item_id: str, losses: Losses) -> tupl
 
 def _event_lines(ev: Event, tl: Timeline, losses: Losses) -> list[str]:
     when, exact = date_text(ev.when, ev.id, losses)
-    title = " ".join(ev.title.split()) or ev.when.display()
-    if title != ev.title:
-        losses.lose("line breaks in titles became spaces", ev.id)
+    title = " ".join(ev.title.split())
+    if not title:
+        title = ev.when.display()
+        losses.lose(BLANK_TITLE, ev.id)
+    elif title != ev.title:
+        losses.lose(ONE_LINE, ev.id)
     tags = "".join(f" #{t}" for t in ev.tags if t.replace("-", "").replace("_", "").isalnum())
     if len(tags.split()) != len(ev.tags):
         losses.lose("tags with characters other than letters, digits, '-' and '_' are not kept", ev.id)

@@ -10,19 +10,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from timeline.dates import Bound, HistoricalDate, Precision, Span
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
-from timeline.io.common import Losses
+from timeline.io.common import BLANK_TITLE, CARRIAGE_RETURNS, HEADLINE, TRIMMED, Losses, trimmed
 from timeline.io.limits import line_ends
 from timeline.io.markup import keep_spaces, markup_to_html
 from timeline.io.timelinejs.slides import CSV_COLUMNS, JS_DATE_YEARS
 from timeline.model import Citation, Era, Event, Timeline
 
-__all__ = ["timelinejs_csv", "timelinejs_data", "timelinejs_json"]
+__all__ = ["one_line", "timelinejs_csv", "timelinejs_data", "timelinejs_json"]
 
 
 class _Writer:
@@ -75,6 +76,13 @@ class _Writer:
             start_obj, end_obj = end_obj, None
         return start_obj, end_obj, exact
 
+    def headline(self, title: str, item_id: str) -> str:
+        """A title as a headline: one line of HTML (each line break, with the spaces around it, one space)."""
+        if "\n" in title or "\r" in title:
+            title = one_line(title)
+            self.lose(HEADLINE, item_id)
+        return _escape(title)
+
     def citations_text(self, citations: Sequence[Citation]) -> str:
         # cite sits beside io in the pipeline, so it is imported where it is used.
         from timeline.cite import note as _cite_note
@@ -117,7 +125,15 @@ class _Writer:
             paragraphs.append(cites)
         if ev.tags:
             self.lose("tags are not kept (TimelineJS has no tags)", ev.id)
-        out: dict[str, Any] = {"start_date": start or {}, "text": {"headline": _escape(ev.title)}}
+        lane_name = next((ln.name for ln in self.tl.lane_order() if ln.id == ev.lane), "") if ev.lane else ""
+        media = [ev.media.caption, ev.media.credit, ev.media.alt] if ev.media else []
+        title = ev.title
+        if not title.strip():
+            title = ev.when.display()
+            self.lose(BLANK_TITLE, ev.id)
+        if trimmed(title, ev.text, lane_name, *media):
+            self.lose(TRIMMED, ev.id)
+        out: dict[str, Any] = {"start_date": start or {}, "text": {"headline": self.headline(title, ev.id)}}
         if end:
             out["end_date"] = end
         body = "\n\n".join(paragraphs)
@@ -126,8 +142,7 @@ class _Writer:
         if display:
             out["display_date"] = display
         if ev.lane:
-            lane = next((ln for ln in self.tl.lane_order() if ln.id == ev.lane), None)
-            out["group"] = lane.name if lane else ev.lane
+            out["group"] = lane_name or ev.lane
         if ev.media:
             media = {"url": ev.media.url}
             for key in ("caption", "credit"):
@@ -144,17 +159,21 @@ class _Writer:
         start, end, exact = self.dates(era.when, era.id)
         if not exact:
             self.lose("era dates that are not plain years, months or days were rounded", era.id)
+        if trimmed(era.label, era.text):
+            self.lose(TRIMMED, era.id)
         text = "\n\n".join(x for x in (era.text, self.citations_text(era.citations)) if x)
         out: dict[str, Any] = {"start_date": start or {}, "end_date": end or start or {},
-                               "text": {"headline": _escape(era.label)}}
+                               "text": {"headline": self.headline(era.label, era.id)}}
         if text:
             out["text"]["text"] = markup_to_html(text)
         return out
 
     def data(self) -> dict[str, Any]:
         tl = self.tl
+        if trimmed(tl.title, tl.subtitle, tl.description):
+            self.lose(TRIMMED, "timeline")
         title_text = "\n\n".join(x for x in (tl.subtitle, tl.description) if x)
-        title: dict[str, Any] = {"text": {"headline": _escape(tl.title)}}
+        title: dict[str, Any] = {"text": {"headline": self.headline(tl.title, "timeline")}}
         if title_text:
             title["text"]["text"] = markup_to_html(title_text)
         cited = {c.source for ev in tl.events for c in ev.all_citations} | {
@@ -170,6 +189,11 @@ class _Writer:
             out["eras"] = eras
         return out
 
+
+
+def one_line(text: str) -> str:
+    """A text with each line break (and the spaces around it) as one space, as a headline reads."""
+    return re.sub(r"\s*\n\s*", " ", line_ends(text))
 
 
 def _escape(text: str) -> str:
@@ -193,6 +217,11 @@ def timelinejs_json(tl: Timeline, name: str = "<output>") -> tuple[str, list[Dia
 def timelinejs_csv(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
     """The timeline as a TimelineJS sheet in CSV (the Google-Sheet template's columns), with warnings."""
     data, diagnostics = timelinejs_data(tl, name)
+    returns = Losses("TimelineJS")
+    for slide in data["events"]:
+        if "\r" in json.dumps(slide, ensure_ascii=False).replace("\\r", "\r"):
+            returns.lose(CARRIAGE_RETURNS, slide["unique_id"])
+    diagnostics += returns.diagnostics(name)
     buffer = io.StringIO()
     out = csv.writer(buffer, lineterminator="\n")
     out.writerow(list(CSV_COLUMNS))
