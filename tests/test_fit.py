@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from timeline.render.svg import render_svg
 GOLDEN = Path(__file__).parent / "golden"
 #: Portrait frames read as a list down the page; the others as a chart across.
 VERTICAL = {"a4", "letter", "column", "phone"}
+#: Portrait fixed frames (a phone screenshot, a portrait column, a story): vertical by default under 800 px.
+PORTRAIT = ["390x844", "720x1280", "1080x1920"]
 
 
 def long_sheet() -> Timeline:
@@ -53,7 +56,7 @@ def test_preset_fits_and_keeps_every_event(preset, name):
     scenes = layout_pages(tl, **options(preset))
     chart = scenes[0]
     assert chart.width == round(frame.width, 2)
-    if frame.fixed and preset not in VERTICAL:
+    if frame.fixed:
         assert all(s.height == round(frame.height) for s in scenes)
     for scene in scenes:
         assert_scene_ok(scene)
@@ -167,3 +170,96 @@ def test_rendered_text_size_in_chromium(browser, tmp_path, preset):
     for cls, size in sizes:
         floor = FOOTNOTE_FLOOR * frame.min_text if "fn" in cls.split() else frame.min_text
         assert size >= floor - 0.05, (cls, size)
+
+
+def _ellipsis_free(scene) -> None:
+    """No event label, title or subtitle is cut short with an ellipsis."""
+    for e in scene.events:
+        for t in e.label.lines if e.label is not None else ():
+            assert "…" not in t.text, (e.event_id, t.text)
+    for kind, t in scene.texts():
+        if kind == "header" or kind == "badge":
+            assert "…" not in t.text, (kind, t.text)
+
+
+@pytest.mark.parametrize("size", [*PORTRAIT, *sorted(PRESETS)])
+@pytest.mark.parametrize("name", ["bundled", "sheet"])
+def test_portrait_frames_fit_and_count_the_rest(size, name):
+    """A portrait frame (vertical under 800 px wide) is filled exactly: nothing overlaps, nothing is cut or
+    clipped, every event keeps its mark and <title>, and the badges count every event left unlabelled."""
+    tl = sheets()[name]
+    scenes = layout_pages(tl, size=size)
+    chart = scenes[0]
+    frame = chart.frame
+    if size in PORTRAIT[:2]:
+        assert chart.orientation == "vertical"
+    assert (chart.width, chart.height) == (round(frame.width, 2), round(math.ceil(frame.height or chart.height)))
+    for scene in scenes:
+        assert_scene_ok(scene)
+        _ellipsis_free(scene)
+        assert all(t.size >= frame.min_text - 0.01 for _kind, t in scene.texts())
+    assert sorted(e.event_id for e in chart.events) == sorted(e.id for e in tl.events)
+    unlabelled = {e.event_id for e in chart.events if e.label is None}
+    assert set(chart.unlabelled) == unlabelled
+    badged = [i for b in chart.badges for i in b.event_ids]
+    assert sorted(badged) == sorted(unlabelled)
+    for b in chart.badges:
+        assert b.text.text.startswith(f"+{len(b.event_ids)} more")
+    svg = render_svg(tl, size=size)
+    assert svg.count("<title>") >= len(tl.events)
+    if unlabelled:
+        assert "Not labelled for lack of room" in svg and f"{len(unlabelled)} event" in svg
+
+
+@pytest.mark.parametrize("size", PORTRAIT[:2])
+def test_portrait_golden(size):
+    """The bundled timeline on a portrait phone and column frame renders exactly as its golden SVG."""
+    check_golden(GOLDEN / f"fit-{size}.svg", render_svg(timeline.bundled(), size=size))
+
+
+def test_portrait_phone_labels_the_key_events_and_sends_sources_on():
+    """390x844: the key events of 1953 are labelled, the title wraps whole, the sources go to a next page."""
+    scenes = layout_pages(timeline.bundled(), size="390x844")
+    chart = scenes[0]
+    labelled = {e.event_id for e in chart.events if e.label is not None}
+    assert {"stalin-dies", "amnesty-decree-1953"} <= labelled
+    assert [t.text for t in chart.header if t.cls == "title"] == ["The End of the Gulag,", "1930–1956"]
+    assert chart.sources_follow and len(scenes) > 1 and all(s.height == 844 for s in scenes)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tl=_timelines(), w=st.integers(min_value=320, max_value=799), tall=st.floats(min_value=1.2, max_value=3.0))
+def test_random_timelines_fit_random_portrait_frames(tl, w, tall):
+    """Random timelines on random portrait frames (a list down the page): the frame is exact, nothing
+    overlaps or is clipped, every event is drawn, and the badges count every unlabelled event."""
+    h = min(int(w * tall), 2400)
+    scene = layout(tl, size=f"{w}x{h}")
+    assert scene.orientation == "vertical"
+    assert (scene.width, scene.height) == (w, h)
+    assert_scene_ok(scene)
+    _ellipsis_free(scene)
+    assert sorted(e.event_id for e in scene.events) == sorted(e.id for e in tl.events)
+    unlabelled = sorted(e.event_id for e in scene.events if e.label is None)
+    assert sorted(i for b in scene.badges for i in b.event_ids) == unlabelled == sorted(scene.unlabelled)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", PORTRAIT[:2])
+def test_portrait_text_size_in_chromium(browser, tmp_path, size):
+    """A portrait frame shown at its own viewport in Chromium: text >= 12 px at 390 wide, >= 11 px at 720."""
+    w, h = (int(v) for v in size.split("x"))
+    floor = 12.0 if w <= 480 else 11.0
+    path = tmp_path / f"{size}.svg"
+    path.write_text(render_svg(timeline.bundled(), size=size), encoding="utf-8")
+    page = browser.new_page(viewport={"width": w, "height": h})
+    try:
+        page.goto(path.as_uri())
+        sizes = page.evaluate("""() => [...document.querySelectorAll('text, tspan')].map(t => {
+            const m = t.getScreenCTM(); const s = Math.hypot(m.a, m.b);
+            return [t.getAttribute('class') || '', parseFloat(getComputedStyle(t).fontSize) * s]; })""")
+    finally:
+        page.close()
+    assert sizes
+    for cls, px in sizes:
+        least = FOOTNOTE_FLOOR * floor if "fn" in cls.split() else floor
+        assert px >= least - 0.05, (cls, px)

@@ -62,7 +62,7 @@ def test_our_json_names_the_format_it_looks_like(tmp_path: Path, capsys: pytest.
 
 
 def test_long_headlines_are_drawn_short_and_kept_whole(tmp_path: Path) -> None:
-    """A 150-character headline stays whole in the SVG's <title> and the HTML list; the drawing shortens it."""
+    """A 150-character headline stays whole in the SVG's <title> and the HTML list; the drawing wraps it."""
     headline = "The " + "very " * 28 + "long headline of a history course"
     src = tmp_path / "t.json"
     src.write_text(json.dumps({"events": [{"start_date": {"year": 1953}, "text": {"headline": headline}},

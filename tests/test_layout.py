@@ -18,7 +18,7 @@ from timeline.layout import LayoutOptions, layout
 from timeline.layout.scale import adaptive_scale, linear_scale
 from timeline.layout.scene import Box, Shape
 from timeline.layout.typography import Typography
-from timeline.layout.text import measure, shorten, wrap
+from timeline.layout.text import measure, shorten, wrap, wrap_whole
 from timeline.model import Timeline
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -117,6 +117,25 @@ def test_wrap_two_lines_and_ellipsis():
     assert lines[-1].endswith("…")
     assert all(measure(line, 12) <= 80 for line in lines)
     assert shorten("short", 12, 200) == "short"
+
+
+@pytest.mark.parametrize(("text", "width", "lines", "expected"), [
+    ("Amnesty decree", 200, 2, ("Amnesty decree",)),
+    ("Amnesty decree", 60, 2, ("Amnesty", "decree")),
+    ("Amnesty decree of 27 March", 60, 2, None),          # needs a third line: not cut
+    ("Amnesty decree of 27 March", 60, 4, ("Amnesty", "decree of", "27 March")),
+    ("Extraordinarily", 40, 3, None),                      # one word wider than the line
+    ("", 40, 1, ("",)),
+])
+def test_wrap_whole_keeps_every_word_or_refuses(text, width, lines, expected):
+    """wrap_whole breaks only at spaces and never shortens: the whole text in max_lines, or None."""
+    assert wrap_whole(text, 12, width, max_lines=lines) == expected
+
+
+def test_shorten_never_cuts_a_word_it_could_keep():
+    """shorten() cuts after the last whole word that fits; only a first word too wide is cut."""
+    assert shorten("Amnesty decree of 27 March", 12, 80) == "Amnesty…"
+    assert shorten("Extraordinarily", 12, 40).endswith("…")
 
 
 def test_adaptive_scale_gives_dense_periods_room():
@@ -269,11 +288,11 @@ def random_timelines(draw):
 @given(tl=random_timelines(), orientation=st.sampled_from(["horizontal", "vertical"]),
        scale=st.sampled_from(["linear", "adaptive"]), width=st.sampled_from([None, 480, 1600]))
 def test_random_timelines_never_overlap(tl, orientation, scale, width):
-    """On random timelines no label overlaps another, none leaves the canvas, and every event is drawn."""
+    """On random timelines no label overlaps another or a mark (a bound's whisker included, either way), none
+    leaves the canvas, and every event is drawn."""
     scene = layout(tl, orientation=orientation, scale=scale, width=width)
     assert {e.event_id for e in scene.events} == {e.id for e in tl.events}
-    # Vertical: a bound's whisker can still run up into the lane's number (timeline/layout/vertical.py).
-    assert_scene_ok(scene, marks=orientation == "horizontal")
+    assert_scene_ok(scene)
 
 
 def test_every_pair_of_event_labels_disjoint_bruteforce():
@@ -401,16 +420,31 @@ def test_horizontal_year_ticks_name_their_year():
 
 
 @pytest.mark.parametrize(("total", "names", "expected"), [
-    (0, [], "0 events not labelled for lack of room (see “+N more”)."),
-    (1, [], "1 event not labelled for lack of room (see “+N more”)."),
-    (1, ["A (1953)"], "1 event not labelled for lack of room (see “+N more”): A (1953)."),
-    (44, [], "44 events not labelled for lack of room (see “+N more”)."),
-    (3, ["A (1953)", "B (1954)"], "3 events not labelled for lack of room (see “+N more”): A (1953); B (1954); "
+    (0, [], "0 events not labelled for lack of room (see “+N\u00a0more”)."),
+    (1, [], "1 event not labelled for lack of room (see “+N\u00a0more”)."),
+    (1, ["A (1953)"], "1 event not labelled for lack of room (see “+N\u00a0more”): A (1953)."),
+    (44, [], "44 events not labelled for lack of room (see “+N\u00a0more”)."),
+    (3, ["A (1953)", "B (1954)"], "3 events not labelled for lack of room (see “+N\u00a0more”): A (1953); B (1954); "
                                   "and 1 more."),
-    (2, ["A (1953)", "B (1954)"], "2 events not labelled for lack of room (see “+N more”): A (1953); B (1954)."),
+    (2, ["A (1953)", "B (1954)"], "2 events not labelled for lack of room (see “+N\u00a0more”): A (1953); B (1954)."),
 ])
 def test_overflow_sentence_wording(total, names, expected):
     """The overflow note counts the rest ("and 1 more") only after naming some; none named, the count says it all."""
     from timeline.layout.blocks import overflow_sentence
 
     assert overflow_sentence(total, names) == expected
+
+
+@pytest.mark.parametrize(("first", "last", "expected"), [
+    ("1953-03-05", "1953-03-05", "on 5 Mar 1953"),
+    ("1953-03-05", "1953-03-20", "in Mar 1953"),
+    ("1953-03-05", "1953-06-20", "in Mar–Jun 1953"),
+    ("1953-01-01", "1953-12-31", "in 1953"),
+    ("1953-01-10", "1955-02-01", "in 1953–1955"),
+])
+def test_badge_span_text(first, last, expected):
+    """A "+N more" badge names the time it covers, as a whole year when it runs from January to December."""
+    from timeline.layout.rows import span_text
+
+    a, b = dt.date.fromisoformat(first).toordinal(), dt.date.fromisoformat(last).toordinal() + 1
+    assert span_text(float(a), float(b)) == expected

@@ -21,8 +21,7 @@ def reference_shorten(text: str, size: float, max_width: float, bold: bool) -> s
         if measure(candidate, size, bold=bold) > budget:
             break
         kept = candidate
-    if not kept or measure(kept, size, bold=bold) < budget * 0.6:
-        kept = ""
+    if not kept:  # only a first word too wide for the line is cut
         for ch in text:
             if measure(kept + ch, size, bold=bold) > budget:
                 break

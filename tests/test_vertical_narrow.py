@@ -20,13 +20,18 @@ from timeline.layout.frame import Frame
     ({"width": 600}, "vertical"),
     ({"width": 800}, "horizontal"),
     ({"size": "1200"}, "horizontal"),
-    ({"size": "390x844"}, "horizontal"),        # a fixed frame is a slide-like chart, not a list
+    ({"size": "390x844"}, "vertical"),          # a portrait fixed frame under 800 px is a list too
+    ({"size": "720x1280"}, "vertical"),
+    ({"size": "1080x1920"}, "horizontal"),
+    ({"size": "844x390"}, "horizontal"),        # landscape
+    ({"size": "a4"}, "vertical"),               # a portrait page
+    ({"size": "letter"}, "vertical"),
     ({"size": "a4-landscape"}, "horizontal"),
     ({"size": "phone", "orientation": "horizontal"}, "horizontal"),
     ({"size": "slide", "orientation": "vertical"}, "vertical"),
 ])
-def test_narrow_free_height_frames_default_to_vertical(options, expected):
-    """Without an orientation, a frame with free height under 800 px is laid out vertically."""
+def test_narrow_frames_default_to_vertical(options, expected):
+    """Without an orientation, a frame under 800 px wide that is not landscape, or a portrait page, is vertical."""
     assert LayoutOptions(**options).direction == expected
     assert layout(long_sheet(), **options).orientation == expected
 

@@ -99,14 +99,16 @@ def _parser() -> argparse.ArgumentParser:
                         help="HTML: a sanitiser-safe fragment (no inline SVG, <style> or <script>) for LMS "
                         "editors, with the chart as an image file beside it (PNG with the png extra, else SVG)")
     render.add_argument("--orientation", choices=["horizontal", "vertical"],
-                        help="layout direction (default: vertical for a free-height frame under 800 px wide, "
-                        "such as phone and column; else horizontal)")
+                        help="layout direction (default: vertical for a frame under 800 px wide that is not "
+                        "landscape, such as phone, column, 390x844 or 720x1280, and for portrait pages; else "
+                        "horizontal)")
     render.add_argument("--scale", choices=["auto", "linear", "adaptive"],
                         help="time scale: linear, density-adaptive, or auto (default)")
     render.add_argument("--theme", help="colour theme: light, dark, print (default: light)")
     render.add_argument("--width", type=int, help="drawing width in px (height for vertical)")
     render.add_argument("--size", metavar="SIZE", help="frame: slide, slide-4x3, a4, a4-landscape, letter, "
-                        "letter-landscape, column, phone, or WxH in px (text sizes follow the frame)")
+                        "letter-landscape, column, phone, or WxH in px (text sizes follow the frame; a portrait WxH up to "
+                        "480 wide has phone text, >= 12 px, and under 800 wide column text, >= 11 px)")
     render.add_argument("--text-scale", dest="text_scale", type=float, metavar="K",
                         help="make every text K times bigger (1 to 4)")
     render.add_argument("--title", help="the chart's title in place of the timeline's own")

@@ -11,7 +11,7 @@ from timeline.layout.chart import MARGIN, Chart, EraSpan
 from timeline.layout.classify import EventInfo
 from timeline.layout.marks import LEGEND, LEGEND_GLYPH, legend_glyph
 from timeline.layout.scene import ASCENT, DESCENT, NoteEntry, Shape, Text
-from timeline.layout.text import measure, shorten, wrap, wrap_runs
+from timeline.layout.text import measure, shorten, wrap, wrap_runs, wrap_whole
 
 __all__ = [
     "EraRow",
@@ -19,13 +19,17 @@ __all__ = [
     "LabelText",
     "OVERFLOW_LINES_FIXED",
     "OVERFLOW_LINES_FREE",
+    "SUBTITLE_LINES",
+    "TITLE_LINES",
     "era_rows",
+    "fitted",
     "header",
     "label_lines",
     "legend",
     "notes",
     "overflow_note",
     "overflow_sentence",
+    "title_lines",
 ]
 
 
@@ -37,26 +41,52 @@ def header(ch: Chart) -> tuple[list[Text], float]:
     """The title and subtitle lines, and the y below them.
 
     On a frame with free height both wrap onto as many lines as they need (a phone's title takes
-    two); a fixed frame keeps the title to one line and the subtitle to two, shortened.
+    two).  A fixed frame gives the title up to :data:`TITLE_LINES` lines and the subtitle up to
+    :data:`SUBTITLE_LINES` (none when compact), each wrapped whole; only a text longer than that
+    is cut, after a whole word.
     """
     if not ch.opts.header:
         return [], MARGIN
     ty = ch.ty
-    avail = ch.width - 2 * MARGIN
-    free = not ch.frame.fixed
-    titles = (wrap(ch.title, ty.title, avail, max_lines=FREE_LINES, bold=True) if free
-              else (shorten(ch.title, ty.title, avail, bold=True),))
-    out = []
-    y = MARGIN + ty.title * ASCENT - ty.title * ty.line
-    for line in titles:
-        y += ty.title * ty.line
-        out.append(ty.text(MARGIN, y, line, "title"))
+    out = [ty.text(MARGIN, y, line, "title") for line, y in title_lines(ch, MARGIN)]
+    y = out[-1].y if out else MARGIN
     y += ty.title * DESCENT
     if ch.tl.subtitle and not ch.compact:
-        for line in wrap(ch.tl.subtitle, ty.subtitle, avail, max_lines=FREE_LINES if free else 2):
+        for line in fitted(ch.tl.subtitle, ty.subtitle, ch.width - 2 * MARGIN,
+                           FREE_LINES if not ch.frame.fixed else SUBTITLE_LINES):
             y += ty.subtitle * ty.line
             out.append(ty.text(MARGIN, y, line, "subtitle"))
     return out, y + 16
+
+
+#: Lines a fixed frame gives the title and the subtitle before it cuts them (after a whole word).
+TITLE_LINES, SUBTITLE_LINES = 3, 2
+
+
+def title_lines(ch: Chart, top: float) -> list[tuple[str, float]]:
+    """The chart's title wrapped to the frame's width, each line with its baseline, from ``top``."""
+    ty = ch.ty
+    lines = fitted(ch.title, ty.title, ch.width - 2 * MARGIN, FREE_LINES if not ch.frame.fixed else TITLE_LINES,
+                   bold=True)
+    return [(line, top + ty.title * ASCENT + n * ty.title * ty.line) for n, line in enumerate(lines)]
+
+
+def fitted(text: str, size: float, width: float, max_lines: int, bold: bool = False) -> tuple[str, ...]:
+    """``text`` wrapped whole in at most ``max_lines`` lines (a word wider than the line goes on over
+    the next, nothing dropped); failing that, wrapped and cut after a word."""
+    words = [piece for word in text.split() for piece in _pieces(word, size, width, bold)]
+    return wrap_whole(" ".join(words), size, width, max_lines=max_lines, bold=bold) or wrap(
+        text, size, width, max_lines=max_lines, bold=bold)
+
+
+def _pieces(word: str, size: float, width: float, bold: bool) -> list[str]:
+    """A word cut into pieces no wider than ``width`` (itself, when it fits)."""
+    out = [""]
+    for ch in word:
+        if out[-1] and measure(out[-1] + ch, size, bold=bold) > width:
+            out.append("")
+        out[-1] += ch
+    return out
 
 
 def legend(ch: Chart, keys: Sequence[str], y: float) -> tuple[list[Shape], list[Text], float]:
@@ -115,8 +145,9 @@ def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float,
                   sources_follow: bool = False) -> tuple[list[Text], float]:
     """The note under the axis: the events left without a label (bounded), and where the sources went.
 
-    It names as many unlabelled events as its few lines hold and counts the rest; every one of
-    them keeps its mark, its tooltip, and a place in the SVG's description.
+    It names as many unlabelled events as its few lines hold and counts the rest (a frame too
+    narrow for the count on one line gives it two); every one of them keeps its mark, its tooltip,
+    and a place in the SVG's description.
     """
     ty = ch.ty
     lines_out: list[str] = []
@@ -139,10 +170,13 @@ def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float,
             if len(wrapped) <= max_lines or not names:
                 break
             del names[-max(1, len(names) // 8):]
-        lines_out += ["".join(t for t, _ in line) for line in wrapped[:max_lines]]
+        if not names:  # the count alone, on as many lines as a narrow frame needs
+            wrapped = wrap_runs((Run(text),), ty.overflow, width)
+        lines_out += ["".join(t for t, _ in line) for line in wrapped[:max_lines if names else len(wrapped)]]
     if sources_follow:
         where = {"slide": "slide", "paper": "page"}.get(ch.frame.medium, "page")
-        lines_out.append(f"The {len(ch.fn)} sources are listed on the next {where}.")
+        lines_out += ["".join(t for t, _ in line) for line in
+                      wrap_runs((Run(f"The {len(ch.fn)} sources are listed on the next {where}."),), ty.overflow, width)]
     out = []
     for line in lines_out:
         y += ty.overflow * ty.line
@@ -156,7 +190,7 @@ def overflow_sentence(total: int, names: Sequence[str]) -> str:
     "3 events not labelled for lack of room (see “+N more”): A (1953); B (1954); and 1 more."  The
     count of the rest follows only a list that names some of them.
     """
-    head = f"{total} event{'s' if total != 1 else ''} not labelled for lack of room (see “+N more”)"
+    head = f"{total} event{'s' if total != 1 else ''} not labelled for lack of room (see “+N\u00a0more”)"
     if not names:
         return head + "."
     rest = total - len(names)
@@ -169,13 +203,15 @@ class LabelText:
 
     ``date_x`` is None when the date has a line of its own under the title; otherwise it follows
     the last title line on its baseline, this far from the label's start (compact rows, for fixed
-    frames).
+    frames).  ``whole`` is False when the title or the date does not fit whole in the lines
+    allowed: such a label is never drawn (the event is counted in a "+N more" badge instead).
     """
 
     lines: tuple[str, ...]
     date: str
     width: float
     date_x: float | None = None
+    whole: bool = True
 
 
 #: The gap between a title and a date that follows it on the same line, in em of the date size.
@@ -183,22 +219,25 @@ INLINE_GAP = 0.6
 
 
 def label_lines(ch: Chart, info: EventInfo, max_width: float, inline: bool = False, max_lines: int = 2) -> LabelText:
-    """Wrap an event's title (``max_lines`` lines at most) and shorten its date to ``max_width``.
+    """Wrap an event's title (``max_lines`` lines at most, every word whole) and its date to ``max_width``.
 
-    With ``inline``, a one-line title keeps its date on the same line when both fit.
+    With ``inline``, a one-line title keeps its date on the same line when both fit.  A title or
+    date that does not fit whole gives a label with ``whole`` False (its lines cut, for measuring).
     """
     ty = ch.ty
     sup = ty.sup_width(info.notes)
-    title_lines = wrap(info.event.title, ty.label, max_width - sup, max_lines=max_lines)
+    whole_lines = wrap_whole(info.event.title, ty.label, max_width - sup, max_lines=max_lines)
+    title_lines = whole_lines or wrap(info.event.title, ty.label, max_width - sup, max_lines=max_lines)
     date = shorten(info.date_label, ty.date, max_width)
+    whole = whole_lines is not None and date == info.date_label
     widths = [measure(t, ty.label) for t in title_lines]
     widths[-1] += sup
     date_w = measure(date, ty.date)
     if inline and len(title_lines) == 1:
         after = widths[0] + INLINE_GAP * ty.date
         if after + date_w <= max_width:
-            return LabelText(title_lines, date, after + date_w, after)
-    return LabelText(title_lines, date, max([*widths, date_w]))
+            return LabelText(title_lines, date, after + date_w, after, whole)
+    return LabelText(title_lines, date, max([*widths, date_w]), None, whole)
 
 
 @attrs.frozen

@@ -11,8 +11,7 @@ from timeline.layout.chart import MARGIN, Chart
 from timeline.layout.horizontal import horizontal
 from timeline.layout.options import LayoutOptions
 from timeline.layout.scale import linear_scale
-from timeline.layout.scene import ASCENT, NoteEntry, Scene
-from timeline.layout.text import shorten
+from timeline.layout.scene import NoteEntry, Scene
 from timeline.layout.vertical import vertical
 from timeline.model import Timeline
 
@@ -31,22 +30,36 @@ def layout(tl: Timeline, **options: Any) -> Scene:
 
 def _chart(tl: Timeline, opts: LayoutOptions) -> tuple[Chart, Scene]:
     """The chart laid out; on a fixed frame too low for it, again without the subtitle and legend,
-    then with its lanes merged into one, so that the frame is always respected."""
+    then with its lanes merged into one, so that the frame is always respected.
+
+    A vertical list on a fixed frame (a portrait ``WxH``) also goes without its subtitle and legend
+    when that labels many more events (half as many again, and two more at least).
+    """
+    lay = vertical if opts.direction == "vertical" else horizontal
     chart = Chart(tl, opts)
-    if opts.direction == "vertical":
-        return chart, vertical(chart)
-    scene = horizontal(chart)
-    if not chart.frame.fixed or _fits(scene):
+    scene = lay(chart)
+    if not chart.frame.fixed:
         return chart, scene
+    fits = _fits(scene)
+    if fits and (lay is horizontal or not scene.unlabelled):
+        return chart, scene
+    best = (chart, scene) if fits else None
     for merge in (False, True):
-        chart = Chart(tl, attrs.evolve(opts, legend=False))
-        chart.compact = True
+        compact = Chart(tl, attrs.evolve(opts, legend=False))
+        compact.compact = True
         if merge:
-            chart.merge_lanes()
-        scene = horizontal(chart)
-        if _fits(scene):
-            break
-    return chart, scene
+            compact.merge_lanes()
+        tight = lay(compact)
+        if not _fits(tight):
+            continue
+        if best is None or _labelled(tight) >= max(_labelled(best[1]) * 1.5, _labelled(best[1]) + 2):
+            best = (compact, tight)
+        break
+    return best or (compact, tight)
+
+
+def _labelled(scene: Scene) -> int:
+    return sum(e.label is not None for e in scene.events)
 
 
 def _fits(scene: Scene) -> bool:
@@ -67,9 +80,8 @@ def layout_pages(tl: Timeline, **options: Any) -> list[Scene]:
 def _source_pages(ch: Chart) -> list[Scene]:
     """The numbered source list on pages of the chart's frame, each headed by the chart's title."""
     ty = ch.ty
-    heading_y = MARGIN + ty.title * ASCENT
-    header = ty.text(MARGIN, heading_y, shorten(ch.title, ty.title, ch.width - 2 * MARGIN, bold=True), "title")
-    top = header.box.y1 + 8
+    header = tuple(ty.text(MARGIN, y, line, "title") for line, y in blocks.title_lines(ch, MARGIN))
+    top = header[-1].box.y1 + 8
     heading, entries, _y = blocks.notes(ch, top)
     bottom = (ch.frame.height or 1e12) - MARGIN
     pages: list[list[NoteEntry]] = [[]]
@@ -84,7 +96,7 @@ def _source_pages(ch: Chart) -> list[Scene]:
     out = []
     for n, page in enumerate(pages):
         out.append(ch.scene(ch.frame.height or max(t.box.y1 for e in page for t in e.lines) + MARGIN, scale,
-                            header=(header,), eras=(), grid=(), axis=(), ticks=(), breaks=(), lanes=(), events=(),
+                            header=header, eras=(), grid=(), axis=(), ticks=(), breaks=(), lanes=(), events=(),
                             badges=(), overflow_note=(), notes_heading=heading if n == 0 else
                             attrs.evolve(heading, text="Sources (continued)"), notes=tuple(page), page="sources"))
     return out

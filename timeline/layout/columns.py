@@ -59,12 +59,11 @@ class Columns:
             self.lane_w.append(dot_w + self.sub_w * n_sub)
             cx += self.lane_w[-1] + lane_gap
         self.end = cx - lane_gap
-        self.dots: set[int] = set()
 
     def across(self, k: int) -> float:
         """The across position of event ``k``'s marks."""
         info = self.ch.infos[k]
-        if k not in self.sub_of or k in self.dots:
+        if k not in self.sub_of:
             return self.col_x[info.lane]
         n_sub = max(1, int(round((self.lane_w[info.lane] - self.dot_w) / self.sub_w)))
         return self.col_x[info.lane] + self.sub_x + self.sub_w * (self.sub_of[k] % n_sub) + self.sub_w / 2

@@ -85,6 +85,9 @@ _WXH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[xX×]\s*(\d+(?:\.\d+)?)\s*$")
 _W = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
 MIN_WIDTH, MAX_SIDE = 320.0, 20000.0
 MIN_HEIGHT = 240.0
+#: A portrait ``WxH`` at most this wide reads as a phone (text >= 12 px); narrower than
+#: PORTRAIT_COLUMN, as a column (>= 11 px).
+PORTRAIT_PHONE, PORTRAIT_COLUMN = 480.0, 800.0
 
 
 def _checked(w: float, h: float | None, text: str) -> None:
@@ -111,6 +114,10 @@ def parse_size(value: Any) -> Frame:
         if w > h and w >= 1024:
             # A landscape screen this size is a slide: its text scales with the 1920-px standard.
             return Frame(w, h, "slide", round(max(DEFAULT_MINIMUM, MINIMUMS["slide"] * w / 1920), 2), 2.0)
+        if h >= w and w < PORTRAIT_COLUMN:
+            # A portrait screen this narrow is a phone (390x844) or a column (720x1280): their text sizes.
+            medium = "phone" if w <= PORTRAIT_PHONE else "column"
+            return Frame(w, h, medium, MINIMUMS[medium])
         return Frame(w, h, "screen", DEFAULT_MINIMUM)
     m = _W.match(key)
     if m:

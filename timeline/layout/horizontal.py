@@ -42,6 +42,8 @@ class _Plot:
         for info in ch.infos:
             m0, m1 = mark_extent(info, scale.pos)
             text = blocks.label_lines(ch, info, self.max_label, inline=ch.frame.fixed)
+            if not text.whole:  # a third line (up to a sixth on a free height) before giving up the label
+                text = blocks.label_lines(ch, info, self.max_label, max_lines=3 if ch.frame.fixed else 6)
             self.items.setdefault(info.lane, []).append((m0, m1, info, text))
 
     def _row_height(self, text: LabelText, point_style: bool) -> float:

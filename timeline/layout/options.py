@@ -14,8 +14,9 @@ from timeline.layout.frame import Frame, default_frame, parse_size
 __all__ = ["AUTO_MAX_ROWS", "LayoutOptions", "NARROW_WIDTH", "ORIENTATIONS", "SCALES", "check_names"]
 
 ORIENTATIONS = ("horizontal", "vertical")
-#: A frame with free height narrower than this (a phone, an LMS column) reads as a list down the
-#: page unless the horizontal layout is asked for: a chart across 390 px has no room for labels.
+#: A frame narrower than this (a phone, an LMS column, a portrait 390x844 or 720x1280) reads as a
+#: list down the page unless the horizontal layout is asked for: a chart across 390 px has no room
+#: for labels.
 NARROW_WIDTH = 800.0
 SCALES = ("auto", "linear", "adaptive")
 #: Rows per lane when ``max_rows`` is None: room for every label in any real chart, while a
@@ -100,8 +101,9 @@ class LayoutOptions:
     """How to lay a timeline out (see docs/svg.md for each field)."""
 
     #: "horizontal" (time runs right; slides, wide screens) or "vertical" (time runs down; documents,
-    #: phones).  None (the default): vertical on a frame with free height narrower than NARROW_WIDTH
-    #: (``phone``, ``column``, a width under 800 px), horizontal otherwise (see :attr:`direction`).
+    #: phones).  None (the default): vertical on a frame narrower than NARROW_WIDTH that is not
+    #: landscape (``phone``, ``column``, a width under 800 px, a portrait ``390x844`` or ``720x1280``)
+    #: and on portrait pages (``a4``, ``letter``), horizontal otherwise (see :attr:`direction`).
     orientation: str | None = attrs.field(default=None, validator=attrs.validators.optional(_one_of(ORIENTATIONS)))
     #: "linear", "adaptive" (dense periods get more room, empty stretches are compressed), or "auto".
     scale: str = attrs.field(default="auto", validator=_one_of(SCALES))
@@ -142,12 +144,15 @@ class LayoutOptions:
 
     @property
     def direction(self) -> str:
-        """The orientation laid out: the one asked for, else vertical for a narrow frame with free height."""
+        """The orientation laid out: the one asked for, else vertical for a narrow frame that is not
+        landscape, or a portrait page."""
         if self.orientation is not None:
             return self.orientation
         if self.size is not None:
             frame = parse_size(self.size)
-            narrow = not frame.fixed and frame.width < NARROW_WIDTH
+            # A portrait fixed frame this narrow (390x844, 720x1280) or a portrait page is a list too.
+            narrow = (frame.width < NARROW_WIDTH or frame.medium == "paper") if frame.fixed and not frame.landscape \
+                else not frame.fixed and frame.width < NARROW_WIDTH
         else:
             narrow = self.width is not None and self.width < NARROW_WIDTH
         return "vertical" if narrow else "horizontal"

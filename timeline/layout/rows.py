@@ -179,6 +179,9 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
             over.append((info, m0, m1))
             continue
         found = None
+        if not text.whole:  # a label is shown whole or not at all
+            over.append((info, m0, m1))
+            continue
         # A point's label beside its mark in any row, or a new row; only then pushed in from the
         # plot's edge; failing that, under its mark as a bar's is (never over it).
         tries = ((True, False), (True, True), (False, True)) if m1 - m0 < 3 * POINT_R else ((False, True),)
@@ -248,11 +251,13 @@ def fit_lanes(plans: list[LanePlan], budget: float, replan: Callable[[LanePlan, 
 
 
 def span_text(first: float, after: float) -> str:
-    """The time a "+N more" badge covers: "on 5 Mar 1953", "in Mar–Jun 1953", "in 1953–1955"."""
+    """The time a "+N more" badge covers: "on 5 Mar 1953", "in Mar–Jun 1953", "in 1953", "in 1953–1955"."""
     y0, m0, d0 = to_gregorian(int(first))
     y1, m1, d1 = to_gregorian(int(after) - 1 if after > first + 1 else int(first))
     if (y0, m0) == (y1, m1):
         return f"on {d0} {MONTH_ABBRS[m0 - 1]} {format_year(y0)}" if d0 == d1 else f"in {MONTH_ABBRS[m0 - 1]} {format_year(y0)}"
     if y0 == y1:
+        if (m0, m1) == (1, 12):
+            return f"in {format_year(y0)}"
         return f"in {MONTH_ABBRS[m0 - 1]}–{MONTH_ABBRS[m1 - 1]} {format_year(y0)}"
     return f"in {format_year(y0)}–{format_year(y1)}"

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from timeline.layout._dejavu_widths import BOLD, FALLBACK, REGULAR
 
-__all__ = ["ELLIPSIS", "FONT_STACK", "measure", "shorten", "wrap", "wrap_runs"]
+__all__ = ["ELLIPSIS", "FONT_STACK", "measure", "shorten", "wrap", "wrap_runs", "wrap_whole"]
 
 FONT_STACK = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, 'Segoe UI', sans-serif"
 ELLIPSIS = "…"
@@ -63,7 +63,11 @@ def measure(text: str, size: float, *, bold: bool = False) -> float:
 
 
 def shorten(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
-    """Cut ``text`` at a word (or character) boundary and add an ellipsis so it fits ``max_width``."""
+    """Cut ``text`` after its last word that fits and add an ellipsis so it fits ``max_width``.
+
+    A word is cut only when the first word alone is too wide.  Labels never come here: a label is
+    shown whole (:func:`wrap_whole`) or not at all.
+    """
     if _units(text, bold) * size / 1000.0 <= max_width:
         return text
     budget = max_width - measure(ELLIPSIS, size, bold=bold)
@@ -76,8 +80,8 @@ def shorten(text: str, size: float, max_width: float, *, bold: bool = False) -> 
             break
         kept = f"{kept} {word}" if kept else word
         used = candidate
-    if not kept or used * size / 1000.0 < budget * 0.6:
-        # One long word, or a cut that wastes most of the line: cut mid-word.
+    if not kept:
+        # Not even the first word fits: only then is a word cut (never "Amn… decr…").
         width = _GET[bold]
         used = 0
         end = 0
@@ -116,6 +120,33 @@ def wrap(text: str, size: float, max_width: float, *, max_lines: int = 2, bold: 
         return ("",)
     lines = [shorten(line, size, max_width, bold=bold) for line in lines]
     return tuple(lines[:max_lines])
+
+
+def wrap_whole(text: str, size: float, max_width: float, *, max_lines: int = 2,
+               bold: bool = False) -> tuple[str, ...] | None:
+    """``text`` broken at spaces into at most ``max_lines`` lines no wider than ``max_width``, every
+    word kept whole; None when it does not fit so (nothing is ever cut or shortened)."""
+    words = text.split()
+    if not words:
+        return ("",)
+    space = _units(" ", bold)
+    limit = max_width * 1000.0 / size
+    lines: list[str] = []
+    current, used = "", 0
+    for word in words:
+        units = _units(word, bold)
+        if units > limit:
+            return None
+        if current and used + space + units <= limit:
+            current, used = f"{current} {word}", used + space + units
+            continue
+        if current:
+            lines.append(current)
+            if len(lines) == max_lines:
+                return None
+        current, used = word, units
+    lines.append(current)
+    return tuple(lines)
 
 
 class _Run(Protocol):
