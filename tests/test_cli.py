@@ -241,8 +241,19 @@ def test_the_output_suffix_picks_the_format(name: str, start: str, good: Path, t
 def test_no_suffix_or_a_folder_still_gets_both_formats(good: Path, tmp_path: Path) -> None:
     """-o site (or site/, or an existing folder) holds timeline.svg and timeline.html."""
     for target in ("site", "made.v2/"):
-        assert main(["render", str(good), "-o", str(tmp_path / target)]) == 0
+        assert main(["render", str(good), "-o", f"{tmp_path}/{target}"]) == 0
         assert sorted(p.name for p in (tmp_path / target).iterdir()) == ["timeline.html", "timeline.svg"]
+
+
+@pytest.mark.parametrize("name", ["out.pdf", "notes.toml"])
+def test_a_file_name_that_says_no_format_is_misuse(name: str, good: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """`render -o out.pdf` (no --format) is refused: no folder named out.pdf, exit 2, one line saying what to do."""
+    assert main(["render", str(good), "-o", str(tmp_path / name)]) == 2
+    assert capsys.readouterr().err == (f"timeline render: error: -o {tmp_path / name} names a file, but its name "
+                                       f"does not say svg, html or png; add --format (e.g. --format svg), or give "
+                                       f"a folder for both svg and html\n")
+    assert not (tmp_path / name).exists()
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -144,11 +144,14 @@ def _timelines(draw):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tl=_timelines(), w=st.integers(min_value=900, max_value=2600), h=st.integers(min_value=600, max_value=1600))
 def test_random_timelines_fit_random_frames(tl, w, h):
-    """Random timelines on random fixed frames: the frame is exact, nothing overlaps, every event is drawn."""
+    """Random timelines on random fixed frames: the frame is exact, nothing overlaps or is cut short, every
+    event is drawn, the badges count the unlabelled."""
     scene = layout(tl, size=f"{w}x{h}")
     assert (scene.width, scene.height) == (w, h)
     assert_scene_ok(scene)
+    _ellipsis_free(scene)
     assert len(scene.events) == len(tl.events)
+    assert sorted(i for b in scene.badges for i in b.event_ids) == sorted(scene.unlabelled)
 
 
 @pytest.mark.browser

@@ -175,3 +175,20 @@ def test_unknown_tables_and_dotted_keys_have_a_line(text: str, expected: str) ->
     """A misspelt [[table]] or a dotted key is reported at its line (it used to have none)."""
     got = [d.format().splitlines()[0] for d in read_text(text, name="x.toml").diagnostics if d.is_error]
     assert [g.split(" (did you mean")[0] for g in got] == [expected]
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ({"evnts": []}, "x.json:1:47:$.evnts: error: unknown key 'evnts' in the file (top level) (did you mean 'events'?)"),
+    ({"events": [{"id": "e", "title": "t", "when": "1953", "titel": "u"}]},
+     "x.json:1:100:$.events[0].titel: error: unknown key 'titel' in an event (did you mean 'title'?)"),
+    ({"timeline": {"title": "t", "subtile": "s"}},
+     "x.json:1:76:$.timeline.subtile: error: unknown key 'subtile' in timeline (did you mean 'subtitle'?)"),
+    ({"events": [{"id": "e", "title": "t", "when": {"edtf": "1953", "calender": "julian"}}]},
+     "x.json:1:112:$.events[0].when.calender: error: unknown key 'calender' in a date (did you mean 'calendar'?)"),
+])
+def test_our_json_refuses_unknown_keys_as_toml_does(doc: dict, expected: str) -> None:
+    """A misspelt key in our JSON is an error at its path, as in TOML (it used to be ignored without a word);
+    the keys export adds for other programs (display, earliest, support...) are read back without one."""
+    text = json.dumps({"format": "timeline", "version": 1, **doc})
+    got = [d.format().splitlines()[0] for d in read_text(text, name="x.json").diagnostics if d.is_error]
+    assert got == [expected]

@@ -279,3 +279,17 @@ def test_text_words_are_not_dates() -> None:
     """Text lines such as 'Sources: ... this ...' or 'note: ...' are never read as (refused) dates."""
     result = mw("2020: A\n\n  Sources: this book, last page: p. 3\n  Later, next week: more\n")
     assert errors(result) == [] and result.timeline.events[0].text == "Sources: this book, last page: p. 3\nLater, next week: more"
+
+
+def test_a_line_whose_date_has_a_mistake_is_said_to_be_text() -> None:
+    """'5 Jnu 1953: ...' is text in Markwhen (its date does not parse), but never silently: a warning at it."""
+    text = "title: x\n\n2020: ok\n5 Jnu 1953: typo\n1953-13-01: bad month\n1,000 people: died\nNote: see 1953\n"
+    result = read_text(text, format="markwhen", name="x.mw")
+    warnings = [d.format().splitlines()[0] for d in result.diagnostics if "is read as text" in d.message]
+    assert warnings == [
+        "x.mw:4:1: warning: '5 Jnu 1953' is not a date (unknown month 'Jnu' (did you mean 'Jun'?)), so this line "
+        "is read as text, not as an event",
+        "x.mw:5:1: warning: '1953-13-01' is not a date (month 13 is out of range (01–12, or 21–24 for a season)), "
+        "so this line is read as text, not as an event",
+    ]
+    assert [ev.title for ev in result.timeline.events] == ["ok"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +158,27 @@ def test_dev_full(good: Path) -> None:
     assert Path("/dev/full").is_char_device()
 
 
+def test_full_disk_behind_standard_output(good: Path) -> None:
+    """`timeline export > /dev/full`: one line naming standard output, exit 2 (an output that cannot be written)."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "timeline", "export", str(good)], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert one_line(proc.stderr) == "timeline export: error: cannot write standard output: No space left on device"
+
+
+def test_render_to_an_existing_file_without_suffix(good: Path) -> None:
+    """`render --format svg -o /dev/full` writes the file it names (no folder /dev/full/timeline.svg)."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    proc = run("render", str(good), "--format", "svg", "-o", "/dev/full")
+    assert proc.returncode == 2
+    assert one_line(proc.stderr) == "timeline render: error: cannot write /dev/full: No space left on device"
+    assert Path("/dev/full").is_char_device()
+
+
 def test_read_only_folder_simulated(good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
     """Simulated (the tests run as root, which ignores folder permissions): creating the temporary file
     fails with EACCES as it would in a read-only folder; one line, exit 2, the old file intact."""
@@ -188,12 +211,14 @@ def test_read_only_folder_real() -> None:
     assert one_line(proc.stderr).startswith("timeline export: error: cannot write /sys/timeline.json: ")
 
 
-@pytest.mark.parametrize("command", [
-    ["export", "{in}", "-o", "{dir}"],
-    ["render", "{in}", "--format", "svg,html", "-o", "{blocked}"],
-    ["convert", "{in}", "{blocked}/x.json"],
-], ids=["export-to-folder", "render-into-a-file", "convert-under-a-file"])
-def test_directory_in_place_of_a_file(command: list[str], good: Path, tmp_path: Path, capsys: Any) -> None:
+@pytest.mark.parametrize(("command", "says"), [
+    (["export", "{in}", "-o", "{dir}"], "cannot write "),
+    (["render", "{in}", "--format", "svg,html", "-o", "{blocked}"],
+     "--format svg,html writes one file per format into a folder, but -o "),
+    (["render", "{in}", "-o", "{blocked}"], "-o "),
+    (["convert", "{in}", "{blocked}/x.json"], "cannot write "),
+], ids=["export-to-folder", "render-into-a-file", "render-both-into-a-file", "convert-under-a-file"])
+def test_directory_in_place_of_a_file(command: list[str], says: str, good: Path, tmp_path: Path, capsys: Any) -> None:
     """A folder where a file should go (or a file where a folder should go) is one line, exit 2."""
     folder = tmp_path / "folder.json"
     folder.mkdir()
@@ -203,7 +228,7 @@ def test_directory_in_place_of_a_file(command: list[str], good: Path, tmp_path: 
     argv = [a.format(**{"in": good, "dir": folder, "blocked": blocked}) for a in command]
     assert main(argv) == 2
     line = one_line(capsys.readouterr().err)
-    assert line.startswith(f"timeline {command[0]}: error: cannot write "), line
+    assert line.startswith(f"timeline {command[0]}: error: {says}"), line
     assert blocked.read_text() == OLD
 
 

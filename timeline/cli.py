@@ -232,9 +232,17 @@ def _stdout(text: str | bytes) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    sys.stdout.flush()
-    buffer.write(text if isinstance(text, bytes) else text.encode("utf-8"))
-    buffer.flush()
+    try:
+        sys.stdout.flush()
+        buffer.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk behind `> file`, /dev/full: an output that cannot be written
+        from timeline.atomic import OutputError
+
+        _quiet_stdout()
+        raise OutputError("standard output", exc.strerror or str(exc)) from None
 
 
 def _inputs(args: argparse.Namespace) -> list[Path]:
@@ -259,15 +267,19 @@ def _render_formats(args: argparse.Namespace) -> list[str]:
     """The formats to render: --format's list, else the suffix of ``-o FILE`` (out.svg is SVG), else svg,html."""
     out = Path(args.output)
     folder = args.output == "-" or args.output.endswith(("/", "\\")) or out.is_dir()
+    names_file = not folder and bool(out.suffix or out.exists())  # out.svg, or an existing file such as /dev/full
     suffix = out.suffix.lower().lstrip(".")
     named = None if folder else {"htm": "html"}.get(suffix, suffix) if suffix in (*RENDER_FORMATS, "htm") else None
     if args.format is None:
+        if named is None and names_file:
+            raise UsageError_(f"-o {args.output} names a file, but its name does not say svg, html or png; "
+                              f"add --format (e.g. --format svg), or give a folder for both svg and html")
         return [named] if named else ["svg", "html"]
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     bad = [f for f in formats if f not in RENDER_FORMATS]
     if bad or not formats:
         raise UsageError_(f"unknown format {', '.join(bad) or '(none)'}; expected {', '.join(RENDER_FORMATS)}")
-    if len(formats) > 1 and not folder and out.suffix:
+    if len(formats) > 1 and names_file:
         raise UsageError_(f"--format {args.format} writes one file per format into a folder, but -o {args.output} "
                           f"names a file; give one format, or a folder (end it with / to make one)")
     if named and formats != [named]:
@@ -282,7 +294,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.output == "-" and len(formats) > 1:
         raise UsageError_("-o - (standard output) takes one format, e.g. --format svg")
     to_dir = args.output != "-" and (len(formats) > 1 or out.is_dir() or args.output.endswith(("/", "\\"))
-                                     or not out.suffix)
+                                     or not (out.suffix or out.exists()))
     targets = [str(out / _render_name(fmt, args)) if to_dir else args.output for fmt in formats]
     tl, status = _load(args, targets)
     if tl is None:

@@ -16,7 +16,7 @@ import attrs
 
 from timeline.dates import CALENDARS, HistoricalDate, Span, parse_date
 from timeline.errors import DateError, Diagnostic, UsageError
-from timeline.io.common import Collector, ReadOptions, ReadResult, read_file
+from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean, read_file
 from timeline.io.jsonpos import loads_checked, with_lines
 from timeline.io.limits import bounded_number, normalise_text
 from timeline.io.validate import ModelPath, Where, validate
@@ -47,6 +47,26 @@ _SOURCE_FIELDS = (
     ("archive", "archive"), ("archive_location", "archive_location"), ("note", "note"),
     ("reliability", "reliability"), ("file", "file"),
 )
+
+
+# The keys each object may hold: what the TOML reader takes, plus what export adds for other programs
+# (read back and ignored: "display", "earliest", "support"...).  Any other key is a mistake, as in TOML.
+_DATE_KEYS = frozenset({"edtf", "text", "display", "earliest", "latest", "precision", "approximate", "uncertain",
+                        "calendar"})
+_KNOWN_KEYS = {
+    "the file (top level)": frozenset({"format", "version", "timeline", "lanes", "eras", "events", "sources"}),
+    "timeline": frozenset({"title", "subtitle", "description", "range"}),
+    "a lane": frozenset({"id", "label", "description"}),
+    "an era": frozenset({"id", "label", "when", "text", "citations"}),
+    "an event": frozenset({"id", "title", "when", "date_label", "text", "tags", "lane", "note", "display_date",
+                           "priority", "media", "citations", "claims", "support", "weak_only", "disputes"}),
+    "a source": frozenset({"id", *(key for _, key in _SOURCE_FIELDS)}),
+    "a date": _DATE_KEYS,
+    "a citation": frozenset({"source", "locator", "quote"}),
+    "a claim": frozenset({"about", "kind", "when", "quantity", "statement", "by", "text", "rank", "note", "citations"}),
+    "a quantity": frozenset({"value", "low", "high", "approximate", "unit", "display"}),
+    "media": frozenset(attrs.fields_dict(Media)),
+}
 
 
 def _date(when: HistoricalDate | Span | None) -> dict[str, Any] | None:
@@ -147,10 +167,16 @@ class _JsonReader:
     def err(self, pointer: str, message: str) -> None:
         self.c.error(message, self.name, pointer=pointer)
 
-    def obj(self, value: Any, pointer: str) -> dict[str, Any]:
+    def obj(self, value: Any, pointer: str, what: str | None = None) -> dict[str, Any]:
+        """The object at ``pointer`` ({} after an error); with ``what``, each key it may not hold is an error."""
         if not isinstance(value, dict):
             self.err(pointer, f"expected an object, got {type(value).__name__}")
             return {}
+        if what is not None:
+            known = _KNOWN_KEYS[what]
+            for key in value:
+                if key not in known:
+                    self.err(f"{pointer}.{key}", f"unknown key '{key}' in {what}{did_you_mean(key, known)}")
         return value
 
     def seq(self, value: Any, pointer: str) -> list[Any]:
@@ -200,7 +226,7 @@ class _JsonReader:
             return None
         if isinstance(value, str):
             value = {"edtf": value}
-        data = self.obj(value, pointer)
+        data = self.obj(value, pointer, "a date")
         edtf = data.get("edtf")
         if not isinstance(edtf, str):
             self.err(f"{pointer}.edtf", "a date needs an 'edtf' string")
@@ -230,7 +256,7 @@ class _JsonReader:
         out = []
         for i, item in enumerate(self.seq(value, pointer)):
             p = f"{pointer}[{i}]"
-            item = self.obj(item, p)
+            item = self.obj(item, p, "a citation")
             source = item.get("source")
             if not isinstance(source, str) or not source:
                 self.err(f"{p}.source", "a citation needs a 'source' id")
@@ -241,7 +267,7 @@ class _JsonReader:
     def quantity(self, value: Any, pointer: str) -> Quantity | None:
         if value is None:
             return None
-        data = self.obj(value, pointer)
+        data = self.obj(value, pointer, "a quantity")
         nums = {}
         for key in ("value", "low", "high"):
             v = data.get(key)
@@ -261,7 +287,7 @@ class _JsonReader:
         out = []
         for i, item in enumerate(self.seq(value, pointer)):
             p = f"{pointer}[{i}]"
-            item = self.obj(item, p)
+            item = self.obj(item, p, "a claim")
             try:
                 rank = ClaimRank(item.get("rank", "normal"))
             except ValueError:
@@ -287,11 +313,12 @@ class _JsonReader:
         if root.get("version") != FORMAT_VERSION:
             self.err("$.version", f"unsupported version {root.get('version')!r}; this library reads version {FORMAT_VERSION}")
             return None
-        head = self.obj(root.get("timeline", {}), "$.timeline")
+        self.obj(root, "$", "the file (top level)")
+        head = self.obj(root.get("timeline", {}), "$.timeline", "timeline")
         events, eras, lanes, sources = [], [], [], {}
         try:
             for i, item in enumerate(self.seq(root.get("lanes"), "$.lanes")):
-                item = self.obj(item, f"$.lanes[{i}]")
+                item = self.obj(item, f"$.lanes[{i}]", "a lane")
                 if self.ident(item, f"$.lanes[{i}]") is None:
                     continue
                 lanes.append(Lane(id=item["id"], label=self.text(item, "label", f"$.lanes[{i}]"),
@@ -299,7 +326,7 @@ class _JsonReader:
                 self.index["lanes"].append(i)
             for i, item in enumerate(self.seq(root.get("eras"), "$.eras")):
                 p = f"$.eras[{i}]"
-                item = self.obj(item, p)
+                item = self.obj(item, p, "an era")
                 when = self.date(item.get("when"), f"{p}.when")
                 if when is not None and self.ident(item, p) is not None:
                     eras.append(Era(id=item["id"], label=self.text(item, "label", p), when=when,
@@ -307,7 +334,7 @@ class _JsonReader:
                     self.index["eras"].append(i)
             for i, item in enumerate(self.seq(root.get("events"), "$.events")):
                 p = f"$.events[{i}]"
-                item = self.obj(item, p)
+                item = self.obj(item, p, "an event")
                 when = self.date(item.get("when"), f"{p}.when")
                 if when is None:
                     if item.get("when") is None:
@@ -317,7 +344,7 @@ class _JsonReader:
                     continue
                 media = item.get("media")
                 if media is not None:
-                    media = self.obj(media, f"{p}.media")
+                    media = self.obj(media, f"{p}.media", "media")
                     media = {k: self.text(media, k, f"{p}.media") for k in attrs.fields_dict(Media) if k in media}
                     if not media.get("url"):
                         self.err(f"{p}.media.url", "media needs a 'url' string")
@@ -332,7 +359,7 @@ class _JsonReader:
                 self.index["events"].append(i)
             for sid, item in sorted(self.obj(root.get("sources", {}), "$.sources").items()):
                 p = f"$.sources.{sid}"
-                item = self.obj(item, p)
+                item = self.obj(item, p, "a source")
                 fields: dict[str, Any] = {}
                 for attr, key in _SOURCE_FIELDS:
                     if item.get(key) is not None:

@@ -35,6 +35,7 @@ __all__ = ["read_markwhen_text"]
 
 _PROPERTY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:(?:\s+(.*)|\s*)$")
 _TAG = re.compile(r"(?<![\w#])#([\w-]+)")
+_YEARISH = re.compile(r"(?<![\d,.])\d{4}(?![\d,])")  # a year, so "1,000 people: ..." stays quiet
 _BANG_ID = re.compile(r"(?<!\S)!([A-Za-z0-9][A-Za-z0-9_.:-]*)(?=\s|$)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _GROUP = re.compile(r"^(section|group)(?:\s+(.*))?$", re.I)
@@ -220,7 +221,20 @@ class _Reader:
             bang = _BANG_ID.findall(title)
             title = " ".join(_BANG_ID.sub("", _TAG.sub("", title)).split())
             return _Draft(number, indent + 1, raw, spec, title, tags, self._lane(), bang[-1] if bang else None, [], [])
+        self._almost_an_event(line, number, indent)
         return None
+
+    def _almost_an_event(self, line: str, number: int, indent: int) -> None:
+        """Warn about a line that reads as text only because its date has a mistake ("5 Jnu 1953: ...")."""
+        colon = re.search(r":(?=\s|$)", line)
+        dates = line[:colon.start()].strip() if colon else ""
+        if not dates or len(dates) > 40 or not _YEARISH.search(dates):
+            return
+        try:
+            parse_date(dates)
+        except DateError as exc:
+            self.warning(number, indent + 1, f"'{dates}' is not a date ({exc.reason}), so this line is read as "
+                                             f"text, not as an event")
 
     # -- dates and events --------------------------------------------------------------
     def build(self) -> Timeline:
