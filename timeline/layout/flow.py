@@ -200,7 +200,10 @@ def flow_list(ch: Chart, max_w: float, d0: float, d1: float,
 
     if not fits(flow):
         order = sorted(every, key=lambda k: (*ch.infos[k].priority, ch.infos[k].t0 or 0.0, ch.infos[k].event.id))
-        lo, hi = 0, len(order)   # order[:lo] fits (or nothing does); order[:hi] does not
+        # order[:lo] fits (or nothing does); order[:hi] does not: no more labels than the room holds
+        # at their least height (a date line, a title line and the gap under them) can fit.
+        least = (ty.date + ty.label) * ty.line + 8
+        lo, hi = 0, min(len(order), int(max(room, 0.0) // least) + 1)
         best = build(frozenset())
         while hi - lo > 1:
             mid = (lo + hi) // 2
