@@ -58,8 +58,15 @@ def check_golden(path: Path, actual: str) -> None:
     )
 
 
-def count_steps(fn: Callable[[], Any]) -> tuple[Any, int]:
-    """Run ``fn``, counting the Python and C calls it makes: a time budget that no machine's speed changes."""
+def count_steps(fn: Callable[[], Any], *, warm: bool = False) -> tuple[Any, int]:
+    """Run ``fn``, counting the Python and C calls it makes: a time budget that no machine's speed changes.
+
+    ``warm`` runs it once uncounted first, so that what the first call of a process pays once (an import,
+    a regular expression compiled again after the ``re`` cache dropped it) does not count: only the work
+    that grows with the input does.  For functions without side effects.
+    """
+    if warm:
+        fn()
     calls = 0
 
     def profile(_frame: Any, event: str, _arg: Any) -> None:

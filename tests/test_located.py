@@ -192,3 +192,26 @@ def test_our_json_refuses_unknown_keys_as_toml_does(doc: dict, expected: str) ->
     text = json.dumps({"format": "timeline", "version": 1, **doc})
     got = [d.format().splitlines()[0] for d in read_text(text, name="x.json").diagnostics if d.is_error]
     assert got == [expected]
+
+
+LONG = "x" * 25_000
+LONG_HEADERS = {
+    "mermaid": [f"timeline\n    title {LONG}\n    1953 : a\n", f"timeline\n    section {LONG}\n    1953 : a\n"],
+    "markwhen": [f"title: {LONG}\n\n2020: a\n", f"section {LONG}\n2020: a\n"],
+    "timelinejs-csv": [f"Year,Headline,Group\n1953,a,{LONG}\n", f"Year,Headline,Type\n,{LONG},title\n1953,a,\n"],
+    "timelinejs-json": ['{"title":{"text":{"headline":"' + LONG + '"}},"events":[{"start_date":{"year":1953},'
+                        '"text":{"headline":"a"}}]}'],
+    "vis": ['{"items":[{"id":1,"start":"1953","content":"a","group":"g"}],"groups":[{"id":"g","content":"'
+            + LONG + '"}]}'],
+    "csv": [f"date,title,lane\n1953,a,{LONG}\n"],
+    "timelinejs2": ['{"timeline":{"headline":"' + LONG + '","date":[{"startDate":"1953","headline":"a"}]}}'],
+}
+
+
+@pytest.mark.parametrize(("fmt", "text"), [(f, t) for f, texts in LONG_HEADERS.items() for t in texts],
+                         ids=[f"{f}-{i}" for f, texts in LONG_HEADERS.items() for i, _ in enumerate(texts)])
+def test_a_too_long_title_or_lane_is_located_in_every_format(fmt: str, text: str) -> None:
+    """The length limit on a timeline title or a lane made from a cell is reported at a line or path."""
+    errors = [d for d in read_text(text, format=fmt, name="x").diagnostics if d.is_error]
+    assert errors and all("25,000 characters long" in d.message and (d.line or d.pointer) for d in errors), \
+        [d.format() for d in errors]

@@ -75,6 +75,8 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
     dropped: list[str] = []
     events: list[Event] = []
     where: list[Where] = []
+    lane_at: list[Where] = []
+    title_at: Where | None = None
     lanes: dict[str, Lane] = {}
     lane_ids, ids = IdAllocator(), IdAllocator()
     start = 0
@@ -101,6 +103,7 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
         keyword, _, rest = line.partition(" ")
         if keyword == "title":
             title = _decode(rest.strip())
+            title_at = Where(name, number, len(raw) - len(raw.lstrip()) + 1, raw)
             continue
         if keyword in ("accTitle:", "accDescr:", "accTitle", "accDescr"):
             dropped.append(keyword.rstrip(":"))
@@ -110,6 +113,7 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
             lane = lanes.get(label)
             if lane is None:
                 lane = lanes[label] = Lane(id=lane_ids.new(slugify(label, "lane")), label=label)
+                lane_at.append(Where(name, number, len(raw) - len(raw.lstrip()) + 1, raw))
             period, period_line = None, 0
             continue
         column = len(raw) - len(raw.lstrip()) + 1
@@ -151,7 +155,9 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
     def locate(path: ModelPath) -> Where | None:
         if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(where):
             return where[path[1]]
-        return None
+        if len(path) >= 2 and path[0] == "lanes" and isinstance(path[1], int) and path[1] < len(lane_at):
+            return lane_at[path[1]]
+        return title_at if path[:1] == ("timeline",) else None
 
     tl = validate_items(tl, locate, collector, name=name, strict=strict, noun="line",
                         uncited_hint="(a Mermaid diagram has no sources); add sources and citations after "

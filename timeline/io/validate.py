@@ -85,6 +85,14 @@ class _Pass:
             found = self.locate(path[:n])
             if found is not None:
                 return found
+        if len(path) >= 2 and path[0] == "lanes" and isinstance(path[1], int) and path[1] < len(self.tl.lanes):
+            # A lane the format makes from a cell (Group, lane, group, section): at its first event.
+            lane = self.tl.lanes[path[1]].id
+            first = next((i for i, ev in enumerate(self.tl.events) if ev.lane == lane), None)
+            if first is not None:
+                return self.where(("events", first))
+        if path[:1] == ("timeline",):
+            return Where(self.name, 1, 1)  # a header the reader does not place: the top of the file
         return Where(self.name)
 
     def report(self, severity: Severity, message: str, path: ModelPath) -> None:

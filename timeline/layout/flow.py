@@ -187,7 +187,7 @@ def flow_list(ch: Chart, max_w: float, d0: float, d1: float,
             items.append(Item(flow_day(ch.infos[k], d0, d1), 1, k, "event", h, ty.date * 0.6, lines, dates))
         if run:
             items.append(_badge(ch, run, d0, d1, max_w))
-        return _hung(items, d0, d1, stretch)
+        return _stacked(items, d0, d1, stretch)
 
     every = frozenset(k for k, t in enumerate(texts) if t is not None)
     flow = build(every)
@@ -226,7 +226,7 @@ def flow_list(ch: Chart, max_w: float, d0: float, d1: float,
     return build(labelled, lo_s) if lo_s > 1.0 else flow
 
 
-def _hung(items: list[Item], d0: float, d1: float, stretch: float) -> Flow:
+def _stacked(items: list[Item], d0: float, d1: float, stretch: float) -> Flow:
     """The items in list order, stacked."""
     items.sort(key=lambda it: it.key)
     knots, squeezed, placed = _stack(items, d0, d1, stretch)

@@ -3,7 +3,9 @@
 Labels are stacked in time order; each date's position on the axis is set where its first label
 lands, and the stretch between two dates gets a little room in proportion to its length (capped,
 with a zig-zag when years are skipped).  So the axis stays monotone and true to order, labels
-stay beside their marks, and leader lines are short elbows.
+stay beside their marks, and leader lines are short elbows.  The list (and, on a fixed frame,
+which events get a label and which are counted in "+N more" badges) comes from
+:mod:`timeline.layout.flow`; this module draws it.
 """
 
 from __future__ import annotations

@@ -373,10 +373,12 @@ class SlideBuilder:
         )
 
         def locate(path: ModelPath) -> Where | None:
+            at = None
             if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(self.event_at):
                 at = self.event_at[path[1]]
-                return Where(self.name, at.line, at.column, at.source_line, at.pointer)
-            return None
+            elif path[:1] == ("timeline",):
+                at = self.title_at
+            return None if at is None else Where(self.name, at.line, at.column, at.source_line, at.pointer)
 
         tl = validate_items(tl, locate, self.c, name=self.name, strict=self.strict, noun=self.noun,
                             uncited_hint="(TimelineJS has no sources); add sources and citations after "
