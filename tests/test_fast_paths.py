@@ -232,3 +232,39 @@ def test_a_full_lane_check_on_the_generated_timeline(monkeypatch, generate):
     fast, full = _layouts_with_and_without_full_lane_check(monkeypatch, tl)
     assert fast == full
     assert sum(checked) > 500
+
+
+_runs = st.lists(st.tuples(st.text(alphabet="ab  .,Wiй\\n", max_size=14), st.booleans()), max_size=6)
+
+
+@settings(max_examples=500)
+@given(_runs, st.sampled_from([9.0, 11.5, 14.0]), st.floats(20, 400), st.integers(1, 4))
+def test_a_one_line_note_is_wrapped_as_the_greedy_wrap_wraps_it(pieces, size, width, max_lines):
+    """Runs that fit one line give the line the word-by-word wrap gives, in every style mix."""
+    from timeline.cite import Run
+    from timeline.layout import text
+
+    runs = tuple(Run(t, italic) for t, italic in pieces)
+    assert text.wrap_runs(runs, size, width, max_lines) == text._greedy(runs, size, width, max_lines)
+
+
+def test_most_generated_notes_take_the_one_line_path(generate):
+    """On the generated timeline's source list the one-line path answers, and gives the greedy wrap's lines."""
+    import timeline
+    from timeline.cite import note
+    from timeline.layout import text
+
+    tl = timeline.loads(generate.to_toml(generate.generate(300)))
+    runs = [note(src, f"p. {k}") for k, src in enumerate(tl.sources.values())]
+    fits = [text._one_line(r, 9.0, 700.0) for r in runs]
+    assert sum(f is not None for f in fits) > len(runs) // 2
+    assert [text.wrap_runs(r, 9.0, 700.0) for r in runs] == [text._greedy(r, 9.0, 700.0, 12) for r in runs]
+
+
+@settings(max_examples=600)
+@given(st.text(alphabet="0123456789+-. ٣²x", max_size=16), st.integers(1, 6))
+def test_a_plain_digit_cell_reads_as_the_whole_number_pattern_reads_it(text, max_digits):
+    """ASCII digits skip the regex and give its answer: the number, or "out of range" past max_digits."""
+    from timeline.io import limits
+
+    assert limits.whole_number(text, max_digits) == limits._whole_number_matched(text.strip(), max_digits)

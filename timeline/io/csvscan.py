@@ -94,6 +94,10 @@ def _split_line(line: str) -> list[tuple[str, int]] | None:
             i = j + 1
 
 
+#: Makes a Cell as ``Cell(...)`` does, without its Python-level ``__new__`` (200k cells at 10k rows).
+_new_tuple = tuple.__new__
+
+
 def _scan(text: str, split_plain_rows: bool) -> list[Row]:
     # A row that ends on its own line is split by _split_line; split_plain_rows=False
     # scans every row cell by cell over the whole text, which the tests compare it with.
@@ -105,7 +109,7 @@ def _scan(text: str, split_plain_rows: bool) -> list[Row]:
         row_text = lines[row_line - 1]
         split = _split_line(row_text) if split_plain_rows else None
         if split is not None:
-            rows.append(Row(row_line, tuple(Cell(value, line, column) for value, column in split), row_text))
+            rows.append(Row(row_line, tuple([_new_tuple(Cell, (value, line, column)) for value, column in split]), row_text))
             pos += len(row_text) + 1
             line += 1
             line_start = pos

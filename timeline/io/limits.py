@@ -171,6 +171,13 @@ def whole_number(text: str, max_digits: int = 12) -> int | str:
     writes it), or why not: ``"digits"`` for other scripts' digits (``٣``), ``"out of range"`` past
     ``max_digits`` digits (never converting 5,000 of them), ``"not a number"`` for anything else (``²``)."""
     text = text.strip()
+    if text.isdigit() and text.isascii():  # the usual cell: what _WHOLE reads, without the regex
+        digits = text.lstrip("0") or "0"
+        return "out of range" if len(digits) > max_digits else int(digits)
+    return _whole_number_matched(text, max_digits)
+
+
+def _whole_number_matched(text: str, max_digits: int) -> int | str:
     match = _WHOLE.fullmatch(text)
     if match is None:
         return "digits" if _OTHER_DIGITS.fullmatch(text) else "not a number"

@@ -100,16 +100,17 @@ def window(value: Any, top: float, bottom: float, dy: float) -> Any:
         if any(geo for geo, _ in parts) and all(v is None or v == () for geo, v in parts if geo):
             return None  # a record (id, name, shapes, label) with nothing left on this page
         return tuple(v if geo else orig for (geo, v), orig in zip(parts, value, strict=True))
-    if attrs.has(type(value)):
+    fields = _record_fields(type(value))
+    if fields is not None:
         changes, geometric, alive = {}, False, False
-        for field in attrs.fields(type(value)):
-            item = getattr(value, field.name)
+        for name, nothing in fields:
+            item = getattr(value, name)
             if is_geometry(item):
                 geometric = True
                 moved = window(item, top, bottom, dy)
-                if moved is None and not isinstance(item, tuple) and empty(field) == ():
+                if moved is None and not isinstance(item, tuple) and nothing == ():
                     return None  # a record whose required text or label is on another page
-                changes[field.name] = moved if moved is not None else empty(field)
+                changes[name] = moved if moved is not None else nothing
                 alive = alive or moved not in (None, ())
         if geometric and not alive:
             return None
@@ -181,11 +182,29 @@ def homogeneous(items: tuple) -> bool:
 
 
 def is_geometry(value: Any) -> bool:
+    if value.__class__ in _PLAIN:
+        return False
     if isinstance(value, (Text, Shape, Label, Box)):
         return True
     if isinstance(value, tuple):
         return bool(value) and any(is_geometry(v) for v in value)
-    return attrs.has(type(value)) and any(is_geometry(getattr(value, f.name)) for f in attrs.fields(type(value)))
+    fields = _record_fields(type(value))
+    return fields is not None and any(is_geometry(getattr(value, name)) for name, _ in fields)
+
+
+#: Classes that are never geometry and never hold any (most fields of a Scene's records).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_RECORDS: dict[type, tuple[tuple[str, Any], ...] | None] = {}
+
+
+def _record_fields(cls: type) -> tuple[tuple[str, Any], ...] | None:
+    """(name, ``empty`` value) of each field of an attrs class, or None for any other class; once per class."""
+    try:
+        return _RECORDS[cls]
+    except KeyError:
+        out = tuple((f.name, empty(f)) for f in attrs.fields(cls)) if attrs.has(cls) else None
+        _RECORDS[cls] = out
+        return out
 
 
 def spans(value: Any, out: list[tuple[float, float]], soft: list[tuple[float, float]]) -> None:

@@ -160,6 +160,42 @@ def wrap_runs(runs: Sequence[_Run], size: float, width: float, max_lines: int = 
     Lines are tuples of (text, italic) pieces.  Words are split at spaces only, each run's text at a
     time (not character by character), and each word is measured once.
     """
+    line = _one_line(runs, size, width) if max_lines >= 1 else None
+    return [line] if line is not None else _greedy(runs, size, width, max_lines)
+
+
+#: Room a one-line fit must leave, far above the rounding of adding word widths one by one.
+_FIT_SLACK = 1e-6
+
+
+def _one_line(runs: Sequence[_Run], size: float, width: float) -> tuple[tuple[str, bool], ...] | None:
+    """The line ``_greedy`` makes of runs that fit one line, or None when they may not (most source notes do).
+
+    Only for clean text (single spaces, none at either end, no empty or all-space run): then
+    each word after the first takes its space into its first piece, in that piece's style, as
+    ``_greedy`` does, and the width is the whole text's.
+    """
+    texts = [run.text for run in runs]
+    joined = "".join(texts)
+    if (not joined or joined[0] == " " or joined[-1] == " " or "  " in joined
+            or not all(t.strip(" ") for t in texts)):
+        return None
+    if sum(map(_GET[False], joined)) * size / 1000.0 > width - _FIT_SLACK:
+        return None
+    line: list[tuple[str, bool]] = []
+    carry = ""
+    for run, text in zip(runs, texts, strict=True):
+        text, carry = carry + text, ""
+        if text[-1] == " ":
+            text, carry = text[:-1], " "
+        if line and line[-1][1] == run.italic:
+            line[-1] = (line[-1][0] + text, run.italic)
+        else:
+            line.append((text, run.italic))
+    return tuple(line)
+
+
+def _greedy(runs: Sequence[_Run], size: float, width: float, max_lines: int) -> list[tuple[tuple[str, bool], ...]]:
     words: list[list[tuple[str, bool]]] = []
     current: list[tuple[str, bool]] = []
     for run in runs:
