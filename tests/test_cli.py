@@ -245,6 +245,17 @@ def test_no_suffix_or_a_folder_still_gets_both_formats(good: Path, tmp_path: Pat
         assert sorted(p.name for p in (tmp_path / target).iterdir()) == ["timeline.html", "timeline.svg"]
 
 
+@pytest.mark.parametrize("blank", ["", " "])
+def test_a_blank_output_is_misuse(blank: str, good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """`render -o "$OUT"` with OUT unset writes nothing into the current folder: exit 2."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", str(good), "-o", blank]) == 2
+    assert capsys.readouterr().err == (f"timeline render: error: -o {blank!r} names nothing; give a file (out.svg) "
+                                       f"or a folder (out/)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.toml"]
+
+
 @pytest.mark.parametrize("name", ["out.pdf", "notes.toml"])
 def test_a_file_name_that_says_no_format_is_misuse(name: str, good: Path, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:

@@ -265,6 +265,8 @@ def _filtered(tl: Timeline, args: argparse.Namespace) -> Timeline:
 
 def _render_formats(args: argparse.Namespace) -> list[str]:
     """The formats to render: --format's list, else the suffix of ``-o FILE`` (out.svg is SVG), else svg,html."""
+    if not args.output.strip():  # an unset $OUT in a script: never the current folder by accident
+        raise UsageError_(f"-o {args.output!r} names nothing; give a file (out.svg) or a folder (out/)")
     out = Path(args.output)
     folder = args.output == "-" or args.output.endswith(("/", "\\")) or out.is_dir()
     names_file = not folder and bool(out.suffix or out.exists())  # out.svg, or an existing file such as /dev/full
