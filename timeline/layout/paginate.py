@@ -234,5 +234,7 @@ def _continues_from(flow: Scene, top: float) -> Text | None:
         year = format_year(year_of(math.floor(flow.timescale.day_at(top))), short=True)
     text = f"{year} (cont.)"
     width = measure(text, last.size, bold=last.bold)
+    if last.anchor == "end" and last.x - width < 0:   # a narrow tick column holds the year alone
+        text, width = year, measure(year, last.size, bold=last.bold)
     x = last.x - width if last.anchor == "end" else last.box.x
     return attrs.evolve(last, text=text, box=Box(x, last.box.y, width, last.box.h))
