@@ -215,7 +215,11 @@ def test_a_file_without_a_timeline(text: str, tmp_path: Path, capsys: pytest.Cap
     assert main(["render", str(path), "-o", str(out)]) == 1
     assert (f"timeline render: error: {path} holds no timeline (no events), so there is nothing to draw"
             in capsys.readouterr().err)
+    assert main(["convert", str(path), str(out)]) == 1
+    assert (f"timeline convert: error: {path} holds no timeline (no events), so there is nothing to draw"
+            in capsys.readouterr().err)
     assert not out.exists()
+    assert main(["convert", str(path), str(tmp_path / "out.json")]) == 0  # an empty model converts, with the warning
 
 
 def test_filters_that_leave_nothing_warn(good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

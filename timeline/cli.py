@@ -302,9 +302,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if tl is None:
         return status
     if not tl.events:
-        print(f"timeline render: error: {args.path} holds no timeline (no events), so there is nothing to draw; "
-              f"`timeline check` says more", file=sys.stderr)
-        return EXIT_INVALID
+        return _nothing_to_draw("render", args.path)
     tl = _filtered(tl, args)
     if not tl.events:
         print("timeline render: warning: no event passes --from/--to/--lane/--tag/--no-context; "
@@ -421,6 +419,9 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if target in RENDER_FORMATS:
         from timeline import render
 
+        if not tl.events:
+            return _nothing_to_draw("convert", args.path)
+
         renderers = {"svg": render.render_svg, "html": render.render_html, "png": render.render_png}
         text = renderers[target](tl)
         diagnostics = []
@@ -430,6 +431,12 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         print(diag.format(), file=sys.stderr)
     _emit(text, args.output, _inputs(args))
     return EXIT_OK
+
+
+def _nothing_to_draw(command: str, path: str) -> int:
+    print(f"timeline {command}: error: {path} holds no timeline (no events), so there is nothing to draw; "
+          f"`timeline check` says more", file=sys.stderr)
+    return EXIT_INVALID
 
 
 def UsageError_(message: str) -> Exception:  # noqa: N802 - a lazy constructor, keeps errors out of startup
