@@ -248,3 +248,66 @@ def test_ticks_never_crowd_and_read_true(axis):
     _check_reads(ticks)
     if kind == "linear" and length >= (300 if vertical else 600):
         assert len(ticks) >= 2
+
+
+# -- the charts the issue names -----------------------------------------------------------------
+
+def _vertical_ticks_clear(scene) -> None:
+    """Down the page: ticks in order, a line and 1 em apart, none inside a marked break."""
+    ty = scene.typography
+    ys = [t.y for t in scene.ticks]
+    assert ys == sorted(ys)
+    assert all(b - a >= ty.tick * ty.line + ty.tick - 0.01 for a, b in zip(ys, ys[1:])), ys
+    for brk in scene.breaks:
+        band = brk.shapes[0].coords
+        assert not any(band[1] + 0.5 < t.y - ty.tick * 0.35 < band[1] + band[3] - 0.5 for t in scene.ticks)
+
+
+@pytest.mark.parametrize("size", [None, "a4", "column", "phone"])
+def test_long_sheet_vertical_ticks_are_regular_and_clear(size):
+    """The 1815–1985 sheet down the page: no crowded years (1965/1966), no tick in the 1843–1890 break."""
+    from test_fit import long_sheet
+
+    from timeline.layout import layout
+
+    scene = layout(long_sheet(), orientation="vertical", **({"size": size} if size else {}))
+    _vertical_ticks_clear(scene)
+    years = [int(t.text) for t in scene.ticks]
+    assert len(years) >= 8
+    steps = {b - a for a, b in zip(years, years[1:]) if a >= 1940}
+    assert steps == {5}, years    # the busy second half reads in 5-year steps
+
+
+def test_bundled_a4_vertical_ticks_have_no_lone_half_years():
+    """The bundled timeline on A4: no "1930, Jul, 1931, Jul": a year shows its quarters or months, or none."""
+    import timeline
+    from timeline.layout import layout
+
+    scene = layout(timeline.bundled(), size="a4", orientation="vertical")
+    _vertical_ticks_clear(scene)
+    texts = [t.text for t in scene.ticks]
+    assert "1953" in texts and "Feb" in texts and "Mar" in texts
+    months: dict[str, int] = {}
+    year = ""
+    for text in texts:
+        if text[:1].isdigit():
+            year = text
+        else:
+            year = text.split(" ", 1)[1] if " " in text else year
+            months[year] = months.get(year, 0) + 1
+    assert months and all(n >= 2 for n in months.values()), texts
+
+
+def test_slide_of_1953_reads_in_months_with_its_squeezed_months_marked():
+    """A 16:9 slide of 1953 on the adaptive scale: every month ticked, squeezed stretches marked compressed."""
+    import timeline
+    from timeline.layout import layout
+
+    scene = layout(timeline.bundled(), size="slide", window=("1953-01", "1953-12"), title="1953")
+    first = min(t.y for t in scene.ticks)
+    main = sorted((t for t in scene.ticks if t.y == first), key=lambda t: t.x)   # the year lines are below
+    assert [t.text for t in main if t.text in cal.MONTH_ABBRS] == list(cal.MONTH_ABBRS[1:])
+    assert main[0].text == "1953" and main[-1].text == "1954"
+    assert scene.scale == "adaptive" and scene.breaks
+    assert all(b.label.text.endswith("1953 compressed") for b in scene.breaks)
+    assert all(b.box.x - (a.box.x + a.box.w) >= scene.typography.tick - 0.01 for a, b in zip(main, main[1:]))
