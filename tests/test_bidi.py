@@ -167,3 +167,23 @@ def test_bidi_controls_in_a_url_are_percent_encoded(char: str) -> None:
     """A link target never holds a raw bidi control (it could disguise where the link goes)."""
     target = safe_url(f"https://example.org/a{char}b")
     assert target is not None and char not in target and "%" in target
+
+
+@pytest.mark.browser
+def test_in_a_browser_the_footnote_number_stays_after_a_reversed_title(browser, bidi_timeline: timeline.Timeline,
+                                                                       tmp_path) -> None:
+    """Chromium lays out the title holding U+202E with its note number to the right of all of its text."""
+    page_file = tmp_path / "bidi.html"
+    page_file.write_text(render_html(bidi_timeline), encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(page_file.as_uri())
+        title_right, note_left = page.evaluate("""() => {
+            const h = [...document.querySelectorAll('.tl-event-title')].find(e => e.textContent.includes('ghi'));
+            const range = document.createRange();
+            range.selectNodeContents(h.firstChild);
+            return [range.getBoundingClientRect().right, h.querySelector('sup').getBoundingClientRect().left];
+        }""")
+    finally:
+        page.close()
+    assert note_left >= title_right - 0.5

@@ -215,7 +215,11 @@ def test_a_file_without_a_timeline(text: str, tmp_path: Path, capsys: pytest.Cap
     assert main(["render", str(path), "-o", str(out)]) == 1
     assert (f"timeline render: error: {path} holds no timeline (no events), so there is nothing to draw"
             in capsys.readouterr().err)
+    assert main(["convert", str(path), str(out)]) == 1
+    assert (f"timeline convert: error: {path} holds no timeline (no events), so there is nothing to draw"
+            in capsys.readouterr().err)
     assert not out.exists()
+    assert main(["convert", str(path), str(tmp_path / "out.json")]) == 0  # an empty model converts, with the warning
 
 
 def test_filters_that_leave_nothing_warn(good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -243,6 +247,17 @@ def test_no_suffix_or_a_folder_still_gets_both_formats(good: Path, tmp_path: Pat
     for target in ("site", "made.v2/"):
         assert main(["render", str(good), "-o", f"{tmp_path}/{target}"]) == 0
         assert sorted(p.name for p in (tmp_path / target).iterdir()) == ["timeline.html", "timeline.svg"]
+
+
+@pytest.mark.parametrize("blank", ["", " "])
+def test_a_blank_output_is_misuse(blank: str, good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """`render -o "$OUT"` with OUT unset writes nothing into the current folder: exit 2."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", str(good), "-o", blank]) == 2
+    assert capsys.readouterr().err == (f"timeline render: error: -o {blank!r} names nothing; give a file (out.svg) "
+                                       f"or a folder (out/)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.toml"]
 
 
 @pytest.mark.parametrize("name", ["out.pdf", "notes.toml"])

@@ -120,7 +120,7 @@ def test_unknown_names_and_suffixes_are_misuse(tmp_path: Path) -> None:
     """Unknown names and suffixes raise UsageError naming --from/--to and the choices."""
     with pytest.raises(UsageError, match=r"cannot read format 'tomll' \(did you mean 'toml'\?\); expected one of"):
         for_input("x.toml", "tomll")
-    with pytest.raises(UsageError, match=r"name it with --from NAME \(format= in Python\)"):
+    with pytest.raises(UsageError, match=r"name it with --from NAME \(convert\), --input-format NAME \(check, export, render\) or format= \(Python\)"):
         for_input(tmp_path / "x.docx")
     with pytest.raises(UsageError, match=r"name it with --to NAME \(format= in Python\)"):
         for_output("x.docx")

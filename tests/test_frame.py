@@ -127,3 +127,35 @@ def test_cli_size_text_scale_title(tmp_path, capsys):
     assert f"#tl-chart .note, #tl-chart .note-number {{ font-size: {18 * 1.2:g}px" in svg
     assert main(["render", "--size", "1920by1080", "--format", "svg", "-o", str(out)]) == 2
     assert "neither a preset" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("size", ["390x844", "390x640", "800x450"])
+def test_a_legend_the_frame_has_no_room_for_leads_the_next_page(size):
+    """A small frame that goes without its legend says so, and its first following page carries the key."""
+    from timeline.layout import layout_pages
+
+    tl = timeline.bundled()
+    pages = layout_pages(tl, size=size)
+    chart, first = pages[0], pages[1]
+    chart_legend = [t for t in chart.header if t.cls == "legend-label"]
+    key_texts = [t.text for t in first.header if t.cls == "legend-label"]
+    assert not chart_legend, "this frame is expected to be too small for the legend"
+    note = " ".join(t.text for t in chart.overflow_note)
+    assert "The key and the 43 sources are on the next page." in note
+    assert "key to the marks" in chart.summary
+    assert "Key to the marks" in [t.text for t in first.header]
+    assert {"exact day", "from – to", "sources disagree"} <= set(key_texts)
+    assert any("legend-key" in s.cls for s in first.grid)
+    heading = first.notes_heading
+    assert heading is not None and heading.text == "Sources"
+    assert heading.box.y > max(t.box.y1 for t in first.header)
+    assert all(len(p.header) and not any(t.cls == "legend-label" for t in p.header) for p in pages[2:])
+
+
+def test_a_frame_with_room_keeps_its_legend_on_the_chart():
+    from timeline.layout import layout_pages
+
+    pages = layout_pages(timeline.bundled(), size="720x1280")
+    assert any(t.cls == "legend-label" for t in pages[0].header)
+    assert not any(t.cls == "legend-label" for p in pages[1:] for t in p.header)
+    assert "key to the marks" not in " ".join(t.text for t in pages[0].overflow_note)

@@ -36,7 +36,7 @@ def test_unknown_suffix_names_the_cli_flag(tmp_path: Path, capsys: pytest.Captur
     src.write_text("x", encoding="utf-8")
     assert main(["convert", str(src), str(tmp_path / "o.toml")]) == 2
     err = capsys.readouterr().err
-    assert "cannot tell the format of" in err and "name it with --from NAME" in err and "markwhen" in err
+    assert "cannot tell the format of" in err and "name it with --from NAME (convert), --input-format NAME (check, export, render)" in err and "markwhen" in err
 
 
 @pytest.mark.parametrize(("name", "text", "title"), [

@@ -17,7 +17,6 @@ from timeline.errors import UsageError
 from timeline.layout import LayoutOptions, layout
 from timeline.layout.scale import adaptive_scale, linear_scale
 from timeline.layout.scene import Box, Shape
-from timeline.layout.ticks import choose_unit, pick_ticks, ticks
 from timeline.layout.typography import Typography
 from timeline.layout.text import measure, shorten, wrap, wrap_whole
 from timeline.model import Timeline
@@ -137,26 +136,6 @@ def test_shorten_never_cuts_a_word_it_could_keep():
     """shorten() cuts after the last whole word that fits; only a first word too wide is cut."""
     assert shorten("Amnesty decree of 27 March", 12, 80) == "Amnesty…"
     assert shorten("Extraordinarily", 12, 40).endswith("…")
-
-
-def test_ticks_are_calendar_dates():
-    """Ticks fall on calendar boundaries and month ticks carry the year where it changes."""
-    d0, d1 = dt.date(1952, 11, 1).toordinal(), dt.date(1953, 8, 1).toordinal()
-    scale = linear_scale(d0, d1, 0, 900)
-    out = ticks(scale)
-    assert out and all(t.date.day == 1 for t in out)
-    assert any(t.date == dt.date(1953, 1, 1) for t in out)
-    kept = pick_ticks(Typography.for_minimum(), out, 0, 900)
-    assert kept[0][2] == str(kept[0][0].date.year)   # the year line under the first month
-    assert all(context in ("", "1952", "1953") for _t, _x, context in kept)
-
-
-def test_choose_unit_ladder():
-    """The ladder picks days for weeks, months for a year, years and decades for long spans."""
-    day = dt.date(1953, 1, 1).toordinal()
-    assert choose_unit(day, day + 20, 1000)[0] == "day"
-    assert choose_unit(day, day + 365, 1000)[0] in ("month", "quarter")
-    assert choose_unit(day, day + 170 * 365, 1000)[0] == "decade"
 
 
 def test_adaptive_scale_gives_dense_periods_room():

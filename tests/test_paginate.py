@@ -133,3 +133,19 @@ def test_random_timelines_paginate_cleanly(events: list[tuple[str, str]], size: 
     for page in pages:
         _check_page(page, size)
     assert {e.event_id for p in pages for e in p.events} == {f"e{i}" for i in range(len(events))}
+
+
+def test_a_portrait_page_names_the_year_it_picks_up_in(bundled: timeline.Timeline) -> None:
+    """A page that starts mid-flow says "1951 (cont.)" for the year at its top, not the last year tick above it."""
+    pages = paginate(bundled, "a4")
+    seen = 0
+    for page in pages[1:]:
+        cont = [t for t in page.header if t.text.endswith("(cont.)")]
+        dates = sorted((t for e in page.events if e.label for t in e.label.lines if t.cls == "date"), key=lambda t: t.y)
+        if not cont or not dates:
+            continue
+        year = cont[0].text.split()[0]
+        assert year in dates[0].text, (cont[0].text, dates[0].text)
+        assert cont[0].box.w > 0 and cont[0].box.x + cont[0].box.w <= cont[0].x + 0.01   # its box holds its text
+        seen += 1
+    assert seen

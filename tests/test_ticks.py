@@ -1,95 +1,313 @@
-"""Tests for timeline.layout.ticks across eras: BCE/CE without a year 0, and deep time in Ma/Ga."""
+"""Tests for timeline.layout.ticks: one ladder, one locator, both orientations, any era and any scale."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.dates import calendar as cal
-from timeline.layout.scale import adaptive_scale, linear_scale
-from timeline.layout.ticks import choose_unit, flow_levels, flow_ticks, pick_ticks, ticks
+from timeline.layout.scale import adaptive_scale, knot_scale, linear_scale
+from timeline.layout.ladder import LADDER, Rung
+from timeline.layout.ticks import SPACING, label_width, locate
 from timeline.layout.typography import Typography
 
+TY = Typography.for_minimum()
 
-def _labels(first_year: int, last_year: int, px: float = 1000) -> list[str]:
-    d0, d1 = cal.from_gregorian(first_year, 1, 1), cal.from_gregorian(last_year, 1, 1)
-    return [t.label for t in ticks(linear_scale(d0, d1, 0, px))]
+
+def _day(year: int, month: int = 1, day: int = 1) -> int:
+    return cal.from_gregorian(year, month, day)
+
+
+def _ticks(d0: float, d1: float, px: float = 1000, *, vertical: bool = False, finest: str = "hour"):
+    return locate(linear_scale(d0, d1, 0, px), TY, 0, px, vertical=vertical, finest=finest)
+
+
+def _labels(first_year: int, last_year: int, px: float = 1000, **kw) -> list[str]:
+    return [t.text for t in _ticks(_day(first_year), _day(last_year), px, **kw)]
 
 
 @pytest.mark.parametrize(
-    ("first", "last", "expected"),
+    ("first", "last", "px", "vertical", "expected"),
     [
-        (-300, 200, ["300 BCE", "250 BCE", "200 BCE", "150 BCE", "100 BCE", "50 BCE", "1 CE", "50 CE", "100 CE",
-                     "150 CE", "200 CE"]),
-        (-10, 3, ["11 BCE", "10 BCE", "9 BCE", "8 BCE", "7 BCE", "6 BCE", "5 BCE", "4 BCE", "3 BCE", "2 BCE", "1 BCE",
-                  "1 CE", "2 CE", "3 CE"]),
-        (-20000, 2000, ["20,000 BCE", "18,000 BCE", "16,000 BCE", "14,000 BCE", "12,000 BCE", "10,000 BCE",
-                        "8000 BCE", "6000 BCE", "4000 BCE", "2000 BCE", "1 CE", "2000 CE"]),
-        (-70_000_000, -60_000_000, ["70 Ma", "69 Ma", "68 Ma", "67 Ma", "66 Ma", "65 Ma", "64 Ma", "63 Ma", "62 Ma",
-                                    "61 Ma", "60 Ma"]),
-        (-3_000_000, 2000, ["3 Ma", "2.75 Ma", "2.5 Ma", "2.25 Ma", "2 Ma", "1.75 Ma", "1.5 Ma", "1.25 Ma", "1 Ma",
-                            "0.75 Ma", "0.5 Ma", "0.25 Ma", "0 Ma"]),
-        (1930, 1957, ["1930", "1932", "1934", "1936", "1938", "1940", "1942", "1944", "1946", "1948", "1950", "1952",
-                      "1954", "1956"]),
+        (-300, 200, 1000, False, ["300 BCE", "250 BCE", "200 BCE", "150 BCE", "100 BCE", "50 BCE", "1 CE", "50 CE",
+                                  "100 CE", "150 CE", "200 CE"]),
+        (-10, 3, 1000, False, ["11 BCE", "10 BCE", "9 BCE", "8 BCE", "7 BCE", "6 BCE", "5 BCE", "4 BCE", "3 BCE",
+                               "2 BCE", "1 BCE", "1 CE", "2 CE", "3 CE"]),
+        (-20000, 2000, 1000, False, ["20,000 BCE", "15,000 BCE", "10,000 BCE", "5000 BCE", "1 CE"]),
+        (-70_000_000, -60_000_000, 1000, False, ["70 Ma", "69 Ma", "68 Ma", "67 Ma", "66 Ma", "65 Ma", "64 Ma",
+                                                 "63 Ma", "62 Ma", "61 Ma", "60 Ma"]),
+        (-3_000_000, 2000, 1000, False, ["3 Ma", "2.8 Ma", "2.6 Ma", "2.4 Ma", "2.2 Ma", "2 Ma", "1.8 Ma", "1.6 Ma",
+                                         "1.4 Ma", "1.2 Ma", "1 Ma", "0.8 Ma", "0.6 Ma", "0.4 Ma", "0.2 Ma", "0 Ma"]),
+        (1930, 1957, 1000, False, ["1930", "1932", "1934", "1936", "1938", "1940", "1942", "1944", "1946", "1948",
+                                   "1950", "1952", "1954", "1956"]),
+        (1930, 1967, 1164, False, ["1930", "1935", "1940", "1945", "1950", "1955", "1960", "1965"]),
+        (1930, 1967, 1164, True, [str(y) for y in range(1930, 1967, 2)]),
+        (-13_800_000_000, 2000, 390, False, ["10 Ga", "5 Ga", "0 Ga"]),
+        (-13_800_000_000, 2000, 390, True, ["12 Ga", "10 Ga", "8 Ga", "6 Ga", "4 Ga", "2 Ga", "0 Ga"]),
+        (1815, 1985, 1000, True, [str(y) for y in range(1820, 1986, 10)]),
     ],
 )
-def test_year_ticks_cross_the_era_boundary_without_year_zero(first, last, expected):
-    """Year ticks count BCE years down and CE years up from 1 CE; deep time reads in Ma; modern years stay bare."""
-    assert _labels(first, last) == expected
+def test_linear_axes_across_eras(first, last, px, vertical, expected):
+    """Year ticks count BCE years down and CE years up from 1 CE; deep time reads in Ma and Ga; steps are regular."""
+    assert _labels(first, last, px, vertical=vertical) == expected
 
 
-def test_big_bang_axis_reads_in_billions_of_years():
-    """An axis from the Big Bang to today ticks in Ga on a phone-width axis."""
-    labels = _labels(-13_800_000_000, 2000, px=390)
-    assert labels and all(label.endswith(" Ga") for label in labels)
-    assert labels[0] == "12 Ga" and labels[-1] == "0 Ga"
+@pytest.mark.parametrize(
+    ("start", "days", "px", "rung"),
+    [
+        ((1953, 3, 5), 1, 1000, Rung("hour", 3)),
+        ((1953, 3, 5), 1, 1200, Rung("hour", 3)),
+        ((1953, 3, 5), 2, 1000, Rung("hour", 6)),
+        ((1953, 3, 1), 20, 1000, Rung("day", 2)),
+        ((1953, 1, 1), 365, 1000, Rung("month", 1)),
+        ((1953, 1, 1), 365, 400, Rung("month", 3)),
+        ((1815, 1, 1), 170 * 365, 1000, Rung("decade", 2)),
+        ((1815, 1, 1), 170 * 365, 1900, Rung("decade", 1)),
+    ],
+)
+def test_rung_for_range_and_length(start, days, px, rung):
+    """The base rung is the finest the axis length holds: hours for a day, months for a year, decades for a century."""
+    d0 = _day(*start)
+    assert {t.rung for t in _ticks(d0, d0 + days, px)} == {rung}
+
+
+def test_single_day_reads_in_hours():
+    """One day across 1000 px: the day, then 03:00 ... 21:00, then the next day."""
+    d0 = _day(1953, 3, 5)
+    ticks = _ticks(d0, d0 + 1)
+    assert [t.label for t in ticks] == ["5 Mar", "03:00", "06:00", "09:00", "12:00", "15:00", "18:00", "21:00",
+                                        "6 Mar"]
+    assert ticks[0].context == "1953"
+
+
+def test_two_days_name_each_day_once():
+    """A 2-day span ticks every 6 hours and names each day at its midnight."""
+    d0 = _day(1953, 3, 5)
+    assert [t.label for t in _ticks(d0, d0 + 2)] == ["5 Mar", "06:00", "12:00", "18:00", "6 Mar", "06:00", "12:00",
+                                                     "18:00", "7 Mar"]
 
 
 def test_month_ticks_in_a_bce_year_name_the_year_in_bce():
-    """Month ticks in 44 BCE carry '44 BCE' (not '-43') as their year line."""
-    d0, d1 = cal.from_gregorian(-43, 1, 1), cal.from_gregorian(-43, 12, 31)
-    out = ticks(linear_scale(d0, d1, 0, 900))
-    kept = pick_ticks(Typography.for_minimum(), out, 0, 900)
-    assert kept[0][2] == "44 BCE"
-    assert all(t.date.year == -43 for t in out)
-    assert [t.label for t in out][:3] == ["Jan", "Feb", "Mar"]
+    """Month ticks in 44 BCE carry '44 BCE' (not '-43') as their year line, once."""
+    ticks = _ticks(_day(-43, 1, 1), _day(-43, 12, 31), 900)
+    assert ticks[0].label == "44 BCE"
+    assert [t.label for t in ticks][1:4] == ["Feb", "Mar", "Apr"]
+    assert all(t.context == "" for t in ticks)
+    late = _ticks(_day(-43, 2, 10), _day(-43, 12, 31), 900)
+    assert late[0].context == "44 BCE" and all(t.context == "" for t in late[1:])
 
 
-def test_tick_dates_are_dates_or_calendar_days():
-    """Ticks inside years 1–9999 carry datetime.date; outside, CalendarDay with the same day number."""
-    d0, d1 = cal.from_gregorian(-300, 1, 1), cal.from_gregorian(200, 1, 1)
-    for tick in ticks(linear_scale(d0, d1, 0, 1000)):
-        assert isinstance(tick.date, (cal.CalendarDay, type(cal.to_date(1))))
-        assert tick.date.toordinal() == cal.from_gregorian(tick.date.year, 1, 1)
+def test_vertical_month_label_says_its_year_on_one_line():
+    """Down the page a month that opens the axis reads "Mar 1953" on one line."""
+    ticks = _ticks(_day(1953, 2, 10), _day(1953, 12, 31), 900, vertical=True, finest="month")
+    assert ticks[0].text == "Mar 1953"
+    assert [t.text for t in ticks[1:3]] == ["Apr", "May"]
 
 
 def test_ladder_reaches_deep_time():
-    """choose_unit walks on from decades to millennia, Ma and Ga as the span grows."""
-    day = cal.from_gregorian(1953, 1, 1)
-    assert choose_unit(day - 365 * 3000, day, 1000)[0] == "decade"
-    assert choose_unit(day - 365 * 20_000, day, 1000)[0] == "millennium"
-    assert choose_unit(day - 365 * 50_000_000, day, 1000)[0] == "Ma"
-    assert choose_unit(day - 365 * 13_800_000_000, day, 1000)[0] == "Ga"
+    """The ladder runs from hours through months and years to millennia, Ma and Ga."""
+    units = [r.unit for r in LADDER]
+    assert units[0] == "hour" and units[-1] == "Ga"
+    assert units == sorted(units, key=["hour", "day", "month", "year", "decade", "century", "millennium", "Ma",
+                                       "Ga"].index)
+    assert [r.days for r in LADDER] == sorted(r.days for r in LADDER)
 
 
-def test_adaptive_scale_over_deep_time_is_finite():
-    """The density scale bins 14 billion years into a bounded number of calendar bins."""
-    d0, d1 = cal.from_gregorian(-14_000_000_000, 1, 1), cal.from_gregorian(2025, 1, 1)
-    big_bang = cal.from_gregorian(-13_800_000_000, 1, 1)
-    scale = adaptive_scale([(big_bang, big_bang + 1), (d1 - 10, d1 - 9)], d0, d1, 0, 1000)
-    assert 1 <= len(scale.segments) <= 400
-    xs = [scale.pos(d0 + k * (d1 - d0) / 50) for k in range(51)]
-    assert xs == sorted(xs)
+def test_compressed_stretch_gets_no_tick():
+    """A compressed segment (an axis break) holds no tick, so nothing there suggests proportional spacing."""
+    a, b, c, d = _day(1815), _day(1843), _day(1890), _day(1985)
+    scale = knot_scale([(a, 0.0), (b, 300.0), (c, 330.0), (d, 1300.0)], [False, True, False])
+    ticks = locate(scale, TY, 0, 1300, vertical=True)
+    assert ticks and not any(b < t.day < c for t in ticks)
 
 
-@pytest.mark.parametrize(
-    ("first", "last", "wanted"),
-    [(-300, 200, {"200 BCE", "100 BCE", "1 CE", "100 CE"}), (-13_800_000_000, 2000, {"10 Ga", "5 Ga"})],
-)
-def test_vertical_ticks_use_the_same_calendar(first, last, wanted):
-    """The vertical axis labels BCE/CE and deep time with the same rules as the horizontal one."""
-    ty = Typography.for_minimum()
-    d0, d1 = cal.from_gregorian(first, 1, 1), cal.from_gregorian(last, 1, 1)
-    scale = linear_scale(d0, d1, 0, 2000)
-    labels = {label for _p, label, _year in flow_ticks(ty, scale, d0, d1, flow_levels(d0, d1), 0, 2000)}
-    assert wanted <= labels, labels
-    assert "0" not in labels and not any(label.startswith("-") for label in labels)
+def test_squeezed_year_gives_way_to_the_busy_year_after_it():
+    """On a flow axis a busy 1953 is labelled with its months; the squeezed years around it don't crowd it."""
+    knots = [(_day(1946), 0.0), (_day(1952), 200.0), (_day(1953), 226.0), (_day(1954), 1226.0), (_day(1957), 1300.0)]
+    ticks = locate(knot_scale(knots), TY, 0, 1300, vertical=True, finest="month")
+    texts = [t.text for t in ticks]
+    assert "1953" in texts and "Feb" in texts and "Mar" in texts
+    assert all(b.pos - a.pos >= TY.tick * TY.line + TY.tick - 1e-6 for a, b in zip(ticks, ticks[1:]))
+
+
+def test_adaptive_year_reads_in_months():
+    """A one-year adaptive axis with a very busy March: its weeks are ticked, between Mar and Apr."""
+    d0, d1 = _day(1953), _day(1954)
+    march = [(float(_day(1953, 3, k)), float(_day(1953, 3, k) + 1)) for k in range(1, 31)]
+    scale = adaptive_scale([*march, (d0, d0 + 1), (d1 - 1, d1)], d0, d1, 0, 1852)
+    ty = Typography.for_minimum(18.0)
+    labels = [t.label for t in locate(scale, ty, 0, 1852)]
+    assert labels[:5] == ["1953", "Mar", "8 Mar", "15 Mar", "22 Mar"] and labels[-1] == "1954"
+
+
+def test_vertical_label_width_holds_every_label():
+    """label_width is at least as wide as every label locate draws for that span."""
+    from timeline.layout.text import measure
+
+    for d0, d1 in [(_day(-43), _day(-42)), (_day(1930), _day(1957)), (_day(-13_800_000_000), _day(2000))]:
+        width = label_width(TY, d0, d1)
+        for t in _ticks(d0, d1, 3000, vertical=True):
+            assert measure(t.text, TY.tick, bold=True) <= width + 1e-6, t.text
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+def _year_from_label(text: str) -> int:
+    """The astronomical year a year label names (1953, 79 CE, 44 BCE, 12,000 BCE, 1.5 Ma)."""
+    number, _, era = text.replace(",", "").partition(" ")
+    if era in ("Ma", "Ga"):
+        return -round(float(number) * (1e9 if era == "Ga" else 1e6))
+    return 1 - int(number) if era == "BCE" else int(number)
+
+
+def _check_reads(ticks) -> None:
+    """Each label (with the year or day it inherits from the ticks before) is the date at its tick."""
+    year = None
+    for t in ticks:
+        y, m, d = cal.to_gregorian(math.floor(t.day))
+        if t.kind == "year":
+            if t.label.endswith(("Ma", "Ga")):
+                size = 1e9 if t.label.endswith("Ga") else 1e6
+                assert math.isclose(float(t.label.split()[0].replace(",", "")), -y / size, abs_tol=1e-6), t
+            else:
+                assert _year_from_label(t.label) == y, t
+            assert (m, d) == (1, 1) and t.day == math.floor(t.day)
+            year = y
+            continue
+        if t.context:
+            year = _year_from_label(t.context if t.kind != "hour" else " ".join(t.context.split()[2:]))
+        assert year == y, t
+        if t.kind == "month":
+            assert t.label == cal.MONTH_ABBRS[m - 1] and d == 1
+        elif t.kind == "day":
+            assert t.label == f"{d} {cal.MONTH_ABBRS[m - 1]}"
+        else:
+            minutes = round((t.day - math.floor(t.day)) * 1440)
+            assert t.label == f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _extent(t, vertical: bool) -> float:
+    from timeline.layout.text import measure
+
+    if vertical:
+        return TY.tick * TY.line
+    return max(measure(t.label, TY.tick, bold=t.kind == "year"), measure(t.context, TY.tick, bold=True))
+
+
+@st.composite
+def _axes(draw):
+    start = draw(st.one_of(st.integers(-14_000_000_000, 3000), st.integers(-500, 2500), st.integers(1800, 2000)))
+    log_days = draw(st.floats(min_value=0.0, max_value=math.log10(14e9 * 365.25)))
+    d0 = float(_day(start))
+    d1 = d0 + max(10 ** log_days, 0.5)
+    length = draw(st.floats(min_value=60, max_value=4000))
+    kind = draw(st.sampled_from(["linear", "adaptive", "knots"]))
+    if kind == "linear":
+        scale = linear_scale(d0, d1, 0.0, length)
+    elif kind == "adaptive":
+        spots = draw(st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=30))
+        scale = adaptive_scale([(d0 + s * (d1 - d0), d0 + s * (d1 - d0) + 1) for s in spots], d0, d1, 0.0, length)
+    else:
+        cuts = sorted(set(draw(st.lists(st.floats(min_value=0.001, max_value=0.999), max_size=20))))
+        weights = draw(st.lists(st.floats(min_value=0.001, max_value=1), min_size=len(cuts) + 1,
+                                max_size=len(cuts) + 1))
+        flags = draw(st.lists(st.booleans(), min_size=len(cuts) + 1, max_size=len(cuts) + 1))
+        days = [d0, *(d0 + c * (d1 - d0) for c in cuts), d1]
+        total = sum(weights)
+        ps = [0.0]
+        for w in weights:
+            ps.append(ps[-1] + length * w / total)
+        knots = [(d, p) for d, p in zip(days, ps)]
+        knots = [k for i, k in enumerate(knots) if i == 0 or (k[0] > knots[i - 1][0] and k[1] > knots[i - 1][1])]
+        scale = knot_scale(knots, flags[: len(knots) - 1])
+    return scale, length, kind, draw(st.booleans())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_axes())
+def test_ticks_never_crowd_and_read_true(axis):
+    """Any span, scale kind and length, either way: labels clear of each other and the ends, in order, true."""
+    scale, length, kind, vertical = axis
+    ticks = locate(scale, TY, 0.0, length, vertical=vertical)
+    gap = SPACING["down" if vertical else "across"][0] * TY.tick
+    boxes = []
+    for t in ticks:
+        e = _extent(t, vertical)
+        lo, hi = t.centre - e / 2, t.centre + e / 2
+        assert -1e-6 <= lo and hi <= length + 1e-6, t       # inside the axis ends
+        assert lo - 1e-6 <= t.pos <= hi + 1e-6, t            # the label sits at its tick
+        assert t.pos == pytest.approx(scale.pos(t.day))
+        boxes.append((lo, hi))
+    assert all(b.pos > a.pos and b.day > a.day for a, b in zip(ticks, ticks[1:]))
+    assert all(b[0] - a[1] >= gap - 1e-6 for a, b in zip(boxes, boxes[1:]))
+    for t in ticks:   # never inside a compressed stretch
+        assert not any(s.d0 < t.day < s.d1 for s, flag in zip(scale.segments, scale.compressed) if flag)
+    _check_reads(ticks)
+    if kind == "linear" and length >= (300 if vertical else 600):
+        assert len(ticks) >= 2
+
+
+# -- the charts the issue names -----------------------------------------------------------------
+
+def _vertical_ticks_clear(scene) -> None:
+    """Down the page: ticks in order, a line and 1 em apart, none inside a marked break."""
+    ty = scene.typography
+    ys = [t.y for t in scene.ticks]
+    assert ys == sorted(ys)
+    assert all(b - a >= ty.tick * ty.line + ty.tick - 0.01 for a, b in zip(ys, ys[1:])), ys
+    for brk in scene.breaks:
+        band = brk.shapes[0].coords
+        assert not any(band[1] + 0.5 < t.y - ty.tick * 0.35 < band[1] + band[3] - 0.5 for t in scene.ticks)
+
+
+@pytest.mark.parametrize("size", [None, "a4", "column", "phone"])
+def test_long_sheet_vertical_ticks_are_regular_and_clear(size):
+    """The 1815–1985 sheet down the page: no crowded years (1965/1966), no tick in the 1843–1890 break."""
+    from test_fit import long_sheet
+
+    from timeline.layout import layout
+
+    scene = layout(long_sheet(), orientation="vertical", **({"size": size} if size else {}))
+    _vertical_ticks_clear(scene)
+    years = [int(t.text) for t in scene.ticks]
+    assert len(years) >= 8
+    steps = {b - a for a, b in zip(years, years[1:]) if a >= 1940}
+    assert steps == {5}, years    # the busy second half reads in 5-year steps
+
+
+def test_bundled_a4_vertical_ticks_have_no_lone_half_years():
+    """The bundled timeline on A4: no "1930, Jul, 1931, Jul": a year shows its quarters or months, or none."""
+    import timeline
+    from timeline.layout import layout
+
+    scene = layout(timeline.bundled(), size="a4", orientation="vertical")
+    _vertical_ticks_clear(scene)
+    texts = [t.text for t in scene.ticks]
+    assert "1953" in texts and "Feb" in texts and "Mar" in texts
+    months: dict[str, int] = {}
+    year = ""
+    for text in texts:
+        if text[:1].isdigit():
+            year = text
+        else:
+            year = text.split(" ", 1)[1] if " " in text else year
+            months[year] = months.get(year, 0) + 1
+    assert months and all(n >= 2 for n in months.values()), texts
+
+
+def test_slide_of_1953_reads_in_months_with_its_squeezed_months_marked():
+    """A 16:9 slide of 1953 on the adaptive scale: every month ticked, squeezed stretches marked compressed."""
+    import timeline
+    from timeline.layout import layout
+
+    scene = layout(timeline.bundled(), size="slide", window=("1953-01", "1953-12"), title="1953")
+    first = min(t.y for t in scene.ticks)
+    main = sorted((t for t in scene.ticks if t.y == first), key=lambda t: t.x)   # the year lines are below
+    assert [t.text for t in main if t.text in cal.MONTH_ABBRS] == list(cal.MONTH_ABBRS[1:])
+    assert main[0].text == "1953" and main[-1].text == "1954"
+    assert scene.scale == "adaptive" and scene.breaks
+    assert all(b.label.text.endswith("1953 compressed") for b in scene.breaks)
+    assert all(b.box.x - (a.box.x + a.box.w) >= scene.typography.tick - 0.01 for a, b in zip(main, main[1:]))

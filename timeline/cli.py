@@ -265,6 +265,8 @@ def _filtered(tl: Timeline, args: argparse.Namespace) -> Timeline:
 
 def _render_formats(args: argparse.Namespace) -> list[str]:
     """The formats to render: --format's list, else the suffix of ``-o FILE`` (out.svg is SVG), else svg,html."""
+    if not args.output.strip():  # an unset $OUT in a script: never the current folder by accident
+        raise UsageError_(f"-o {args.output!r} names nothing; give a file (out.svg) or a folder (out/)")
     out = Path(args.output)
     folder = args.output == "-" or args.output.endswith(("/", "\\")) or out.is_dir()
     names_file = not folder and bool(out.suffix or out.exists())  # out.svg, or an existing file such as /dev/full
@@ -300,9 +302,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if tl is None:
         return status
     if not tl.events:
-        print(f"timeline render: error: {args.path} holds no timeline (no events), so there is nothing to draw; "
-              f"`timeline check` says more", file=sys.stderr)
-        return EXIT_INVALID
+        return _nothing_to_draw("render", args.path)
     tl = _filtered(tl, args)
     if not tl.events:
         print("timeline render: warning: no event passes --from/--to/--lane/--tag/--no-context; "
@@ -419,6 +419,9 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if target in RENDER_FORMATS:
         from timeline import render
 
+        if not tl.events:
+            return _nothing_to_draw("convert", args.path)
+
         renderers = {"svg": render.render_svg, "html": render.render_html, "png": render.render_png}
         text = renderers[target](tl)
         diagnostics = []
@@ -428,6 +431,12 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         print(diag.format(), file=sys.stderr)
     _emit(text, args.output, _inputs(args))
     return EXIT_OK
+
+
+def _nothing_to_draw(command: str, path: str) -> int:
+    print(f"timeline {command}: error: {path} holds no timeline (no events), so there is nothing to draw; "
+          f"`timeline check` says more", file=sys.stderr)
+    return EXIT_INVALID
 
 
 def UsageError_(message: str) -> Exception:  # noqa: N802 - a lazy constructor, keeps errors out of startup

@@ -200,7 +200,8 @@ def for_input(path: str | Path, format: str | None = None, head: Callable[[], st
     if not rows:
         readable = [row for row in FORMATS.values() if row.can_read]
         raise _usage(f"cannot tell the format of '{path}' from its suffix (known: {_suffixes(readable)}); "
-                         f"name it with --from NAME (format= in Python), one of: {', '.join(input_names())}")
+                         f"name it with --from NAME (convert), --input-format NAME (check, export, render) "
+                         f"or format= (Python), one of: {', '.join(input_names())}")
     if len(rows) == 1 or head is None:
         return rows[0] if len(rows) == 1 else sniff("", suffix)
     return sniff(head(), suffix)

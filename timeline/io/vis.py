@@ -66,6 +66,7 @@ class _Reader:
         self.group_path: dict[str, str] = {}  # group id -> "Parent / Child" label
         self.dropped_keys: set[str] = set()
         self.dropped_tags: set[str] = set()
+        self.first_dropped: dict[str, str] = {}  # "keys"/"tags" -> the pointer of the first item that lost some
         self.events: list[Event] = []
         self.eras: list[Era] = []
         self.where: list[str] = []
@@ -166,7 +167,10 @@ class _Reader:
         if not isinstance(item, dict):
             self.err(pointer, "expected an item (an object with 'start' and 'content')")
             return
-        self.dropped_keys.update(k for k in item if k not in _ITEM_KEYS)
+        unknown = [k for k in item if k not in _ITEM_KEYS]
+        if unknown:
+            self.dropped_keys.update(unknown)
+            self.first_dropped.setdefault("keys", f"{pointer}.{unknown[0]}")
         if "start" not in item:
             self.err(pointer, "this item has no 'start', so it cannot be placed in time")
             return
@@ -181,7 +185,9 @@ class _Reader:
             return
         content = html_to_plain(str(item.get("content", "")))
         tooltip = html_to_markup(str(item.get("title", ""))) if item.get("title") else None
-        self.dropped_tags.update(content.dropped + (tooltip.dropped if tooltip else ()))
+        if content.dropped or (tooltip and tooltip.dropped):
+            self.dropped_tags.update(content.dropped + (tooltip.dropped if tooltip else ()))
+            self.first_dropped.setdefault("tags", f"{pointer}.content" if content.dropped else f"{pointer}.title")
         title = content.text or when.display()
         text = tooltip.text if tooltip else ""
         linked = html_to_markup(str(item.get("content", ""))).text
@@ -280,10 +286,12 @@ def read_vis_text(text: str, name: str = "<string>", options: ReadOptions | None
             with collector.item("item"):
                 reader.item(item, f"{pointer}[{i}]")
     if reader.dropped_keys:
-        collector.warning(f"item fields not kept: {', '.join(sorted(reader.dropped_keys))}", name)
+        collector.warning(f"item fields not kept: {', '.join(sorted(reader.dropped_keys))} (the first is here)", name,
+                          pointer=reader.first_dropped["keys"])
     if reader.dropped_tags:
         collector.warning(f"HTML tags other than links and emphasis were dropped, keeping their text: "
-                          f"{', '.join(sorted(reader.dropped_tags))}", name)
+                          f"{', '.join(sorted(reader.dropped_tags))} (the first is here)", name,
+                          pointer=reader.first_dropped["tags"])
     order = list(dict.fromkeys(reader.group_path.values()))  # lanes in the groups' order, as vis shows them
     lanes = sorted(reader.lanes.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
     tl = Timeline(title="Timeline", events=tuple(reader.events), eras=tuple(reader.eras),

@@ -89,9 +89,12 @@ def _pieces(word: str, size: float, width: float, bold: bool) -> list[str]:
     return out
 
 
-def legend(ch: Chart, keys: Sequence[str], y: float) -> tuple[list[Shape], list[Text], float]:
-    """A key to the marks, flowing in rows from ``y``; returns shapes, texts and the y below it."""
-    if not ch.opts.legend or not keys:
+def legend(ch: Chart, keys: Sequence[str], y: float, force: bool = False) -> tuple[list[Shape], list[Text], float]:
+    """A key to the marks, flowing in rows from ``y``; returns shapes, texts and the y below it.
+
+    ``force`` draws it even when the chart went without (the key on the page after a small frame).
+    """
+    if not (ch.opts.legend or force) or not keys:
         return [], [], y
     ty = ch.ty
     size = ty.legend
@@ -174,14 +177,24 @@ def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float,
             wrapped = wrap_runs((Run(text),), ty.overflow, width)
         lines_out += ["".join(t for t, _ in line) for line in wrapped[:max_lines if names else len(wrapped)]]
     if sources_follow:
-        where = {"slide": "slide", "paper": "page"}.get(ch.frame.medium, "page")
         lines_out += ["".join(t for t, _ in line) for line in
-                      wrap_runs((Run(f"The {len(ch.fn)} sources are listed on the next {where}."),), ty.overflow, width)]
+                      wrap_runs((Run(follows_sentence(ch)),), ty.overflow, width)]
     out = []
     for line in lines_out:
         y += ty.overflow * ty.line
         out.append(ty.text(MARGIN, y, line, "overflow-note"))
     return out, y + 8 if out else y
+
+
+def follows_sentence(ch: Chart) -> str:
+    """What the next slide or page holds: the key to the marks (when the frame had no room for it) and the sources."""
+    where = {"slide": "slide", "paper": "page"}.get(ch.frame.medium, "page")
+    sources = f"the {len(ch.fn)} source{'s' if len(ch.fn) != 1 else ''}" if ch.opts.footnotes and len(ch.fn) else ""
+    if ch.key_follows:
+        return f"The key and {sources} are on the next {where}." if sources else \
+            f"The key to the marks is on the next {where}."
+    return f"{sources[0].upper()}{sources[1:]} are listed on the next {where}." if len(ch.fn) != 1 else \
+        f"The source is listed on the next {where}."
 
 
 def overflow_sentence(total: int, names: Sequence[str]) -> str:

@@ -9,9 +9,10 @@ import attrs
 from timeline.layout import blocks
 from timeline.layout.chart import MARGIN, Chart
 from timeline.layout.horizontal import horizontal
+from timeline.layout.marks import legend_keys, mark_kind
 from timeline.layout.options import LayoutOptions
 from timeline.layout.scale import linear_scale
-from timeline.layout.scene import NoteEntry, Scene
+from timeline.layout.scene import ASCENT, NoteEntry, Scene, Shape, Text
 from timeline.layout.vertical import vertical
 from timeline.model import Timeline
 
@@ -33,7 +34,8 @@ def _chart(tl: Timeline, opts: LayoutOptions) -> tuple[Chart, Scene]:
     then with its lanes merged into one, so that the frame is always respected.
 
     A vertical list on a fixed frame (a portrait ``WxH``) also goes without its subtitle and legend
-    when that labels many more events (half as many again, and two more at least).
+    when that labels a quarter more events (one more at least).  A legend left out this way is not lost: the key to the marks
+    leads the next page, before the sources, and the note under the chart says so.
     """
     lay = vertical if opts.direction == "vertical" else horizontal
     chart = Chart(tl, opts)
@@ -47,12 +49,13 @@ def _chart(tl: Timeline, opts: LayoutOptions) -> tuple[Chart, Scene]:
     for merge in (False, True):
         compact = Chart(tl, attrs.evolve(opts, legend=False))
         compact.compact = True
+        compact.key_follows = opts.legend
         if merge:
             compact.merge_lanes()
         tight = lay(compact)
         if not _fits(tight):
             continue
-        if best is None or _labelled(tight) >= max(_labelled(best[1]) * 1.5, _labelled(best[1]) + 2):
+        if best is None or _labelled(tight) >= max(_labelled(best[1]) * 1.25, _labelled(best[1]) + 1):
             best = (compact, tight)
         break
     return best or (compact, tight)
@@ -82,6 +85,12 @@ def _source_pages(ch: Chart) -> list[Scene]:
     ty = ch.ty
     header = tuple(ty.text(MARGIN, y, line, "title") for line, y in blocks.title_lines(ch, MARGIN))
     top = header[-1].box.y1 + 8
+    key: tuple[list[Shape], list[Text]] = ([], [])
+    if ch.key_follows:  # the legend the chart had no room for leads the first page
+        keys = legend_keys(ch.infos, ch.tl.eras, lambda i: mark_kind(i, 0.0, 0.0) == "extent")
+        title = ty.text(MARGIN, top + 10 + ty.lane * ASCENT, "Key to the marks", "notes-heading")
+        shapes, texts, top = blocks.legend(ch, keys, title.box.y1 + 6, force=True)
+        key = (shapes, [title, *texts])
     heading, entries, _y = blocks.notes(ch, top)
     bottom = (ch.frame.height or 1e12) - MARGIN
     pages: list[list[NoteEntry]] = [[]]
@@ -95,8 +104,10 @@ def _source_pages(ch: Chart) -> list[Scene]:
     scale = linear_scale(0.0, 1.0, 0.0, 1.0)
     out = []
     for n, page in enumerate(pages):
+        first = n == 0 and bool(key[0])
         out.append(ch.scene(ch.frame.height or max(t.box.y1 for e in page for t in e.lines) + MARGIN, scale,
-                            header=header, eras=(), grid=(), axis=(), ticks=(), breaks=(), lanes=(), events=(),
+                            header=(*header, *key[1]) if first else header, eras=(),
+                            grid=tuple(key[0]) if first else (), axis=(), ticks=(), breaks=(), lanes=(), events=(),
                             badges=(), overflow_note=(), notes_heading=heading if n == 0 else
                             attrs.evolve(heading, text="Sources (continued)"), notes=tuple(page), page="sources"))
     return out

@@ -50,6 +50,8 @@ class Chart:
         self.title = opts.title if opts.title is not None else tl.title
         #: Set when a fixed frame is too small for the usual blocks: no subtitle (see build.layout).
         self.compact = False
+        #: Set with ``compact`` when the legend was asked for: the key goes first on the next page.
+        self.key_follows = False
         self.fn = timeline_footnotes(tl)
         events = tl.sorted_events()
         # Lanes with no events are left out (a view window often empties some).
@@ -174,7 +176,8 @@ class Chart:
             summary += (f" Not labelled for lack of room ({len(unlabelled)}; each keeps its mark and tooltip): "
                         + "; ".join(names) + (f"; and {rest} more." if rest else "."))
         if layers.get("sources_follow"):
-            summary += " The sources are listed on the following page."
+            summary += (" The key to the marks and the sources are on the following page." if self.key_follows
+                        else " The sources are listed on the following page.")
         return Scene(
             width=round(self.width, 2), height=round(math.ceil(height), 2), orientation=self.opts.direction,
             scale=scale.kind, title=self.title, subtitle=self.tl.subtitle, summary=summary, frame=self.frame,

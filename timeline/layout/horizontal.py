@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from timeline.dates.calendar import format_year, format_year_range, year_of
+from timeline.dates.calendar import MONTH_ABBRS, format_year, format_year_range, to_gregorian
 from timeline.layout import blocks
 from timeline.layout.blocks import LabelText
 from timeline.layout.chart import MARGIN, Chart, first_fit, union
@@ -21,7 +21,7 @@ from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, 
 from timeline.layout.scale import TimeScale
 from timeline.layout.scene import ASCENT, AxisBreak, Badge, EraBand, EventMark, Label, LaneBand, Scene, Shape, Text
 from timeline.layout.text import measure, shorten
-from timeline.layout.ticks import pick_ticks, ticks
+from timeline.layout.ticks import locate
 
 __all__ = ["horizontal"]
 
@@ -174,26 +174,61 @@ class _Group:
         self.tx = min(max(self.g0, x0), x1 - w)
         self.end = self.tx + w
 
+#: A stretch drawn at under this share of the linear rate, for at least this share of the axis's
+#: time, is marked as compressed even where the scale did not flag it (a squeezed autumn on a
+#: one-year slide): a reader must never take its spacing for the rest of the axis's.
+SQUEEZED_RATE, SQUEEZED_SHARE = 0.55, 0.05
+
+
+def _squeezed(scale: TimeScale) -> list[tuple[float, float, float, float]]:
+    """The compressed stretches of the axis, (first day, after day, first px, after px), neighbours merged."""
+    linear = (scale.segments[-1].p1 - scale.segments[0].p0) / max(scale.d1 - scale.d0, 1e-9)
+    out: list[tuple[float, float, float, float]] = []
+    last = len(scale.segments) - 1
+    for k, (seg, flagged) in enumerate(zip(scale.segments, scale.compressed)):
+        # The axis's two ends are its padding: a thin stretch there misleads no one.
+        slow = (0 < k < last and seg.rate < SQUEEZED_RATE * linear
+                and seg.d1 - seg.d0 >= SQUEEZED_SHARE * (scale.d1 - scale.d0))
+        if flagged or slow:
+            if out and out[-1][1] == seg.d0:
+                out[-1] = (out[-1][0], seg.d1, out[-1][2], seg.p1)
+            else:
+                out.append((seg.d0, seg.d1, seg.p0, seg.p1))
+    return out
+
+
+def _stretch_text(first: float, after: float) -> str:
+    """A compressed stretch: "1933–1938", "1953", "Aug–Dec 1953", "Feb 1953"."""
+    y0, m0, _ = to_gregorian(math.ceil(first))
+    y1, m1, _ = to_gregorian(math.ceil(after) - 1)
+    if y1 - y0 >= 100_000:   # deep time: name the round years at its ends ("13 Ga – 5 Ga")
+        return format_year_range(y0, to_gregorian(math.ceil(after))[0], short=True)
+    if y1 > y0 and (m0, m1) == (1, 12) or y1 > y0 + 1:
+        return format_year_range(y0, y1, short=True)
+    if y1 > y0:
+        return f"{MONTH_ABBRS[m0 - 1]} {format_year(y0, short=True)} – {MONTH_ABBRS[m1 - 1]} {format_year(y1, short=True)}"
+    if (m0, m1) == (1, 12):
+        return format_year(y0, short=True)
+    months = MONTH_ABBRS[m0 - 1] if m0 == m1 else f"{MONTH_ABBRS[m0 - 1]}–{MONTH_ABBRS[m1 - 1]}"
+    return f"{months} {format_year(y0, short=True)}"
+
+
 def _breaks(ch: Chart, scale: TimeScale, axis_y: float, plot_top: float,
             y: float) -> tuple[list[AxisBreak], float]:
     """A shaded band and a zig-zag on the axis per compressed stretch, labelled in rows below the ticks."""
     ty = ch.ty
     out = []
     rows: list[float] = []
-    for seg, squeezed in zip(scale.segments, scale.compressed):
-        if not squeezed:
-            continue
-        first, last = year_of(math.ceil(seg.d0)), year_of(math.ceil(seg.d1) - 1)
-        label = (f"{format_year_range(first, last, short=True)} compressed" if last > first
-                 else f"{format_year(first, short=True)} compressed")
-        mid = (seg.p0 + seg.p1) / 2
-        band = Shape("rect", "compressed", (seg.p0, plot_top, seg.p1 - seg.p0, axis_y - plot_top))
+    for d0, d1, p0, p1 in _squeezed(scale):
+        label = f"{_stretch_text(d0, d1)} compressed"
+        mid = (p0 + p1) / 2
+        band = Shape("rect", "compressed", (p0, plot_top, p1 - p0, axis_y - plot_top))
         zigzag = Shape("polyline", "break", tuple(v for k in range(5) for v in (mid - 6 + 3 * k, axis_y + (-5 if k % 2 else 5))))
         w = measure(label, ty.breaks)
         tx = min(max(mid - w / 2, MARGIN), ch.width - MARGIN - w)
         row = first_fit(rows, tx, tx + w + 10, 1000)
         base = y + 2 + row * ty.breaks * ty.line + ty.breaks * ASCENT
-        out.append(AxisBreak(seg.d0, seg.d1, (band, zigzag), ty.text(tx, base, label, "break-label")))
+        out.append(AxisBreak(d0, d1, (band, zigzag), ty.text(tx, base, label, "break-label")))
     return out, y + len(rows) * ty.breaks * ty.line + (6 if rows else 0)
 
 
@@ -204,13 +239,16 @@ def _axis(ch: Chart, scale: TimeScale, x0: float, x1: float, plot_top: float,
     axis = [Shape("line", "axis", (x0, axis_y, x1, axis_y))]
     grid: list[Shape] = []
     tick_texts: list[Text] = []
-    for tick, tx, context in pick_ticks(ty, ticks(scale), x0, x1):
-        year_start = tick.date.month == 1 and tick.date.day == 1
+    ticks = locate(scale, ty, x0, x1)
+    # A year among months or days is bold, as the year line under them is.
+    mixed = any(tick.kind != "year" for tick in ticks)
+    for tick in ticks:
         axis.append(Shape("line", "tick", (tick.pos, axis_y, tick.pos, axis_y + 5)))
-        grid.append(Shape("line", "grid" + (" grid-major" if year_start else ""), (tick.pos, plot_top, tick.pos, axis_y)))
-        tick_texts.append(ty.text(tx, axis_y + 8 + ty.tick * ASCENT, tick.label, "tick", anchor="middle"))
-        if context:
-            tick_texts.append(ty.text(tx, axis_y + 8 + ty.tick * ASCENT + ty.tick * ty.line, context,
+        grid.append(Shape("line", "grid" + (" grid-major" if tick.opens_year else ""), (tick.pos, plot_top, tick.pos, axis_y)))
+        tick_texts.append(ty.text(tick.centre, axis_y + 8 + ty.tick * ASCENT, tick.label,
+                                  "tick tick-year" if mixed and tick.kind == "year" else "tick", anchor="middle"))
+        if tick.context:
+            tick_texts.append(ty.text(tick.centre, axis_y + 8 + ty.tick * ASCENT + ty.tick * ty.line, tick.context,
                                       "tick tick-year", anchor="middle"))
     return axis, grid, tick_texts
 
@@ -228,16 +266,17 @@ def _plans(ch: Chart, plot: _Plot, scale: TimeScale, plot_top: float) -> tuple[l
     below = 4 + 8 + 2 * ty.tick * ty.line + _breaks(ch, scale, 0.0, 0.0, 0.0)[1] + MARGIN
     room = ch.frame.height - plot_top - below
     notes_h = blocks.notes(ch, 0.0)[2]
-    if notes_h:
+    if notes_h and not ch.key_follows:
         plans = plot.plans(room - notes_h)
         if not any(p.over for p in plans) and sum(p.height for p in plans) <= room - notes_h:
             return plans, False
     note_h = blocks.OVERFLOW_LINES_FIXED * ty.overflow * ty.line + 8
-    moved_h = ty.overflow * ty.line + 8 if notes_h else 0.0
+    follows = bool(notes_h) or ch.key_follows
+    moved_h = ty.overflow * ty.line + 8 if follows else 0.0
     plans = plot.plans(room - moved_h)
     if any(p.over for p in plans):
         plans = plot.plans(room - moved_h - note_h)
-    return plans, bool(notes_h)
+    return plans, follows
 
 
 def horizontal(ch: Chart) -> Scene:

@@ -18,11 +18,13 @@ The pages are ordinary Scenes, so each renders to SVG (``NAME-1.svg``...) or PNG
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 
+from timeline.dates.calendar import format_year, year_of
 from timeline.layout.pagecut import GAP, Layer, cut, empty, is_geometry, merged, shape_span, shift_shape, shift_text, spans
 from timeline.layout.scene import ASCENT, DESCENT, Box, Scene, Text
 from timeline.layout.text import measure
@@ -218,9 +220,21 @@ def _lane_at(flow: Scene, top: float) -> Text | None:
 
 
 def _continues_from(flow: Scene, top: float) -> Text | None:
-    """On a vertical page that starts mid-flow, the last year tick above it, to say where the page picks up."""
-    above = [t for t in flow.ticks if t.box.y1 <= top and t.text.strip()[:4].isdigit()]
+    """On a vertical page that starts mid-flow, the year it picks up in ("1951 (cont.)"), at the year ticks' place.
+
+    The year is the one drawn at the page's top edge (the flow's scale), not the last year tick
+    above it: with ticks every two or five years that could be a year the page does not show.
+    """
+    above = [t for t in flow.ticks if t.box.y1 <= top and "tick-year" in t.cls.split()]
     if not above:
         return None
     last = max(above, key=lambda t: t.y)
-    return attrs.evolve(last, text=f"{last.text} (cont.)")
+    year = last.text
+    if flow.timescale is not None:
+        year = format_year(year_of(math.floor(flow.timescale.day_at(top))), short=True)
+    text = f"{year} (cont.)"
+    width = measure(text, last.size, bold=last.bold)
+    if last.anchor == "end" and last.x - width < 0:   # a narrow tick column holds the year alone
+        text, width = year, measure(year, last.size, bold=last.bold)
+    x = last.x - width if last.anchor == "end" else last.box.x
+    return attrs.evolve(last, text=text, box=Box(x, last.box.y, width, last.box.h))

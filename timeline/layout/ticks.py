@@ -1,8 +1,20 @@
-"""Calendar ticks for both orientations, from one table: a ladder of units and their multiples.
+"""Calendar ticks for both orientations: one locator over the ladder of :mod:`timeline.layout.ladder`.
 
-After matplotlib's AutoDateLocator: ticks fall on calendar boundaries (decade, year, quarter,
-month, day) with the multiples each unit may step by, and the label format follows the unit.
-Dates never pass through a plain numeric tick locator.
+After matplotlib's AutoDateLocator: ticks fall on calendar boundaries, a rung of the ladder at a
+time (hours, days, months, years, decades, centuries, millennia, Ma, Ga, with the multiples
+each unit may step by), and the label follows what the tick opens ("1953", "Mar", "8 Mar",
+"06:00", "66 Ma").  Dates never pass through a plain numeric tick locator.
+
+:func:`locate` works on any scale (linear, adaptive, focus, the vertical list's knots):
+
+1. A compressed segment (an axis break) gets no tick inside it, so nothing there suggests
+   proportional spacing; the rest of the axis is cut into pieces at the breaks.
+2. The **base rung** is the finest rung whose ticks keep, everywhere on the axis, a clear gap
+   between labels and a comfortable pitch between ticks (both in em of the tick text, see
+   :data:`SPACING`): the same step the whole way, never a tick dropped from it.
+3. On a scale that is not linear, a stretch between two base ticks that has room to spare (a
+   busy year on an adaptive or vertical axis) is subdivided by a finer rung that nests in it
+   (years into months, months into weeks), again only if every one of its ticks fits.
 """
 
 from __future__ import annotations
@@ -10,318 +22,343 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from typing import Any
 
 import attrs
 
 from timeline.dates import calendar as cal
-from timeline.layout.scale import UNIT_YEARS, TimeScale, add_unit, floor_unit
+from timeline.layout.ladder import (CHAIN, DEEP_AXIS, GROUP, NAMES_DAYS, Rung, nests, rung_days, rungs_from,
+                                    tick_context, tick_label)
+from timeline.layout.scale import TimeScale
 from timeline.layout.text import measure
 from timeline.layout.typography import Typography
 
-__all__ = ["LADDER", "Tick", "choose_unit", "flow_levels", "flow_tick_width", "flow_ticks", "pick_ticks", "ticks",
-           "year_label"]
+__all__ = ["SPACING", "Tick", "label_width", "locate"]
 
-#: (unit, allowed multiples, minimum px between ticks).  Finest first.  Year-like units count
-#: BCE years down and CE years up, with 1 CE in place of a year 0 (… 200 BCE, 100 BCE, 1 CE,
-#: 100 CE …); "Ma" and "Ga" label deep time in millions / billions of years ago (calendar.DEEP_TIME_UNITS).
-LADDER: tuple[tuple[str, tuple[int, ...], float], ...] = (
-    ("day", (1, 2, 7, 14), 44.0),
-    ("month", (1,), 34.0),
-    ("quarter", (1, 2), 34.0),      # steps of 3 and 6 months
-    ("year", (1, 2, 5), 40.0),
-    ("decade", (1, 2, 5, 10, 25, 50), 44.0),
-    ("millennium", (1, 2, 5, 10, 25, 50, 100, 250, 500), 52.0),
-    ("Ma", (1, 2, 5, 10, 25, 50, 100, 250, 500), 52.0),
-    ("Ga", (1, 2, 5, 10), 52.0),
-)
-MIN_TICKS, MAX_TICKS = 2, 14
-#: Ticks this many years apart or more are deep time, labelled in Ma / Ga (DEEP_TIME_UNITS).
-DEEP_STEP = 100_000
-_DEEP = {"Ma": (1_000_000, "Ma"), "Ga": (1_000_000_000, "Ga")}
-
-
-def _day_ticks(first: int, last: int, step: int) -> list[int]:
-    """Day ticks restart each month at 1, 1+step, ... (like matplotlib's bymonthday)."""
-    out = []
-    month = floor_unit(first, "month", 1)
-    while month <= last:
-        for day in range(1, 29, step):
-            number = month + day - 1
-            if first <= number <= last:
-                out.append(number)
-        month = add_unit(month, "month", 1)
-    return out
-
-
-def _year_ticks(first: int, last: int, years: int, limit: int) -> list[int]:
-    """First days of the years k x ``years`` BCE and k x ``years`` CE (and 1 CE) between two days."""
-    y0, y1 = cal.year_of(first), cal.year_of(last)
-    out = []
-    if years >= DEEP_STEP:   # deep time counts back from year 0: 66 Ma is the year -66,000,000
-        for k in range(-(-y0 // years), y1 // years + 1):
-            out.append(cal.from_gregorian(k * years, 1, 1))
-    else:
-        # k x years BCE is the astronomical year 1 - k x years; the CE side starts at 1 CE.
-        for k in range(max(1, -(-(1 - y1) // years)), (1 - y0) // years + 1):
-            out.append(cal.from_gregorian(1 - k * years, 1, 1))
-        out.sort()
-        if y0 <= 1 <= y1:
-            out.append(cal.from_gregorian(1, 1, 1))
-        out += [cal.from_gregorian(k * years, 1, 1) for k in range(max(1, -(-y0 // years)), y1 // years + 1)]
-    out = [day for day in out if first <= day <= last]
-    return out[: limit + 1]
-
-
-def _calendar_ticks(d0: float, d1: float, unit: str, step: int, limit: int) -> list[int]:
-    first, last = math.ceil(d0), math.floor(d1)
-    if unit == "day" and step > 1:
-        return _day_ticks(first, last, step)[: limit + 1]
-    if unit in UNIT_YEARS:
-        return _year_ticks(first, last, UNIT_YEARS[unit] * step, limit)
-    out = []
-    day = floor_unit(first, unit, step)
-    while day <= last and len(out) <= limit:
-        if day >= first:
-            out.append(day)
-        day = add_unit(day, unit, step)
-    return out
+#: Along each axis, (the clear gap between two tick labels, the least pitch between two ticks), in
+#: em of the tick text.  Across (horizontal) a label is as wide as its text; down (vertical) one line high.
+SPACING = {"across": (1.0, 6.0), "down": (1.0, 3.0)}
+#: The deepest subdivision below the base rung (years, then months, then weeks).
+MAX_DEPTH = 3
 
 
 @attrs.frozen
 class Tick:
-    """A tick: its date (``datetime.date``, or ``CalendarDay`` outside years 1–9999), position, unit, label.
+    """A tick: its day number and position, its label (centred at ``centre``) and the rung it is on.
 
-    The year line under month and day ticks is worked out by :func:`pick_ticks` over the ticks it keeps.
+    ``context`` is the coarser date a month, day or hour label leaves out ("1953", "5 Mar 1953"),
+    given where it changes from the tick before.  ``kind`` says what the label names: year,
+    month, day or hour.
     """
 
-    date: Any
+    day: float
     pos: float
-    unit: str
+    centre: float
     label: str
+    context: str
+    kind: str
+    rung: Rung
+
+    @property
+    def text(self) -> str:
+        """The label on one line ("Mar 1953"), as the vertical axis writes it."""
+        return f"{self.label} {self.context}" if self.context else self.label
+
+    @property
+    def opens_year(self) -> bool:
+        """True for a tick on the first moment of a year (a major grid line)."""
+        return self.kind == "year"
 
 
-def year_label(year: int, mark_ce: bool = False) -> str:
-    """An axis year: 1953, 79 CE, 44 BCE, 12,000 BCE (``mark_ce`` when the axis also shows BCE)."""
-    return cal.format_year(year, short=True, mark_ce=mark_ce)
+# -- the locator --------------------------------------------------------------------------------
+
+@attrs.frozen
+class _Cand:
+    day: float
+    pos: float
+    label: str
+    kind: str
+    extent: float
+    rung: Rung
+    room: float       # px to the next tick of its rung (infinite at the end of a piece)
+    shown: bool       # False for a tick at an axis end whose label can't sit by it, or that would mislead
 
 
-def _deep_label(year: int, size: int, suffix: str) -> str:
-    value = f"{-year / size:,.3f}".rstrip("0").rstrip(".")
-    return f"{value} {suffix}"
+class _Locator:
+    """The ticks of one axis: its scale, the label room ``lo..hi`` and the spacing rules."""
 
-
-def _format(day: int, unit: str, step: int, mark_ce: bool) -> str:
-    year, month, date = cal.to_gregorian(day)
-    if unit == "day":
-        return f"{date} {cal.MONTH_ABBRS[month - 1]}"
-    if unit in ("month", "quarter"):
-        return cal.MONTH_ABBRS[month - 1]
-    years = UNIT_YEARS[unit] * step
-    if years >= DEEP_STEP and year <= 0:
-        size, suffix = _DEEP["Ga" if years >= 1_000_000_000 else "Ma"]
-        return _deep_label(year, size, suffix)
-    return year_label(year, mark_ce)
-
-
-def choose_unit(d0: float, d1: float, length: float, spacing_scale: float = 1.0) -> tuple[str, int]:
-    """The finest ladder rung whose ticks over ``d0..d1`` stay ``min px`` apart along ``length`` px."""
-    days = max(d1 - d0, 1e-9)
-    approx = {"day": 1.0, "month": 30.44, "quarter": 91.31, **{u: 365.2425 * n for u, n in UNIT_YEARS.items()}}
-    for unit, multiples, min_px in LADDER:
-        for step in multiples:
-            period = approx[unit] * step
-            count = days / period
-            if count > MAX_TICKS:
+    def __init__(self, scale: TimeScale, ty: Typography, lo: float, hi: float, vertical: bool) -> None:
+        self.scale, self.ty, self.lo, self.hi, self.vertical = scale, ty, lo, hi, vertical
+        gap, pitch = SPACING["down" if vertical else "across"]
+        self.gap = gap * ty.tick
+        # A linear axis also keeps a comfortable pitch; a non-linear one only the gap, as its pace varies.
+        self.pitch = pitch * ty.tick if len(scale.segments) < 2 else 0.0
+        self.least = self.gap + (ty.tick * ty.line if vertical else ty.tick)   # no two ticks closer than this
+        self.deep = cal.year_of(math.floor(scale.d0)) < DEEP_AXIS
+        self.mark_ce = cal.year_of(math.floor(scale.d0)) < 1
+        self.finest_days = 0.0
+        self.ends = [seg.p1 for seg in scale.segments]
+        # Pieces of the axis between its breaks: (first day, last day, first px, last px).
+        self.pieces: list[tuple[float, float, float, float]] = []
+        for seg, squeezed in zip(scale.segments, scale.compressed):
+            if squeezed:
                 continue
-            if length / max(count, 1e-9) >= min_px * spacing_scale:
-                return unit, step
-    return LADDER[-1][0], LADDER[-1][1][-1]
+            if self.pieces and self.pieces[-1][1] == seg.d0:
+                d0, _d1, p0, _p1 = self.pieces[-1]
+                self.pieces[-1] = (d0, seg.d1, p0, seg.p1)
+            else:
+                self.pieces.append((seg.d0, seg.d1, seg.p0, seg.p1))
 
+    def day_at(self, position: float) -> float:
+        """The day drawn at ``position`` (a bisection: a vertical list's scale has a segment per date)."""
+        segs = self.scale.segments
+        seg = segs[min(bisect.bisect_left(self.ends, position), len(segs) - 1)]
+        if seg.p1 == seg.p0:
+            return seg.d0
+        return seg.d0 + (min(max(position, seg.p0), seg.p1) - seg.p0) / seg.rate
 
-def ticks(scale: TimeScale, spacing_scale: float = 1.0) -> list[Tick]:
-    """Calendar ticks for every segment of ``scale`` (compressed segments get only their ends)."""
-    out: list = []
-    for seg, squeezed in zip(scale.segments, scale.compressed):
-        length = abs(seg.p1 - seg.p0)
-        if squeezed:
-            continue
-        unit, step = choose_unit(seg.d0, seg.d1, length, spacing_scale)
-        dates = _calendar_ticks(seg.d0, seg.d1, unit, step, MAX_TICKS)
-        if len(dates) < MIN_TICKS and unit != "day":
-            # Too few calendar boundaries: fall back one rung finer if it still fits.
-            pass
-        out += [(day, unit, step) for day in dates]
-    # Label once every tick is known: CE years say "CE" when the axis also shows BCE years.
-    mark_ce = any(cal.year_of(day) < 1 for day, _u, _s in out)
-    out = [Tick(cal.to_date(day), scale.pos(day), unit, _format(day, unit, step, mark_ce))
-           for day, unit, step in out]
-    out.sort(key=lambda t: (t.pos, t.date))
-    final: list[Tick] = []
-    for t in out:
-        if not final or abs(t.pos - final[-1].pos) >= 0.5:  # segments share their end ticks
-            final.append(t)
-    return final
+    def extent(self, label: str, kind: str, context: str = "") -> float:
+        """A label's length along the axis: across, the wider of its text and the year line under it."""
+        ty = self.ty
+        if self.vertical:
+            return ty.tick * ty.line
+        return max(measure(label, ty.tick, bold=kind == "year"), measure(context, ty.tick, bold=True))
 
+    def centre(self, c: _Cand) -> float:
+        """Where a label's centre goes: at its tick, moved in from an axis end."""
+        return min(max(c.pos, self.lo + c.extent / 2), self.hi - c.extent / 2)
 
-_FLOW_YEAR_STEPS = (1_000_000_000, 500_000_000, 100_000_000, 50_000_000, 10_000_000, 5_000_000, 1_000_000, 500_000,
-                    100_000, 50_000, 10_000, 5000, 1000, 500, 100, 50, 10, 5, 1)
+    def piece_end(self, day: float) -> float:
+        """The last day of the piece holding ``day``."""
+        return next((d1 for d0, d1, _p0, _p1 in self.pieces if d0 <= day <= d1), day)
 
+    def candidates(self, rung: Rung, a: float, b: float) -> list[_Cand] | None:
+        """The rung's ticks in ``a..b`` (within one piece), or None if more than could ever fit."""
+        room = self.scale.pos(b) - self.scale.pos(a)
+        if (b - a) / rung.days > room / max(self.pitch, self.least) + 2:
+            return None
+        days = rung_days(rung, a, b, self.deep)
+        end = self.piece_end(a)
+        start = next((d0 for d0, d1, _p0, _p1 in self.pieces if d0 <= a <= d1), a)
+        if days:
+            days.append(next(iter(rung_days(rung, days[-1] + 1e-6, days[-1] + 2.5 * rung.days, self.deep)), math.inf))
+        out = []
+        for day, after in zip(days, days[1:]):
+            label, kind = tick_label(day, rung, self.deep, self.mark_ce)
+            pos = self.scale.pos(day)
+            # The first tick of a piece names its year under it (later ones, only if it changes).
+            extent = self.extent(label, kind, tick_context(day, kind, self.mark_ce) if day - start < rung.days else "")
+            c = _Cand(day, pos, label, kind, extent, rung, self.scale.pos(after) - pos if after <= end else math.inf,
+                      True)
+            shown = (extent <= self.hi - self.lo and abs(self.centre(c) - pos) <= extent / 2 + 1e-6
+                     and not self.misleading(c))
+            out.append(attrs.evolve(c, shown=shown) if not shown else c)
+        return out
 
-def _year_index(year: int, step: int) -> int:
-    """Which multiple of ``step`` a year tick is (counted in BCE years before 1 CE; from year 0 in deep time)."""
-    if step >= DEEP_STEP or year >= 1:
-        return year // step
-    return (1 - year) // step
+    def misleading(self, c: _Cand) -> bool:
+        """True when the label spans dates more than a step, or more than what it names, away.
 
+        Down the page a squeezed stretch must not put a tick level with other dates (a bound
+        "by 1956" beside 1958); across, a label centred on its tick overhangs its neighbours anyway.
+        """
+        if not self.vertical:
+            return False
+        half = c.extent / 2
+        for _d0, _d1, p0, p1 in self.pieces:
+            if p0 <= c.pos <= p1:
+                lo, hi = self.day_at(max(c.pos - half, p0)), self.day_at(min(c.pos + half, p1))
+                named = max(c.rung.days, NAMES_DAYS[c.kind])
+                return max(c.day - lo, hi - c.day) > named
+        return True
 
-def _tick_ordinal(day: int, level: str) -> int:
-    """A tick's count within its level (years // step, months, weeks), for thinning to every 2nd or 5th."""
-    year, month, date = cal.to_gregorian(day)
-    if level.startswith("year"):
-        return _year_index(year, int(level[4:]))
-    if level in ("quarter", "month"):
-        return year * 12 + month - 1
-    return date // 7
+    def clear(self, a: _Cand | None, b: _Cand | None) -> bool:
+        """True when two neighbouring ticks keep the pitch and their labels the gap."""
+        if a is None or b is None:
+            return True
+        if b.pos - a.pos < max(self.pitch, 0.5):
+            return False
+        return self.centre(b) - b.extent / 2 - (self.centre(a) + a.extent / 2) >= self.gap
 
+    def fits(self, ticks: Sequence[_Cand], left: _Cand | None = None, right: _Cand | None = None) -> bool:
+        """True when every tick can be drawn and every pair of neighbours in ``left, *ticks, right`` is clear."""
+        row = [left, *ticks, right]
+        return all(c.shown for c in ticks) and all(self.clear(x, y) for x, y in zip(row, row[1:]))
 
-def flow_levels(d0: float, d1: float) -> tuple[str, ...]:
-    """Tick levels for the vertical axis, coarse to fine, keeping the candidate count small."""
-    years = (d1 - d0) / 365.2425
-    out = [f"year{step}" for step in _FLOW_YEAR_STEPS if years / step <= 2000 and step <= max(years, 1)]
-    if years <= 60:
-        out += ["quarter", "month"]
-    if years <= 3:
-        out.append("day")
-    return tuple(out)
-
-
-def _deep_unit(levels: Sequence[str]) -> tuple[int, str] | None:
-    """Ma or Ga for a deep-time axis (its coarsest level is a million years or more), else None."""
-    coarsest = max((int(level[4:]) for level in levels if level.startswith("year")), default=0)
-    if coarsest >= 1_000_000_000:
-        return _DEEP["Ga"]
-    return _DEEP["Ma"] if coarsest >= DEEP_STEP else None
-
-
-def _flow_year_label(year: int, deep: tuple[int, str] | None, mark_ce: bool) -> str:
-    if deep is None or year > 0:
-        return year_label(year, mark_ce)
-    return _deep_label(year, *deep)
-
-
-def flow_tick_width(ty: Typography, levels: Sequence[str], d1: float, d0: float | None = None) -> float:
-    """The widest tick label the levels can produce (so none is ever cut)."""
-    deep = _deep_unit(levels)
-    ends = [cal.year_of(math.floor(d1))] + ([] if d0 is None else [cal.year_of(math.ceil(d0))])
-    mark = min(ends) < 1
-    years = [_flow_year_label(y, deep, mark) for y in ends]
-    year = max(years, key=len)
-    sample = "28 Sep " + year if "day" in levels else "Sep " + year if "month" in levels else year
-    return max(measure(sample, ty.tick, bold=True), *(measure(y, ty.tick, bold=True) for y in years))
-
-
-def _level_days(level: str, first: int, last: int) -> list[int]:
-    if level.startswith("year"):
-        return _year_ticks(first, last, int(level[4:]), 10_000)
-    y0, y1 = cal.year_of(first), cal.year_of(last)
-    if level in ("quarter", "month"):
-        months = (4, 7, 10) if level == "quarter" else tuple(range(2, 13))
-        return [cal.from_gregorian(y, m, 1) for y in range(y0, y1 + 1) for m in months]
-    return [day for day in range(first, last + 1) if cal.to_gregorian(day)[2] in (8, 15, 22)]
-
-
-def flow_ticks(ty: Typography, scale: TimeScale, d0: float, d1: float, levels: Sequence[str], lo: float,
-                hi: float) -> list[tuple[float, str, bool]]:
-    """(position, label, is a year) for the vertical axis: coarse levels first, finer ones fill the gaps.
-
-    A month or day tick says its year when the tick above it is in another year, so every kept
-    label reads on its own.
-    """
-    first, last = math.ceil(d0), math.floor(d1) - 1
-    seen: set[int] = set()
-    kept: list[float] = [lo - 1e9, hi + 1e9]  # sentinels: every candidate falls between two kept positions
-    chosen: list[tuple[float, int, int]] = []
-    min_gap = ty.tick * 1.4
-    for rank, level in enumerate(levels):
-        # Ticks of a level go in all together between two kept ticks, or not at all, so the
-        # steps stay regular (no lone "1861" between "1860" and "1865").
-        groups: dict[int, list[tuple[float, int]]] = {}
-        for day in _level_days(level, first, last):
-            if not first <= day <= last or day in seen:
-                continue
-            p = scale.pos(day)
-            if lo <= p <= hi:
-                groups.setdefault(bisect.bisect_left(kept, p), []).append((p, day))
-        adds = []
-        for i, group in groups.items():
-            group.sort()
-            for every in (1, 2, 5):
-                # Every 1st, 2nd or 5th tick of the level, counted on the calendar so the steps stay round.
-                sub = [(p, d) for p, d in group if _tick_ordinal(d, level) % every == 0]
-                ps = [kept[i - 1], *(p for p, _d in sub), kept[i]]
-                if sub and all(b - a >= min_gap for a, b in zip(ps, ps[1:])):
-                    adds.extend(sub)
+    def base(self, rungs: Sequence[Rung]) -> list[_Cand]:
+        """The finest rung whose ticks all fit the whole axis (each piece on its own), with its ticks."""
+        for rung in rungs:
+            ticks: list[_Cand] = []
+            for d0, d1, _p0, _p1 in self.pieces:
+                cands = self.candidates(rung, d0, d1)
+                if cands is None:
                     break
-        for p, day in adds:
-            seen.add(day)
-            bisect.insort(kept, p)
-            chosen.append((p, day, rank))
-    chosen.sort()
-    deep = _deep_unit(levels)
-    mark_ce = any(cal.year_of(day) < 1 for _p, day, _r in chosen)
-    out = []
-    last_year = None
-    for p, day, _rank in chosen:
-        year, month, date = cal.to_gregorian(day)
-        if month == 1 and date == 1:
-            out.append((p, _flow_year_label(year, deep, mark_ce), True))
-        else:
-            label = cal.MONTH_ABBRS[month - 1] if date == 1 else f"{date} {cal.MONTH_ABBRS[month - 1]}"
-            if year != last_year:
-                label += f" {year_label(year, mark_ce)}"
-            out.append((p, label, False))
-        last_year = year
-    return out
+                # At an axis end a label that can't sit by its tick is left out; anywhere else it fails the rung.
+                while cands and not cands[0].shown:
+                    cands = cands[1:]
+                while cands and not cands[-1].shown:
+                    cands = cands[:-1]
+                if not self.fits(cands):
+                    break
+                ticks += cands
+            else:
+                return ticks
+        return []
+
+    def thinned(self, rungs: Sequence[Rung]) -> list[_Cand]:
+        """The finest rung giving at least two ticks once ticks too close to the one before are left out."""
+        for rung in rungs:
+            kept: list[_Cand] = []
+            for d0, d1, _p0, _p1 in self.pieces:
+                for c in self.candidates(rung, d0, d1) or ():
+                    if c.shown and (not kept or self.clear(kept[-1], c)):
+                        kept.append(c)
+            if len(kept) >= 2:
+                return kept
+        return []
+
+    def refine(self, ticks: list[_Cand]) -> list[_Cand]:
+        """The base ticks, and each stretch between two of them (or one and a piece's end) subdivided."""
+        if len(self.scale.segments) < 2:
+            return ticks
+        out: list[_Cand] = []
+        for d0, d1, _p0, _p1 in self.pieces:
+            inner = [t for t in ticks if d0 <= t.day <= d1]
+            out += inner
+            bounds = [None, *inner, None]
+            for x, y in zip(bounds, bounds[1:]):
+                rung = (x or y).rung if (x or y) else None
+                out += self.subdivide(x, y, x.day if x else d0, y.day if y else d1, rung, 0)
+        return out
+
+    def subdivide(self, x: _Cand | None, y: _Cand | None, a: float, b: float, rung: Rung | None,
+                  depth: int) -> list[_Cand]:
+        """New ticks strictly between ``a`` and ``b`` (ticks ``x`` and ``y``, or a piece's ends).
+
+        The stretch takes the next rung of :data:`CHAIN` that nests in ``rung`` (years into
+        quarters, quarters into months, months into weeks), a calendar unit at a time: a year's
+        quarters (a month's weeks) go in all together, or not at all, and a year (month) that
+        gets them is labelled at its start.  Each new stretch is subdivided again, down to
+        :data:`MAX_DEPTH` levels; so is each stretch of a group that did not go in, whose
+        ends are then labelled only if something goes in between them.
+        """
+        finer = _next_level(rung, self, a, b)
+        if finer is None or depth >= MAX_DEPTH:
+            return []
+        # At a piece's end (a break, or the axis end) the end itself may be a tick of the finer rung.
+        cands = [c for c in self.candidates(finer, a, b) or () if (x is None or a < c.day) and (y is None or c.day < b)]
+        if not cands:
+            return []
+        starts = set(rung_days(GROUP[finer.unit], a, b, self.deep)) if finer.unit in GROUP else set()
+        out: list[_Cand] = []
+        # Cut the stretch at the starts of the calendar unit: each piece is one group.
+        groups: list[list[_Cand]] = [[]]
+        bounds: list[_Cand | None] = [x]
+        for c in cands:
+            if c.day in starts:
+                bounds.append(c)
+                groups.append([])
+            else:
+                groups[-1].append(c)
+        bounds.append(y)
+        need: set[int] = set()
+        for k, group in enumerate(groups):
+            left, right = bounds[k], bounds[k + 1]
+            row = [left, *group, right]
+            fits = bool(group) and self.fits(group, left, right)
+            if fits:
+                need.update((k, k + 1))
+                out += group
+            # A group that doesn't fit whole may still hold a busy stretch: its ticks become the
+            # bounds of finer ones there, drawn only where those go in (a busy March in a squeezed year).
+            for p, q in zip(row, row[1:]):
+                sub = self.subdivide(p, q, p.day if p else a, q.day if q else b, finer, depth + 1)
+                if sub and not fits:
+                    out += [t for t in (p, q) if t is not None and t is not left and t is not right and t.shown]
+                    need.update(([k] if p is left else []) + ([k + 1] if q is right else []))
+                out += sub
+        out += [bounds[k] for k in sorted(need) if 0 < k < len(bounds) - 1 and bounds[k].shown]
+        return out
 
 
-def pick_ticks(ty: Typography, candidates: Sequence[Tick], x0: float, x1: float, gap: float = 8.0) -> list[tuple[Tick, float, str]]:
-    """The ticks whose labels fit side by side: (tick, label centre, year line or "").
+def _next_level(rung: Rung | None, loc: _Locator, a: float, b: float) -> Rung | None:
+    """The rung that subdivides ``rung`` (None: the coarsest with a tick inside ``a..b``)."""
+    for finer in CHAIN:
+        if finer.days < loc.finest_days - 1e-9:
+            return None
+        if rung is None:
+            if any(a < d < b for d in rung_days(finer, a, b, loc.deep)[:3]) if (b - a) / finer.days < 1e4 else False:
+                return finer
+        elif finer.days < rung.days and rung.days / finer.days >= 2.9 and nests(finer, rung):
+            return finer
+    return None
 
-    Year boundaries are placed first, those opening the longest stretch before the next
-    boundary winning a clash (on an adaptive scale a squeezed year must not hide the busy year
-    after it); then the other ticks fill the gaps.  The year line under month and day ticks is
-    worked out over the ticks kept, so every kept label can be read without a dropped neighbour.
+
+def locate(scale: TimeScale, ty: Typography, lo: float, hi: float, *, vertical: bool = False,
+           finest: str = "hour") -> list[Tick]:
+    """The ticks to draw on ``scale``, whose labels must lie within ``lo..hi`` px along the axis.
+
+    ``vertical`` lays labels one line high down the axis, else side by side as wide as their
+    text.  ``finest`` is the finest unit allowed (a phone's narrow tick column takes years only).
+    No two labels overlap or come within the gap of :data:`SPACING`, none crosses an axis end,
+    and none is inside a compressed stretch.
     """
-    cands = sorted(candidates, key=lambda t: (t.pos, t.date))
-    mark_ce = any(t.date.year < 1 for t in cands)
-    starts = [k for k, t in enumerate(cands) if t.date.month == 1 and t.date.day == 1]
-    room = {}
-    for j, k in enumerate(starts):
-        nxt = cands[starts[j + 1]].pos if j + 1 < len(starts) else x1
-        room[k] = nxt - cands[k].pos
-    order = sorted(starts, key=lambda k: (-room[k], k)) + [k for k in range(len(cands)) if k not in room]
-    taken: list[tuple[float, float]] = []  # kept label extents, sorted
-    kept: dict[int, float] = {}
-    for k in order:
-        t = cands[k]
-        w = measure(t.label, ty.tick)
-        if t.unit in ("day", "month", "quarter"):
-            w = max(w, measure(year_label(t.date.year, mark_ce), ty.tick, bold=True))
-        tx = min(max(t.pos, x0 + w / 2), x1 - w / 2)
-        lo, hi = tx - w / 2, tx + w / 2
-        i = bisect.bisect_left(taken, (lo, hi))
-        if (i > 0 and taken[i - 1][1] + gap > lo) or (i < len(taken) and taken[i][0] < hi + gap):
+    loc = _Locator(scale, ty, lo, hi, vertical)
+    rungs = rungs_from(finest)
+    loc.finest_days = rungs[0].days
+    chosen = loc.refine(loc.base(rungs))
+    if len(chosen) < 2:
+        # Too few ticks on a short or squeezed axis: the finest rung that gives two, thinned where tight.
+        chosen = loc.thinned(rungs) or chosen
+    # Where two ticks still meet (across a break, or a squeezed year before a busy one), the one
+    # opening the longer stretch wins: a squeezed 1952 must not hide the busy 1953 after it.
+    kept: list[_Cand] = []
+    for c in sorted({c.day: c for c in chosen}.values(), key=lambda c: c.pos):
+        if kept and not loc.clear(kept[-1], c):
+            if c.room > kept[-1].room and (len(kept) < 2 or loc.clear(kept[-2], c)):
+                kept[-1] = c
             continue
-        taken.insert(i, (lo, hi))
-        kept[k] = tx
-    out = []
-    last_year = None
-    for k in sorted(kept):
-        t = cands[k]
-        context = ""
-        if t.unit in ("day", "month", "quarter") and t.date.year != last_year:
-            context = year_label(t.date.year, mark_ce)
-        last_year = t.date.year
-        out.append((t, kept[k], context))
+        kept.append(c)
+    mark_ce = loc.mark_ce and any(c.kind == "year" and cal.year_of(math.floor(c.day)) < 1 for c in kept)
+    # Label them: a month, day or hour names its year (or day) only where that changes from the
+    # tick before, so every label reads on its own; across, a year line that makes a label wider
+    # can still crowd it out.
+    out: list[Tick] = []
+    drawn: list[_Cand] = []
+    for c in kept:
+        label, kind = tick_label(c.day, c.rung, loc.deep, mark_ce)
+        context = "" if kind == "year" else tick_context(c.day, kind, mark_ce)
+        if drawn and _same(drawn[-1].day, c.day, kind):
+            context = ""
+        c = attrs.evolve(c, label=label, extent=loc.extent(label, kind, context))
+        if (drawn and not loc.clear(drawn[-1], c)) or abs(loc.centre(c) - c.pos) > c.extent / 2 + 1e-6 \
+                or c.extent > hi - lo:
+            continue
+        drawn.append(c)
+        out.append(Tick(c.day, c.pos, loc.centre(c), label, context, kind, c.rung))
     return out
+
+
+def _same(before: float, day: float, kind: str) -> bool:
+    """True when the tick before is in the same year (the same day, for an hour): no context needed."""
+    if kind == "hour":
+        return math.floor(before) == math.floor(day)
+    return cal.year_of(math.floor(before)) == cal.year_of(math.floor(day))
+
+
+def label_width(ty: Typography, d0: float, d1: float, finest: str = "hour") -> float:
+    """The widest one-line tick label (bold) an axis over ``d0..d1`` may draw, so none is ever cut."""
+    deep = cal.year_of(math.floor(d0)) < DEEP_AXIS
+    mark_ce = cal.year_of(math.floor(d0)) < 1
+    units = {r.unit for r in rungs_from(finest)}
+    samples = []
+    for day in (math.ceil(d0), math.floor(d1)):
+        year = cal.year_of(day)
+        rung = Rung("Ga" if -year >= 1_000_000_000 else "Ma", 1) if deep else Rung("year", 1)
+        year_text = tick_label(cal.from_gregorian(year, 1, 1), rung, deep, mark_ce)[0]
+        samples.append(year_text)
+        if "month" in units:
+            samples.append("Sep " + year_text)
+        if "day" in units:
+            samples.append("28 Sep " + year_text)
+        if "hour" in units:
+            samples.append("23:00 28 Sep " + year_text)
+    return max(measure(s, ty.tick, bold=True) for s in samples)

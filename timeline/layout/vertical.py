@@ -10,8 +10,6 @@ which events get a label and which are counted in "+N more" badges) comes from
 
 from __future__ import annotations
 
-import bisect
-
 from timeline.layout import blocks
 from timeline.layout.chart import MARGIN, Chart, union
 from timeline.layout.columns import Columns
@@ -21,7 +19,7 @@ from timeline.layout.flow import Flow, flow_list
 from timeline.layout.scene import (ASCENT, DESCENT, AxisBreak, Badge, EraBand, EventMark, Label, LaneBand, Scene,
                                    Shape, Text)
 from timeline.layout.text import measure, shorten
-from timeline.layout.ticks import flow_levels, flow_tick_width, flow_ticks
+from timeline.layout.ticks import label_width, locate
 
 __all__ = ["NARROW_EM", "vertical"]
 
@@ -58,13 +56,13 @@ def vertical(ch: Chart) -> Scene:
     header, y = blocks.header(ch)
     x_right = ch.width - MARGIN
     _, d0, d1 = ch.domain()
-    levels = flow_levels(d0, d1)
     # On a narrow frame (a phone) the labels get most of the width: years-only ticks over a span of
-    # years, and lane columns a few px each.
+    # years, and lane columns a few px each.  Elsewhere ticks go as fine as the span can use.
     narrow = ch.width < NARROW_EM * ty.label
-    if narrow and d1 - d0 > 3 * 365.25:
-        levels = tuple(level for level in levels if level.startswith("year")) or levels
-    axis_x = MARGIN + flow_tick_width(ty, levels, d1, d0) + 8
+    years = (d1 - d0) / 365.2425
+    finest = ("year" if (narrow and years > 3) or years > 60 else
+              "month" if years > 3 else "day" if years > 3 / 365 else "hour")
+    axis_x = MARGIN + label_width(ty, d0, d1, finest) + 8
     cols = Columns(ch, axis_x, x_right, d0, d1, narrow=narrow)
     label_x = cols.end + (12 if narrow else 18)
     max_w = max(60.0, x_right - label_x)
@@ -144,18 +142,12 @@ def vertical(ch: Chart) -> Scene:
             breaks.append(AxisBreak(seg.d0, seg.d1, (band, zigzag), None))
     grid: list[Shape] = [*legend_shapes, *key_shapes]
     tick_texts = []
-    # A tick may not sit level with a label's date from another year (a bound "by 1956" beside 1958).
-    dated = sorted((p + top, d) for d, p in knots)
-    level = [p for p, _d in dated]
-    for tpos, label, major in flow_ticks(ty, scale, d0, d1, levels, top, axis_end):
-        tday = scale.day_at(tpos)
-        i = bisect.bisect_left(level, tpos - ty.tick)
-        if any(abs(dated[j][1] - tday) > 183 for j in range(i, len(dated)) if dated[j][0] <= tpos + ty.tick):
-            continue
-        axis.append(Shape("line", "tick", (axis_x - 5, tpos, axis_x, tpos)))
-        grid.append(Shape("line", "grid" + (" grid-major" if major else ""), (axis_x, tpos, cols.end, tpos)))
-        tick_texts.append(ty.text(axis_x - 8, tpos + ty.tick * 0.35, label, "tick" + (" tick-year" if major else ""),
-                                  anchor="end"))
+    for tick in locate(scale, ty, top - ty.tick * ty.line / 2, axis_end, vertical=True, finest=finest):
+        year = tick.kind == "year"
+        axis.append(Shape("line", "tick", (axis_x - 5, tick.pos, axis_x, tick.pos)))
+        grid.append(Shape("line", "grid" + (" grid-major" if year else ""), (axis_x, tick.pos, cols.end, tick.pos)))
+        tick_texts.append(ty.text(axis_x - 8, tick.centre + ty.tick * 0.35, tick.text,
+                                  "tick" + (" tick-year" if year else ""), anchor="end"))
     lanes_out = []
     for lane in range(len(ch.lane_names)):
         x = cols.col_x[lane]
@@ -184,11 +176,11 @@ def _flow(ch: Chart, max_w: float, d0: float, d1: float, top: float) -> tuple[Fl
         return flow_list(ch, max_w, d0, d1), False
     room = ch.frame.height - MARGIN - top - 8
     notes_h = blocks.notes(ch, 0.0)[2]
-    if notes_h:
+    if notes_h and not ch.key_follows:
         flow = flow_list(ch, max_w, d0, d1, room - 10 - notes_h)
         if not flow.unlabelled:
             return flow, False
-    moved = bool(notes_h)
+    moved = bool(notes_h) or ch.key_follows
     flow = flow_list(ch, max_w, d0, d1, room - blocks.overflow_note(ch, (), 0.0, moved)[1])
     if flow.unlabelled:  # room for the note that counts them (as long as it can be: every event)
         flow = flow_list(ch, max_w, d0, d1, room - blocks.overflow_note(ch, ch.infos, 0.0, moved)[1])
