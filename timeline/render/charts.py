@@ -18,7 +18,7 @@ import attrs
 from timeline.layout.frame import MINIMUMS, Frame
 from timeline.model import Timeline
 
-__all__ = ["Chart", "NARROW", "PRINT_AREA", "embedded_charts", "inline_svg"]
+__all__ = ["Chart", "NARROW", "PRINT_AREA", "PRINT_MAX_EVENTS", "embedded_charts", "inline_svg"]
 
 #: The narrow frames: (kind, layout options).  The wide chart is whatever the caller asked for.
 #: Each is a little narrower than its medium's preset so that it is shown at its own size, not
@@ -34,6 +34,11 @@ NARROW: tuple[tuple[str, dict[str, Any]], ...] = (
 #: The print area the printed chart's pages fill: what A4 and US Letter share inside the page
 #: margins of templates/page.css (16 mm, 15 mm, 18 mm), in CSS px.
 PRINT_AREA = (680.0, 925.0)
+
+#: Above this many events the page does not embed the printed chart: at 10,000 events it is some
+#: 775 pages (77 MB of the page, most of its time and memory) that nobody prints.  The printed
+#: page says so where the chart would be, and how to make the pages as files; the list follows.
+PRINT_MAX_EVENTS = 1000
 
 
 @attrs.frozen
@@ -71,6 +76,11 @@ def _print_chart(tl: Timeline, prefix: str, theme: str, options: dict[str, Any])
     from timeline.render.svg import render_pages
 
     container = f"{prefix}-chart-print"
+    if len(tl.events) > PRINT_MAX_EVENTS:
+        note = (f"The chart of these {len(tl.events):,} events is left out of the printed page: past "
+                f"{PRINT_MAX_EVENTS:,} events it runs to too many pages to be of use. <code>timeline render FILE --size a4 --format svg</code> writes its pages "
+                f"as files. The events follow in order.")
+        return Chart(kind="print", id=container, svg=f'<p class="tl-print-note">{note}</p>\n')
     pages = render_pages(
         tl, PRINT_AREA, number_ids=True, theme="light" if theme == "dark" else theme, footnotes=False,
         id_prefix=f"{prefix}-print",
