@@ -132,7 +132,7 @@ def test_missing_extra_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch, t
     assert main(["render", "--format", "png", "-o", str(tmp_path / "x.png")]) == 2
     err = capsys.readouterr().err
     assert err.strip().count("\n") == 0
-    assert "pip install 'timeline[png]'" in err
+    assert "pip install 'timeline-history[png]'" in err
     assert "Traceback" not in err
     assert not (tmp_path / "x.png").exists()
 

@@ -183,7 +183,7 @@ def render_plain(tl: Timeline, name: str = "timeline", **options: Any) -> Any:
 
 
 def render_png(tl: Timeline, *, pixel_ratio: float | None = None, **options: Any) -> bytes:
-    """Render a timeline to PNG bytes, drawn in DejaVu Sans (needs ``pip install 'timeline[png]'``)."""
+    """Render a timeline to PNG bytes, drawn in DejaVu Sans (needs ``pip install 'timeline-history[png]'``)."""
     from timeline.render import render_png as _render_png
 
     return _render_png(tl, pixel_ratio=pixel_ratio, **options)

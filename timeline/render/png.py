@@ -25,8 +25,8 @@ __all__ = ["FONT_FILES", "MISSING_EXTRA", "default_pixel_ratio", "find_fonts", "
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
 
 #: The one-line message when the rasteriser is not installed.
-MISSING_EXTRA = ("PNG output needs the optional rasteriser: pip install 'timeline[png]' "
-                 "(it installs resvg-py)")
+MISSING_EXTRA = ("PNG output needs the optional rasteriser: pip install 'timeline-history[png]' "
+                 "(in a clone: pip install '.[png]'; it installs resvg-py)")
 
 _FONT_DIRS = (
     "/usr/share/fonts/truetype/dejavu",  # Debian, Ubuntu (fonts-dejavu-core)
