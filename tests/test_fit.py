@@ -154,14 +154,10 @@ def test_random_timelines_fit_random_frames(tl, w, h):
     assert sorted(i for b in scene.badges for i in b.event_ids) == sorted(scene.unlabelled)
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("preset", ["slide", "slide-4x3", "a4-landscape", "letter-landscape"])
-def test_rendered_text_size_in_chromium(browser, tmp_path, preset):
-    """Shown at its own size in Chromium, every text's font-size x screen scale is at least the frame's minimum."""
-    frame = PRESETS[preset]
-    path = tmp_path / f"{preset}.svg"
-    path.write_text(render_svg(timeline.bundled(), **options(preset)), encoding="utf-8")
-    page = browser.new_page(viewport={"width": int(frame.width), "height": int(frame.height)})
+def _screen_text_sizes(browser, path, svg: str, width: int, height: int) -> list[tuple[str, float]]:
+    """Each text's (class, font-size x screen scale) with the SVG shown alone at a ``width`` x ``height`` viewport."""
+    path.write_text(svg, encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": height})
     try:
         page.goto(path.as_uri())
         sizes = page.evaluate("""() => [...document.querySelectorAll('text, tspan')].map(t => {
@@ -170,6 +166,16 @@ def test_rendered_text_size_in_chromium(browser, tmp_path, preset):
     finally:
         page.close()
     assert sizes
+    return sizes
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("preset", ["slide", "slide-4x3", "a4-landscape", "letter-landscape"])
+def test_rendered_text_size_in_chromium(browser, tmp_path, preset):
+    """Shown at its own size in Chromium, every text's font-size x screen scale is at least the frame's minimum."""
+    frame = PRESETS[preset]
+    sizes = _screen_text_sizes(browser, tmp_path / f"{preset}.svg", render_svg(timeline.bundled(), **options(preset)),
+                               int(frame.width), int(frame.height))
     for cls, size in sizes:
         floor = FOOTNOTE_FLOOR * frame.min_text if "fn" in cls.split() else frame.min_text
         assert size >= floor - 0.05, (cls, size)
@@ -252,17 +258,7 @@ def test_portrait_text_size_in_chromium(browser, tmp_path, size):
     """A portrait frame shown at its own viewport in Chromium: text >= 12 px at 390 wide, >= 11 px at 720."""
     w, h = (int(v) for v in size.split("x"))
     floor = 12.0 if w <= 480 else 11.0
-    path = tmp_path / f"{size}.svg"
-    path.write_text(render_svg(timeline.bundled(), size=size), encoding="utf-8")
-    page = browser.new_page(viewport={"width": w, "height": h})
-    try:
-        page.goto(path.as_uri())
-        sizes = page.evaluate("""() => [...document.querySelectorAll('text, tspan')].map(t => {
-            const m = t.getScreenCTM(); const s = Math.hypot(m.a, m.b);
-            return [t.getAttribute('class') || '', parseFloat(getComputedStyle(t).fontSize) * s]; })""")
-    finally:
-        page.close()
-    assert sizes
+    sizes = _screen_text_sizes(browser, tmp_path / f"{size}.svg", render_svg(timeline.bundled(), size=size), w, h)
     for cls, px in sizes:
         least = FOOTNOTE_FLOOR * floor if "fn" in cls.split() else floor
         assert px >= least - 0.05, (cls, px)
