@@ -189,12 +189,12 @@ def overflow_note(ch: Chart, overflow: Sequence[EventInfo], y: float,
 def follows_sentence(ch: Chart) -> str:
     """What the next slide or page holds: the key to the marks (when the frame had no room for it) and the sources."""
     where = {"slide": "slide", "paper": "page"}.get(ch.frame.medium, "page")
-    sources = f"the {len(ch.fn)} source{'s' if len(ch.fn) != 1 else ''}" if ch.opts.footnotes and len(ch.fn) else ""
+    n = len(ch.fn) if ch.opts.footnotes else 0
+    sources = f"the {n} sources" if n > 1 else "the source" if n else ""
     if ch.key_follows:
         return f"The key and {sources} are on the next {where}." if sources else \
             f"The key to the marks is on the next {where}."
-    return f"{sources[0].upper()}{sources[1:]} are listed on the next {where}." if len(ch.fn) != 1 else \
-        f"The source is listed on the next {where}."
+    return f"{sources.capitalize()} {'are' if n > 1 else 'is'} listed on the next {where}."
 
 
 def overflow_sentence(total: int, names: Sequence[str]) -> str:
