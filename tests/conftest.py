@@ -83,6 +83,25 @@ def count_steps(fn: Callable[[], Any], *, warm: bool = False) -> tuple[Any, int]
     return result, calls
 
 
+def parse_date_within_budget(text: str, **options: Any) -> Any:
+    """``parse_date(text, **options)``, or the DateError it raised, after checking it stayed within a linear
+    budget of calls (a hang guard counted in calls, not seconds: backtracking would cost millions)."""
+    from timeline.dates import parse_date
+    from timeline.errors import DateError
+
+    parse_date("5/March/1953")  # import dateutil outside the counted part
+
+    def parse() -> Any:
+        try:
+            return parse_date(text, **options)
+        except DateError as error:
+            return error
+
+    result, steps = count_steps(parse)
+    assert steps <= 100 * len(text) + 20_000, f"{steps:,} steps for {len(text)} characters"
+    return result
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One headless Chromium (Debian's, driven by Playwright) for the whole session.
