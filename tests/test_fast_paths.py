@@ -146,13 +146,16 @@ def test_sorted_once_and_numbered_once_give_what_a_fresh_pass_gives(generate):
 
 
 @pytest.mark.parametrize("fragment", [False, True])
-def test_one_entry_block_writes_what_the_part_blocks_wrote(generate, fragment):
-    """The event entry as one block gives the bytes the old per-part scoped blocks gave."""
+def test_one_loop_writes_what_the_scoped_blocks_wrote(generate, fragment):
+    """The list written in one loop, with the Python noterefs, gives the bytes that a scoped block per
+    entry and per part, with the Jinja macro noterefs, gave."""
     import timeline
     from browser.fixture import hostile, small
-    from timeline.render.html import render_html
+    from timeline.render.html import make_environment, render_html
 
     folder = ROOT / "tests" / "data" / "html-part-blocks"
+    old = make_environment(folder).get_template("timeline.html.j2")
+    assert {"event", "event_claims"} <= set(old.blocks)  # the old way: a scoped block per entry and per part
     for tl in (timeline.bundled(), small(), hostile(), timeline.loads(generate.to_toml(generate.generate(200)))):
         assert render_html(tl, fragment, templates=folder) == render_html(tl, fragment)
 
