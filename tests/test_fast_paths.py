@@ -271,3 +271,23 @@ def test_a_plain_digit_cell_reads_as_the_whole_number_pattern_reads_it(text, max
     from timeline.io import limits
 
     assert limits.whole_number(text, max_digits) == limits._whole_number_matched(text.strip(), max_digits)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="aZ09_-.: é\u2028", max_size=12) | st.text(max_size=12))
+def test_a_key_of_kept_characters_is_its_own_spelling(text):
+    """dom_key returns an id of only kept characters as it is: what spelling it out gives."""
+    from timeline.render.text import _spelled, dom_key
+
+    assert dom_key(text) == _spelled(text)
+
+
+def test_the_refused_characters_are_exactly_those_xml_does_not_allow():
+    """clean_text's pattern of refused characters removes exactly what XML 1.0's Char production leaves out."""
+    import re
+
+    from timeline.render.text import clean_text
+
+    every = "".join(map(chr, range(0x110000)))
+    allowed = re.compile("[\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]+")
+    assert clean_text(every) == "".join(allowed.findall(every))
