@@ -291,3 +291,31 @@ def test_the_refused_characters_are_exactly_those_xml_does_not_allow():
     every = "".join(map(chr, range(0x110000)))
     allowed = re.compile("[\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]+")
     assert clean_text(every) == "".join(allowed.findall(every))
+
+
+def test_a_page_classifies_each_event_once_and_draws_what_classifying_per_chart_draws(monkeypatch, generate):
+    """The page's charts share the lanes and event records (once per timeline, not per chart), and the
+    page is byte-identical to one whose every chart classifies afresh; also filtered and windowed."""
+    import timeline
+    from timeline.layout import chart
+    from timeline.render.html import render_html
+
+    timelines = [timeline.bundled(), timeline.loads(generate.to_toml(generate.generate(300, 5)))]
+    cases = [{}, {"include_context": False}, {"window": ("1940", "1950")}]
+    shared = {}
+    calls = []
+    counted = chart.classify
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return counted(*args, **kwargs)
+
+    monkeypatch.setattr(chart, "classify", counting)
+    for k, tl in enumerate(timelines):
+        for n, options in enumerate(cases):
+            calls.clear()
+            shared[k, n] = render_html(tl, **options)
+            assert len(calls) <= len(tl.events)  # five charts, one classification of each event
+    monkeypatch.setattr(chart, "memo", lambda _obj, _name, compute: compute())
+    for k, n in shared:
+        assert render_html(timelines[k], **cases[n]) == shared[k, n]
