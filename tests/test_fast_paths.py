@@ -268,3 +268,47 @@ def test_a_plain_digit_cell_reads_as_the_whole_number_pattern_reads_it(text, max
     from timeline.io import limits
 
     assert limits.whole_number(text, max_digits) == limits._whole_number_matched(text.strip(), max_digits)
+
+
+_MONTH_WORDS = ["January", "February", "March", "June", "September", "December", "march", "Sept", "Febuary"]
+_SIDE = st.one_of(
+    st.builds("{} {}, {:04d}".format, st.sampled_from(_MONTH_WORDS), st.integers(0, 32), st.integers(0, 2000)),
+    st.builds("{} {} {:04d}".format, st.integers(0, 32), st.sampled_from(_MONTH_WORDS), st.integers(0, 2000)),
+    st.builds("{} {:04d}".format, st.sampled_from(_MONTH_WORDS), st.integers(0, 2000)),
+    st.builds("c. {:04d}".format, st.integers(0, 2000)),
+    st.sampled_from(["March 5", "5 March", "1953", "by 1953", "c.1949", "March 5,1953", "the 1940s", "5–9 March 1953"]),
+)
+_DASHES = st.sampled_from([" – ", "–", " —", "— ", " - ", "-", " to ", "  –  ", " – – ", "/", " ‒ ", "– "])
+
+
+def _outcome(parse, text):
+    from timeline.errors import DateError
+
+    try:
+        return parse(text)
+    except DateError as exc:
+        return ("DateError", str(exc), exc.column)
+
+
+@settings(max_examples=1500)
+@given(_SIDE, _DASHES, _SIDE, st.sampled_from(["", " ", "."]))
+def test_an_english_range_reads_as_the_full_grammar_reads_it(left, dash, right, tail):
+    """The English-range fast path (two common dates and a dash) gives what the full grammar gives, or declines."""
+    from timeline.dates import parse
+
+    text = f"{left}{dash}{right}{tail}"
+    full = _outcome(lambda t: parse._parse_text(t, None, "gregorian"), text)
+    fast = parse._fast_english_range(text)
+    if fast is not None:
+        assert fast == full
+    parse._parse_cached.cache_clear()
+    assert _outcome(parse.parse_date, text) == full
+
+
+def test_the_generated_english_ranges_take_the_fast_path(generate):
+    """Every English range the benchmark writes ("March 5, 1953 – April 6, 1954") is read by the fast path."""
+    from timeline.dates import parse
+
+    ranges = {ev["when"] for ev in generate.generate(2000)["events"] if " – " in ev["when"]}
+    assert len(ranges) > 100
+    assert all(parse._fast_english_range(t) == parse._parse_text(t, None, "gregorian") for t in ranges)
