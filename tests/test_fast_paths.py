@@ -312,3 +312,43 @@ def test_the_generated_english_ranges_take_the_fast_path(generate):
     ranges = {ev["when"] for ev in generate.generate(2000)["events"] if " – " in ev["when"]}
     assert len(ranges) > 100
     assert all(parse._fast_english_range(t) == parse._parse_text(t, None, "gregorian") for t in ranges)
+
+
+_KINDS = ["scholarly", "blog", "partisan", "forum", "other"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.builds("{}{}".format, st.sampled_from([1929, 1930, 1945, 1950, 1956, 1957]),
+                                    st.sampled_from(["", "-01-01", "-12-31"])),
+                          st.sampled_from(["", "/1929-12-31", "/1930-01-01", "/1956-12-31", "/1957-01-01", "/1960"]),
+                          st.lists(st.sampled_from(["s0", "s1", "s2", "nowhere"]), max_size=3), st.booleans()),
+                min_size=1, max_size=8),
+       st.lists(st.sampled_from(_KINDS), min_size=3, max_size=3),
+       st.sampled_from([None, "1930/1956", "../1950", "1940/..", "1945"]))
+def test_the_range_and_weak_source_checks_report_what_the_full_checks_report(events, kinds, declared):
+    """The validation pass's day-number range check and weak-source set give the checks of timeline.support
+    and of the dates' earliest/latest, event by event."""
+    import timeline
+    from timeline.io.validate import validate
+    from timeline.support import attribution_problem
+
+    tl = timeline.Timeline(range=None if declared is None else timeline.parse_date(declared))
+    for n, kind in enumerate(kinds):
+        tl = tl.add_source(id=f"s{n}", kind=timeline.SourceKind(kind), title=f"S{n}")
+    for i, (start, end, cited, context) in enumerate(events):
+        when = f"{start}{end}" if end and end[1:] >= start else start
+        tl = tl.add_event(f"e{i}", f"Event {i}", when,
+                          citations=[{"source": s} for s in cited], tags=["context"] if context else [])
+    got = [d.message for d in validate(tl, lambda path: None) if "declared range" in d.message or "as fact" in d.message]
+    want = []
+    rng = tl.range
+    for ev in tl.events:
+        lo, hi = (None, None) if rng is None else (rng.earliest, rng.latest)
+        outside = (lo and ev.when.latest and ev.when.latest < lo) or (hi and ev.when.earliest and ev.when.earliest > hi)
+        if rng is not None and not ev.is_context and outside:
+            want.append(f"event '{ev.id}' ({ev.when.display()}) is outside the declared range {rng.display()}; "
+                        f"fix the date or tag it 'context'")
+        problem = attribution_problem(ev, tl.sources)
+        if problem is not None:
+            want.append(problem)
+    assert got == want
