@@ -352,3 +352,104 @@ def test_the_range_and_weak_source_checks_report_what_the_full_checks_report(eve
         if problem is not None:
             want.append(problem)
     assert got == want
+
+
+_TOML_VALUES = st.one_of(
+    st.sampled_from(["", "e1", "src1", "Event one", "bad id", "-x", "1953-03-05", "June 1951", "1953-13-40", "c. 1949",
+                     "politics", "see [the source](https://example.org)"]),
+    st.integers(-2, 2), st.booleans(),
+    st.lists(st.sampled_from(["tag", "context", ""]), max_size=2),
+)
+_CITATION = st.one_of(
+    st.sampled_from(["src1", "src2", "nowhere", "bad id", ""]),
+    st.sampled_from([{"source": "src1", "locator": 2}, {"source": "src1", "quote": True}, {"source": "src1", "page": "3"},
+                     {"source": "src2", "locator": "p. 3", "quote": "q"}, {"locator": "p. 3"}]),
+    st.dictionaries(st.sampled_from(["source", "locator", "quote", "page"]),
+                    st.sampled_from(["src1", "src2", "p. 3", "bad id", ""]) | st.integers(0, 3), max_size=3),
+    st.integers(0, 1),
+)
+_EVENT_TABLE = st.dictionaries(
+    st.sampled_from(["id", "title", "when", "lane", "text", "tags", "note", "display_date", "citations", "calendar",
+                     "priority", "claims", "media", "titel"]),
+    _TOML_VALUES | st.lists(_CITATION, max_size=3) | _CITATION, max_size=10,
+)
+
+
+def _toml_value(value) -> str:
+    import json
+
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _events_toml(tables) -> str:
+    out = ['[timeline]\ntitle = "T"\n\n[[lanes]]\nid = "politics"\n',
+           '[sources.src1]\ntitle = "One"\n', '[sources.src2]\ntitle = "Two"\nkind = "blog"\n']
+    for table in tables:
+        out.append("[[events]]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in table.items()))
+    return "\n".join(out)
+
+
+def _read_both(monkeypatch, text):
+    from timeline.io import toml
+
+    taken = []
+
+    def counted(table, good_ids):
+        plain = toml.plain_event.__wrapped__(table, good_ids)
+        taken.append(plain is not None)
+        return plain
+
+    counted.__wrapped__ = toml.plain_event
+    with monkeypatch.context() as m:
+        m.setattr(toml, "plain_event", counted)
+        fast = toml.read_toml_text(text, "x.toml")
+    with monkeypatch.context() as m:
+        m.setattr(toml, "plain_event", lambda table, good_ids: None)
+        full = toml.read_toml_text(text, "x.toml")
+    return fast, full, taken
+
+
+_PLAIN_TABLE = {"id": "e1", "title": "A", "when": "1953", "lane": "politics", "text": "Some text", "tags": ["x"],
+                "note": "", "display_date": "", "citations": [{"source": "src1", "locator": "p. 2"}, "src2"]}
+#: One key set to a value the fast path must decline (or take, for the last few) as the full path would.
+_NEAR_MISSES = [
+    ("id", "bad id"), ("id", ""), ("id", 7), ("title", ""), ("title", 3), ("when", 1953), ("when", "1953-02-30"),
+    ("when", "nonsense"), ("lane", ""), ("lane", 3), ("text", 2), ("note", True), ("display_date", 1),
+    ("tags", "x"), ("tags", 3), ("tags", ["x", 2]), ("tags", []), ("citations", "src1"), ("citations", 3),
+    ("citations", {"source": "src1"}), ("citations", [3]), ("citations", [""]), ("citations", ["bad id"]),
+    ("citations", [{"source": "src1", "page": "3"}]), ("citations", [{"source": "src1", "locator": 2}]),
+    ("citations", [{"source": "src1", "quote": False}]), ("citations", [{"locator": "p. 3"}]),
+    ("citations", [{"source": 5}]), ("citations", [{"source": ["src1"]}]), ("citations", ["nowhere"]),
+    ("citations", []), ("calendar", "julian"),
+    ("priority", 3), ("media", "https://example.org/a.png"), ("claims", []), ("titel", "x"),
+]
+#: A plain table with up to two keys dropped and up to two set to other values.
+_NEAR_PLAIN_TABLE = st.builds(
+    lambda dropped, changes, more: {k: v for k, v in _PLAIN_TABLE.items() if k not in dropped} | dict(changes) | more,
+    st.sets(st.sampled_from(sorted(_PLAIN_TABLE)), max_size=2),
+    st.lists(st.sampled_from(_NEAR_MISSES), max_size=2),
+    st.dictionaries(st.sampled_from([*_PLAIN_TABLE, "calendar", "priority", "media", "claims", "titel"]),
+                    _TOML_VALUES | st.lists(_CITATION, max_size=3) | _CITATION, max_size=1),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_EVENT_TABLE | _NEAR_PLAIN_TABLE, min_size=1, max_size=4))
+def test_a_plain_event_table_reads_as_the_full_reader_reads_it(tables):
+    """The TOML reader's plain-table fast path gives the full path's timeline and every diagnostic, byte for byte."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, full, _taken = _read_both(monkeypatch, _events_toml(tables))
+    assert [d.format() for d in fast.diagnostics] == [d.format() for d in full.diagnostics]
+    assert fast.timeline == full.timeline
+
+
+def test_the_generated_timeline_takes_the_plain_event_path(generate, monkeypatch):
+    """Every event the benchmark writes is a plain table, and reads as the full reader reads it."""
+    fast, full, taken = _read_both(monkeypatch, generate.to_toml(generate.generate(500)))
+    assert len(taken) == 500 and all(taken)
+    assert fast.diagnostics == full.diagnostics and fast.timeline == full.timeline
+    assert [repr(e) for e in fast.timeline.events] == [repr(e) for e in full.timeline.events]
