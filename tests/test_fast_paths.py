@@ -504,3 +504,83 @@ def test_a_page_classifies_each_event_once_and_draws_what_classifying_per_chart_
     monkeypatch.setattr(chart, "memo", lambda _obj, _name, compute: compute())
     for k, n in shared:
         assert render_html(timelines[k], **cases[n]) == shared[k, n]
+
+
+def test_the_precompiled_templates_are_what_jinja_generates_from_them_now():
+    """templates/precompiled/ holds exactly the code this Jinja generates from each packaged template
+    (TIMELINE_UPDATE_GOLDEN=1 rewrites it); a stale file would only be skipped, never used."""
+    import os
+
+    import jinja2
+
+    from timeline.render.html import make_environment
+    from timeline.render.html_precompiled import generate as precompile
+    from timeline.resources import packaged_templates
+
+    folder = packaged_templates()
+    made = precompile(make_environment(None, "auto"), folder)
+    target = folder / "precompiled"
+    if os.environ.get("TIMELINE_UPDATE_GOLDEN") == "1":
+        target.mkdir(exist_ok=True)
+        for stale in target.glob("*.py"):
+            stale.unlink()
+        for name, text in made.items():
+            (target / name).write_text(text, encoding="utf-8", newline="\n")
+    shipped = {p.name: p.read_text(encoding="utf-8") for p in target.glob("*.py")}
+    versions = {text.split(" ", 3)[2] for text in shipped.values()}
+    if versions != {jinja2.__version__} and os.environ.get("TIMELINE_REQUIRE_ALL") != "1":
+        pytest.skip(f"templates/precompiled/ was made by Jinja {versions}, this is {jinja2.__version__}: "
+                    "TIMELINE_UPDATE_GOLDEN=1 rewrites it")
+    assert shipped == made, "templates/precompiled/ is stale: TIMELINE_UPDATE_GOLDEN=1 rewrites it"
+
+
+@pytest.mark.parametrize("fragment", [False, True])
+def test_precompiled_templates_render_what_compiling_them_renders(monkeypatch, generate, fragment):
+    """Page, fragment and plain fragment from the precompiled code are byte-identical to compiling the templates."""
+    import jinja2
+
+    import timeline
+    from browser.fixture import hostile, small
+    from timeline.render import html
+    from timeline.render.html_precompiled import Precompiled
+
+    picture = {"src": "t.png", "alt": "A chart", "width": 720, "height": 900}
+    timelines = (timeline.bundled(), small(), hostile(), timeline.loads(generate.to_toml(generate.generate(120))))
+
+    def pages():
+        html._packaged_environment.cache_clear()
+        return [html.render_html(tl, fragment, **extra) for tl in timelines for extra in ({}, {"plain_image": picture})]
+
+    loaded = []
+    real = Precompiled.load
+
+    def counted(self, environment, name, globals=None):
+        template = real(self, environment, name, globals)
+        loaded.append(name)
+        return template
+
+    def not_here(self, environment, name, globals=None):
+        raise jinja2.TemplateNotFound(name)
+
+    monkeypatch.setattr(Precompiled, "load", counted)
+    fast = pages()
+    assert {"timeline.html.j2", "timeline.css", "plain.html.j2"} <= set(loaded)
+    monkeypatch.setattr(Precompiled, "load", not_here)
+    assert pages() == fast
+    html._packaged_environment.cache_clear()
+
+
+def test_a_precompiled_template_whose_source_changed_is_compiled_from_the_source(tmp_path):
+    """An edited packaged template (no longer the source its code was made from) is left to the next loader."""
+    import shutil
+
+    import jinja2
+
+    from timeline.render.html_precompiled import Precompiled
+
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    assert jinja2.Environment(loader=Precompiled(folder)).get_template("page.css").render().startswith("/* Page-only")
+    (folder / "page.css").write_text("/* edited */\n", encoding="utf-8")
+    with pytest.raises(jinja2.TemplateNotFound):
+        jinja2.Environment(loader=Precompiled(folder)).get_template("page.css")

@@ -28,6 +28,7 @@ from timeline.model import Citation, Claim, Event, Source, Timeline
 from timeline.support import WEAK_KINDS, support, weak_label
 from timeline.render import markup
 from timeline.render.charts import Chart, embedded_charts
+from timeline.render.html_precompiled import Precompiled
 from timeline.render.text import clean_text, dom_key, isolate_text_nodes
 from timeline.resources import packaged_templates
 
@@ -73,6 +74,7 @@ def make_environment(templates: str | Path | None = None, theme: str = "auto") -
             search.append(jinja2.FileSystemLoader(str(user / "themes" / theme)))
     if (packaged / "themes" / theme).is_dir():
         search.append(jinja2.FileSystemLoader(str(packaged / "themes" / theme)))
+    search.append(Precompiled(packaged))  # the packaged templates as Jinja compiled them ahead of time
     search.append(jinja2.FileSystemLoader(str(packaged)))
     search.append(jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(packaged))}))
     env = jinja2.Environment(
