@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -21,7 +22,7 @@ from timeline.layout.blocks import LabelText
 from timeline.layout.classify import EventInfo
 from timeline.layout.marks import POINT_R, mark_reach
 
-__all__ = ["BAR_C", "BAR_TRACK", "GAP", "LanePlan", "Placed", "fit_lanes", "plan_lane", "span_text"]
+__all__ = ["BAR_C", "BAR_TRACK", "GAP", "Label", "LanePlan", "Placed", "fit_lanes", "plan_lane", "span_text"]
 
 GAP = 14.0   # least horizontal room between two labels in a row
 BAR_C = 4.0   # a bar's centre line below the top of its row (its marks may reach into the gap above)
@@ -112,21 +113,39 @@ class _Cover:
         return bisect.bisect_right(self.starts, x) - bisect.bisect_right(self.ends, x)
 
 
-def _full_at(text: _Cover, track: _Cover, rows: int, m0: float, m1: float, width: float, x0: float,
+class Label(Protocol):
+    """An event's label, made only when a row may take it: its width lies in ``least..most`` (when whole)."""
+
+    least: float
+    most: float
+
+    def text(self) -> LabelText: ...
+
+
+def _full_at(text: _Cover, track: _Cover, rows: int, m0: float, m1: float, label: Label, x0: float,
              x1: float) -> bool:
     """True when no row of a full lane can take the event, proved from the rows covering two points.
 
     Every try's text interval holds ``[m0, m1 + GAP]`` beside the mark, and ``first`` under it
     when the label cannot slide (``first == last`` in ``_try``); a bar's track holds ``m0``.  An
     interval over such a point overlaps the try, so when every row has one there, every try fails
-    (tests/test_fast_paths.py checks the plans against trying every row).
+    (tests/test_fast_paths.py checks the plans against trying every row).  Where the label's
+    bounds decide ``first`` and that it cannot slide, the label is not made (an answer for a label
+    that is not whole does not matter: it goes to the badges either way).
     """
-    first = min(max(m0, x0), x1 - width)
-    under = track.count(m0) == rows or (max(first, min(m1 - width, x1 - width)) == first
-                                         and text.count(first) == rows)
-    if m1 - m0 < 3 * POINT_R:
-        return under and text.count(m0) == rows
-    return under
+    if m1 - m0 < 3 * POINT_R and text.count(m0) != rows:
+        return False
+    if track.count(m0) == rows:
+        return True
+    start = max(m0, x0)
+    if x1 - label.most >= start and min(m1, x1) - label.least <= start:
+        first = start
+    else:
+        width = label.text().width
+        first = min(start, x1 - width)
+        if max(first, min(m1 - width, x1 - width)) != first:
+            return False
+    return text.count(first) == rows
 
 
 def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float,
@@ -160,7 +179,7 @@ def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: f
     return None
 
 
-def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelText]], x0: float, x1: float,
+def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, Label]], x0: float, x1: float,
               limit: int, by_priority: bool, row_height: Callable[[LabelText, bool], float],
               fixed_height: float, badge_height: float) -> LanePlan:
     """Place a lane's labels in at most ``limit`` rows.
@@ -174,11 +193,12 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
     placed: list[Placed] = []
     over: list[tuple[EventInfo, float, float]] = []
     text_cover, track_cover = _Cover(), _Cover()
-    for m0, m1, info, text in order:
-        if len(rows) == limit and _full_at(text_cover, track_cover, limit, m0, m1, text.width, x0, x1):
+    for m0, m1, info, label in order:
+        if len(rows) == limit and _full_at(text_cover, track_cover, limit, m0, m1, label, x0, x1):
             over.append((info, m0, m1))
             continue
         found = None
+        text = label.text()
         if not text.whole:  # a label is shown whole or not at all
             over.append((info, m0, m1))
             continue
