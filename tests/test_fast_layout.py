@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import math
-import sys
-from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import generated_timeline
 
 
 @pytest.fixture(scope="module")
 def generated():
     """1,500 events from bench/generate.py (dense: most of them end up in the badges)."""
-    import timeline
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import generate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    return timeline.loads(generate.to_toml(generate.generate(1500)))
+    return generated_timeline(1500)
 
 
 _days = st.builds(lambda y, m, d: f"{y}-{m:02d}-{d:02d}", st.sampled_from([1953, 1960]), st.integers(1, 12),
@@ -122,3 +113,56 @@ def test_a_scale_position_is_the_segment_formula(knots, day, width):
     seg = next((s for s in reversed(segs) if s.d0 <= day), segs[0])
     got, formula = scale.pos(day), seg.p0 + (min(max(day, seg.d0), seg.d1) - seg.d0) * seg.rate
     assert got == formula or math.isnan(got) and math.isnan(formula)  # (a subnormal segment's rate is inf)
+
+
+def _try(row, m0, m1, width, point_style, x0, x1, clamp):
+    """One row tried on its own, as the rows were tried before ``_place``: where the label starts, or None."""
+    from timeline.layout.rows import GAP
+
+    if point_style:
+        for tx in (m1 + 6, m0 - 6 - width):
+            if clamp:
+                tx = min(max(tx, x0), x1 - width)
+                if tx < m1 and m0 < tx + width:
+                    continue
+            elif not x0 <= tx <= x1 - width:
+                continue
+            if row.text.free(min(m0, tx), max(m1, tx + width) + GAP):
+                return tx
+        return None
+    if not row.track.free(m0, m1 + GAP / 2):
+        return None
+    first = min(max(m0, x0), x1 - width)
+    last = max(first, min(m1 - width, x1 - width))
+    return next((tx for tx in row.text.slots(first, last) if tx <= last and row.text.free(tx, tx + width + GAP)), None)
+
+
+_coord = st.integers(0, 120).map(float)  # whole numbers: labels meet intervals end to end
+_intervals = st.lists(_coord, max_size=16, unique=True).map(sorted).map(lambda v: list(zip(v[::2], v[1::2])))
+
+
+@settings(max_examples=600)
+@example([([(30.0, 40.0)], [])], 0.0, 0, 10, True, False, False, (0.0, 120.0))  # a label ending where the next begins
+@given(st.lists(st.tuples(_intervals, _intervals), max_size=6), _coord, st.integers(0, 40), st.integers(1, 50),
+       st.booleans(), st.booleans(), st.booleans(), st.sampled_from([(0.0, 120.0), (10.0, 90.0)]))
+def test_the_first_row_that_takes_a_label_is_the_one_trying_each_row_finds(rows, m0, length, width, point_style,
+                                                                           clamp, grow, plot):
+    """_place gives the row and start that trying each row in turn (then a new empty row) gives."""
+    from timeline.layout import rows as rows_module
+
+    made = []
+    for text, track in rows:
+        row = rows_module._Row()
+        for lo, hi in text:
+            row.text.add(lo, hi)
+        for lo, hi in track:
+            row.track.add(lo, hi)
+        made.append(row)
+    m1 = m0 + length
+    x0, x1 = plot
+    expected = next(((r, tx) for r, row in enumerate(made)
+                     if (tx := _try(row, m0, m1, width, point_style, x0, x1, clamp)) is not None), None)
+    if expected is None and grow:
+        tx = _try(rows_module._Row(), m0, m1, width, point_style, x0, x1, clamp)
+        expected = None if tx is None else (len(made), tx)
+    assert rows_module._place(made, m0, m1, width, point_style, x0, x1, clamp, grow) == expected

@@ -17,7 +17,7 @@ from timeline.layout.blocks import LabelText
 from timeline.layout.chart import MARGIN, Chart, first_fit, union
 from timeline.layout.rows import BAR_C, BAR_TRACK, GAP, LanePlan, Placed, fit_lanes, plan_lane, span_text
 from timeline.layout.classify import EventInfo
-from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, marks
+from timeline.layout.marks import legend_keys, mark_extent, mark_kind, marks
 from timeline.layout.scale import TimeScale
 from timeline.layout.scene import ASCENT, AxisBreak, Badge, EraBand, EventMark, Label, LaneBand, Scene, Shape, Text
 from timeline.layout.text import measure, shorten, units

@@ -127,7 +127,7 @@ def _full_at(text: _Cover, track: _Cover, rows: int, m0: float, m1: float, label
     """True when no row of a full lane can take the event, proved from the rows covering two points.
 
     Every try's text interval holds ``[m0, m1 + GAP]`` beside the mark, and ``first`` under it
-    when the label cannot slide (``first == last`` in ``_try``); a bar's track holds ``m0``.  An
+    when the label cannot slide (``first == last`` in ``_place``); a bar's track holds ``m0``.  An
     interval over such a point overlaps the try, so when every row has one there, every try fails
     (tests/test_fast_paths.py checks the plans against trying every row).  Where the label's
     bounds decide ``first`` and that it cannot slide, the label is not made (an answer for a label
@@ -148,15 +148,20 @@ def _full_at(text: _Cover, track: _Cover, rows: int, m0: float, m1: float, label
     return text.count(first) == rows
 
 
-def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float,
-         clamp: bool = True) -> float | None:
-    """Where the label starts if the event fits ``row``, else None.
+def _place(rows: Sequence[_Row], m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float,
+           clamp: bool, grow: bool) -> tuple[int, float] | None:
+    """The first row that takes the event's label (a new row last, when ``grow``), and where the label starts.
 
     Without ``clamp`` a point's label must fit wholly right or left of its mark; with it, a label
-    may be pushed in from the edge of the plot, closer to its mark but never over it.
+    may be pushed in from the edge of the plot, closer to its mark but never over it.  What does
+    not depend on the row (a point label's two candidate places, a bar label's slide) is worked
+    out once, and the rows' intervals are bisected in the loop (tests/test_fast_layout.py checks it
+    against trying each row in turn).
     """
+    bisect_right = bisect.bisect_right
     if point_style:
         # Right of the mark, or else left of it.
+        spans = []
         for tx in (m1 + 6, m0 - 6 - width):
             if clamp:
                 tx = min(max(tx, x0), x1 - width)
@@ -164,19 +169,30 @@ def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: f
                     continue
             elif not x0 <= tx <= x1 - width:
                 continue
-            lo, hi = min(m0, tx), max(m1, tx + width)
-            if row.text.free(lo, hi + GAP):
-                return tx
-        return None
-    if not row.track.free(m0, m1 + GAP / 2):
-        return None
+            spans.append((tx, min(m0, tx), max(m1, tx + width) + GAP))
+        if not spans:
+            return None
+        for r, row in enumerate(rows):
+            starts, ends = row.text.starts, row.text.ends
+            n = len(starts)
+            for tx, lo, hi in spans:
+                i = bisect_right(starts, lo)
+                if (i == 0 or ends[i - 1] <= lo) and (i == n or starts[i] >= hi):
+                    return r, tx
+        return (len(rows), spans[0][0]) if grow else None
     # A label may slide along its bar to the first free place (a year-long bar holds many labels).
     first = min(max(m0, x0), x1 - width)
     last = max(first, min(m1 - width, x1 - width))
-    for tx in row.text.slots(first, last):
-        if tx <= last and row.text.free(tx, tx + width + GAP):
-            return tx
-    return None
+    track_hi = m1 + GAP / 2
+    for r, row in enumerate(rows):
+        starts, ends = row.track.starts, row.track.ends
+        i = bisect_right(starts, m0)
+        if not ((i == 0 or ends[i - 1] <= m0) and (i == len(starts) or starts[i] >= track_hi)):
+            continue
+        for tx in row.text.slots(first, last):
+            if tx <= last and row.text.free(tx, tx + width + GAP):
+                return r, tx
+    return (len(rows), first) if grow else None
 
 
 def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, Label]], x0: float, x1: float,
@@ -197,7 +213,6 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, Label]],
         if len(rows) == limit and _full_at(text_cover, track_cover, limit, m0, m1, label, x0, x1):
             over.append((info, m0, m1))
             continue
-        found = None
         text = label.text()
         if not text.whole:  # a label is shown whole or not at all
             over.append((info, m0, m1))
@@ -206,17 +221,10 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, Label]],
         # plot's edge; failing that, under its mark as a bar's is (never over it).
         tries = ((True, False), (True, True), (False, True)) if m1 - m0 < 3 * POINT_R else ((False, True),)
         for point_style, clamp in tries:
-            for r, row in enumerate(rows):
-                tx = _try(row, m0, m1, text.width, point_style, x0, x1, clamp)
-                if tx is not None:
-                    found = (r, tx)
-                    break
-            if found is None and len(rows) < limit:
-                tx = _try(_Row(), m0, m1, text.width, point_style, x0, x1, clamp)
-                if tx is not None:
-                    rows.append(_Row())
-                    found = (len(rows) - 1, tx)
+            found = _place(rows, m0, m1, text.width, point_style, x0, x1, clamp, len(rows) < limit)
             if found is not None:
+                if found[0] == len(rows):
+                    rows.append(_Row())
                 break
         if found is None:
             over.append((info, m0, m1))
