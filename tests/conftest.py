@@ -125,3 +125,15 @@ def browser() -> Iterator[Any]:
         chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def generated_timeline(n: int) -> Any:
+    """bench/generate.py's ``n`` events (ranges, Cyrillic titles, two citations each), loaded."""
+    import timeline
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return timeline.loads(generate.to_toml(generate.generate(n)))
