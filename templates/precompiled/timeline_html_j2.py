@@ -1,4 +1,4 @@
-# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 7754aabca424d7720fe26e0f4045421116df94f82b7a0fe110cb00196f76ef75); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
+# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 33a278e3285a969d7f6fb766b676784ce4150c3978a3c2ec34e67a3687e53d5f); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'timeline.html.j2'
 
@@ -208,18 +208,6 @@ def block_events(context, missing=missing, environment=environment):
     l_0_p = resolve('p')
     l_0_h2 = resolve('h2')
     l_0_events = resolve('events')
-    try:
-        t_2 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_3 = environment.filters['map']
-    except KeyError:
-        @internalcode
-        def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
     pass
     yield '<section class="tl-events" id="'
     yield escape((undefined(name='p') if l_0_p is missing else l_0_p))
@@ -257,7 +245,7 @@ def block_events(context, missing=missing, environment=environment):
         yield '" data-lane="'
         yield escape(environment.getattr(l_1_ev, 'lane'))
         yield '" data-tags="'
-        yield escape(t_2(context.eval_ctx, t_3(context, environment.getattr(l_1_ev, 'tags'), 'dom_key'), ' '))
+        yield escape(environment.getattr(l_1_ev, 'tag_keys'))
         yield '"'
         if environment.getattr(l_1_ev, 'support'):
             pass
@@ -356,11 +344,11 @@ def block_events(context, missing=missing, environment=environment):
                 yield '</span>'
             l_3_loop = l_3_c = missing
             yield '</p>\n'
-            def t_4(fiter):
+            def t_2(fiter):
                 for l_3_c in fiter:
                     if environment.getattr(l_3_c, 'note'):
                         yield l_3_c
-            for l_3_c in t_4(environment.getattr(l_2_g, 'sides')):
+            for l_3_c in t_2(environment.getattr(l_2_g, 'sides')):
                 _loop_vars = {}
                 pass
                 yield '<p class="tl-claim-note">'
@@ -434,10 +422,10 @@ def block_filters(context, missing=missing, environment=environment):
     l_0_lanes = resolve('lanes')
     l_0_tags = resolve('tags')
     try:
-        t_5 = environment.filters['dom_key']
+        t_3 = environment.filters['dom_key']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'dom_key' found.")
     pass
     yield '<div class="tl-filters" data-tl-filters hidden>\n<label class="tl-filter">Lane <select data-tl-filter="lane">\n<option value="">All lanes</option>\n'
@@ -455,7 +443,7 @@ def block_filters(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<option value="'
-        yield escape(t_5(l_1_tag))
+        yield escape(t_3(l_1_tag))
         yield '">'
         yield escape(l_1_tag)
         yield '</option>\n'
@@ -551,27 +539,29 @@ def block_notes(context, missing=missing, environment=environment):
                 yield escape(environment.getattr(l_1_n, 'quote'))
                 yield '</q>'
             yield '</span>'
-            l_2_loop = missing
-            for l_2_b, l_2_loop in LoopContext(environment.getattr(l_1_n, 'backlinks'), undefined):
-                _loop_vars = {}
+            if (t_1(environment.getattr(l_1_n, 'backlinks')) == 1):
                 pass
                 yield ' <a class="tl-backlink" href="#'
-                yield escape(l_2_b)
-                yield '" role="doc-backlink" aria-label="Back to reference'
-                if (t_1(environment.getattr(l_1_n, 'backlinks')) > 1):
-                    pass
-                    yield ' '
-                    yield escape(environment.getattr(l_2_loop, 'index'))
-                yield ' to note '
+                yield escape(environment.getitem(environment.getattr(l_1_n, 'backlinks'), 0))
+                yield '" role="doc-backlink" aria-label="Back to reference to note '
                 yield escape(environment.getattr(l_1_n, 'number'))
-                yield '">↩&#xFE0E;'
-                if (t_1(environment.getattr(l_1_n, 'backlinks')) > 1):
+                yield '">↩&#xFE0E;</a>'
+            else:
+                pass
+                l_2_loop = missing
+                for l_2_b, l_2_loop in LoopContext(environment.getattr(l_1_n, 'backlinks'), undefined):
+                    _loop_vars = {}
                     pass
-                    yield '<sup>'
+                    yield ' <a class="tl-backlink" href="#'
+                    yield escape(l_2_b)
+                    yield '" role="doc-backlink" aria-label="Back to reference '
                     yield escape(environment.getattr(l_2_loop, 'index'))
-                    yield '</sup>'
-                yield '</a>'
-            l_2_loop = l_2_b = missing
+                    yield ' to note '
+                    yield escape(environment.getattr(l_1_n, 'number'))
+                    yield '">↩&#xFE0E;<sup>'
+                    yield escape(environment.getattr(l_2_loop, 'index'))
+                    yield '</sup></a>'
+                l_2_loop = l_2_b = missing
             yield '</li>\n'
         l_1_loop = l_1_n = missing
         yield '</ol>\n</section>\n'
@@ -662,4 +652,4 @@ def block_script(context, missing=missing, environment=environment):
     finally: gen.close()
 
 blocks = {'root': block_root, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script}
-debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=46&12=58&14=61&15=62&18=64&26=65&33=66&47=67&116=68&128=69&140=70&163=71&164=72&166=75&169=78&14=81&15=105&18=114&20=127&21=135&22=138&26=142&27=151&29=154&33=157&34=174&35=178&36=180&37=183&38=186&40=191&41=195&47=200&48=224&49=228&50=234&70=237&71=243&72=267&73=283&74=290&76=293&79=295&81=298&83=300&84=304&85=306&86=314&87=317&94=323&95=327&96=331&97=358&98=366&102=376&103=379&105=400&107=403&110=406&50=426&54=443&55=447&60=453&61=457&116=464&117=475&118=478&119=482&121=488&122=493&128=509&129=526&130=529&131=533&133=540&134=544&140=578&141=589&142=592&143=596&144=602&145=607&147=615&148=619&149=621&150=623&151=626&153=628&154=631&163=639&166=648'
+debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=46&12=58&14=61&15=62&18=64&26=65&33=66&47=67&116=68&128=69&140=70&163=71&164=72&166=75&169=78&14=81&15=105&18=114&20=127&21=135&22=138&26=142&27=151&29=154&33=157&34=174&35=178&36=180&37=183&38=186&40=191&41=195&47=200&48=212&49=216&50=222&70=225&71=231&72=255&73=271&74=278&76=281&79=283&81=286&83=288&84=292&85=294&86=302&87=305&94=311&95=315&96=319&97=346&98=354&102=364&103=367&105=388&107=391&110=394&50=414&54=431&55=435&60=441&61=445&116=452&117=463&118=466&119=470&121=476&122=481&128=497&129=514&130=517&131=521&133=528&134=532&140=568&141=579&142=582&143=586&144=592&145=597&147=605&148=609&149=611&150=613&151=616&153=618&154=621&163=629&166=638'

@@ -244,6 +244,7 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: 
         "lane": ev.lane or "",
         "lane_label": lanes.get(ev.lane or "", ev.lane or ""),
         "tags": list(ev.tags),
+        "tag_keys": " ".join(dom_key(t) for t in ev.tags),
         "text": markup.block(ev.text) if ev.text else _NOTHING,
         "note": markup.block(ev.note) if ev.note else _NOTHING,
         "refs": own,
