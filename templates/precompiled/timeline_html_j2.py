@@ -1,4 +1,4 @@
-# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 33a278e3285a969d7f6fb766b676784ce4150c3978a3c2ec34e67a3687e53d5f); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
+# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 897cce2e41e3073be27c970339f4e2753ebf61a9585a74d8f8c2c293a96688e4); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'timeline.html.j2'
 
@@ -28,7 +28,18 @@ def root(context, missing=missing, environment=environment):
     l_0_root_tag = ('figure' if (undefined(name='fragment') if l_0_fragment is missing else l_0_fragment) else 'article')
     context.vars['root_tag'] = l_0_root_tag
     context.exported_vars.add('root_tag')
+    yield from context.blocks['page_start'][0](context)
     yield from context.blocks['root'][0](context)
+    yield from context.blocks['page_end'][0](context)
+
+def block_page_start(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
 
 def block_root(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -651,5 +662,14 @@ def block_script(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
 
-blocks = {'root': block_root, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script}
-debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=46&12=58&14=61&15=62&18=64&26=65&33=66&47=67&116=68&128=69&140=70&163=71&164=72&166=75&169=78&14=81&15=105&18=114&20=127&21=135&22=138&26=142&27=151&29=154&33=157&34=174&35=178&36=180&37=183&38=186&40=191&41=195&47=200&48=212&49=216&50=222&70=225&71=231&72=255&73=271&74=278&76=281&79=283&81=286&83=288&84=292&85=294&86=302&87=305&94=311&95=315&96=319&97=346&98=354&102=364&103=367&105=388&107=391&110=394&50=414&54=431&55=435&60=441&61=445&116=452&117=463&118=466&119=470&121=476&122=481&128=497&129=514&130=517&131=521&133=528&134=532&140=568&141=579&142=582&143=586&144=592&145=597&147=605&148=609&149=611&150=613&151=616&153=618&154=621&163=629&166=638'
+def block_page_end(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+
+blocks = {'page_start': block_page_start, 'root': block_root, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script, 'page_end': block_page_end}
+debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&170=32&10=34&11=57&12=69&14=72&15=73&18=75&26=76&33=77&47=78&116=79&128=80&140=81&163=82&164=83&166=86&169=89&14=92&15=116&18=125&20=138&21=146&22=149&26=153&27=162&29=165&33=168&34=185&35=189&36=191&37=194&38=197&40=202&41=206&47=211&48=223&49=227&50=233&70=236&71=242&72=266&73=282&74=289&76=292&79=294&81=297&83=299&84=303&85=305&86=313&87=316&94=322&95=326&96=330&97=357&98=365&102=375&103=378&105=399&107=402&110=405&50=425&54=442&55=446&60=452&61=456&116=463&117=474&118=477&119=481&121=487&122=492&128=508&129=525&130=528&131=532&133=539&134=543&140=579&141=590&142=593&143=597&144=603&145=608&147=616&148=620&149=622&150=624&151=627&153=629&154=632&163=640&166=649&170=664'
