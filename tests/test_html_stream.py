@@ -41,10 +41,10 @@ def _written(tl: timeline.Timeline, prefix: bytes = b"", **options) -> bytes:
 
 @pytest.mark.parametrize("name", sorted(TIMELINES))
 @pytest.mark.parametrize("fragment", [False, True])
-@pytest.mark.parametrize("piece", [1, 97, 1 << 16])
-def test_written_in_pieces_is_render_html(name: str, fragment: bool, piece: int, monkeypatch) -> None:
-    """Whatever the piece size, the bytes are render_html's, and a file's earlier bytes stay."""
-    monkeypatch.setattr(html_module, "_PIECE", piece)
+@pytest.mark.parametrize("batch", [1, 97, 1 << 16])
+def test_written_in_pieces_is_render_html(name: str, fragment: bool, batch: int, monkeypatch) -> None:
+    """Whatever the number of the template's pieces written at a time, the bytes are render_html's, and a file's earlier bytes stay."""
+    monkeypatch.setattr(html_module, "_BATCH", batch)
     tl = TIMELINES[name]
     expected = render_html(tl, fragment=fragment).encode("utf-8")
     assert _written(tl, fragment=fragment) == expected

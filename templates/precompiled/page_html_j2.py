@@ -1,4 +1,4 @@
-# Jinja 3.1.6 generated this from page.html.j2 (sha256 9489af6c7594602d3cfd9a82d6fba9dcb7a3cd0bb21fd7532f490a092c3c7e9c); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
+# Jinja 3.1.6 generated this from page.html.j2 (sha256 e99382b0151f55dbc667dff70c66d9981b6122f9de0ef03b7a422266ce4b6c53); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'page.html.j2'
 
@@ -92,4 +92,4 @@ def block_page_end(context, missing=missing, environment=environment):
     yield '\n</script>\n</body>\n</html>\n'
 
 blocks = {'page_start': block_page_start, 'head': block_head, 'page_styles': block_page_styles, 'page_end': block_page_end}
-debug_info = '2=12&5=17&7=28&9=32&12=47&14=50&19=57&21=59&22=61&23=62&22=65&30=80&34=90'
+debug_info = '4=12&5=17&7=28&9=32&12=47&14=50&19=57&21=59&22=61&23=62&22=65&30=80&34=90'

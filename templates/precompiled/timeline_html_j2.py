@@ -1,4 +1,4 @@
-# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 897cce2e41e3073be27c970339f4e2753ebf61a9585a74d8f8c2c293a96688e4); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
+# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 8db68af7ecda38443d233057c783ecda2aa380c62369fb31cf27325e47ec7e24); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'timeline.html.j2'
 
@@ -28,18 +28,7 @@ def root(context, missing=missing, environment=environment):
     l_0_root_tag = ('figure' if (undefined(name='fragment') if l_0_fragment is missing else l_0_fragment) else 'article')
     context.vars['root_tag'] = l_0_root_tag
     context.exported_vars.add('root_tag')
-    yield from context.blocks['page_start'][0](context)
     yield from context.blocks['root'][0](context)
-    yield from context.blocks['page_end'][0](context)
-
-def block_page_start(context, missing=missing, environment=environment):
-    resolve = context.resolve_or_missing
-    undefined = environment.undefined
-    concat = environment.concat
-    cond_expr_undefined = Undefined
-    if 0: yield None
-    _block_vars = {}
-    pass
 
 def block_root(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -54,6 +43,7 @@ def block_root(context, missing=missing, environment=environment):
     l_0_lang = resolve('lang')
     l_0_fragment = resolve('fragment')
     pass
+    yield from context.blocks['page_start'][0](context)
     yield '<'
     yield escape((undefined(name='root_tag') if l_0_root_tag is missing else l_0_root_tag))
     yield ' class="tl-root tl-theme-'
@@ -89,6 +79,16 @@ def block_root(context, missing=missing, environment=environment):
     yield '</'
     yield escape((undefined(name='root_tag') if l_0_root_tag is missing else l_0_root_tag))
     yield '>\n'
+    yield from context.blocks['page_end'][0](context)
+
+def block_page_start(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
 
 def block_styles(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -671,5 +671,5 @@ def block_page_end(context, missing=missing, environment=environment):
     _block_vars = {}
     pass
 
-blocks = {'page_start': block_page_start, 'root': block_root, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script, 'page_end': block_page_end}
-debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&170=32&10=34&11=57&12=69&14=72&15=73&18=75&26=76&33=77&47=78&116=79&128=80&140=81&163=82&164=83&166=86&169=89&14=92&15=116&18=125&20=138&21=146&22=149&26=153&27=162&29=165&33=168&34=185&35=189&36=191&37=194&38=197&40=202&41=206&47=211&48=223&49=227&50=233&70=236&71=242&72=266&73=282&74=289&76=292&79=294&81=297&83=299&84=303&85=305&86=313&87=316&94=322&95=326&96=330&97=357&98=365&102=375&103=378&105=399&107=402&110=405&50=425&54=442&55=446&60=452&61=456&116=463&117=474&118=477&119=481&121=487&122=492&128=508&129=525&130=528&131=532&133=539&134=543&140=579&141=590&142=593&143=597&144=603&145=608&147=616&148=620&149=622&150=624&151=627&153=629&154=632&163=640&166=649&170=664'
+blocks = {'root': block_root, 'page_start': block_page_start, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script, 'page_end': block_page_end}
+debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=45&12=47&13=59&15=62&16=63&19=65&27=66&34=67&48=68&117=69&129=70&141=71&164=72&165=73&167=76&170=79&171=81&11=83&15=92&16=116&19=125&21=138&22=146&23=149&27=153&28=162&30=165&34=168&35=185&36=189&37=191&38=194&39=197&41=202&42=206&48=211&49=223&50=227&51=233&71=236&72=242&73=266&74=282&75=289&77=292&80=294&82=297&84=299&85=303&86=305&87=313&88=316&95=322&96=326&97=330&98=357&99=365&103=375&104=378&106=399&108=402&111=405&51=425&55=442&56=446&61=452&62=456&117=463&118=474&119=477&120=481&122=487&123=492&129=508&130=525&131=528&132=532&134=539&135=543&141=579&142=590&143=593&144=597&145=603&146=608&148=616&149=620&150=622&151=624&152=627&154=629&155=632&164=640&167=649&171=664'

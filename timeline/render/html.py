@@ -11,6 +11,7 @@ formatting and every piece of data-driven text is escaped exactly once.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -41,6 +42,8 @@ _PREFIX_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _URL_CLASS = 'class="tl-url"'
 _AUTOESCAPE_SUFFIXES = (".html.j2", ".html", ".xml", ".xml.j2", ".htm")
 _NOTHING = Markup("")
+#: Pieces of a template's output joined at a time (see _rendered).
+_BATCH = 65536
 
 
 def _autoescape(name: str | None) -> bool:
@@ -366,7 +369,7 @@ def render_html(
                                   responsive=responsive, plain_image=plain_image, **svg_options)
     # One pass over the finished document removes controls and lone surrogates from any field,
     # and keeps each text's bidi overrides inside it.
-    return isolate_text_nodes(clean_text(template.render(context)))
+    return isolate_text_nodes(clean_text(_rendered(template, context)))
 
 
 def html_writer(tl: Timeline, fragment: bool = False, **options: Any) -> Callable[[BinaryIO], None]:
@@ -382,26 +385,17 @@ def html_writer(tl: Timeline, fragment: bool = False, **options: Any) -> Callabl
 
     def write(handle: BinaryIO) -> None:
         start = handle.tell()
-        pending: list[str] = []
-        size = 0
-        for chunk in template.generate(context):
-            if not chunk.isascii() and has_bidi(chunk):
+        pieces = template.generate(context)
+        while batch := list(itertools.islice(pieces, _BATCH)):
+            text = "".join(batch)
+            if not text.isascii() and has_bidi(text):
                 handle.seek(start)
                 handle.truncate()
-                handle.write(isolate_text_nodes(clean_text(template.render(context))).encode("utf-8"))
+                handle.write(isolate_text_nodes(clean_text(_rendered(template, context))).encode("utf-8"))
                 return
-            pending.append(chunk)
-            size += len(chunk)
-            if size >= _PIECE:
-                handle.write(clean_text("".join(pending)).encode("utf-8"))
-                pending, size = [], 0
-        handle.write(clean_text("".join(pending)).encode("utf-8"))
+            handle.write(clean_text(text).encode("utf-8"))
 
     return write
-
-
-#: Characters of the page written at a time by :func:`html_writer`.
-_PIECE = 1 << 16
 
 
 def _prepared(tl: Timeline, fragment: bool, *, templates: str | Path | None = None, theme: str = "auto",
@@ -431,3 +425,13 @@ def _prepared(tl: Timeline, fragment: bool, *, templates: str | Path | None = No
     except jinja2.TemplateNotFound as exc:
         raise UsageError(f"template '{exc.name}' not found in {templates or packaged_templates()}") from exc
     return template, context
+
+
+def _rendered(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """``template.render(context)``, its pieces joined a batch at a time: render joins every piece at
+    once, and at 100,000 events the list of its millions of small strings weighs more than the page."""
+    pieces = template.generate(context)
+    chunks = []
+    while batch := list(itertools.islice(pieces, _BATCH)):
+        chunks.append("".join(batch))
+    return "".join(chunks)
