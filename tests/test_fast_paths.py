@@ -453,3 +453,44 @@ def test_the_generated_timeline_takes_the_plain_event_path(generate, monkeypatch
     assert len(taken) == 500 and all(taken)
     assert fast.diagnostics == full.diagnostics and fast.timeline == full.timeline
     assert [repr(e) for e in fast.timeline.events] == [repr(e) for e in full.timeline.events]
+
+
+_YEARS = ["1953", "0953", "1", "9999", "10000", "0", "0000", "-44", "+1953", "1953.0", " 1953 ", "١٩٥٣", "１９５３", "abc", ""]
+_MONTHS = ["", "1", "01", "001", "2", "12", "13", "0", "00", " 3 ", "x", "٣", "1.0"]
+_DAYS = ["", "1", "07", "007", "28", "29", "30", "31", "32", "0", "x", " 5"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(_YEARS), st.sampled_from(_MONTHS), st.sampled_from(_DAYS), st.sampled_from(["", "20:17"]),
+       st.sampled_from(["", "end_"]))
+def test_plain_sheet_date_cells_read_as_the_full_cell_check_reads_them(year, month, day, time, prefix):
+    """A TimelineJS row's plain year/month/day cells make the EDTF and diagnostics the cell-by-cell checks make."""
+    from timeline.io.common import Collector
+    from timeline.io.timelinejs import slides
+
+    cells = dict(zip(("year", "month", "day", "time"), (year, month, day, time), strict=True))
+    fields = {prefix + key: slides.Value(text, 2, column, "the row") for column, (key, text) in enumerate(cells.items(), 1)}
+
+    def read() -> tuple:
+        builder = slides.SlideBuilder("x.csv", Collector())
+        got = builder.edtf(slides.Slide(fields, slides.Value("", 2, 1, "the row")), prefix)
+        return got, [d.format() for d in builder.c.diagnostics]
+
+    fast = read()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(slides, "_plain_ymd", lambda *values: None)
+        full = read()
+    assert fast == full
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(["<p>", "</p>", "a", "b c", "  ", "\t", "*", "[x]", "\\", "\n", "é", "<P>", "<br>",
+                                 "&amp;", "<p class='x'>", ">", "< p>", "&"]), max_size=12))
+def test_paragraph_html_reads_as_the_parser_reads_it(pieces):
+    """TimelineJS text of plain paragraphs converts as html.parser converts it."""
+    from timeline.io import markup
+
+    text = "".join(pieces)
+    full = markup._convert(text, plain=False) if markup._TAG_HINT.search(text) else markup.Converted(
+        markup._escape_markup(text.strip()))
+    assert markup.html_to_markup(text) == full

@@ -43,6 +43,9 @@ _SKIP_CONTENT = {"script", "style", "iframe", "object", "template"}
 _MARKUP_SPECIALS = re.compile(r"([\\*\[\]])")
 _SPACE_RUN = re.compile(r"(?<=[ \t])[ \t]")
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
+_PARAGRAPHS_ONLY = re.compile(r"(?:</?p>|[^<>&])*")
+_P_TAG = re.compile(r"</?p>")
+_SPACES = re.compile(r"[ \t\f\v]+")  # HTML collapses them (_ToMarkup.handle_data)
 
 
 def _escape_markup(text: str) -> str:
@@ -127,7 +130,7 @@ class _ToMarkup(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             # HTML collapses runs of spaces; a newline typed in a sheet cell stays a line break.
-            self._text(re.sub(r"[ \t\f\v]+", " ", data))
+            self._text(_SPACES.sub(" ", data))
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
@@ -159,6 +162,9 @@ def html_to_markup(text: str) -> Converted:
     """Convert TimelineJS HTML to our inline markup; plain text keeps every character (marks escaped)."""
     if not _TAG_HINT.search(text):
         return Converted(_escape_markup(text.strip()))
+    if _PARAGRAPHS_ONLY.fullmatch(text):
+        # Paragraphs of text (the TimelineJS editor's usual HTML): what the parser writes, without it.
+        return Converted(_tidy("\n\n".join(_escape_markup(_SPACES.sub(" ", part)) for part in _P_TAG.split(text))))
     return _convert(text, plain=False)
 
 
