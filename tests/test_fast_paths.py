@@ -494,3 +494,31 @@ def test_paragraph_html_reads_as_the_parser_reads_it(pieces):
     full = markup._convert(text, plain=False) if markup._TAG_HINT.search(text) else markup.Converted(
         markup._escape_markup(text.strip()))
     assert markup.html_to_markup(text) == full
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab *[]()\\\n:/é&;#x.Ё", max_size=24) | st.text(max_size=24))
+def test_text_shortcuts_give_what_the_full_paths_give(text):
+    """Markup escaping by str.translate, slugs of ASCII text, texts without "](", entity-free text: as before."""
+    import html
+    import re
+    import unicodedata
+
+    from timeline import markup
+    from timeline.io import markup as io_markup
+    from timeline.io import slugs
+
+    assert io_markup._escape_markup(text) == re.sub(r"([\\*\[\]])", r"\\\1", text)
+    full_ascii = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    assert slugs.slugify(text) == (slugs.slugify(full_ascii) if not text.isascii() else slugs.slugify(text))
+    if text.isascii():
+        assert full_ascii == text  # the shortcut's premise: NFKD leaves ASCII as it is
+    full_links = []
+    for token in markup.tokens(text):  # what find_links walked before the "](" check (one level suffices here)
+        if token.kind == "link":
+            full_links += [(markup._unescape_marks(token.text), token.url.strip()), *markup.find_links(token.text)]
+        elif token.kind in ("strong", "em"):
+            full_links += list(markup.find_links(token.text))
+    assert list(markup.find_links(text)) == full_links
+    assert markup.unescape_html(text) == html.unescape(re.sub(r"&#(?:0*[1-9][0-9]{7,}|[xX]0*[1-9a-fA-F][0-9a-fA-F]{6,});?",
+                                                              "\ufffd", text))

@@ -7,7 +7,6 @@ this over" summary.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -105,6 +104,8 @@ def trimmed(*texts: str) -> bool:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return " (did you mean 'x'?)" for the closest choice, or ""."""
+    import difflib  # only when there is a mistake to name: not at start-up
+
     match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
 

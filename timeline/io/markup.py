@@ -23,8 +23,7 @@ import html
 import html.entities
 import re
 from html.parser import HTMLParser
-
-import attrs
+from typing import NamedTuple
 
 from timeline.markup import block_html, inline_html, safe_url, unescape_html
 
@@ -40,7 +39,7 @@ _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 _BLOCKS = {"p", "div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr"}
 _VOID_DROPPED = {"img", "hr", "input", "meta", "link", "wbr", "source", "embed"}
 _SKIP_CONTENT = {"script", "style", "iframe", "object", "template"}
-_MARKUP_SPECIALS = re.compile(r"([\\*\[\]])")
+_MARKUP_ESCAPES = str.maketrans({mark: f"\\{mark}" for mark in "\\*[]"})  # each mark after a backslash
 _SPACE_RUN = re.compile(r"(?<=[ \t])[ \t]")
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 _PARAGRAPHS_ONLY = re.compile(r"(?:</?p>|[^<>&])*")
@@ -49,11 +48,10 @@ _SPACES = re.compile(r"[ \t\f\v]+")  # HTML collapses them (_ToMarkup.handle_dat
 
 
 def _escape_markup(text: str) -> str:
-    return _MARKUP_SPECIALS.sub(r"\\\1", text)
+    return text.translate(_MARKUP_ESCAPES)
 
 
-@attrs.frozen
-class Converted:
+class Converted(NamedTuple):
     """Markup text, and the names of the HTML tags that were dropped (sorted)."""
 
     text: str
