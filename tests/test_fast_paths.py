@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import require
@@ -522,3 +522,41 @@ def test_text_shortcuts_give_what_the_full_paths_give(text):
     assert list(markup.find_links(text)) == full_links
     assert markup.unescape_html(text) == html.unescape(re.sub(r"&#(?:0*[1-9][0-9]{7,}|[xX]0*[1-9a-fA-F][0-9a-fA-F]{6,});?",
                                                               "\ufffd", text))
+
+
+_SHEET_CELLS = {  # the date cells mostly empty, so rows without a Year or an end are common
+    "Year": ["", "", "1953", "-44", "0", "x", " "], "Month": ["", "", "", "3", "13", " "], "Day": ["", "", "5", "31"],
+    "Time": ["", "", "", "20:17", "25:00"], "End Year": ["", "", "", "1954", "1900", " "], "End Month": ["", "", "4"],
+    "End Day": ["", "", "9"], "Display Date": ["", "spring"], "Headline": ["", "A <b>title</b>", "Plain"],
+    "Text": ["", "<p>t</p>", "x"], "Media": ["", "https://example.org/a.png"], "Media Credit": ["", "me"],
+    "Media Caption": ["", "cap"], "Type": ["", "", "title", "era", "slide"], "Group": ["", "War"],
+    "Background": ["", "#fff"], "Alt Text": ["", "alt"],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.permutations(sorted(_SHEET_CELLS)).flatmap(
+    lambda names: st.tuples(st.just(names), st.lists(st.tuples(*(st.sampled_from(_SHEET_CELLS[n]) for n in names)),
+                                                     min_size=1, max_size=5))))
+@example(sheet=(["Headline", "Year"], [("Plain", "")]))                                # no Year: at its cell
+@example(sheet=(["Headline", "Year", "Type", "End Year"], [("Plain", "1953", "era", "")]))  # an era without an end
+def test_a_sheet_read_without_its_empty_cells_reads_as_with_them(sheet):
+    """Leaving empty cells out of a slide (but Year and End Year) gives the same timeline and diagnostics."""
+    import csv
+    import io
+
+    from timeline.io.timelinejs import read, slides
+
+    names, rows = sheet
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([names, *rows])
+
+    def load():
+        result = read.read_timelinejs_csv_text(out.getvalue(), "x.csv")
+        return result.timeline, [d.format() for d in result.diagnostics]
+
+    fast = load()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(slides.SlideBuilder, "PLACED_WHEN_EMPTY", frozenset(slides.NAME_OF))
+        full = load()
+    assert fast == full

@@ -45,19 +45,25 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
     width, picked = len(header.cells), list(columns.items())
     reach = max(columns) + 1 if columns else 0
     new = _new_tuple  # makes the Value that Value(...) makes, without its Python-level __new__
+    placed = SlideBuilder.PLACED_WHEN_EMPTY
     for row in body:
         if row.is_blank:
             continue
         cells, line, text = row.cells, row.line, row.text
         count = len(cells)
+        # An empty cell is left out (the builder reads it as absent), but for the ones whose place
+        # a message names when they are empty (SlideBuilder.PLACED_WHEN_EMPTY).
         if count >= reach and cells[-1].line == line:  # every column there, the row on one line: the usual row
-            fields = {field: new(Value, (*cells[index], text, None)) for index, field in picked}
+            fields = {field: new(Value, (*cell, text, None)) for index, field in picked
+                      if (cell := cells[index])[0] or field in placed}
         else:
             fields = {}
             for index, field in picked:
                 if index < count:
                     value, cell_line, column = cells[index]
-                    fields[field] = new(Value, (value, cell_line, column, text if cell_line == line else None, None))
+                    if value or field in placed:
+                        fields[field] = new(Value, (value, cell_line, column, text if cell_line == line else None,
+                                                    None))
         with builder.item():
             extra = next((c for c in cells[width:] if c.value.strip()), None) if count > width else None
             if extra is not None:

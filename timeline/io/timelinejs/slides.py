@@ -110,6 +110,10 @@ class SlideBuilder:
     ``noun`` names a slide in messages: "row" for a sheet, "slide" for JSON.
     """
 
+    #: The fields whose position a message gives when they are empty ("this row has no Year", at its
+    #: cell); any other field may be left out of a slide when empty, as :meth:`Slide.get` reads it alike.
+    PLACED_WHEN_EMPTY = frozenset({"year", "end_year"})
+
     def __init__(self, name: str, collector: Collector, noun: str = "row", strict: bool = False) -> None:
         self.name = name
         self.c = collector
