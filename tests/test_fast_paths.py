@@ -691,3 +691,25 @@ def test_a_precompiled_template_whose_source_changed_is_compiled_from_the_source
     (folder / "page.css").write_text("/* edited */\n", encoding="utf-8")
     with pytest.raises(jinja2.TemplateNotFound):
         jinja2.Environment(loader=Precompiled(folder)).get_template("page.css")
+
+
+_ISO_SIDES = st.builds(lambda y, m, d: f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if m and d else ""),
+                       st.integers(0, 2100), st.integers(0, 12), st.integers(0, 31)) | st.sampled_from(
+    ["-0043", "Y12345", "1953-21", "1953-03-05T20:17", "1953~"])
+
+
+@settings(max_examples=600)
+@given(_ISO_SIDES, _ISO_SIDES)
+def test_a_sheet_range_joins_its_parsed_ends_as_parsing_the_interval_does(start, end):
+    """A row's range made from its two parsed ends equals parse_date of "start/end" (or raises alike)."""
+    from timeline.dates import parse_date
+    from timeline.errors import DateError
+    from timeline.io.timelinejs import slides
+
+    try:
+        s, e = parse_date(start), parse_date(end)
+    except DateError:
+        return
+    if not (s.first_day is not None and e.last_day is not None and e.last_day >= s.first_day):
+        return  # the builder reports an end before the start itself
+    assert _outcome(lambda _t: slides._joined(start, s, end, e), None) == _outcome(parse_date, f"{start}/{end}")

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-import attrs
-
 from timeline._prechecked import prechecked
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError
@@ -44,6 +42,7 @@ NAME_OF = {field: name for name, field in CSV_COLUMNS.items()}
 #: Years a JavaScript Date holds; TimelineJS shows years beyond as cosmological ("BigDate") years.
 JS_DATE_YEARS = 271_821
 MAX_YEAR = 10**12
+_ISO = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?")
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 #: An Event from values its validators would pass (a valid id, a parsed date), without running them again.
 _event = prechecked(Event)
@@ -76,6 +75,18 @@ def _plain_ymd(year_v: Value | None, month_v: Value | None, day_v: Value | None)
     return f"{text}-{int(day):02d}"
 
 
+def _joined(start: str, s: HistoricalDate, end: str, e: HistoricalDate) -> HistoricalDate | Span:
+    """``parse_date(f"{start}/{end}")`` for two dates already parsed from that EDTF, in order.
+
+    Two ISO years, months or days make the Span the interval's fast path makes of them, so it is made
+    from the dates at hand (tests/test_fast_paths.py); anything else is parsed whole.
+    """
+    text = f"{start}/{end}"
+    if _ISO.fullmatch(start) and _ISO.fullmatch(end):
+        return Span(s, e, text, text)
+    return parse_date(text)
+
+
 class Value(NamedTuple):
     """One input value and where it came from: a CSV cell or a JSON path."""
 
@@ -86,8 +97,7 @@ class Value(NamedTuple):
     pointer: str | None = None
 
 
-@attrs.define
-class Slide:
+class Slide(NamedTuple):
     """One TimelineJS slide, flattened to the sheet's fields."""
 
     fields: dict[str, Value]
@@ -296,7 +306,7 @@ class SlideBuilder:
             self.error(slide.at("end_year"), f"the end ({e.display()}) is before the start ({s.display()})")
             return None, False
         try:
-            return parse_date(f"{start}/{end}"), True
+            return _joined(start, s, end, e), True
         except DateError as exc:
             self.error(slide.at("end_year"), exc.reason)
             return None, False
