@@ -713,3 +713,19 @@ def test_a_sheet_range_joins_its_parsed_ends_as_parsing_the_interval_does(start,
     if not (s.first_day is not None and e.last_day is not None and e.last_day >= s.first_day):
         return  # the builder reports an end before the start itself
     assert _outcome(lambda _t: slides._joined(start, s, end, e), None) == _outcome(parse_date, f"{start}/{end}")
+
+
+@pytest.mark.parametrize("fragment", [False, True])
+def test_a_page_joined_in_batches_is_the_page_jinja_renders(monkeypatch, fragment):
+    """The page's pieces joined a batch at a time (any batch size) give what Template.render gives."""
+    import timeline
+    from browser.fixture import hostile
+    from timeline.render import html
+
+    for tl in (timeline.bundled(), hostile()):
+        context = html._context(tl, prefix="tl", fragment=fragment, theme="auto", lang="en", charts=[])
+        template = html._packaged_environment("auto").get_template("fragment.html.j2" if fragment else "page.html.j2")
+        whole = template.render(context)
+        for size in (1, 7, 65536):
+            monkeypatch.setattr(html, "_BATCH", size)
+            assert html._rendered(template, context) == whole
