@@ -143,6 +143,7 @@ _intervals = st.lists(_coord, max_size=16, unique=True).map(sorted).map(lambda v
 
 @settings(max_examples=600)
 @example([([(30.0, 40.0)], [])], 0.0, 0, 10, True, False, False, (0.0, 120.0))  # a label ending where the next begins
+@example([([(0.0, 50.0)], []), ([(10.0, 60.0)], [])], 20.0, 0, 10, True, False, True, (0.0, 120.0))  # covered: a new row
 @given(st.lists(st.tuples(_intervals, _intervals), max_size=6), _coord, st.integers(0, 40), st.integers(1, 50),
        st.booleans(), st.booleans(), st.booleans(), st.sampled_from([(0.0, 120.0), (10.0, 90.0)]))
 def test_the_first_row_that_takes_a_label_is_the_one_trying_each_row_finds(rows, m0, length, width, point_style,
@@ -151,12 +152,15 @@ def test_the_first_row_that_takes_a_label_is_the_one_trying_each_row_finds(rows,
     from timeline.layout import rows as rows_module
 
     made = []
+    covers = rows_module._Cover(), rows_module._Cover()
     for text, track in rows:
         row = rows_module._Row()
         for lo, hi in text:
             row.text.add(lo, hi)
+            covers[0].add(lo, hi)
         for lo, hi in track:
             row.track.add(lo, hi)
+            covers[1].add(lo, hi)
         made.append(row)
     m1 = m0 + length
     x0, x1 = plot
@@ -165,4 +169,4 @@ def test_the_first_row_that_takes_a_label_is_the_one_trying_each_row_finds(rows,
     if expected is None and grow:
         tx = _try(rows_module._Row(), m0, m1, width, point_style, x0, x1, clamp)
         expected = None if tx is None else (len(made), tx)
-    assert rows_module._place(made, m0, m1, width, point_style, x0, x1, clamp, grow) == expected
+    assert rows_module._place(made, covers, m0, m1, width, point_style, x0, x1, clamp, grow) == expected

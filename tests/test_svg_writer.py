@@ -5,6 +5,8 @@ whole documents with svgwrite's)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import timeline
 from conftest import generated_timeline
@@ -87,3 +89,12 @@ def test_hot_elements_are_what_the_generic_writer_writes(make, svg, orientation)
     assert fast_links == full_links
     assert len(shapes) > 20 and len(labels) > 10
     assert any(t.notes for t in labels) and (svg.note_href is None or fast_links)
+
+
+@settings(max_examples=500)
+@given(st.text() | st.text(alphabet="a\t\n\r\x00\x1f\x7f\ud800\udfff\ufffe\uffff\u2009\u202e\U0001f600й"))
+def test_printable_text_skips_the_cleaning_pattern(text):
+    """Text that str.isprintable() passes is returned as the XML-illegal-character pattern leaves it."""
+    from timeline.render import text as text_module
+
+    assert text_module.clean_text(text) == text_module._ILLEGAL_XML.sub("", text)

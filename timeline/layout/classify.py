@@ -112,7 +112,8 @@ def classify(ev: Event, lane: int, fn: Footnotes, sources: Mapping[str, Source] 
     """The drawing record of one event in lane number ``lane`` (``sources`` give its support)."""
     when = ev.when
     claims, label = _claims(ev)
-    if ev.disputes:  # the sources disagree on something besides the date: the date line says so
+    disputes = ev.disputes
+    if disputes:  # the sources disagree on something besides the date: the date line says so
         label = f"{label} · disputed"
     weak = sources is not None and weak_only(ev, sources)
     if isinstance(when, Span):
@@ -142,7 +143,7 @@ def classify(ev: Event, lane: int, fn: Footnotes, sources: Mapping[str, Source] 
         classes.append("not-after" if bound is Bound.NOT_AFTER else "not-before")
     if len(claims) > 1:
         classes.append("disputed")
-    if ev.disputes:
+    if disputes:
         classes.append("contested")
     if weak:
         classes.append("weak")

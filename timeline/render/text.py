@@ -13,6 +13,8 @@ _ILLEGAL_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ff
 
 def clean_text(text: str) -> str:
     """Text with characters illegal in XML 1.0 (controls, lone surrogates, U+FFFE/F) removed."""
+    if text.isprintable():  # no control, surrogate or unassigned character (U+FFFE/F are unassigned)
+        return text
     return _ILLEGAL_XML.sub("", text)
 
 
