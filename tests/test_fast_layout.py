@@ -170,3 +170,37 @@ def test_the_first_row_that_takes_a_label_is_the_one_trying_each_row_finds(rows,
         tx = _try(rows_module._Row(), m0, m1, width, point_style, x0, x1, clamp)
         expected = None if tx is None else (len(made), tx)
     assert rows_module._place(made, covers, m0, m1, width, point_style, x0, x1, clamp, grow) == expected
+
+
+_KINDS = ["scholarly", "primary", "reference", "journalism", "other", "blog", "forum", "partisan"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.integers(0, len(_KINDS)), max_size=4), min_size=1, max_size=8))
+def test_weak_sources_are_told_as_support_tells_them(cited):
+    """classify's one-lookup weak check is support.weak_only, on every mix of kinds and undefined sources."""
+    import timeline
+    from timeline import Citation, Source, SourceKind
+    from timeline.layout.classify import _weak_only
+    from timeline.support import weak_only
+
+    tl = timeline.Timeline(title="Kinds")
+    for k, kind in enumerate(_KINDS):
+        tl = tl.add_source(Source(id=f"s{k}", title=kind, type="book", kind=SourceKind(kind)))
+    for i, ids in enumerate(cited):  # index len(_KINDS) is a source nobody defined
+        tl = tl.add_event(f"e{i}", "Event", "1953", citations=[Citation(f"s{k}", f"p. {i}") for k in ids])
+    for ev in tl.events:
+        assert _weak_only(ev.all_citations, tl.sources) == weak_only(ev, tl.sources)
+
+
+def test_weak_events_on_the_generated_and_bundled_timelines(generated):
+    """On the bundled and generated timelines the chart's weak events are support's weak-only events."""
+    import timeline
+    from timeline.layout import layout
+    from timeline.support import weak_only
+
+    for tl in (timeline.bundled(), generated):
+        scene = layout(tl)
+        weak = {ev.event_id for ev in scene.events if "weak" in ev.classes}
+        assert weak == {ev.id for ev in tl.events if weak_only(ev, tl.sources)}
+    assert any(weak_only(ev, timeline.bundled().sources) for ev in timeline.bundled().events)

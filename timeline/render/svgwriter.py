@@ -42,6 +42,9 @@ def number(value: float, what: str = "coordinate") -> str:
 
 
 def size(value: float, what: str = "size") -> str:
+    text = _NUMBERS.get(value) if value.__class__ is float else None
+    if text is not None and value >= 0:  # formatted before, so finite
+        return text
     if isinstance(value, (int, float)) and math.isfinite(value) and value < 0:
         raise RenderError(f"cannot draw a negative {what}: {value!r}")
     return number(value, what)
