@@ -315,7 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     CHILD_ENV["PYTHONPYCACHEPREFIX"] = str((out / "pycache").resolve())
-    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "timeline")], check=True, env=CHILD_ENV)
+    # As pip compiles a wheel: the package, and the precompiled templates it ships (templates/precompiled).
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "timeline"), str(ROOT / "templates")], check=True,
+                   env=CHILD_ENV)
     t0 = time.perf_counter()
     rows = []
     for n in sizes:
