@@ -204,3 +204,35 @@ def test_weak_events_on_the_generated_and_bundled_timelines(generated):
         weak = {ev.event_id for ev in scene.events if "weak" in ev.classes}
         assert weak == {ev.id for ev in tl.events if weak_only(ev, tl.sources)}
     assert any(weak_only(ev, timeline.bundled().sources) for ev in timeline.bundled().events)
+
+
+_words = st.sampled_from(["", "A", "Soviet Union", "Why?", "Done!", "Ends.", "Quote,”", "Archive 1", "x, y"])
+
+
+@settings(max_examples=400)
+@given(st.builds(lambda title, kind, author, editor, container, publisher, issued, url, archive, place: dict(
+    title=title, type=kind, author=author, editor=editor, container_title=container, publisher=publisher,
+    issued=issued, url=url, archive=archive, archive_location=place),
+    _words, st.sampled_from(["book", "chapter", "article-journal", "webpage", "document"]),
+    st.lists(_words.filter(bool), max_size=3), st.lists(_words.filter(bool), max_size=2), _words, _words, _words,
+    st.sampled_from(["", "https://example.org/a"]), _words, _words),
+    st.lists(st.sampled_from(["", "p. 3", "fol. 12v", "ch. 2"]), min_size=1, max_size=4))
+def test_a_note_from_its_sources_kept_head_is_the_note_made_whole(fields, locators):
+    """cite.note from the head kept per source gives, locator by locator, the note made from scratch."""
+    from timeline import Source, cite
+
+    src = Source(id="s1", **fields)
+    cached = [cite.note(src, loc) for loc in locators]  # the second and later from the kept head
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(cite, "_note_head", cite._make_note_head)
+        assert [cite.note(src, loc) for loc in locators] == cached
+
+
+def test_the_generated_source_list_is_the_one_made_note_by_note(monkeypatch, generated):
+    """On 1,500 generated events (24 sources, a note per page cited) the source list is the uncached one."""
+    from timeline import cite
+    from timeline.layout import layout
+
+    fast = layout(generated)
+    monkeypatch.setattr(cite, "_note_head", cite._make_note_head)
+    assert layout(generated) == fast and len(fast.notes) > 500

@@ -289,8 +289,7 @@ class _Painter:
         if text.runs:
             # Spaces between differently styled runs must survive whitespace collapsing.
             head = f'<text{self._class(text.cls)}{anchor}{rotate} x="{x}" xml:space="preserve" y="{y}"'
-            body = "".join(_leaf("tspan", {"font-style": "italic"} if italic else {}, clean_text(piece))
-                           for piece, italic in text.runs)
+            body = "".join(_tspan(clean_text(piece), italic) for piece, italic in text.runs)
         else:
             head = f'<text{self._class(text.cls)}{anchor}{rotate} x="{x}" y="{y}"'
             body = _escape_text(clean_text(text.text))
@@ -313,6 +312,14 @@ class _Painter:
                 f'<tspan class="fn" dy="{rise if k == 0 else "0"}">{("," if k else "") + str(n)}</tspan>'
                 for k, n in enumerate(text.notes))
         return f"{head}>{body}</text>" if body else head + " />"
+
+
+def _tspan(text: str, italic: bool) -> str:
+    """A styled piece of a line: ``_leaf("tspan", {"font-style": "italic"} if italic else {}, text)``."""
+    text = _escape_text(text)
+    if italic:
+        return f'<tspan font-style="italic">{text}</tspan>' if text else '<tspan font-style="italic" />'
+    return f"<tspan>{text}</tspan>" if text else "<tspan />"
 
 
 def _points(coords: Any) -> str:
