@@ -584,3 +584,19 @@ def test_a_precompiled_template_whose_source_changed_is_compiled_from_the_source
     (folder / "page.css").write_text("/* edited */\n", encoding="utf-8")
     with pytest.raises(jinja2.TemplateNotFound):
         jinja2.Environment(loader=Precompiled(folder)).get_template("page.css")
+
+
+@pytest.mark.parametrize("fragment", [False, True])
+def test_a_page_joined_in_batches_is_the_page_jinja_renders(monkeypatch, fragment):
+    """The page's pieces joined a batch at a time (any batch size) give what Template.render gives."""
+    import timeline
+    from browser.fixture import hostile
+    from timeline.render import html
+
+    for tl in (timeline.bundled(), hostile()):
+        context = html._context(tl, prefix="tl", fragment=fragment, theme="auto", lang="en", charts=[])
+        template = html._packaged_environment("auto").get_template("fragment.html.j2" if fragment else "page.html.j2")
+        whole = template.render(context)
+        for size in (1, 7, 65536):
+            monkeypatch.setattr(html, "_BATCH", size)
+            assert html._rendered(template, context) == whole
