@@ -119,3 +119,18 @@ def test_a_changed_title_is_said_at_convert_time(fmt: str, title: str, what: str
     assert back is not None
     if back.events[0].title != tl.events[0].title:
         assert named(losses, None, tl.events[0]), f"{tl.events[0].title!r} became {back.events[0].title!r} silently"
+
+
+@pytest.mark.parametrize("fmt", ["timelinejs-csv", "timelinejs-json"])
+@pytest.mark.parametrize("title", ["&\x0c0", "a \x0c b &", "Smith  & Jones", "x\x0by&", "x \x0b y <b>"])
+def test_html_spaces_come_back_exactly(fmt: str, title: str) -> None:
+    """TimelineJS cells are HTML, which reads a form feed as a space and collapses runs of them; U+000B is
+    not HTML space.  Found by the property above: a title '&\\x0c0' came back as '& 0', with no warning."""
+    import timeline
+
+    tl = Timeline(title="T", events=(Event(id="e1", title=title, when=timeline.parse_date("1953"),
+                                           text=f"{title} *t*"),))
+    text, losses = write_text(tl, fmt)
+    back = read_text(text, format=fmt, name=f"x.{fmt}").timeline
+    assert (back.events[0].title, back.events[0].text) == (title, f"{title} *t*")
+    assert losses == []

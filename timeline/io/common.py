@@ -91,8 +91,9 @@ TRIMMED = ("spaces and line breaks around a title, text, name, tag, locator or q
 BLANK_TITLE = "a blank title became the date (a row, slide or item needs a title)"
 #: The loss a one-line format (Markwhen, Mermaid) reports for a title whose whitespace is not single spaces.
 ONE_LINE = "titles became one line: line breaks, tabs and runs of spaces became one space, and spaces around went"
-#: The loss the TimelineJS writer reports for a title holding line breaks (each, with the spaces around it, one space).
-HEADLINE = "line breaks in titles became spaces (a TimelineJS headline is one line)"
+#: The loss the TimelineJS and vis writers report for a title holding line breaks (each, with the spaces around
+#: it, one space).
+HEADLINE = "line breaks in titles became spaces (a TimelineJS headline or a vis-timeline item is one line of HTML)"
 #: The loss a CSV writer reports for a carriage return inside a value.
 CARRIAGE_RETURNS = "a carriage return inside a text became a line break (a bare \\r would end the row)"
 

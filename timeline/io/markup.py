@@ -40,11 +40,12 @@ _BLOCKS = {"p", "div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "
 _VOID_DROPPED = {"img", "hr", "input", "meta", "link", "wbr", "source", "embed"}
 _SKIP_CONTENT = {"script", "style", "iframe", "object", "template"}
 _MARKUP_ESCAPES = str.maketrans({mark: f"\\{mark}" for mark in "\\*[]"})  # each mark after a backslash
-_SPACE_RUN = re.compile(r"(?<=[ \t])[ \t]")
+# A form feed (HTML reads it as a space), or a space or tab after another.
+_SPACE_RUN = re.compile(r"\f|(?<=[ \t\f])[ \t]")
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 _PARAGRAPHS_ONLY = re.compile(r"(?:</?p>|[^<>&])*")
 _P_TAG = re.compile(r"</?p>")
-_SPACES = re.compile(r"[ \t\f\v]+")  # HTML collapses them (_ToMarkup.handle_data)
+_SPACES = re.compile(r"[ \t\f]+")  # HTML collapses them (_ToMarkup.handle_data); U+000B is not HTML space
 
 
 def _escape_markup(text: str) -> str:
@@ -175,7 +176,8 @@ def html_to_plain(text: str) -> Converted:
 
 
 def keep_spaces(html_text: str) -> str:
-    """Spell runs of spaces in HTML text as ``&#32;`` after the first, so a reader keeps them."""
+    """Spell runs of spaces in HTML text as ``&#32;`` after the first (and every form feed, which HTML
+    reads as a space), so a reader keeps them."""
     parts = _TAG_SPLIT.split(html_text)
     return "".join(part if part.startswith("<") else _SPACE_RUN.sub(lambda m: f"&#{ord(m.group())};", part)
                    for part in parts)

@@ -31,6 +31,7 @@ from timeline.io.jsonpos import with_lines
 from timeline.io.limits import line_col, normalise_text
 from timeline.io.markup import html_to_markup, html_to_plain, markup_to_html
 from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.timelinejs.write import headline_html
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
 from timeline.markup import escape_html
@@ -367,7 +368,7 @@ def vis_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
         if not title.strip():
             title = ev.when.display()
             losses.lose(BLANK_TITLE, ev.id)
-        item: dict[str, Any] = {"id": ev.id, "content": escape_html(title), "start": start}
+        item: dict[str, Any] = {"id": ev.id, "content": headline_html(title, ev.id, losses.lose), "start": start}
         if end is not None:
             item["end"] = end
         item["type"] = "range" if end is not None else "point"

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from timeline.dates import Bound, HistoricalDate, Precision, Span
@@ -23,7 +23,7 @@ from timeline.io.markup import keep_spaces, markup_to_html
 from timeline.io.timelinejs.slides import CSV_COLUMNS, JS_DATE_YEARS
 from timeline.model import Citation, Era, Event, Timeline
 
-__all__ = ["one_line", "timelinejs_csv", "timelinejs_data", "timelinejs_json"]
+__all__ = ["headline_html", "one_line", "timelinejs_csv", "timelinejs_data", "timelinejs_json"]
 
 
 class _Writer:
@@ -81,10 +81,7 @@ class _Writer:
 
     def headline(self, title: str, item_id: str) -> str:
         """A title as a headline: one line of HTML (each line break, with the spaces around it, one space)."""
-        if "\n" in title or "\r" in title:
-            title = one_line(title)
-            self.lose(HEADLINE, item_id)
-        return _escape(title)
+        return headline_html(title, item_id, self.lose)
 
     def citations_text(self, citations: Sequence[Citation]) -> str:
         # cite sits beside io in the pipeline, so it is imported where it is used.
@@ -197,6 +194,14 @@ class _Writer:
 def one_line(text: str) -> str:
     """A text with each line break (and the spaces around it) as one space, as a headline reads."""
     return re.sub(r"\s*\n\s*", " ", line_ends(text))
+
+
+def headline_html(title: str, item_id: str, lose: Callable[[str, str], None]) -> str:
+    """A title as one line of HTML (each line break, with the spaces around it, one space; said by ``lose``)."""
+    if "\n" in title or "\r" in title:
+        title = one_line(title)
+        lose(HEADLINE, item_id)
+    return _escape(title)
 
 
 def _escape(text: str) -> str:
