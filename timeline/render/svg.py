@@ -352,7 +352,7 @@ def _svgwrite_element_class() -> type:
             self.elementname = name
             self._parameter = parameter
             self.attribs = dict(attribs)
-            self.elements = []
+            self.elements: list[Any] = []
             self.text = text
 
         def get_xml(self) -> Any:
@@ -515,7 +515,7 @@ class _Painter:
         rise = _num(-round(0.59 * text.note_size, 1))
         if linked:
             for k, (n, nx) in enumerate(zip(text.notes, text.note_x)):
-                link = _El("a", {"href": clean_text(self.opt.note_href.format(n=n)), "class": "noteref"})
+                link = _El("a", {"href": clean_text(self.opt.note_href.format(n=n)), "class": "noteref"})  # type: ignore[union-attr]
                 label = ("," if k else "") + str(n)
                 # The number is a smaller <tspan> inside a <text> at the line's own size, as in
                 # the unlinked case, so that it reads (to people and to measuring tools) as a
@@ -524,7 +524,7 @@ class _Painter:
                                     "x": _num(nx), "y": _num(text.y + float(rise))})
                 host.elements.append(_El("tspan", {"class": "fn"}, label))
                 link.elements.append(host)
-                note_links.append(link)
+                note_links.append(link)  # type: ignore[union-attr]
         elif text.notes:
             # Superscripts: raised with dy (renderers agree on it, unlike baseline-shift).
             el.elements.append(_El("tspan", {"class": "fn-gap"}, "\u2009"))
