@@ -58,12 +58,13 @@ def check_golden(path: Path, actual: str) -> None:
     )
 
 
-def count_steps(fn: Callable[[], Any], *, warm: bool = False) -> tuple[Any, int]:
+def count_steps(fn: Callable[[], Any], *, warm: bool = False, lines: bool = False) -> tuple[Any, int]:
     """Run ``fn``, counting the Python and C calls it makes: a time budget that no machine's speed changes.
 
     ``warm`` runs it once uncounted first, so that what the first call of a process pays once (an import,
     a regular expression compiled again after the ``re`` cache dropped it) does not count: only the work
-    that grows with the input does.  For functions without side effects.
+    that grows with the input does.  For functions without side effects.  ``lines`` counts the Python
+    lines run instead, which also sees a loop that makes no calls (slower: a trace function per line).
     """
     if warm:
         fn()
@@ -74,12 +75,18 @@ def count_steps(fn: Callable[[], Any], *, warm: bool = False) -> tuple[Any, int]
         if event in ("call", "c_call"):
             calls += 1
 
-    old = sys.getprofile()
-    sys.setprofile(profile)
+    def trace(_frame: Any, event: str, _arg: Any) -> Any:
+        nonlocal calls
+        if event == "line":
+            calls += 1
+        return trace
+
+    hook, old = (sys.settrace, sys.gettrace()) if lines else (sys.setprofile, sys.getprofile())
+    hook(trace if lines else profile)
     try:
         result = fn()
     finally:
-        sys.setprofile(old)
+        hook(old)
     return result, calls
 
 
@@ -118,3 +125,15 @@ def browser() -> Iterator[Any]:
         chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def generated_timeline(n: int) -> Any:
+    """bench/generate.py's ``n`` events (ranges, Cyrillic titles, two citations each), loaded."""
+    import timeline
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return timeline.loads(generate.to_toml(generate.generate(n)))

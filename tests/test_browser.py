@@ -34,6 +34,8 @@ a {{ color: green; }} h2 {{ text-transform: uppercase; }} p {{ margin: 2em 0; }}
 @pytest.fixture(scope="session")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The rendered pages under test, written once per session."""
+    from timeline.render import charts
+
     out = tmp_path_factory.mktemp("html")
     files = {
         "page": render_html(small()),
@@ -41,6 +43,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "hostile": render_html(hostile()),
         "hostile-fragment": HOST.format(fragment=render_html(hostile(), fragment=True)),
     }
+    with pytest.MonkeyPatch.context() as patch:  # past the cap: one overview chart for every width
+        patch.setattr(charts, "RESPONSIVE_MAX_EVENTS", len(small().events) - 1)
+        files["overview"] = render_html(small())
+        files["overview-fragment"] = HOST.format(fragment=render_html(small(), fragment=True, id_prefix="wk3"))
     paths = {}
     for name, text in files.items():
         paths[name] = out / f"{name}.html"
@@ -92,7 +98,7 @@ def watch(browser: Any) -> Iterator[Any]:
         w.close()
 
 
-@pytest.mark.parametrize("name", ["page", "fragment"])
+@pytest.mark.parametrize("name", ["page", "fragment", "overview", "overview-fragment"])
 def test_no_requests_and_no_console_errors(watch: Any, pages: dict[str, Path], name: str) -> None:
     """The page and the embedded fragment load nothing from anywhere and log no errors."""
     w = watch(pages[name])
@@ -101,7 +107,7 @@ def test_no_requests_and_no_console_errors(watch: Any, pages: dict[str, Path], n
     assert w.errors == []
 
 
-@pytest.mark.parametrize("name", ["page", "fragment"])
+@pytest.mark.parametrize("name", ["page", "fragment", "overview", "overview-fragment"])
 def test_every_fragment_link_resolves(watch: Any, pages: dict[str, Path], name: str) -> None:
     """Every #link (chart, noterefs, backlinks, back-to-chart) has a target in the DOM."""
     w = watch(pages[name])
@@ -220,7 +226,7 @@ def test_print_media(watch: Any, pages: dict[str, Path], tmp_path: Path) -> None
 def test_nu_html_checker_finds_no_errors(pages: dict[str, Path]) -> None:
     """The W3C Nu HTML Checker reports zero errors on the page and the fragment (in a host page)."""
     jar, java = vnu_jar(), java_path()
-    files = [str(pages[n]) for n in ("page", "fragment", "hostile", "hostile-fragment")]
+    files = [str(pages[n]) for n in ("page", "fragment", "hostile", "hostile-fragment", "overview", "overview-fragment")]
     # The checker's CSS grammar predates container queries (CSS Containment 3, in every engine since
     # 2023), which pick the chart for the figure's width; only those two messages are filtered.
     unknown_css = r".*(Property “container” doesn't exist|Unrecognized at-rule “@container”).*"
@@ -237,7 +243,7 @@ def _axe(w: Watched) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["page", "fragment"])
+@pytest.mark.parametrize("name", ["page", "fragment", "overview", "overview-fragment"])
 def test_axe_finds_no_serious_violations(watch: Any, pages: dict[str, Path], name: str, scheme: str) -> None:
     """axe-core finds no serious or critical problems, in light and in dark mode."""
     axe_script()

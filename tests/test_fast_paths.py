@@ -276,3 +276,188 @@ def test_a_plain_digit_cell_reads_as_the_whole_number_pattern_reads_it(text, max
     from timeline.io import limits
 
     assert limits.whole_number(text, max_digits) == limits._whole_number_matched(text.strip(), max_digits)
+
+
+_MONTH_WORDS = ["January", "February", "March", "June", "September", "December", "march", "Sept", "Febuary"]
+_SIDE = st.one_of(
+    st.builds("{} {}, {:04d}".format, st.sampled_from(_MONTH_WORDS), st.integers(0, 32), st.integers(0, 2000)),
+    st.builds("{} {} {:04d}".format, st.integers(0, 32), st.sampled_from(_MONTH_WORDS), st.integers(0, 2000)),
+    st.builds("{} {:04d}".format, st.sampled_from(_MONTH_WORDS), st.integers(0, 2000)),
+    st.builds("c. {:04d}".format, st.integers(0, 2000)),
+    st.sampled_from(["March 5", "5 March", "1953", "by 1953", "c.1949", "March 5,1953", "the 1940s", "5–9 March 1953"]),
+)
+_DASHES = st.sampled_from([" – ", "–", " —", "— ", " - ", "-", " to ", "  –  ", " – – ", "/", " ‒ ", "– "])
+
+
+def _outcome(parse, text):
+    from timeline.errors import DateError
+
+    try:
+        return parse(text)
+    except DateError as exc:
+        return ("DateError", str(exc), exc.column)
+
+
+@settings(max_examples=1500)
+@given(_SIDE, _DASHES, _SIDE, st.sampled_from(["", " ", "."]))
+def test_an_english_range_reads_as_the_full_grammar_reads_it(left, dash, right, tail):
+    """The English-range fast path (two common dates and a dash) gives what the full grammar gives, or declines."""
+    from timeline.dates import parse
+
+    text = f"{left}{dash}{right}{tail}"
+    full = _outcome(lambda t: parse._parse_text(t, None, "gregorian"), text)
+    fast = parse._fast_english_range(text)
+    if fast is not None:
+        assert fast == full
+    parse._parse_cached.cache_clear()
+    assert _outcome(parse.parse_date, text) == full
+
+
+def test_the_generated_english_ranges_take_the_fast_path(generate):
+    """Every English range the benchmark writes ("March 5, 1953 – April 6, 1954") is read by the fast path."""
+    from timeline.dates import parse
+
+    ranges = {ev["when"] for ev in generate.generate(2000)["events"] if " – " in ev["when"]}
+    assert len(ranges) > 100
+    assert all(parse._fast_english_range(t) == parse._parse_text(t, None, "gregorian") for t in ranges)
+
+
+_KINDS = ["scholarly", "blog", "partisan", "forum", "other"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.builds("{}{}".format, st.sampled_from([1929, 1930, 1945, 1950, 1956, 1957]),
+                                    st.sampled_from(["", "-01-01", "-12-31"])),
+                          st.sampled_from(["", "/1929-12-31", "/1930-01-01", "/1956-12-31", "/1957-01-01", "/1960"]),
+                          st.lists(st.sampled_from(["s0", "s1", "s2", "nowhere"]), max_size=3), st.booleans()),
+                min_size=1, max_size=8),
+       st.lists(st.sampled_from(_KINDS), min_size=3, max_size=3),
+       st.sampled_from([None, "1930/1956", "../1950", "1940/..", "1945"]))
+def test_the_range_and_weak_source_checks_report_what_the_full_checks_report(events, kinds, declared):
+    """The validation pass's day-number range check and weak-source set give the checks of timeline.support
+    and of the dates' earliest/latest, event by event."""
+    import timeline
+    from timeline.io.validate import validate
+    from timeline.support import attribution_problem
+
+    tl = timeline.Timeline(range=None if declared is None else timeline.parse_date(declared))
+    for n, kind in enumerate(kinds):
+        tl = tl.add_source(id=f"s{n}", kind=timeline.SourceKind(kind), title=f"S{n}")
+    for i, (start, end, cited, context) in enumerate(events):
+        when = f"{start}{end}" if end and end[1:] >= start else start
+        tl = tl.add_event(f"e{i}", f"Event {i}", when,
+                          citations=[{"source": s} for s in cited], tags=["context"] if context else [])
+    got = [d.message for d in validate(tl, lambda path: None) if "declared range" in d.message or "as fact" in d.message]
+    want = []
+    rng = tl.range
+    for ev in tl.events:
+        lo, hi = (None, None) if rng is None else (rng.earliest, rng.latest)
+        outside = (lo and ev.when.latest and ev.when.latest < lo) or (hi and ev.when.earliest and ev.when.earliest > hi)
+        if rng is not None and not ev.is_context and outside:
+            want.append(f"event '{ev.id}' ({ev.when.display()}) is outside the declared range {rng.display()}; "
+                        f"fix the date or tag it 'context'")
+        problem = attribution_problem(ev, tl.sources)
+        if problem is not None:
+            want.append(problem)
+    assert got == want
+
+
+_TOML_VALUES = st.one_of(
+    st.sampled_from(["", "e1", "src1", "Event one", "bad id", "-x", "1953-03-05", "June 1951", "1953-13-40", "c. 1949",
+                     "politics", "see [the source](https://example.org)"]),
+    st.integers(-2, 2), st.booleans(),
+    st.lists(st.sampled_from(["tag", "context", ""]), max_size=2),
+)
+_CITATION = st.one_of(
+    st.sampled_from(["src1", "src2", "nowhere", "bad id", ""]),
+    st.sampled_from([{"source": "src1", "locator": 2}, {"source": "src1", "quote": True}, {"source": "src1", "page": "3"},
+                     {"source": "src2", "locator": "p. 3", "quote": "q"}, {"locator": "p. 3"}]),
+    st.dictionaries(st.sampled_from(["source", "locator", "quote", "page"]),
+                    st.sampled_from(["src1", "src2", "p. 3", "bad id", ""]) | st.integers(0, 3), max_size=3),
+    st.integers(0, 1),
+)
+_EVENT_TABLE = st.dictionaries(
+    st.sampled_from(["id", "title", "when", "lane", "text", "tags", "note", "display_date", "citations", "calendar",
+                     "priority", "claims", "media", "titel"]),
+    _TOML_VALUES | st.lists(_CITATION, max_size=3) | _CITATION, max_size=10,
+)
+
+
+def _toml_value(value) -> str:
+    import json
+
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _events_toml(tables) -> str:
+    out = ['[timeline]\ntitle = "T"\n\n[[lanes]]\nid = "politics"\n',
+           '[sources.src1]\ntitle = "One"\n', '[sources.src2]\ntitle = "Two"\nkind = "blog"\n']
+    for table in tables:
+        out.append("[[events]]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in table.items()))
+    return "\n".join(out)
+
+
+def _read_both(monkeypatch, text):
+    from timeline.io import toml
+
+    taken = []
+
+    def counted(table, good_ids):
+        plain = toml.plain_event.__wrapped__(table, good_ids)
+        taken.append(plain is not None)
+        return plain
+
+    counted.__wrapped__ = toml.plain_event
+    with monkeypatch.context() as m:
+        m.setattr(toml, "plain_event", counted)
+        fast = toml.read_toml_text(text, "x.toml")
+    with monkeypatch.context() as m:
+        m.setattr(toml, "plain_event", lambda table, good_ids: None)
+        full = toml.read_toml_text(text, "x.toml")
+    return fast, full, taken
+
+
+_PLAIN_TABLE = {"id": "e1", "title": "A", "when": "1953", "lane": "politics", "text": "Some text", "tags": ["x"],
+                "note": "", "display_date": "", "citations": [{"source": "src1", "locator": "p. 2"}, "src2"]}
+#: One key set to a value the fast path must decline (or take, for the last few) as the full path would.
+_NEAR_MISSES = [
+    ("id", "bad id"), ("id", ""), ("id", 7), ("title", ""), ("title", 3), ("when", 1953), ("when", "1953-02-30"),
+    ("when", "nonsense"), ("lane", ""), ("lane", 3), ("text", 2), ("note", True), ("display_date", 1),
+    ("tags", "x"), ("tags", 3), ("tags", ["x", 2]), ("tags", []), ("citations", "src1"), ("citations", 3),
+    ("citations", {"source": "src1"}), ("citations", [3]), ("citations", [""]), ("citations", ["bad id"]),
+    ("citations", [{"source": "src1", "page": "3"}]), ("citations", [{"source": "src1", "locator": 2}]),
+    ("citations", [{"source": "src1", "quote": False}]), ("citations", [{"locator": "p. 3"}]),
+    ("citations", [{"source": 5}]), ("citations", [{"source": ["src1"]}]), ("citations", ["nowhere"]),
+    ("citations", []), ("calendar", "julian"),
+    ("priority", 3), ("media", "https://example.org/a.png"), ("claims", []), ("titel", "x"),
+]
+#: A plain table with up to two keys dropped and up to two set to other values.
+_NEAR_PLAIN_TABLE = st.builds(
+    lambda dropped, changes, more: {k: v for k, v in _PLAIN_TABLE.items() if k not in dropped} | dict(changes) | more,
+    st.sets(st.sampled_from(sorted(_PLAIN_TABLE)), max_size=2),
+    st.lists(st.sampled_from(_NEAR_MISSES), max_size=2),
+    st.dictionaries(st.sampled_from([*_PLAIN_TABLE, "calendar", "priority", "media", "claims", "titel"]),
+                    _TOML_VALUES | st.lists(_CITATION, max_size=3) | _CITATION, max_size=1),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_EVENT_TABLE | _NEAR_PLAIN_TABLE, min_size=1, max_size=4))
+def test_a_plain_event_table_reads_as_the_full_reader_reads_it(tables):
+    """The TOML reader's plain-table fast path gives the full path's timeline and every diagnostic, byte for byte."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, full, _taken = _read_both(monkeypatch, _events_toml(tables))
+    assert [d.format() for d in fast.diagnostics] == [d.format() for d in full.diagnostics]
+    assert fast.timeline == full.timeline
+
+
+def test_the_generated_timeline_takes_the_plain_event_path(generate, monkeypatch):
+    """Every event the benchmark writes is a plain table, and reads as the full reader reads it."""
+    fast, full, taken = _read_both(monkeypatch, generate.to_toml(generate.generate(500)))
+    assert len(taken) == 500 and all(taken)
+    assert fast.diagnostics == full.diagnostics and fast.timeline == full.timeline
+    assert [repr(e) for e in fast.timeline.events] == [repr(e) for e in full.timeline.events]

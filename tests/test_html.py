@@ -82,6 +82,30 @@ def test_every_internal_link_resolves_and_ids_are_unique() -> None:
             assert href[1:] in doc.ids, href
 
 
+@pytest.mark.parametrize("fragment", [False, True])
+def test_past_the_cap_the_page_lays_out_one_chart(monkeypatch: pytest.MonkeyPatch, fragment: bool) -> None:
+    """Past RESPONSIVE_MAX_EVENTS: the overview (phone-size text) and the print note, no column or phone
+    chart, a note that links to the list; below it, the page has none of these."""
+    from timeline.render import charts
+
+    tl = small()
+    below = render_html(tl, fragment)
+    assert "tl-chart-overview" not in below and "tl-chart-phone" in below
+    monkeypatch.setattr(charts, "RESPONSIVE_MAX_EVENTS", len(tl.events) - 1)
+    html = render_html(tl, fragment)
+    doc = _Doc(html)
+    containers = [a["id"] for a in doc.find("div") if "tl-chart " in (a.get("class") or "")]
+    assert containers == ["tl-chart-overview", "tl-chart-print"]
+    assert len(doc.ids) == len(set(doc.ids)) and all(h[1:] in doc.ids for h in doc.hrefs if h.startswith("#"))
+    assert (f'<p class="tl-figure-hint tl-chart-note" id="tl-chart-overview-note">This chart of {len(tl.events)} '
+            f'events is shown at its own size, 1,200 px wide') in html
+    assert 'the <a href="#tl-events">list below</a>' in html
+    assert ".tl-root .tl-chart-overview svg { max-width: none !important;" in html
+    sizes = [float(v) for v in re.findall(r"#tl-chart-overview #tl-chart \.[\w-]+[^{]*\{ font-size: ([\d.]+)px", html)]
+    assert sizes and min(sizes) >= 12.0 * 0.7   # footnotes may go to 70% of the phone's 12 px
+    assert '<p class="tl-print-note">' in html
+
+
 def test_page_has_reading_order() -> None:
     """Title, introduction, figure, events, notes, sources: in that order."""
     html = render_html(small())

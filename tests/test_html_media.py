@@ -93,6 +93,49 @@ def test_each_width_gets_its_own_chart_with_readable_text(open_page: Any, bundle
         assert min(sizes["sups"]) >= 0.7 * minimum - 0.05
 
 
+@pytest.mark.parametrize(("medium", "width"), [("phone page", 390), ("column fragment", 720),
+                                             ("desktop page", 1280)])
+def test_past_the_cap_one_chart_at_its_own_size_scrolls_sideways(open_page: Any, bundled: timeline.Timeline,
+                                                                 monkeypatch: pytest.MonkeyPatch, medium: str,
+                                                                 width: int) -> None:
+    """Past RESPONSIVE_MAX_EVENTS every width shows the overview at its own size: text >= 12 px, the
+    chart's box (not the page) scrolls sideways where it is narrower than the chart, and a note says so."""
+    from timeline.render import charts
+
+    monkeypatch.setattr(charts, "RESPONSIVE_MAX_EVENTS", len(bundled.events) - 1)
+    if medium == "column fragment":
+        page = open_page(_host(render_html(bundled, fragment=True), main="width: 720px; margin: 0 auto"),
+                         width=1280)
+    else:
+        page = open_page(render_html(bundled), width=width)
+    sizes = page.evaluate(SIZES_JS)
+    assert sizes["charts"] == ["tl-chart-overview"]
+    assert min(sizes["texts"]) >= 12.0 - 0.05 and min(sizes["sups"]) >= 0.7 * 12.0 - 0.05
+    box = page.evaluate("""(() => { const c = document.getElementById('tl-chart-overview');
+        return {box: c.clientWidth, chart: c.scrollWidth, svg: c.querySelector('svg').getBoundingClientRect().width,
+                page: document.scrollingElement.scrollWidth, view: innerWidth,
+                note: document.getElementById('tl-chart-overview-note').getClientRects().length}; })()""")
+    assert box["svg"] == pytest.approx(1200, abs=0.5)   # never shrunk
+    assert box["page"] <= box["view"]                    # the page itself does not scroll sideways
+    assert box["note"] == 1
+    if width < 1200:
+        assert box["chart"] > box["box"]                 # the chart's box does
+
+
+def test_past_the_cap_the_overview_stays_off_paper(open_page: Any, bundled: timeline.Timeline,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Printed, a page past the cap shows the print note, not the 1200-px overview shrunk to the paper."""
+    from timeline.render import charts
+
+    monkeypatch.setattr(charts, "RESPONSIVE_MAX_EVENTS", len(bundled.events) - 1)
+    page = open_page(render_html(bundled))
+    page.emulate_media(media="print")
+    shown = page.evaluate("""[...document.querySelectorAll('.tl-chart, .tl-chart-note')]
+                               .filter(e => e.getClientRects().length).map(e => e.id)""")
+    assert shown == ["tl-chart-print"]
+    assert page.locator(".tl-print-note").is_visible()
+
+
 def test_fragment_auto_stays_light_on_a_white_host_when_the_system_is_dark(open_page: Any) -> None:
     """Theme auto in a host page that declares no color-scheme: a light card and chart, not near-black."""
     tl = timeline.Timeline(title="T").add_event("e", "Stalin dies", "1953-03-05")

@@ -103,13 +103,13 @@ def test_print_shows_the_paged_chart_with_8pt_text(browser: Any, printed_page: P
 
 
 def test_a_very_long_timeline_prints_a_note_instead_of_its_chart_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Past PRINT_MAX_EVENTS the page embeds no print pages (hundreds, at 10k events) but says so where they'd be."""
+    """Past RESPONSIVE_MAX_EVENTS the page embeds no print pages (hundreds, at 10k events) but says so where they'd be."""
     from timeline.render import charts
 
     tl = timeline.bundled()
     html = render_html(tl)
     assert html.count('class="tl-print-page"') >= 2 and '<p class="tl-print-note">' not in html
-    monkeypatch.setattr(charts, "PRINT_MAX_EVENTS", len(tl.events) - 1)
+    monkeypatch.setattr(charts, "RESPONSIVE_MAX_EVENTS", len(tl.events) - 1)
     html = render_html(tl)
     assert 'class="tl-print-page"' not in html
     assert (f'<p class="tl-print-note">The chart of these {len(tl.events)} events is left out of the printed page: '

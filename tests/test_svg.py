@@ -132,7 +132,7 @@ def test_illegal_xml_characters_stripped():
 
 def test_non_finite_coordinates_raise():
     """A NaN coordinate raises RenderError instead of writing a broken file."""
-    from timeline.render.svg import _num, _size
+    from timeline.render.svgwriter import number as _num, size as _size
 
     with pytest.raises(RenderError):
         _num(float("nan"))

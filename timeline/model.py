@@ -440,13 +440,17 @@ class Timeline:
 
     def lane_order(self) -> list[Lane]:
         """Declared lanes, then lanes used but not declared, in order of first use."""
+        # Once per timeline: writers ask for each event's lane name.
+        return list(memo(self, "lane_order", self._lane_order))
+
+    def _lane_order(self) -> tuple[Lane, ...]:
         lanes = list(self.lanes)
         known = {lane.id for lane in lanes}
         for ev in self.events:
             if ev.lane and ev.lane not in known:
                 known.add(ev.lane)
                 lanes.append(Lane(id=ev.lane))
-        return lanes
+        return tuple(lanes)
 
     def tags(self) -> list[str]:
         """Every tag used, sorted."""

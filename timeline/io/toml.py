@@ -27,6 +27,7 @@ from timeline.io.common import (
 )
 from timeline.io.limits import MAX_QUANTITY, bounded_number, line_col, lines_of, normalise_text
 from timeline.io.positions import PositionIndex
+from timeline.io.tomlplain import plain_event
 from timeline.io.validate import ModelPath, Where, validate
 from timeline.model import (
     _ID_RE,  # noqa: I001  (one id rule for every reader)
@@ -134,6 +135,7 @@ class _Reader:
         self.strays: list[_Located] = []  # citations of events that could not be built, for the source check
         self.calendar = "gregorian"       # [timeline] calendar: the default for every date
         self.dates_read = 0
+        self.good_ids: set[str] = set()   # ids found valid, for tomlplain (sources repeat)
 
     # -- small typed getters --------------------------------------------------
 
@@ -337,6 +339,14 @@ class _Reader:
             self.eras.append(_Located(era, f, path))
 
     def _event(self, f: _File, table: Mapping[str, Any], path: Path_) -> None:
+        plain = plain_event(table, self.good_ids)
+        if plain is not None:  # a plain table: only its date can still be wrong
+            when = self._date(f, table["when"], (*path, "when"))
+            if when is None:
+                self.strays += [_Located(c, f, (*path, "citations")) for c in plain.citations]
+            else:
+                self.events.append(_Located(plain.event(when), f, path))
+            return
         self._unknown_keys(f, table, EVENT_KEYS, path, "[[events]]")
         event_id = self._id(f, table, path, "event")
         title = self._str(f, table, "title", path, required=True)

@@ -32,6 +32,7 @@ down to ``()``, and finally uses the file name alone.  A new reader calls::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 
 import attrs
 
@@ -39,8 +40,9 @@ from timeline.errors import Diagnostic, Severity
 from timeline.io.common import did_you_mean
 from timeline.io.limits import MAX_FIELD_CHARS
 from timeline.markup import find_links, safe_url, shorten_url
+from timeline.dates import HistoricalDate, Span
 from timeline.model import Citation, Event, Timeline
-from timeline.support import attribution_problem
+from timeline.support import WEAK_KINDS, attribution_problem
 
 __all__ = ["ModelPath", "Where", "validate"]
 
@@ -128,33 +130,51 @@ class _Pass:
             for j, c in enumerate(era.citations):
                 yield c, ("eras", i, "citations", j)
 
+    def all_citations(self) -> Iterator[Citation]:
+        """Every citation :meth:`citations` yields, without its path (the claims' after all the events')."""
+        events = self.tl.events
+        return chain(chain.from_iterable([ev.citations for ev in events]),
+                     chain.from_iterable([claim.citations for ev in events for claim in ev.claims]),
+                     chain.from_iterable([era.citations for era in self.tl.eras]))
+
     def sources(self, strays: Sequence[Citation]) -> None:
+        known = self.tl.sources
+        if {c.source for c in self.all_citations()} <= known.keys() and all(c.source in known for c in strays):
+            return  # the common case, without a path per citation
         strays_at = [(c, ("stray", n)) for n, c in enumerate(strays)]
         for citation, path in [*self.citations(), *strays_at]:
             sid = citation.source
-            if sid not in self.tl.sources:
-                self.error(f"citation of undefined source '{sid}'{did_you_mean(sid, self.tl.sources)}; "
+            if sid not in known:
+                self.error(f"citation of undefined source '{sid}'{did_you_mean(sid, known)}; "
                            f"define it with [sources.{sid}]", path)
 
     def events(self, uncited_hint: str | None, reader_errors: bool) -> None:
         declared = {lane.id for lane in self.tl.lanes}
         rng = self.tl.range
+        lo, hi = (None, None) if rng is None else (rng.first_day, rng.last_day)
+        sources = self.tl.sources
+        # An event rests on weak sources only when every source it cites is defined and weak
+        # (timeline.support.weak_only); most timelines cite no weak source at all.
+        weak = {sid for sid, src in sources.items() if src.kind in WEAK_KINDS}
         uncited: list[int] = []
         for i, ev in enumerate(self.tl.events):
             if declared and ev.lane and ev.lane not in declared:
                 self.error(f"unknown lane '{ev.lane}'{did_you_mean(ev.lane, declared)}; declare it with [[lanes]]",
                            ("events", i, "lane"))
-            if not ev.all_citations:
+            cited = ev.all_citations if ev.claims else ev.citations
+            if not cited:
                 uncited.append(i)
                 if uncited_hint is None:
                     self.warning(f"event '{ev.id}' has no citation", ("events", i))
-            if rng is not None and not ev.is_context and _outside(ev, rng):
+            if rng is not None and _outside(ev.when, lo, hi) and not ev.is_context:
                 self.error(f"event '{ev.id}' ({ev.when.display()}) is outside the declared range {rng.display()}; "
                            f"fix the date or tag it 'context'", ("events", i, "when"))
-            self.claims(i, ev)
-            problem = attribution_problem(ev, self.tl.sources)
-            if problem is not None:
-                self.warning(problem, ("events", i, "title"))
+            if ev.claims:
+                self.claims(i, ev)
+            if weak and cited and all(c.source in weak for c in cited):
+                problem = attribution_problem(ev, sources)
+                if problem is not None:
+                    self.warning(problem, ("events", i, "title"))
         if uncited and uncited_hint is not None:
             self.warning(f"{len(uncited)} event(s) have no citation {uncited_hint} (the first is here)",
                          ("events", uncited[0]))
@@ -172,27 +192,25 @@ class _Pass:
                 self.report(Severity.WARNING, "a claim needs its own citation", path)
 
     def lengths(self) -> None:
+        limit = MAX_FIELD_CHARS
+
         def check(value: str, path: ModelPath) -> None:
-            if len(value) > MAX_FIELD_CHARS:
-                self.error(f"'{path[-1]}' is {len(value):,} characters long, over the {MAX_FIELD_CHARS:,}-character "
+            if len(value) > limit:
+                self.error(f"'{path[-1]}' is {len(value):,} characters long, over the {limit:,}-character "
                            f"limit for one text field; shorten it or move the text to a source", path)
 
         for key in ("title", "subtitle", "description"):
             check(getattr(self.tl, key), ("timeline", key))
         for i, ev in enumerate(self.tl.events):
-            for key in _EVENT_TEXT:
-                check(getattr(ev, key), ("events", i, key))
-            for j, tag in enumerate(ev.tags):
-                check(tag, ("events", i, "tags", j))
-            for k, claim in enumerate(ev.claims):
-                for key in ("statement", "by", "text", "note"):
-                    check(getattr(claim, key), ("events", i, "claims", k, key))
-            if ev.media is not None:
-                for key in ("url", "credit", "caption", "alt", "thumbnail"):
-                    check(getattr(ev.media, key), ("events", i, "media", key))
-        for citation, path in self.citations():
-            check(citation.locator, (*path, "locator"))
-            check(citation.quote, (*path, "quote"))
+            # Most events have short fields and no claims or media: one comparison each, no paths.
+            if (ev.claims or ev.media is not None or len(ev.title) > limit or len(ev.text) > limit
+                    or len(ev.note) > limit or len(ev.display_date) > limit
+                    or any(len(tag) > limit for tag in ev.tags)):
+                self._event_lengths(i, ev, check)
+        if any(len(c.locator) > limit or len(c.quote) > limit for c in self.all_citations()):
+            for citation, path in self.citations():
+                check(citation.locator, (*path, "locator"))
+                check(citation.quote, (*path, "quote"))
         for i, era in enumerate(self.tl.eras):
             for key in ("label", "text"):
                 check(getattr(era, key), ("eras", i, key))
@@ -203,6 +221,18 @@ class _Pass:
             for key in _SOURCE_TEXT:
                 check(getattr(src, key), ("sources", sid, key))
 
+    @staticmethod
+    def _event_lengths(i: int, ev: Event, check: Callable[[str, ModelPath], None]) -> None:
+        for key in _EVENT_TEXT:
+            check(getattr(ev, key), ("events", i, key))
+        for j, tag in enumerate(ev.tags):
+            check(tag, ("events", i, "tags", j))
+        for k, claim in enumerate(ev.claims):
+            for key in ("statement", "by", "text", "note"):
+                check(getattr(claim, key), ("events", i, "claims", k, key))
+        if ev.media is not None:
+            for key in ("url", "credit", "caption", "alt", "thumbnail"):
+                check(getattr(ev.media, key), ("events", i, "media", key))
 
     def links(self) -> None:
         allowed = "only http://, https:// and mailto: links are allowed"
@@ -238,10 +268,10 @@ class _Pass:
             scan(src.note, ("sources", sid, "note"))
 
 
-def _outside(ev: Event, rng: object) -> bool:
-    lo, hi = getattr(rng, "earliest", None), getattr(rng, "latest", None)
-    when = ev.when
-    return bool((lo and when.latest and when.latest < lo) or (hi and when.earliest and when.earliest > hi))
+def _outside(when: HistoricalDate | Span, lo: int | None, hi: int | None) -> bool:
+    """True when a date lies wholly before day ``lo`` or wholly after day ``hi`` (None: that side is open)."""
+    last, first = when.last_day, when.first_day
+    return (lo is not None and last is not None and last < lo) or (hi is not None and first is not None and first > hi)
 
 
 def validate(tl: Timeline, locate: Locate, *, name: str = "<string>", strict: bool = False,

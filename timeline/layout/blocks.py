@@ -21,6 +21,7 @@ __all__ = [
     "OVERFLOW_LINES_FREE",
     "SUBTITLE_LINES",
     "TITLE_LINES",
+    "date_width",
     "era_rows",
     "fitted",
     "header",
@@ -245,12 +246,17 @@ def label_lines(ch: Chart, info: EventInfo, max_width: float, inline: bool = Fal
     whole = whole_lines is not None and date == info.date_label
     widths = [measure(t, ty.label) for t in title_lines]
     widths[-1] += sup
-    date_w = measure(date, ty.date)
+    date_w = measure(date, ty.date)  # = date_width(ch, info, max_width): the least a label can measure
     if inline and len(title_lines) == 1:
         after = widths[0] + INLINE_GAP * ty.date
         if after + date_w <= max_width:
             return LabelText(title_lines, date, after + date_w, after, whole)
     return LabelText(title_lines, date, max([*widths, date_w]), None, whole)
+
+
+def date_width(ch: Chart, info: EventInfo, max_width: float) -> float:
+    """The width of an event label's date line, which its ``width`` is never less than."""
+    return measure(shorten(info.date_label, ch.ty.date, max_width), ch.ty.date)
 
 
 @attrs.frozen

@@ -17,10 +17,10 @@ from timeline.layout.blocks import LabelText
 from timeline.layout.chart import MARGIN, Chart, first_fit, union
 from timeline.layout.rows import BAR_C, BAR_TRACK, GAP, LanePlan, Placed, fit_lanes, plan_lane, span_text
 from timeline.layout.classify import EventInfo
-from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, marks
+from timeline.layout.marks import legend_keys, mark_extent, mark_kind, marks
 from timeline.layout.scale import TimeScale
 from timeline.layout.scene import ASCENT, AxisBreak, Badge, EraBand, EventMark, Label, LaneBand, Scene, Shape, Text
-from timeline.layout.text import measure, shorten
+from timeline.layout.text import measure, shorten, units
 from timeline.layout.ticks import locate
 
 __all__ = ["horizontal"]
@@ -38,13 +38,11 @@ class _Plot:
         self.lanes: list[LaneBand] = []
         self.overflow: list[EventInfo] = []
         self.pad = 6.0 if ch.frame.fixed else 10.0   # under each lane (a fixed frame packs tighter)
-        self.items: dict[int, list[tuple[float, float, EventInfo, LabelText]]] = {}
+        self.items: dict[int, list[tuple[float, float, EventInfo, _Label]]] = {}
+        pos = scale.pos
         for info in ch.infos:
-            m0, m1 = mark_extent(info, scale.pos)
-            text = blocks.label_lines(ch, info, self.max_label, inline=ch.frame.fixed)
-            if not text.whole:  # a third line (up to a sixth on a free height) before giving up the label
-                text = blocks.label_lines(ch, info, self.max_label, max_lines=3 if ch.frame.fixed else 6)
-            self.items.setdefault(info.lane, []).append((m0, m1, info, text))
+            m0, m1 = mark_extent(info, pos)
+            self.items.setdefault(info.lane, []).append((m0, m1, info, _Label(ch, info, self.max_label)))
 
     def _row_height(self, text: LabelText, point_style: bool) -> float:
         ty = self.ch.ty
@@ -119,6 +117,7 @@ class _Plot:
         ty = self.ch.ty
         c = self.y + 5
         groups: list[_Group] = []
+        widths = _BadgeWidths(ty.badge)
         for info, m0, _m1 in lane_over:
             if groups and m0 < groups[-1].end + GAP:
                 groups[-1].add(info, m0)
@@ -126,7 +125,7 @@ class _Plot:
                 groups.append(_Group(info, m0))
             # Place the last group's text, merging it into the one before while they collide.
             while True:
-                groups[-1].place(ty.badge, self.x0, self.x1)
+                groups[-1].place(widths(groups[-1]), self.x0, self.x1)
                 if len(groups) > 1 and groups[-1].tx < groups[-2].end + GAP:
                     last = groups.pop()
                     groups[-1].merge(last)
@@ -141,6 +140,28 @@ class _Plot:
                                              None, info.notes, overflow=True))
                 self.overflow.append(info)
         self.y += 10 + ty.badge * ty.line + self.pad - 2
+
+
+class _Label:
+    """An event's label lines, made the first time a row may take the event (most events at 10k never get
+    one); until then its width is known to lie between its date's width and the widest a label may be."""
+
+    __slots__ = ("ch", "info", "least", "max_width", "most", "made")
+
+    def __init__(self, ch: Chart, info: EventInfo, max_width: float) -> None:
+        self.ch, self.info, self.max_width = ch, info, max_width
+        self.most = max_width + 1e-6  # a whole label's lines are measured against max_width
+        self.least = blocks.date_width(ch, info, max_width)
+        self.made: LabelText | None = None
+
+    def text(self) -> LabelText:
+        if self.made is None:
+            ch, info = self.ch, self.info
+            made = blocks.label_lines(ch, info, self.max_width, inline=ch.frame.fixed)
+            if not made.whole:  # a third line (up to a sixth on a free height) before giving up the label
+                made = blocks.label_lines(ch, info, self.max_width, max_lines=3 if ch.frame.fixed else 6)
+            self.made = made
+        return self.made
 
 
 class _Group:
@@ -165,14 +186,39 @@ class _Group:
         self.g0 = min(self.g0, other.g0)
         self.first, self.after = min(self.first, other.first), max(self.after, other.after)
 
-    def text(self) -> str:
-        where = f" {span_text(self.first, self.after)}" if self.first <= self.after else ""
-        return f"+{len(self.infos)} more{where}"
+    def where(self) -> str:
+        return f" {span_text(self.first, self.after)}" if self.first <= self.after else ""
 
-    def place(self, size: float, x0: float, x1: float) -> None:
-        w = measure(self.text(), size)
+    def text(self) -> str:
+        return f"+{len(self.infos)} more{self.where()}"
+
+    def place(self, w: float, x0: float, x1: float) -> None:
         self.tx = min(max(self.g0, x0), x1 - w)
         self.end = self.tx + w
+
+
+class _BadgeWidths:
+    """The width of a group's text, ``measure(group.text(), size)``, from its two parts' widths, each
+    measured once: the count ("+12 more") and the time (" in Mar–Jun 1953") change apart as a group grows.
+
+    Widths add exactly (``text.measure`` sums whole font units), so this is the whole text's width
+    (tests/test_fast_layout.py checks it).
+    """
+
+    def __init__(self, size: float) -> None:
+        self.size = size
+        self.counts: dict[int, int] = {}
+        self.spans: dict[tuple[float, float], int] = {}
+
+    def __call__(self, group: _Group) -> float:
+        n, key = len(group.infos), (group.first, group.after)
+        count = self.counts.get(n)
+        if count is None:
+            count = self.counts[n] = units(f"+{n} more")
+        span = self.spans.get(key)
+        if span is None:
+            span = self.spans[key] = units(group.where())
+        return (count + span) * self.size / 1000.0
 
 #: A stretch drawn at under this share of the linear rate, for at least this share of the axis's
 #: time, is marked as compressed even where the scale did not flag it (a squeezed autumn on a
@@ -284,9 +330,8 @@ def horizontal(ch: Chart) -> Scene:
     header, y = blocks.header(ch)
     x0, x1 = MARGIN, ch.width - MARGIN
     scale = ch.scale(x0 + 6, x1 - 6)
-    pos = scale.pos
     legend_shapes, legend_texts, y = blocks.legend(
-        ch, legend_keys(ch.infos, ch.tl.eras, lambda i: mark_kind(i, *mark_extent(i, pos)) == "extent"), y)
+        ch, legend_keys(ch.infos, ch.tl.eras, lambda i: mark_kind(i) == "extent"), y)
     header = [*header, *legend_texts]
     era_rows, y = blocks.era_rows(ch, ch.eras(scale), y, x0, x1)
     plot_top = y

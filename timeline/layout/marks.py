@@ -170,7 +170,7 @@ def mark_reach(info: EventInfo) -> float:
     return 6.0 if info.disputed else 5.0   # a bracket's end ticks; a band's caps (dots, whiskers, bars less)
 
 
-def mark_kind(info: EventInfo, m0: float, m1: float) -> str:
+def mark_kind(info: EventInfo) -> str:
     """"extent" for a partial date drawn as a pale bar, else "mark"."""
     if (info.kind == "point" and info.bound is Bound.EXACT and not info.disputed and info.t0 is not None
             and info.t1 is not None and info.t1 - info.t0 > 1.5):

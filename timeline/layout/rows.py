@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -21,7 +22,7 @@ from timeline.layout.blocks import LabelText
 from timeline.layout.classify import EventInfo
 from timeline.layout.marks import POINT_R, mark_reach
 
-__all__ = ["BAR_C", "BAR_TRACK", "GAP", "LanePlan", "Placed", "fit_lanes", "plan_lane", "span_text"]
+__all__ = ["BAR_C", "BAR_TRACK", "GAP", "Label", "LanePlan", "Placed", "fit_lanes", "plan_lane", "span_text"]
 
 GAP = 14.0   # least horizontal room between two labels in a row
 BAR_C = 4.0   # a bar's centre line below the top of its row (its marks may reach into the gap above)
@@ -112,32 +113,55 @@ class _Cover:
         return bisect.bisect_right(self.starts, x) - bisect.bisect_right(self.ends, x)
 
 
-def _full_at(text: _Cover, track: _Cover, rows: int, m0: float, m1: float, width: float, x0: float,
+class Label(Protocol):
+    """An event's label, made only when a row may take it: its width lies in ``least..most`` (when whole)."""
+
+    least: float
+    most: float
+
+    def text(self) -> LabelText: ...
+
+
+def _full_at(text: _Cover, track: _Cover, rows: int, m0: float, m1: float, label: Label, x0: float,
              x1: float) -> bool:
     """True when no row of a full lane can take the event, proved from the rows covering two points.
 
     Every try's text interval holds ``[m0, m1 + GAP]`` beside the mark, and ``first`` under it
-    when the label cannot slide (``first == last`` in ``_try``); a bar's track holds ``m0``.  An
+    when the label cannot slide (``first == last`` in ``_place``); a bar's track holds ``m0``.  An
     interval over such a point overlaps the try, so when every row has one there, every try fails
-    (tests/test_fast_paths.py checks the plans against trying every row).
+    (tests/test_fast_paths.py checks the plans against trying every row).  Where the label's
+    bounds decide ``first`` and that it cannot slide, the label is not made (an answer for a label
+    that is not whole does not matter: it goes to the badges either way).
     """
-    first = min(max(m0, x0), x1 - width)
-    under = track.count(m0) == rows or (max(first, min(m1 - width, x1 - width)) == first
-                                         and text.count(first) == rows)
-    if m1 - m0 < 3 * POINT_R:
-        return under and text.count(m0) == rows
-    return under
+    if m1 - m0 < 3 * POINT_R and text.count(m0) != rows:
+        return False
+    if track.count(m0) == rows:
+        return True
+    start = max(m0, x0)
+    if x1 - label.most >= start and min(m1, x1) - label.least <= start:
+        first = start
+    else:
+        width = label.text().width
+        first = min(start, x1 - width)
+        if max(first, min(m1 - width, x1 - width)) != first:
+            return False
+    return text.count(first) == rows
 
 
-def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float,
-         clamp: bool = True) -> float | None:
-    """Where the label starts if the event fits ``row``, else None.
+def _place(rows: Sequence[_Row], m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float,
+           clamp: bool, grow: bool) -> tuple[int, float] | None:
+    """The first row that takes the event's label (a new row last, when ``grow``), and where the label starts.
 
     Without ``clamp`` a point's label must fit wholly right or left of its mark; with it, a label
-    may be pushed in from the edge of the plot, closer to its mark but never over it.
+    may be pushed in from the edge of the plot, closer to its mark but never over it.  What does
+    not depend on the row (a point label's two candidate places, a bar label's slide) is worked
+    out once, and the rows' intervals are bisected in the loop (tests/test_fast_layout.py checks it
+    against trying each row in turn).
     """
+    bisect_right = bisect.bisect_right
     if point_style:
         # Right of the mark, or else left of it.
+        spans = []
         for tx in (m1 + 6, m0 - 6 - width):
             if clamp:
                 tx = min(max(tx, x0), x1 - width)
@@ -145,22 +169,33 @@ def _try(row: _Row, m0: float, m1: float, width: float, point_style: bool, x0: f
                     continue
             elif not x0 <= tx <= x1 - width:
                 continue
-            lo, hi = min(m0, tx), max(m1, tx + width)
-            if row.text.free(lo, hi + GAP):
-                return tx
-        return None
-    if not row.track.free(m0, m1 + GAP / 2):
-        return None
+            spans.append((tx, min(m0, tx), max(m1, tx + width) + GAP))
+        if not spans:
+            return None
+        for r, row in enumerate(rows):
+            starts, ends = row.text.starts, row.text.ends
+            n = len(starts)
+            for tx, lo, hi in spans:
+                i = bisect_right(starts, lo)
+                if (i == 0 or ends[i - 1] <= lo) and (i == n or starts[i] >= hi):
+                    return r, tx
+        return (len(rows), spans[0][0]) if grow else None
     # A label may slide along its bar to the first free place (a year-long bar holds many labels).
     first = min(max(m0, x0), x1 - width)
     last = max(first, min(m1 - width, x1 - width))
-    for tx in row.text.slots(first, last):
-        if tx <= last and row.text.free(tx, tx + width + GAP):
-            return tx
-    return None
+    track_hi = m1 + GAP / 2
+    for r, row in enumerate(rows):
+        starts, ends = row.track.starts, row.track.ends
+        i = bisect_right(starts, m0)
+        if not ((i == 0 or ends[i - 1] <= m0) and (i == len(starts) or starts[i] >= track_hi)):
+            continue
+        for tx in row.text.slots(first, last):
+            if tx <= last and row.text.free(tx, tx + width + GAP):
+                return r, tx
+    return (len(rows), first) if grow else None
 
 
-def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelText]], x0: float, x1: float,
+def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, Label]], x0: float, x1: float,
               limit: int, by_priority: bool, row_height: Callable[[LabelText, bool], float],
               fixed_height: float, badge_height: float) -> LanePlan:
     """Place a lane's labels in at most ``limit`` rows.
@@ -174,11 +209,11 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
     placed: list[Placed] = []
     over: list[tuple[EventInfo, float, float]] = []
     text_cover, track_cover = _Cover(), _Cover()
-    for m0, m1, info, text in order:
-        if len(rows) == limit and _full_at(text_cover, track_cover, limit, m0, m1, text.width, x0, x1):
+    for m0, m1, info, label in order:
+        if len(rows) == limit and _full_at(text_cover, track_cover, limit, m0, m1, label, x0, x1):
             over.append((info, m0, m1))
             continue
-        found = None
+        text = label.text()
         if not text.whole:  # a label is shown whole or not at all
             over.append((info, m0, m1))
             continue
@@ -186,17 +221,10 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, LabelTex
         # plot's edge; failing that, under its mark as a bar's is (never over it).
         tries = ((True, False), (True, True), (False, True)) if m1 - m0 < 3 * POINT_R else ((False, True),)
         for point_style, clamp in tries:
-            for r, row in enumerate(rows):
-                tx = _try(row, m0, m1, text.width, point_style, x0, x1, clamp)
-                if tx is not None:
-                    found = (r, tx)
-                    break
-            if found is None and len(rows) < limit:
-                tx = _try(_Row(), m0, m1, text.width, point_style, x0, x1, clamp)
-                if tx is not None:
-                    rows.append(_Row())
-                    found = (len(rows) - 1, tx)
+            found = _place(rows, m0, m1, text.width, point_style, x0, x1, clamp, len(rows) < limit)
             if found is not None:
+                if found[0] == len(rows):
+                    rows.append(_Row())
                 break
         if found is None:
             over.append((info, m0, m1))

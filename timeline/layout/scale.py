@@ -44,10 +44,14 @@ class TimeScale:
     compressed: tuple[bool, ...]
     kind: str
     _starts: tuple[float, ...] = attrs.field(init=False, repr=False, eq=False)
+    _pieces: tuple[tuple[float, float, float, float | None], ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        # Kept once so pos() is a bisection, not a list rebuilt per call (a flow scale has a segment per date).
+        # Kept once so pos() is a bisection, not a list rebuilt per call (a flow scale has a segment per date),
+        # and each segment's (d0, d1, p0, rate) a tuple, not attribute and property lookups per call.
         object.__setattr__(self, "_starts", tuple(s.d0 for s in self.segments))
+        object.__setattr__(self, "_pieces", tuple((s.d0, s.d1, s.p0, s.rate if s.d1 != s.d0 else None)
+                                                  for s in self.segments))
 
     @property
     def d0(self) -> float:
@@ -70,11 +74,12 @@ class TimeScale:
 
     def pos(self, day: float) -> float:
         """The position of a day number (clamped to the domain)."""
-        segs = self.segments
-        i = max(0, min(len(segs) - 1, bisect.bisect_right(self._starts, day) - 1))
-        seg = segs[i]
-        day = min(max(day, seg.d0), seg.d1)
-        return seg.p0 + (day - seg.d0) * seg.rate
+        i = bisect.bisect_right(self._starts, day) - 1
+        d0, d1, p0, rate = self._pieces[i if i > 0 else 0]
+        if rate is None:  # an empty segment: Segment.rate raises, as it always has
+            rate = self.segments[i if i > 0 else 0].rate
+        day = min(max(day, d0), d1)
+        return p0 + (day - d0) * rate
 
 
 def day_number(date) -> float:

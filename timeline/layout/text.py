@@ -16,7 +16,7 @@ from typing import Protocol
 
 from timeline.layout._dejavu_widths import BOLD, FALLBACK, REGULAR
 
-__all__ = ["ELLIPSIS", "FONT_STACK", "measure", "shorten", "wrap", "wrap_runs", "wrap_whole"]
+__all__ = ["ELLIPSIS", "FONT_STACK", "measure", "shorten", "units", "wrap", "wrap_runs", "wrap_whole"]
 
 FONT_STACK = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, 'Segoe UI', sans-serif"
 ELLIPSIS = "…"
@@ -55,6 +55,11 @@ def _units(text: str, bold: bool) -> int:
             cache.clear()
         units = cache[text] = sum(map(_GET[bold], text))
     return units
+
+
+def units(text: str, *, bold: bool = False) -> int:
+    """Advance width of ``text`` in font units (1000 to the em): widths of pieces add up exactly."""
+    return _units(text, bold)
 
 
 def measure(text: str, size: float, *, bold: bool = False) -> float:

@@ -67,7 +67,7 @@ def vertical(ch: Chart) -> Scene:
     label_x = cols.end + (12 if narrow else 18)
     max_w = max(60.0, x_right - label_x)
     keys = legend_keys(ch.infos, ch.tl.eras,
-                       lambda i: mark_kind(i, *mark_extent(i, linear_scale(d0, d1, 0.0, 1e3).pos)) == "extent")
+                       lambda i: mark_kind(i) == "extent")
     legend_shapes, legend_texts, y = blocks.legend(ch, keys, y)
     header = [*header, *legend_texts]
     key_shapes, lane_key, y = _lane_key(ch, y, x_right)

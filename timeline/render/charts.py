@@ -6,6 +6,11 @@ and CSS container queries show the one made for the width the figure is given (n
 JavaScript).  Each has its own id prefix (no duplicate ids) and its CSS scoped to its own
 container (an inline SVG's ``<style>`` is global to the document, and each frame has its own
 font sizes).  The wide chart keeps the page's prefix, so links into it stay as they were.
+
+A timeline of more than :data:`RESPONSIVE_MAX_EVENTS` events gets one chart instead: the
+``overview``, laid out as the wide chart but with a phone's least text size, shown at its own
+size at every width (a box that scrolls sideways on a narrow screen, text never shrunk), with
+a note saying so; the printed page names the command that writes the chart's pages.
 """
 
 from __future__ import annotations
@@ -14,11 +19,12 @@ import re
 from typing import Any
 
 import attrs
+from markupsafe import Markup
 
 from timeline.layout.frame import MINIMUMS, Frame
 from timeline.model import Timeline
 
-__all__ = ["Chart", "NARROW", "PRINT_AREA", "PRINT_MAX_EVENTS", "embedded_charts", "inline_svg"]
+__all__ = ["Chart", "NARROW", "PRINT_AREA", "RESPONSIVE_MAX_EVENTS", "embedded_charts", "inline_svg"]
 
 #: The narrow frames: (kind, layout options).  The wide chart is whatever the caller asked for.
 #: Each is a little narrower than its medium's preset so that it is shown at its own size, not
@@ -35,19 +41,22 @@ NARROW: tuple[tuple[str, dict[str, Any]], ...] = (
 #: margins of templates/page.css (16 mm, 15 mm, 18 mm), in CSS px.
 PRINT_AREA = (680.0, 925.0)
 
-#: Above this many events the page does not embed the printed chart: at 10,000 events it is some
-#: 775 pages (77 MB of the page, most of its time and memory) that nobody prints.  The printed
-#: page says so where the chart would be, and how to make the pages as files; the list follows.
-PRINT_MAX_EVENTS = 1000
+#: Above this many events the page lays out one chart, not one per width: the column and phone
+#: charts of 10,000 events are lists as long as the page's own list (most of the page's time), and
+#: the printed chart some 775 pages (77 MB) that nobody prints.  The one chart is the overview
+#: (see the module's doc); the printed page says where the chart's pages come from.
+RESPONSIVE_MAX_EVENTS = 1000
 
 
 @attrs.frozen
 class Chart:
-    """One embedded chart: which frame it is for, its container id, and its inline SVG markup."""
+    """One embedded chart: which frame it is for, its container id, its inline SVG markup, and a
+    note to show before it (HTML; empty for none)."""
 
     kind: str
     id: str
     svg: str
+    note: str = ""
 
 
 def inline_svg(svg: str) -> str:
@@ -76,9 +85,9 @@ def _print_chart(tl: Timeline, prefix: str, theme: str, options: dict[str, Any])
     from timeline.render.svg import render_pages
 
     container = f"{prefix}-chart-print"
-    if len(tl.events) > PRINT_MAX_EVENTS:
+    if len(tl.events) > RESPONSIVE_MAX_EVENTS:
         note = (f"The chart of these {len(tl.events):,} events is left out of the printed page: past "
-                f"{PRINT_MAX_EVENTS:,} events it runs to too many pages to be of use. <code>timeline render FILE --size a4 --format svg</code> writes its pages "
+                f"{RESPONSIVE_MAX_EVENTS:,} events it runs to too many pages to be of use. <code>timeline render FILE --size a4 --format svg</code> writes its pages "
                 f"as files. The events follow in order.")
         return Chart(kind="print", id=container, svg=f'<p class="tl-print-note">{note}</p>\n')
     pages = render_pages(
@@ -91,17 +100,39 @@ def _print_chart(tl: Timeline, prefix: str, theme: str, options: dict[str, Any])
     return Chart(kind="print", id=container, svg="".join(boxes))
 
 
+def _overview(tl: Timeline, prefix: str, theme: str, options: dict[str, Any]) -> Chart:
+    """The one chart of a long timeline: the wide chart's frame with at least a phone's text size."""
+    from timeline.layout.options import LayoutOptions
+
+    fields = attrs.fields_dict(LayoutOptions)
+    lay = LayoutOptions(**{k: v for k, v in options.items() if k in fields})
+    frame = lay.frame
+    if frame.min_text < MINIMUMS["phone"]:
+        frame = attrs.evolve(frame, min_text=MINIMUMS["phone"])
+    chart = _chart(tl, "overview", prefix, prefix, theme, {
+        **{k: v for k, v in options.items() if k not in ("width", "size", "orientation")},
+        "size": frame, "orientation": lay.direction})
+    note = Markup(f"This chart of {len(tl.events):,} events is shown at its own size, {frame.width:,.0f} px wide, so "
+            f"that its text stays readable: on a narrower screen, scroll it sideways. Every event is in "
+            f'the <a href="#{prefix}-events">list below</a>.')
+    return attrs.evolve(chart, note=note)
+
+
 def embedded_charts(tl: Timeline, prefix: str, theme: str, options: dict[str, Any], *,
                     responsive: bool = True) -> list[Chart]:
     """The wide chart (the caller's options), then, if ``responsive``, the column, phone and print charts.
 
-    The page prints the title and the notes itself, so each chart leaves out its own header
-    (unless the caller asks for it) and its source list; the printed chart keeps its title.
+    Past :data:`RESPONSIVE_MAX_EVENTS` events, a responsive page gets the overview chart and the
+    print note instead.  The page prints the title and the notes itself, so each chart leaves out
+    its own header (unless the caller asks for it) and its source list; the printed chart keeps its
+    title.
     """
-    out = [_chart(tl, "wide", prefix, prefix, theme, options)]
-    if responsive:
-        shared = {k: v for k, v in options.items() if k not in ("orientation", "width", "size")}
-        for kind, frame in NARROW:
-            out.append(_chart(tl, kind, prefix, f"{prefix}-{kind}", theme, {**shared, **frame}))
-        out.append(_print_chart(tl, prefix, theme, {k: v for k, v in shared.items() if k != "header"}))
-    return out
+    if not responsive:
+        return [_chart(tl, "wide", prefix, prefix, theme, options)]
+    shared = {k: v for k, v in options.items() if k not in ("orientation", "width", "size")}
+    if len(tl.events) > RESPONSIVE_MAX_EVENTS:
+        out = [_overview(tl, prefix, theme, options)]
+    else:
+        out = [_chart(tl, "wide", prefix, prefix, theme, options)]
+        out += [_chart(tl, kind, prefix, f"{prefix}-{kind}", theme, {**shared, **frame}) for kind, frame in NARROW]
+    return [*out, _print_chart(tl, prefix, theme, {k: v for k, v in shared.items() if k != "header"})]

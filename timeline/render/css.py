@@ -13,24 +13,27 @@ Both work on the packaged stylesheets' plain shape: ``selectors { declarations }
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["light_dark", "scope"]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _HEX = re.compile(r"^#[0-9A-Fa-f]{3,8}$")
+_BRACES = re.compile(r"[{}]")
 
 
 def _blocks(css: str) -> list[tuple[str, str]]:
     """Top-level (prelude, body) pairs; a body keeps its nested blocks as text."""
     out: list[tuple[str, str]] = []
     depth, start, prelude = 0, 0, ""
-    for i, ch in enumerate(css):
-        if ch == "{":
+    for brace in _BRACES.finditer(css):  # only the braces: a chart's sheet is ~10 kB, read for every chart
+        i = brace.start()
+        if brace.group() == "{":
             if depth == 0:
                 prelude, start = css[start:i].strip(), i + 1
             depth += 1
-        elif ch == "}":
+        else:
             depth -= 1
             if depth == 0:
                 out.append((prelude, css[start:i]))
@@ -61,6 +64,7 @@ def _declarations(body: str) -> list[tuple[str, str]]:
     return pairs
 
 
+@functools.lru_cache(maxsize=8)
 def light_dark(light: str, dark: str) -> str:
     """One sheet from two themes of the same rules: each colour that differs becomes light-dark(L, D).
 

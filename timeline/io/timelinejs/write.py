@@ -34,6 +34,9 @@ class _Writer:
         self.name = name
         self.losses = Losses("TimelineJS")
         self.lose = self.losses.lose
+        self.lane_names: dict[str, str] = {}
+        for lane in tl.lane_order():  # the first lane of an id names it
+            self.lane_names.setdefault(lane.id, lane.name)
 
     def date_object(self, date: HistoricalDate, item_id: str, use: str = "earliest") -> dict[str, int] | None:
         """TimelineJS's start_date/end_date for one side of a date: year (44 BCE is -44), month, day, time."""
@@ -125,7 +128,7 @@ class _Writer:
             paragraphs.append(cites)
         if ev.tags:
             self.lose("tags are not kept (TimelineJS has no tags)", ev.id)
-        lane_name = next((ln.name for ln in self.tl.lane_order() if ln.id == ev.lane), "") if ev.lane else ""
+        lane_name = self.lane_names.get(ev.lane, "") if ev.lane else ""
         media = [ev.media.caption, ev.media.credit, ev.media.alt] if ev.media else []
         title = ev.title
         if not title.strip():

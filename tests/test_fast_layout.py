@@ -1,0 +1,168 @@
+"""The horizontal layout's fast paths (issue 15) give exactly what the full paths give, on generated input."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from conftest import generated_timeline
+
+
+@pytest.fixture(scope="module")
+def generated():
+    """1,500 events from bench/generate.py (dense: most of them end up in the badges)."""
+    return generated_timeline(1500)
+
+
+_days = st.builds(lambda y, m, d: f"{y}-{m:02d}-{d:02d}", st.sampled_from([1953, 1960]), st.integers(1, 12),
+                  st.integers(1, 28))
+_events = st.lists(st.tuples(st.text(alphabet="abcdefgh MWi", min_size=1, max_size=60).map(str.strip).filter(bool),
+                             _days | st.sampled_from(["1953", "1953-04", "1955~", "before 1954", "after 1956", "../1954", "1953/1956"]),
+                             st.none() | _days, st.integers(0, 2)), min_size=1, max_size=60)
+
+
+def _timeline(events):
+    import timeline
+
+    tl = timeline.Timeline(title="Dense")
+    for i, (title, first, last, lane) in enumerate(events):
+        when = f"{min(first, last)}/{max(first, last)}" if last and last != first and first[:1].isdigit() and "/" not in first else first
+        tl = tl.add_event(f"e{i}", title, when, lane=("a", "b", "c")[lane])
+    return tl
+
+
+def _eager_labels(monkeypatch):
+    """Every label made, and every row tried for every event: the plan before labels were made lazily."""
+    from timeline.layout import rows
+
+    monkeypatch.setattr(rows, "_full_at", lambda *args: False)
+
+
+def _with_and_without(patch, tl, **options):
+    from timeline.layout import layout
+
+    fast = layout(tl, **options)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        patch(monkeypatch)
+        full = layout(tl, **options)
+    return fast, full
+
+
+_OPTIONS = st.sampled_from([{}, {"max_rows": 1}, {"max_rows": 2}, {"size": "slide"}, {"width": 500}])
+
+
+@settings(max_examples=80, deadline=None)
+@given(_events, _OPTIONS)
+def test_labels_made_only_where_a_row_may_take_them_give_the_eager_plan(events, options):
+    """A label made only when its bounds cannot settle a full lane gives the scene trying every label in every row gives."""
+    fast, full = _with_and_without(_eager_labels, _timeline(events), **options)
+    assert fast == full
+
+
+def test_most_generated_labels_are_never_made(monkeypatch, generated):
+    """On 1,500 generated events a fifth of the labels at least are never made, and the scene is the eager one."""
+    from timeline.layout import horizontal, layout
+
+    made = []
+    real = horizontal.blocks.label_lines
+    monkeypatch.setattr(horizontal.blocks, "label_lines", lambda *a, **k: made.append(1) or real(*a, **k))
+    fast = layout(generated)
+    lazy = len(made)
+    _eager_labels(monkeypatch)
+    assert layout(generated) == fast
+    assert 0 < lazy < 0.8 * (len(made) - lazy)
+
+
+def _measured_badges(monkeypatch):
+    """Each badge's text measured whole, as it was before its two parts were measured apart."""
+    from timeline.layout import horizontal
+
+    monkeypatch.setattr(horizontal._BadgeWidths, "__call__",
+                        lambda self, group: horizontal.measure(group.text(), self.size))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_events, _OPTIONS)
+def test_badge_widths_from_their_parts_give_the_measured_badges(events, options):
+    """A "+N more" badge's width from its count and its time measured apart places it where measuring it whole does."""
+    fast, full = _with_and_without(_measured_badges, _timeline(events), **options)
+    assert fast == full
+
+
+def test_badge_widths_on_the_generated_timeline(generated):
+    """On 1,500 generated events the badges are the measured ones (and there are many)."""
+    fast, full = _with_and_without(_measured_badges, generated)
+    assert fast == full
+    assert len(fast.badges) > 20
+
+
+@settings(max_examples=300)
+@given(st.lists(st.floats(-1e6, 1e6), min_size=2, max_size=8, unique=True), st.floats(-2e6, 2e6),
+       st.floats(0, 5000))
+def test_a_scale_position_is_the_segment_formula(knots, day, width):
+    """pos() from the kept (d0, d1, p0, rate) tuples is the clamped formula on the segment the day falls in."""
+    from timeline.layout.scale import Segment, TimeScale
+
+    knots.sort()
+    step = width / (len(knots) - 1)
+    segs = tuple(Segment(a, b, k * step, (k + 1) * step) for k, (a, b) in enumerate(zip(knots, knots[1:])))
+    scale = TimeScale(segs, (False,) * len(segs), "adaptive")
+    seg = next((s for s in reversed(segs) if s.d0 <= day), segs[0])
+    got, formula = scale.pos(day), seg.p0 + (min(max(day, seg.d0), seg.d1) - seg.d0) * seg.rate
+    assert got == formula or math.isnan(got) and math.isnan(formula)  # (a subnormal segment's rate is inf)
+
+
+def _try(row, m0, m1, width, point_style, x0, x1, clamp):
+    """One row tried on its own, as the rows were tried before ``_place``: where the label starts, or None."""
+    from timeline.layout.rows import GAP
+
+    if point_style:
+        for tx in (m1 + 6, m0 - 6 - width):
+            if clamp:
+                tx = min(max(tx, x0), x1 - width)
+                if tx < m1 and m0 < tx + width:
+                    continue
+            elif not x0 <= tx <= x1 - width:
+                continue
+            if row.text.free(min(m0, tx), max(m1, tx + width) + GAP):
+                return tx
+        return None
+    if not row.track.free(m0, m1 + GAP / 2):
+        return None
+    first = min(max(m0, x0), x1 - width)
+    last = max(first, min(m1 - width, x1 - width))
+    return next((tx for tx in row.text.slots(first, last) if tx <= last and row.text.free(tx, tx + width + GAP)), None)
+
+
+_coord = st.integers(0, 120).map(float)  # whole numbers: labels meet intervals end to end
+_intervals = st.lists(_coord, max_size=16, unique=True).map(sorted).map(lambda v: list(zip(v[::2], v[1::2])))
+
+
+@settings(max_examples=600)
+@example([([(30.0, 40.0)], [])], 0.0, 0, 10, True, False, False, (0.0, 120.0))  # a label ending where the next begins
+@given(st.lists(st.tuples(_intervals, _intervals), max_size=6), _coord, st.integers(0, 40), st.integers(1, 50),
+       st.booleans(), st.booleans(), st.booleans(), st.sampled_from([(0.0, 120.0), (10.0, 90.0)]))
+def test_the_first_row_that_takes_a_label_is_the_one_trying_each_row_finds(rows, m0, length, width, point_style,
+                                                                           clamp, grow, plot):
+    """_place gives the row and start that trying each row in turn (then a new empty row) gives."""
+    from timeline.layout import rows as rows_module
+
+    made = []
+    for text, track in rows:
+        row = rows_module._Row()
+        for lo, hi in text:
+            row.text.add(lo, hi)
+        for lo, hi in track:
+            row.track.add(lo, hi)
+        made.append(row)
+    m1 = m0 + length
+    x0, x1 = plot
+    expected = next(((r, tx) for r, row in enumerate(made)
+                     if (tx := _try(row, m0, m1, width, point_style, x0, x1, clamp)) is not None), None)
+    if expected is None and grow:
+        tx = _try(rows_module._Row(), m0, m1, width, point_style, x0, x1, clamp)
+        expected = None if tx is None else (len(made), tx)
+    assert rows_module._place(made, m0, m1, width, point_style, x0, x1, clamp, grow) == expected
