@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import require
+from conftest import require, skip_if_compiled
 from timeline.io import toml as toml_reader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -194,16 +194,10 @@ _events = st.lists(st.tuples(st.text(alphabet="abcdefgh MWi", min_size=1, max_si
                              _days, st.none() | _days, st.integers(0, 2)), min_size=1, max_size=50)
 
 
-def _skip_if_compiled(module) -> None:
-    """Patching a function of a module the optional mypyc build compiled changes nothing its callers see."""
-    if not module.__file__.endswith(".py"):
-        pytest.skip(f"{module.__name__} is compiled (the mypyc build): its internal calls cannot be patched")
-
-
 def _layouts_with_and_without_full_lane_check(monkeypatch, tl, **options):
     from timeline.layout import layout, rows
 
-    _skip_if_compiled(rows)
+    skip_if_compiled(rows)
     fast = layout(tl, **options)
     with monkeypatch.context() as patched:
         patched.setattr(rows, "_full_at", lambda *args: False)  # every event tries every row
@@ -232,7 +226,7 @@ def test_a_full_lane_check_on_the_generated_timeline(monkeypatch, generate):
     import timeline
     from timeline.layout import rows
 
-    _skip_if_compiled(rows)
+    skip_if_compiled(rows)
     tl = timeline.loads(generate.to_toml(generate.generate(1500)))
     checked = []
     real = rows._full_at

@@ -84,7 +84,8 @@ def dom_key(text: str) -> str:
     stays one word in ``data-tags``.  The SVG and the HTML page both build
     their ids with it, so a link from one to the other always arrives.
     """
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for match in _KEPT_IN_KEYS.finditer(text):
         out.extend(f".{ord(c):x}." for c in text[pos:match.start()])
         out.append(match.group())
