@@ -377,7 +377,9 @@ def main(argv: list[str] | None = None) -> int:
     CHILD_ENV["PYTHONPYCACHEPREFIX"] = str((out / "pycache").resolve())
     COMPILED_ENV.update({k: v for k, v in CHILD_ENV.items() if k != "PYTHONPATH"})
     compiled = compiled_python(args.compiled) if args.compiled else None
-    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "timeline")], check=True, env=CHILD_ENV)
+    # As pip compiles a wheel: the package, and the precompiled templates it ships (templates/precompiled).
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "timeline"), str(ROOT / "templates")], check=True,
+                   env=CHILD_ENV)
     t0 = time.perf_counter()
     rows = []
     for n in sizes:

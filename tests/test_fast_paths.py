@@ -146,13 +146,16 @@ def test_sorted_once_and_numbered_once_give_what_a_fresh_pass_gives(generate):
 
 
 @pytest.mark.parametrize("fragment", [False, True])
-def test_one_entry_block_writes_what_the_part_blocks_wrote(generate, fragment):
-    """The event entry as one block gives the bytes the old per-part scoped blocks gave."""
+def test_one_loop_writes_what_the_scoped_blocks_wrote(generate, fragment):
+    """The list written in one loop, with the Python noterefs, gives the bytes that a scoped block per
+    entry and per part, with the Jinja macro noterefs, gave."""
     import timeline
     from browser.fixture import hostile, small
-    from timeline.render.html import render_html
+    from timeline.render.html import make_environment, render_html
 
     folder = ROOT / "tests" / "data" / "html-part-blocks"
+    old = make_environment(folder).get_template("timeline.html.j2")
+    assert {"event", "event_claims"} <= set(old.blocks)  # the old way: a scoped block per entry and per part
     for tl in (timeline.bundled(), small(), hostile(), timeline.loads(generate.to_toml(generate.generate(200)))):
         assert render_html(tl, fragment, templates=folder) == render_html(tl, fragment)
 
@@ -455,3 +458,131 @@ def test_the_generated_timeline_takes_the_plain_event_path(generate, monkeypatch
     assert len(taken) == 500 and all(taken)
     assert fast.diagnostics == full.diagnostics and fast.timeline == full.timeline
     assert [repr(e) for e in fast.timeline.events] == [repr(e) for e in full.timeline.events]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="aZ09_-.: é\u2028", max_size=12) | st.text(max_size=12))
+def test_a_key_of_kept_characters_is_its_own_spelling(text):
+    """dom_key returns an id of only kept characters as it is: what spelling it out gives."""
+    from timeline.render.text import _spelled, dom_key
+
+    assert dom_key(text) == _spelled(text)
+
+
+def test_the_refused_characters_are_exactly_those_xml_does_not_allow():
+    """clean_text's pattern of refused characters removes exactly what XML 1.0's Char production leaves out."""
+    import re
+
+    from timeline.render.text import clean_text
+
+    every = "".join(map(chr, range(0x110000)))
+    allowed = re.compile("[\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]+")
+    assert clean_text(every) == "".join(allowed.findall(every))
+
+
+def test_a_page_classifies_each_event_once_and_draws_what_classifying_per_chart_draws(monkeypatch, generate):
+    """The page's charts share the lanes and event records (once per timeline, not per chart), and the
+    page is byte-identical to one whose every chart classifies afresh; also filtered and windowed."""
+    import timeline
+    from timeline.layout import chart
+    from timeline.render.html import render_html
+
+    timelines = [timeline.bundled(), timeline.loads(generate.to_toml(generate.generate(300, 5)))]
+    cases = [{}, {"include_context": False}, {"window": ("1940", "1950")}]
+    shared = {}
+    calls = []
+    counted = chart.classify
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return counted(*args, **kwargs)
+
+    monkeypatch.setattr(chart, "classify", counting)
+    for k, tl in enumerate(timelines):
+        for n, options in enumerate(cases):
+            calls.clear()
+            shared[k, n] = render_html(tl, **options)
+            assert len(calls) <= len(tl.events)  # five charts, one classification of each event
+    monkeypatch.setattr(chart, "memo", lambda _obj, _name, compute: compute())
+    for k, n in shared:
+        assert render_html(timelines[k], **cases[n]) == shared[k, n]
+
+
+def test_the_precompiled_templates_are_what_jinja_generates_from_them_now():
+    """templates/precompiled/ holds exactly the code this Jinja generates from each packaged template
+    (TIMELINE_UPDATE_GOLDEN=1 rewrites it); a stale file would only be skipped, never used."""
+    import os
+
+    import jinja2
+
+    from timeline.render.html import make_environment
+    from timeline.render.html_precompiled import generate as precompile
+    from timeline.resources import packaged_templates
+
+    folder = packaged_templates()
+    made = precompile(make_environment(None, "auto"), folder)
+    target = folder / "precompiled"
+    if os.environ.get("TIMELINE_UPDATE_GOLDEN") == "1":
+        target.mkdir(exist_ok=True)
+        for stale in target.glob("*.py"):
+            stale.unlink()
+        for name, text in made.items():
+            (target / name).write_text(text, encoding="utf-8", newline="\n")
+    shipped = {p.name: p.read_text(encoding="utf-8") for p in target.glob("*.py")}
+    versions = {text.split(" ", 3)[2] for text in shipped.values()}
+    if versions != {jinja2.__version__} and os.environ.get("TIMELINE_REQUIRE_ALL") != "1":
+        pytest.skip(f"templates/precompiled/ was made by Jinja {versions}, this is {jinja2.__version__}: "
+                    "TIMELINE_UPDATE_GOLDEN=1 rewrites it")
+    assert shipped == made, "templates/precompiled/ is stale: TIMELINE_UPDATE_GOLDEN=1 rewrites it"
+
+
+@pytest.mark.parametrize("fragment", [False, True])
+def test_precompiled_templates_render_what_compiling_them_renders(monkeypatch, generate, fragment):
+    """Page, fragment and plain fragment from the precompiled code are byte-identical to compiling the templates."""
+    import jinja2
+
+    import timeline
+    from browser.fixture import hostile, small
+    from timeline.render import html
+    from timeline.render.html_precompiled import Precompiled
+
+    picture = {"src": "t.png", "alt": "A chart", "width": 720, "height": 900}
+    timelines = (timeline.bundled(), small(), hostile(), timeline.loads(generate.to_toml(generate.generate(120))))
+
+    def pages():
+        html._packaged_environment.cache_clear()
+        return [html.render_html(tl, fragment, **extra) for tl in timelines for extra in ({}, {"plain_image": picture})]
+
+    loaded = []
+    real = Precompiled.load
+
+    def counted(self, environment, name, globals=None):
+        template = real(self, environment, name, globals)
+        loaded.append(name)
+        return template
+
+    def not_here(self, environment, name, globals=None):
+        raise jinja2.TemplateNotFound(name)
+
+    monkeypatch.setattr(Precompiled, "load", counted)
+    fast = pages()
+    assert {"timeline.html.j2", "timeline.css", "plain.html.j2"} <= set(loaded)
+    monkeypatch.setattr(Precompiled, "load", not_here)
+    assert pages() == fast
+    html._packaged_environment.cache_clear()
+
+
+def test_a_precompiled_template_whose_source_changed_is_compiled_from_the_source(tmp_path):
+    """An edited packaged template (no longer the source its code was made from) is left to the next loader."""
+    import shutil
+
+    import jinja2
+
+    from timeline.render.html_precompiled import Precompiled
+
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    assert jinja2.Environment(loader=Precompiled(folder)).get_template("page.css").render().startswith("/* Page-only")
+    (folder / "page.css").write_text("/* edited */\n", encoding="utf-8")
+    with pytest.raises(jinja2.TemplateNotFound):
+        jinja2.Environment(loader=Precompiled(folder)).get_template("page.css")

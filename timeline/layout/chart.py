@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from timeline._memo import memo
 from timeline.layout.classify import EventInfo, anchors, classify, clip
 from timeline.layout.notes import timeline_footnotes
 from timeline.layout.options import LayoutOptions
@@ -18,7 +19,7 @@ from timeline.layout.scene import Box, Scene
 from timeline.layout.typography import Typography
 from timeline.model import Era, Timeline
 
-__all__ = ["Chart", "EraSpan", "MARGIN", "first_fit", "union"]
+__all__ = ["Chart", "EraSpan", "MARGIN", "classified", "first_fit", "union"]
 
 MARGIN = 28.0
 
@@ -37,11 +38,14 @@ class Chart:
     """A timeline prepared for laying out: options, typography, footnotes, lanes and event records."""
 
     def __init__(self, tl: Timeline, opts: LayoutOptions) -> None:
+        # A page lays out one timeline for several frames: what does not depend on the frame (the
+        # filtered timeline, its lanes and event records) is worked out once per timeline (_memo).
         if not opts.include_context:
-            tl = tl.without_tags("context")
+            tl = memo(tl, "without-context", lambda: tl.without_tags("context"))
         self.window: tuple[float | None, float | None] | None = None
         if opts.window is not None:
-            tl, self.window = _windowed(tl, *opts.window)
+            window = opts.window
+            tl, self.window = memo(tl, f"window {window!r}", lambda: _windowed(tl, *window))
         self.tl = tl
         self.opts = opts
         self.frame = opts.frame
@@ -53,22 +57,9 @@ class Chart:
         #: Set with ``compact`` when the legend was asked for: the key goes first on the next page.
         self.key_follows = False
         self.fn = timeline_footnotes(tl)
-        events = tl.sorted_events()
-        # Lanes with no events are left out (a view window often empties some).
-        used = {ev.lane for ev in events}
-        lanes = [lane for lane in tl.lane_order() if lane.id in used or (lane.id == "lane" and lane.label in used)]
-        self.lane_ids = [lane.id for lane in lanes]
-        self.lane_names = [lane.name for lane in lanes]
-        index = {lane.id: i for i, lane in enumerate(lanes)}
-        for lane in lanes:
-            if lane.id == "lane" and lane.label:
-                index[lane.label] = index["lane"]
-        if any(ev.lane is None or ev.lane not in index for ev in events):
-            self.lane_ids.append("")
-            self.lane_names.append("Other events" if lanes else "")
-        other = len(self.lane_ids) - 1
-        self.infos: list[EventInfo] = [classify(ev, index.get(ev.lane, other) if ev.lane else other, self.fn,
-                                                tl.sources) for ev in events]
+        lane_ids, lane_names, infos = memo(tl, "classified", lambda: classified(tl))
+        self.lane_ids, self.lane_names = list(lane_ids), list(lane_names)
+        self.infos: list[EventInfo] = list(infos)
         if self.window is not None:
             self.infos = [clip(info, *self.window) for info in self.infos]
 
@@ -183,6 +174,28 @@ class Chart:
             scale=scale.kind, title=self.title, subtitle=self.tl.subtitle, summary=summary, frame=self.frame,
             typography=self.ty, timescale=scale if layers.get("page", "chart") == "chart" else None, **layers,
         )
+
+
+def classified(tl: Timeline) -> tuple[tuple[str, ...], tuple[str, ...], tuple[EventInfo, ...]]:
+    """The lanes the events use (ids and names; "" for events of no declared lane) and every event's
+    record, in time order: the same for every frame (:class:`Chart` takes them once per timeline)."""
+    fn = timeline_footnotes(tl)
+    events = tl.sorted_events()
+    # Lanes with no events are left out (a view window often empties some).
+    used = {ev.lane for ev in events}
+    lanes = [lane for lane in tl.lane_order() if lane.id in used or (lane.id == "lane" and lane.label in used)]
+    lane_ids = [lane.id for lane in lanes]
+    lane_names = [lane.name for lane in lanes]
+    index = {lane.id: i for i, lane in enumerate(lanes)}
+    for lane in lanes:
+        if lane.id == "lane" and lane.label:
+            index[lane.label] = index["lane"]
+    if any(ev.lane is None or ev.lane not in index for ev in events):
+        lane_ids.append("")
+        lane_names.append("Other events" if lanes else "")
+    other = len(lane_ids) - 1
+    infos = tuple(classify(ev, index.get(ev.lane, other) if ev.lane else other, fn, tl.sources) for ev in events)
+    return tuple(lane_ids), tuple(lane_names), infos
 
 
 def _windowed(tl: Timeline, start: Any, end: Any) -> tuple[Timeline, tuple[float | None, float | None]]:

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from timeline.layout.frame import MINIMUMS, Frame
 from timeline.model import Timeline
 
-__all__ = ["Chart", "NARROW", "PRINT_AREA", "RESPONSIVE_MAX_EVENTS", "embedded_charts", "inline_svg"]
+__all__ = ["Chart", "NARROW", "OVERVIEW_ROWS", "PRINT_AREA", "RESPONSIVE_MAX_EVENTS", "embedded_charts", "inline_svg"]
 
 #: The narrow frames: (kind, layout options).  The wide chart is whatever the caller asked for.
 #: Each is a little narrower than its medium's preset so that it is shown at its own size, not
@@ -46,6 +46,10 @@ PRINT_AREA = (680.0, 925.0)
 #: the printed chart some 775 pages (77 MB) that nobody prints.  The one chart is the overview
 #: (see the module's doc); the printed page says where the chart's pages come from.
 RESPONSIVE_MAX_EVENTS = 1000
+
+#: Label rows per lane of the overview (unless the caller says): a few hundred labelled events over a
+#: couple of screens' height, not a wall of labels above the list that holds every event anyway.
+OVERVIEW_ROWS = 8
 
 
 @attrs.frozen
@@ -110,7 +114,7 @@ def _overview(tl: Timeline, prefix: str, theme: str, options: dict[str, Any]) ->
     if frame.min_text < MINIMUMS["phone"]:
         frame = attrs.evolve(frame, min_text=MINIMUMS["phone"])
     chart = _chart(tl, "overview", prefix, prefix, theme, {
-        **{k: v for k, v in options.items() if k not in ("width", "size", "orientation")},
+        "max_rows": OVERVIEW_ROWS, **{k: v for k, v in options.items() if k not in ("width", "size", "orientation")},
         "size": frame, "orientation": lay.direction})
     note = Markup(f"This chart of {len(tl.events):,} events is shown at its own size, {frame.width:,.0f} px wide, so "
             f"that its text stays readable: on a narrower screen, scroll it sideways. Every event is in "
