@@ -93,8 +93,7 @@ def dom_key(text: str) -> str:
 
 def _spelled(text: str) -> str:
     """:func:`dom_key` the long way: each run of kept characters, and each other character spelled."""
-    out: list[str] = []
-    pos = 0
+    out, pos = [], 0
     for match in _KEPT_IN_KEYS.finditer(text):
         out.extend(f".{ord(c):x}." for c in text[pos:match.start()])
         out.append(match.group())
