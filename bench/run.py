@@ -270,13 +270,16 @@ def targets(rows: list[dict[str, Any]], s: dict[str, Any]) -> list[tuple[str, fl
 def compiled_report(rows: list[dict[str, Any]], compiled: str) -> list[str]:
     """The ``--compiled`` table: the same fresh renders, pure and compiled, × the same floor."""
     lines = ["", f"### Compiled build (fresh process; `--compiled`, TOML parser: {compiled}; "
-             "× the fresh floor above, pure → compiled)", "",
+             "× the fresh floor above, pure → compiled; in brackets × the floor run by the compiled build's "
+             "python, whose start-up may differ, e.g. a venv without this environment's .pth files)", "",
              "| N | floor | floor by the compiled build's python | " + " | ".join(x[0] for x in COMPILED_RUNS) + " |",
              "|---:|---:|---:|" + "---:|" * len(COMPILED_RUNS)]
     for r in rows:
         ff = r["floor_fresh"]
+        own = r.get("compiled_floor_fresh")
         runs = [f"{cell(r.get(f'fresh_{key}_{fmt}'), ff)} → "
                 f"{cell(r.get(f'compiled_{key}_{fmt}'), ff, 'failed: ' + r.get(f'compiled_{key}_{fmt}_error', ''))}"
+                + (f" [{r[f'compiled_{key}_{fmt}'] / own:.1f}×]" if own and r.get(f"compiled_{key}_{fmt}") else "")
                 for _, key, fmt in COMPILED_RUNS]
         lines.append(f"| {r['n']:,} | {ms(ff)} | {cell(r.get('compiled_floor_fresh'), ff)} | {' | '.join(runs)} |")
     return lines
