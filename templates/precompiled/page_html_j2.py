@@ -1,4 +1,4 @@
-# Jinja 3.1.6 generated this from page.html.j2 (sha256 0cfbd214b0da4022af84558d7bcaed6a0c1e660898256da6126f428f059a3ef1); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
+# Jinja 3.1.6 generated this from page.html.j2 (sha256 e99382b0151f55dbc667dff70c66d9981b6122f9de0ef03b7a422266ce4b6c53); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'page.html.j2'
 
@@ -15,14 +15,12 @@ def root(context, missing=missing, environment=environment):
         context.blocks.setdefault(name, []).append(parent_block)
     yield from parent_template.root_render_func(context)
 
-def block_root(context, missing=missing, environment=environment):
+def block_page_start(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_self = TemplateReference(context)
-    l_0_super = context.super('root', block_root)
     _block_vars = {}
     l_0_lang = resolve('lang')
     l_0_theme = resolve('theme')
@@ -34,10 +32,6 @@ def block_root(context, missing=missing, environment=environment):
     yield '">\n<head>\n'
     yield from context.blocks['head'][0](context)
     yield '</head>\n<body>\n<main class="tl-main">\n'
-    yield escape(context.call(l_0_super, _block_vars=_block_vars))
-    yield '\n</main>\n<script>\n'
-    yield escape(context.call(environment.getattr(l_0_self, 'script'), _block_vars=_block_vars))
-    yield '\n</script>\n</body>\n</html>\n'
 
 def block_head(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -84,5 +78,18 @@ def block_page_styles(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
 
-blocks = {'root': block_root, 'head': block_head, 'page_styles': block_page_styles}
-debug_info = '2=12&3=17&5=30&7=34&27=36&30=38&7=41&10=53&12=56&17=63&19=65&20=67&21=68&20=71'
+def block_page_end(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_self = TemplateReference(context)
+    _block_vars = {}
+    pass
+    yield '\n</main>\n<script>\n'
+    yield escape(context.call(environment.getattr(l_0_self, 'script'), _block_vars=_block_vars))
+    yield '\n</script>\n</body>\n</html>\n'
+
+blocks = {'page_start': block_page_start, 'head': block_head, 'page_styles': block_page_styles, 'page_end': block_page_end}
+debug_info = '4=12&5=17&7=28&9=32&12=47&14=50&19=57&21=59&22=61&23=62&22=65&30=80&34=90'

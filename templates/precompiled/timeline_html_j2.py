@@ -1,4 +1,4 @@
-# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 33a278e3285a969d7f6fb766b676784ce4150c3978a3c2ec34e67a3687e53d5f); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
+# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 8db68af7ecda38443d233057c783ecda2aa380c62369fb31cf27325e47ec7e24); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'timeline.html.j2'
 
@@ -43,6 +43,7 @@ def block_root(context, missing=missing, environment=environment):
     l_0_lang = resolve('lang')
     l_0_fragment = resolve('fragment')
     pass
+    yield from context.blocks['page_start'][0](context)
     yield '<'
     yield escape((undefined(name='root_tag') if l_0_root_tag is missing else l_0_root_tag))
     yield ' class="tl-root tl-theme-'
@@ -78,6 +79,16 @@ def block_root(context, missing=missing, environment=environment):
     yield '</'
     yield escape((undefined(name='root_tag') if l_0_root_tag is missing else l_0_root_tag))
     yield '>\n'
+    yield from context.blocks['page_end'][0](context)
+
+def block_page_start(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
 
 def block_styles(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -651,5 +662,14 @@ def block_script(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
 
-blocks = {'root': block_root, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script}
-debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=46&12=58&14=61&15=62&18=64&26=65&33=66&47=67&116=68&128=69&140=70&163=71&164=72&166=75&169=78&14=81&15=105&18=114&20=127&21=135&22=138&26=142&27=151&29=154&33=157&34=174&35=178&36=180&37=183&38=186&40=191&41=195&47=200&48=212&49=216&50=222&70=225&71=231&72=255&73=271&74=278&76=281&79=283&81=286&83=288&84=292&85=294&86=302&87=305&94=311&95=315&96=319&97=346&98=354&102=364&103=367&105=388&107=391&110=394&50=414&54=431&55=435&60=441&61=445&116=452&117=463&118=466&119=470&121=476&122=481&128=497&129=514&130=517&131=521&133=528&134=532&140=568&141=579&142=582&143=586&144=592&145=597&147=605&148=609&149=611&150=613&151=616&153=618&154=621&163=629&166=638'
+def block_page_end(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+
+blocks = {'root': block_root, 'page_start': block_page_start, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script, 'page_end': block_page_end}
+debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=45&12=47&13=59&15=62&16=63&19=65&27=66&34=67&48=68&117=69&129=70&141=71&164=72&165=73&167=76&170=79&171=81&11=83&15=92&16=116&19=125&21=138&22=146&23=149&27=153&28=162&30=165&34=168&35=185&36=189&37=191&38=194&39=197&41=202&42=206&48=211&49=223&50=227&51=233&71=236&72=242&73=266&74=282&75=289&77=292&80=294&82=297&84=299&85=303&86=305&87=313&88=316&95=322&96=326&97=330&98=357&99=365&103=375&104=378&106=399&108=402&111=405&51=425&55=442&56=446&61=452&62=456&117=463&118=474&119=477&120=481&122=487&123=492&129=508&130=525&131=528&132=532&134=539&135=543&141=579&142=590&143=593&144=597&145=603&146=608&148=616&149=620&150=622&151=624&152=627&154=629&155=632&164=640&167=649&171=664'
