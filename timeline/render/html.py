@@ -30,7 +30,7 @@ from timeline.support import WEAK_KINDS, support, weak_label
 from timeline.render import markup
 from timeline.render.charts import Chart, embedded_charts
 from timeline.render.html_precompiled import Precompiled
-from timeline.render.text import clean_text, dom_key, isolate_text_nodes
+from timeline.render.text import clean_document, dom_key
 from timeline.resources import packaged_templates
 
 __all__ = ["THEMES", "datetime_value", "make_environment", "noterefs", "render_html"]
@@ -387,7 +387,7 @@ def render_html(
         raise UsageError(f"template '{exc.name}' not found in {templates or packaged_templates()}") from exc
     # One pass over the finished document removes controls and lone surrogates from any field,
     # and keeps each text's bidi overrides inside it.
-    return isolate_text_nodes(clean_text(_rendered(template, context)))
+    return clean_document(_rendered(template, context))
 
 
 def _rendered(template: jinja2.Template, context: dict[str, Any]) -> str:
