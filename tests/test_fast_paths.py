@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import require
@@ -458,6 +458,113 @@ def test_the_generated_timeline_takes_the_plain_event_path(generate, monkeypatch
     assert [repr(e) for e in fast.timeline.events] == [repr(e) for e in full.timeline.events]
 
 
+_YEARS = ["1953", "0953", "1", "9999", "10000", "0", "0000", "-44", "+1953", "1953.0", " 1953 ", "١٩٥٣", "１９５３", "abc", ""]
+_MONTHS = ["", "1", "01", "001", "2", "12", "13", "0", "00", " 3 ", "x", "٣", "1.0"]
+_DAYS = ["", "1", "07", "007", "28", "29", "30", "31", "32", "0", "x", " 5"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(_YEARS), st.sampled_from(_MONTHS), st.sampled_from(_DAYS), st.sampled_from(["", "20:17"]),
+       st.sampled_from(["", "end_"]))
+def test_plain_sheet_date_cells_read_as_the_full_cell_check_reads_them(year, month, day, time, prefix):
+    """A TimelineJS row's plain year/month/day cells make the EDTF and diagnostics the cell-by-cell checks make."""
+    from timeline.io.common import Collector
+    from timeline.io.timelinejs import slides
+
+    cells = dict(zip(("year", "month", "day", "time"), (year, month, day, time), strict=True))
+    fields = {prefix + key: slides.Value(text, 2, column, "the row") for column, (key, text) in enumerate(cells.items(), 1)}
+
+    def read() -> tuple:
+        builder = slides.SlideBuilder("x.csv", Collector())
+        got = builder.edtf(slides.Slide(fields, slides.Value("", 2, 1, "the row")), prefix)
+        return got, [d.format() for d in builder.c.diagnostics]
+
+    fast = read()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(slides, "_plain_ymd", lambda *values: None)
+        full = read()
+    assert fast == full
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(["<p>", "</p>", "a", "b c", "  ", "\t", "*", "[x]", "\\", "\n", "é", "<P>", "<br>",
+                                 "&amp;", "<p class='x'>", ">", "< p>", "&"]), max_size=12))
+def test_paragraph_html_reads_as_the_parser_reads_it(pieces):
+    """TimelineJS text of plain paragraphs converts as html.parser converts it."""
+    from timeline.io import markup
+
+    text = "".join(pieces)
+    full = markup._convert(text, plain=False) if markup._TAG_HINT.search(text) else markup.Converted(
+        markup._escape_markup(text.strip()))
+    assert markup.html_to_markup(text) == full
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab *[]()\\\n:/é&;#x.Ё", max_size=24) | st.text(max_size=24))
+def test_text_shortcuts_give_what_the_full_paths_give(text):
+    """Markup escaping by str.translate, slugs of ASCII text, texts without "](", entity-free text: as before."""
+    import html
+    import re
+    import unicodedata
+
+    from timeline import markup
+    from timeline.io import markup as io_markup
+    from timeline.io import slugs
+
+    assert io_markup._escape_markup(text) == re.sub(r"([\\*\[\]])", r"\\\1", text)
+    full_ascii = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    assert slugs.slugify(text) == (slugs.slugify(full_ascii) if not text.isascii() else slugs.slugify(text))
+    if text.isascii():
+        assert full_ascii == text  # the shortcut's premise: NFKD leaves ASCII as it is
+    full_links = []
+    for token in markup.tokens(text):  # what find_links walked before the "](" check (one level suffices here)
+        if token.kind == "link":
+            full_links += [(markup._unescape_marks(token.text), token.url.strip()), *markup.find_links(token.text)]
+        elif token.kind in ("strong", "em"):
+            full_links += list(markup.find_links(token.text))
+    assert list(markup.find_links(text)) == full_links
+    assert markup.unescape_html(text) == html.unescape(re.sub(r"&#(?:0*[1-9][0-9]{7,}|[xX]0*[1-9a-fA-F][0-9a-fA-F]{6,});?",
+                                                              "\ufffd", text))
+
+
+_SHEET_CELLS = {  # the date cells mostly empty, so rows without a Year or an end are common
+    "Year": ["", "", "1953", "-44", "0", "x", " "], "Month": ["", "", "", "3", "13", " "], "Day": ["", "", "5", "31"],
+    "Time": ["", "", "", "20:17", "25:00"], "End Year": ["", "", "", "1954", "1900", " "], "End Month": ["", "", "4"],
+    "End Day": ["", "", "9"], "Display Date": ["", "spring"], "Headline": ["", "A <b>title</b>", "Plain"],
+    "Text": ["", "<p>t</p>", "x"], "Media": ["", "https://example.org/a.png"], "Media Credit": ["", "me"],
+    "Media Caption": ["", "cap"], "Type": ["", "", "title", "era", "slide"], "Group": ["", "War"],
+    "Background": ["", "#fff"], "Alt Text": ["", "alt"],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.permutations(sorted(_SHEET_CELLS)).flatmap(
+    lambda names: st.tuples(st.just(names), st.lists(st.tuples(*(st.sampled_from(_SHEET_CELLS[n]) for n in names)),
+                                                     min_size=1, max_size=5))))
+@example(sheet=(["Headline", "Year"], [("Plain", "")]))                                # no Year: at its cell
+@example(sheet=(["Headline", "Year", "Type", "End Year"], [("Plain", "1953", "era", "")]))  # an era without an end
+def test_a_sheet_read_without_its_empty_cells_reads_as_with_them(sheet):
+    """Leaving empty cells out of a slide (but Year and End Year) gives the same timeline and diagnostics."""
+    import csv
+    import io
+
+    from timeline.io.timelinejs import read, slides
+
+    names, rows = sheet
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([names, *rows])
+
+    def load():
+        result = read.read_timelinejs_csv_text(out.getvalue(), "x.csv")
+        return result.timeline, [d.format() for d in result.diagnostics]
+
+    fast = load()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(slides.SlideBuilder, "PLACED_WHEN_EMPTY", frozenset(slides.NAME_OF))
+        full = load()
+    assert fast == full
+
+
 @settings(max_examples=300)
 @given(st.text(alphabet="aZ09_-.: é\u2028", max_size=12) | st.text(max_size=12))
 def test_a_key_of_kept_characters_is_its_own_spelling(text):
@@ -584,6 +691,28 @@ def test_a_precompiled_template_whose_source_changed_is_compiled_from_the_source
     (folder / "page.css").write_text("/* edited */\n", encoding="utf-8")
     with pytest.raises(jinja2.TemplateNotFound):
         jinja2.Environment(loader=Precompiled(folder)).get_template("page.css")
+
+
+_ISO_SIDES = st.builds(lambda y, m, d: f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if m and d else ""),
+                       st.integers(0, 2100), st.integers(0, 12), st.integers(0, 31)) | st.sampled_from(
+    ["-0043", "Y12345", "1953-21", "1953-03-05T20:17", "1953~"])
+
+
+@settings(max_examples=600)
+@given(_ISO_SIDES, _ISO_SIDES)
+def test_a_sheet_range_joins_its_parsed_ends_as_parsing_the_interval_does(start, end):
+    """A row's range made from its two parsed ends equals parse_date of "start/end" (or raises alike)."""
+    from timeline.dates import parse_date
+    from timeline.errors import DateError
+    from timeline.io.timelinejs import slides
+
+    try:
+        s, e = parse_date(start), parse_date(end)
+    except DateError:
+        return
+    if not (s.first_day is not None and e.last_day is not None and e.last_day >= s.first_day):
+        return  # the builder reports an end before the start itself
+    assert _outcome(lambda _t: slides._joined(start, s, end, e), None) == _outcome(parse_date, f"{start}/{end}")
 
 
 @pytest.mark.parametrize("fragment", [False, True])

@@ -17,7 +17,6 @@ writer, ``timeline check`` and the HTML renderer all apply the same rules.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -48,6 +47,10 @@ _HUGE_CHARREF = re.compile(r"&#(?:0*[1-9][0-9]{7,}|[xX]0*[1-9a-fA-F][0-9a-fA-F]{
 def unescape_html(text: str) -> str:
     """``html.unescape``, bounded: a reference to no character (``&#99999999;``, or 5,000 digits) is U+FFFD,
     as HTML says and every browser shows it."""
+    if "&" not in text:
+        return text  # html.unescape's own answer, without importing html for the SVG path
+    import html
+
     if "&#" in text:
         text = _HUGE_CHARREF.sub("\ufffd", text)
     return html.unescape(text)
@@ -348,7 +351,9 @@ def block_html(text: str) -> str:
 
 def find_links(text: str) -> Iterator[tuple[str, str]]:
     """Every ``[text](url)`` link in marked-up text, as (text, url) pairs."""
-    for token in tokens(text or ""):
+    if not text or "](" not in text:  # a link is "[text](url)": most texts hold none
+        return
+    for token in tokens(text):
         if token.kind == "link":
             yield _unescape_marks(token.text), token.url.strip()
             yield from find_links(token.text)

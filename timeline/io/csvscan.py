@@ -52,19 +52,24 @@ def scan_csv(text: str) -> list[Row]:
     return _scan(text, split_plain_rows=True)
 
 
-def _split_line(line: str) -> list[tuple[str, int]] | None:
-    """(value, column) of each cell of a row that ends on its own line, or None to scan it in full.
+#: Makes a Cell (or Row) as ``Cell(...)`` does, without its Python-level ``__new__`` (200k cells at 10k rows).
+_new_tuple = tuple.__new__
+
+
+def _split_line(line: str, number: int) -> tuple[Cell, ...] | None:
+    """The cells of a row that ends on its own line (line ``number``), or None to scan it in full.
 
     None when a quoted cell runs past the line (a newline inside quotes, or
     a missing quote) or text follows a closing quote: the full scan then
     reads the row, or raises its error.
     """
+    new = _new_tuple
     if '"' not in line:
         cells, column = [], 1
         for value in line.split(","):
-            cells.append((value, column))
+            cells.append(new(Cell, (value, number, column)))
             column += len(value) + 1
-        return cells
+        return tuple(cells)
     cells, i, n = [], 0, len(line)
     find, startswith = line.find, line.startswith
     while True:
@@ -78,24 +83,20 @@ def _split_line(line: str) -> list[tuple[str, int]] | None:
                     break
                 j += 2
             value = line[i + 1:j]
-            cells.append((value.replace('""', '"') if '""' in value else value, i + 1))
+            cells.append(new(Cell, (value.replace('""', '"') if '""' in value else value, number, i + 1)))
             i = j + 1
             if i == n:
-                return cells
+                return tuple(cells)
             if line[i] != ",":
                 return None
             i += 1
         else:
             j = find(",", i)
             if j < 0:
-                cells.append((line[i:], i + 1))
-                return cells
-            cells.append((line[i:j], i + 1))
+                cells.append(new(Cell, (line[i:], number, i + 1)))
+                return tuple(cells)
+            cells.append(new(Cell, (line[i:j], number, i + 1)))
             i = j + 1
-
-
-#: Makes a Cell as ``Cell(...)`` does, without its Python-level ``__new__`` (200k cells at 10k rows).
-_new_tuple = tuple.__new__
 
 
 def _scan(text: str, split_plain_rows: bool) -> list[Row]:
@@ -107,9 +108,9 @@ def _scan(text: str, split_plain_rows: bool) -> list[Row]:
     while pos < n:
         row_line = line
         row_text = lines[row_line - 1]
-        split = _split_line(row_text) if split_plain_rows else None
+        split = _split_line(row_text, line) if split_plain_rows else None
         if split is not None:
-            rows.append(Row(row_line, tuple([_new_tuple(Cell, (value, line, column)) for value, column in split]), row_text))
+            rows.append(_new_tuple(Row, (row_line, split, row_text)))
             pos += len(row_text) + 1
             line += 1
             line_start = pos

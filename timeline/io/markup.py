@@ -23,8 +23,7 @@ import html
 import html.entities
 import re
 from html.parser import HTMLParser
-
-import attrs
+from typing import NamedTuple
 
 from timeline.markup import block_html, inline_html, safe_url, unescape_html
 
@@ -40,17 +39,19 @@ _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 _BLOCKS = {"p", "div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr"}
 _VOID_DROPPED = {"img", "hr", "input", "meta", "link", "wbr", "source", "embed"}
 _SKIP_CONTENT = {"script", "style", "iframe", "object", "template"}
-_MARKUP_SPECIALS = re.compile(r"([\\*\[\]])")
+_MARKUP_ESCAPES = str.maketrans({mark: f"\\{mark}" for mark in "\\*[]"})  # each mark after a backslash
 _SPACE_RUN = re.compile(r"(?<=[ \t])[ \t]")
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
+_PARAGRAPHS_ONLY = re.compile(r"(?:</?p>|[^<>&])*")
+_P_TAG = re.compile(r"</?p>")
+_SPACES = re.compile(r"[ \t\f\v]+")  # HTML collapses them (_ToMarkup.handle_data)
 
 
 def _escape_markup(text: str) -> str:
-    return _MARKUP_SPECIALS.sub(r"\\\1", text)
+    return text.translate(_MARKUP_ESCAPES)
 
 
-@attrs.frozen
-class Converted:
+class Converted(NamedTuple):
     """Markup text, and the names of the HTML tags that were dropped (sorted)."""
 
     text: str
@@ -127,7 +128,7 @@ class _ToMarkup(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             # HTML collapses runs of spaces; a newline typed in a sheet cell stays a line break.
-            self._text(re.sub(r"[ \t\f\v]+", " ", data))
+            self._text(_SPACES.sub(" ", data))
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
@@ -159,6 +160,9 @@ def html_to_markup(text: str) -> Converted:
     """Convert TimelineJS HTML to our inline markup; plain text keeps every character (marks escaped)."""
     if not _TAG_HINT.search(text):
         return Converted(_escape_markup(text.strip()))
+    if _PARAGRAPHS_ONLY.fullmatch(text):
+        # Paragraphs of text (the TimelineJS editor's usual HTML): what the parser writes, without it.
+        return Converted(_tidy("\n\n".join(_escape_markup(_SPACES.sub(" ", part)) for part in _P_TAG.split(text))))
     return _convert(text, plain=False)
 
 

@@ -20,7 +20,8 @@ def slugify(text: str, fallback: str = "item") -> str:
     Accents are stripped (``Café`` -> ``cafe``); scripts with no ASCII form
     (Cyrillic, Greek) fall back, because ids must stay plain ASCII.
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    # NFKD leaves ASCII as it is: only other text needs the accents stripped.
+    ascii_text = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = _NON_ID.sub("-", ascii_text.lower()).strip("-")
     if len(slug) > _MAX_SLUG:
         cut = slug[:_MAX_SLUG]

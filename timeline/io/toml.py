@@ -11,9 +11,7 @@ import enum
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar
-
-import attrs
+from typing import Any, NamedTuple, TypeVar
 
 from timeline.dates import CALENDARS, HistoricalDate, Span, parse_date
 from timeline.errors import DateError, UsageError
@@ -76,8 +74,7 @@ Path_ = tuple[str | int, ...]
 E = TypeVar("E", bound=enum.Enum)
 
 
-@attrs.define
-class _Located:
+class _Located(NamedTuple):
     """A model object with the file and key path it came from (and, for events, where each claim is)."""
 
     value: Any

@@ -42,15 +42,30 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
     if columns is None:
         return ReadResult(None, tuple(collector.sorted()))
     builder = SlideBuilder(name, collector, "row", strict)
+    width, picked = len(header.cells), list(columns.items())
+    reach = max(columns) + 1 if columns else 0
+    new = _new_tuple  # makes the Value that Value(...) makes, without its Python-level __new__
+    placed = SlideBuilder.PLACED_WHEN_EMPTY
     for row in body:
         if row.is_blank:
             continue
-        fields, cells = {}, row.cells
-        for index, field in columns.items():
-            if index < len(cells):
-                fields[field] = _cell_value(cells[index], row)
+        cells, line, text = row.cells, row.line, row.text
+        count = len(cells)
+        # An empty cell is left out (the builder reads it as absent), but for the ones whose place
+        # a message names when they are empty (SlideBuilder.PLACED_WHEN_EMPTY).
+        if count >= reach and cells[-1].line == line:  # every column there, the row on one line: the usual row
+            fields = {field: new(Value, (*cell, text, None)) for index, field in picked
+                      if (cell := cells[index])[0] or field in placed}
+        else:
+            fields = {}
+            for index, field in picked:
+                if index < count:
+                    value, cell_line, column = cells[index]
+                    if value or field in placed:
+                        fields[field] = new(Value, (value, cell_line, column, text if cell_line == line else None,
+                                                    None))
         with builder.item():
-            extra = next((c for c in row.cells[len(header.cells):] if c.value.strip()), None)
+            extra = next((c for c in cells[width:] if c.value.strip()), None) if count > width else None
             if extra is not None:
                 collector.error(f"this row has more cells than the header has columns ({len(header.cells)}); "
                                 f"is a comma missing its quotes?", name, extra.line, extra.column, row.text)
@@ -58,11 +73,6 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
                 builder.add(Slide(fields, Value("", row.line, 1, row.text)))
     timeline = builder.finish()
     return ReadResult(timeline, tuple(collector.sorted()))
-
-
-def _cell_value(cell: Cell, row: Row) -> Value:
-    # tuple.__new__ makes the same Value as Value(...) without its Python-level __new__ (190k at 10k rows).
-    return _new_tuple(Value, (cell.value, cell.line, cell.column, row.text if cell.line == row.line else None, None))
 
 
 _new_tuple = tuple.__new__

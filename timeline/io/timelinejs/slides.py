@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-import attrs
-
+from timeline._prechecked import prechecked
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError
 from timeline.io.common import Collector, header_key
@@ -23,7 +22,7 @@ from timeline.io.markup import html_to_markup, html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
-from timeline.model import Era, Event, Lane, Media, Timeline
+from timeline.model import Era, Event, Lane, Media, Timeline, is_valid_id
 
 __all__ = ["BY_KEY", "CSV_COLUMNS", "JS_DATE_YEARS", "NAME_OF", "REQUIRED_COLUMNS", "Slide", "SlideBuilder", "Value"]
 
@@ -43,7 +42,49 @@ NAME_OF = {field: name for name, field in CSV_COLUMNS.items()}
 #: Years a JavaScript Date holds; TimelineJS shows years beyond as cosmological ("BigDate") years.
 JS_DATE_YEARS = 271_821
 MAX_YEAR = 10**12
+_ISO = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?")
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+#: An Event from values its validators would pass (a valid id, a parsed date), without running them again.
+_event = prechecked(Event)
 _TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?", re.ASCII)
+
+
+def _plain_ymd(year_v: Value | None, month_v: Value | None, day_v: Value | None) -> str | None:
+    """EDTF for the usual cells, year 1-9999 and month and day in range, in ASCII digits; None for the rest.
+
+    :meth:`SlideBuilder.edtf` makes the same text from them (tests/test_fast_paths.py), and
+    reads everything else itself: signs, cosmological years, a day without a month, errors.
+    """
+    if year_v is None:
+        return None
+    year = year_v.text.strip()
+    if not (year.isdigit() and year.isascii() and len(year) <= 4 and year != "0" * len(year)):
+        return None
+    text = f"{int(year):04d}"
+    if month_v is None:
+        return text if day_v is None else None
+    month = month_v.text.strip()
+    if not (month.isdigit() and month.isascii() and len(month) <= 2 and 1 <= int(month) <= 12):
+        return None
+    text += f"-{int(month):02d}"
+    if day_v is None:
+        return text
+    day = day_v.text.strip()
+    if not (day.isdigit() and day.isascii() and len(day) <= 2 and 1 <= int(day) <= 31):
+        return None
+    return f"{text}-{int(day):02d}"
+
+
+def _joined(start: str, s: HistoricalDate, end: str, e: HistoricalDate) -> HistoricalDate | Span:
+    """``parse_date(f"{start}/{end}")`` for two dates already parsed from that EDTF, in order.
+
+    Two ISO years, months or days make the Span the interval's fast path makes of them, so it is made
+    from the dates at hand (tests/test_fast_paths.py); anything else is parsed whole.
+    """
+    text = f"{start}/{end}"
+    if _ISO.fullmatch(start) and _ISO.fullmatch(end):
+        return Span(s, e, text, text)
+    return parse_date(text)
 
 
 class Value(NamedTuple):
@@ -56,8 +97,7 @@ class Value(NamedTuple):
     pointer: str | None = None
 
 
-@attrs.define
-class Slide:
+class Slide(NamedTuple):
     """One TimelineJS slide, flattened to the sheet's fields."""
 
     fields: dict[str, Value]
@@ -79,6 +119,10 @@ class SlideBuilder:
 
     ``noun`` names a slide in messages: "row" for a sheet, "slide" for JSON.
     """
+
+    #: The fields whose position a message gives when they are empty ("this row has no Year", at its
+    #: cell); any other field may be left out of a slide when empty, as :meth:`Slide.get` reads it alike.
+    PLACED_WHEN_EMPTY = frozenset({"year", "end_year"})
 
     def __init__(self, name: str, collector: Collector, noun: str = "row", strict: bool = False) -> None:
         self.name = name
@@ -191,10 +235,14 @@ class SlideBuilder:
     def edtf(self, slide: Slide, prefix: str) -> tuple[str | None, HistoricalDate | None, bool]:
         """EDTF text and date for the start (prefix "") or end (prefix "end_"); (None, None, ok)."""
         label = "End " if prefix else ""
-        year_v, month_v, day_v, time_v = (slide.fields.get(prefix + p) for p in ("year", "month", "day", "time"))
+        get = slide.fields.get
+        year_v, month_v, day_v, time_v = get(prefix + "year"), get(prefix + "month"), get(prefix + "day"), get(prefix + "time")
         has = [v is not None and v.text.strip() != "" for v in (year_v, month_v, day_v, time_v)]
         if not any(has):
             return None, None, True
+        plain = None if has[3] else _plain_ymd(year_v, month_v if has[1] else None, day_v if has[2] else None)
+        if plain is not None:
+            return self._parsed(plain, label, year_v, day_v if has[2] else None)
         if not has[0]:
             given = next(v for v, h in zip((month_v, day_v, time_v), has[1:], strict=True) if h)
             part = "Month" if given is month_v else "Day" if given is day_v else "Time"
@@ -230,10 +278,14 @@ class SlideBuilder:
             if clock is None:
                 return None, None, False
             text += clock
+        return self._parsed(text, label, year_v, day_v if has[2] else None)
+
+    def _parsed(self, text: str, label: str, year_v: Value, day_v: Value | None
+                ) -> tuple[str | None, HistoricalDate | None, bool]:
         try:
             date = parse_date(text)
-        except DateError as exc:
-            self.error(day_v if has[2] and day_v else year_v, f"{label}date {text}: {exc.reason}")
+        except DateError as exc:  # a day the month does not have ("1953-02-30")
+            self.error(day_v or year_v, f"{label}date {text}: {exc.reason}")
             return None, None, False
         return text, date, True
 
@@ -250,11 +302,11 @@ class SlideBuilder:
             return None, True
         if end is None or e is None or end == start:
             return s, True
-        if s.earliest and e.latest and e.latest < s.earliest:
+        if s.first_day is not None and e.last_day is not None and e.last_day < s.first_day:
             self.error(slide.at("end_year"), f"the end ({e.display()}) is before the start ({s.display()})")
             return None, False
         try:
-            return parse_date(f"{start}/{end}"), True
+            return _joined(start, s, end, e), True
         except DateError as exc:
             self.error(slide.at("end_year"), exc.reason)
             return None, False
@@ -294,15 +346,18 @@ class SlideBuilder:
         raw_text = slide.get("text")
         title = (self.plain(slide.fields.get("headline")) or html_to_plain(raw_text.split("\n")[0]).text
                  or display or when.display())
-        self.events.append(Event(
-            id=self._event_id(slide, title, when), title=title, when=when, text=text,
-            lane=self._lane(slide.get("group")), media=self._media(slide), display_date=display,
-        ))
+        event_id = self._event_id(slide, title, when)
+        lane, media = self._lane(slide.get("group")), self._media(slide)
+        if is_valid_id(event_id):  # what Event's validators check, so it is made without them
+            event = _event(event_id, title, when, text, (), lane, (), (), "", media, display, None)
+        else:
+            event = Event(id=event_id, title=title, when=when, text=text, lane=lane, media=media, display_date=display)
+        self.events.append(event)
         self.event_at.append(slide.where)
 
     def _event_id(self, slide: Slide, title: str, when: HistoricalDate | Span) -> str:
         explicit = slide.get("unique_id")
-        date_part = re.sub(r"[^0-9A-Za-z]+", "-", when.edtf).strip("-")
+        date_part = _NOT_ALNUM.sub("-", when.edtf).strip("-")
         base = slugify(explicit) if explicit else f"{slugify(title, 'event')}-{date_part}"
         event_id, problem = self.event_ids.given(explicit, base)
         if problem:
