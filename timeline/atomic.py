@@ -16,15 +16,22 @@ a device node with a file would be wrong, and it holds nothing to lose.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from timeline.errors import UsageError
 
-__all__ = ["OutputError", "check_not_inputs", "write_atomic", "write_files"]
+__all__ = ["Content", "OutputError", "as_bytes", "check_not_inputs", "write_atomic", "write_files"]
+
+#: What an output holds: text (written as UTF-8), bytes, or a function that writes its bytes into an
+#: open binary file (so a large page is written in pieces, never whole in memory; it may seek back
+#: to where it started and write again).
+Content = str | bytes | Callable[[BinaryIO], None]
 
 
 class OutputError(OSError):
@@ -100,8 +107,8 @@ def _write_in_place(target: Path, data: bytes) -> None:
         raise OutputError(target, _reason(exc)) from None
 
 
-def _write_temp(target: Path, data: bytes) -> Path:
-    """Write ``data`` to a fresh temporary file beside ``target``, fsynced; return its path."""
+def _write_temp(target: Path, data: bytes | Callable[[BinaryIO], None]) -> Path:
+    """Write ``data`` (or what it writes) to a fresh temporary file beside ``target``, fsynced; return its path."""
     if target.is_dir():
         raise OutputError(target, "is a directory")
     folder = target.parent
@@ -118,7 +125,10 @@ def _write_temp(target: Path, data: bytes) -> Path:
     temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, _mode_for(target))
@@ -144,19 +154,22 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_files(outputs: Sequence[tuple[str | Path, str | bytes]], *, inputs: Iterable[str | Path] = ()) -> None:
-    """Write every ``(path, text)`` atomically: all temporary files first, then all renames.
+def write_files(outputs: Sequence[tuple[str | Path, Content]], *, inputs: Iterable[str | Path] = ()) -> None:
+    """Write every ``(path, content)`` atomically: all temporary files first, then all renames.
 
-    Text is written as UTF-8 with ``\\n`` line ends.  Raises UsageError when an
-    output resolves to one of ``inputs``, and :class:`OutputError` (an OSError
-    with a one-line message) when a file cannot be written; in both cases no
-    target has been touched.
+    Text is written as UTF-8 with ``\\n`` line ends; a function writes its own bytes (see
+    :data:`Content`).  Raises UsageError when an output resolves to one of ``inputs``, and
+    :class:`OutputError` (an OSError with a one-line message) when a file cannot be written; in
+    both cases no target has been touched.
     """
     given = [Path(path) for path, _ in outputs]
     check_not_inputs(given, inputs)
     # Write through symlinks: replace the file a link points to, not the link.
     targets = [Path(os.path.realpath(p)) if p.is_symlink() else p for p in given]
-    blobs = [content.encode("utf-8") if isinstance(content, str) else content for _, content in outputs]
+    # A function writes straight into its temporary file; into a device or FIFO (which cannot seek
+    # back), what it writes is gathered first.
+    blobs = [c if callable(c) and not _is_special(t) else as_bytes(c)
+             for t, (_, c) in zip(targets, outputs, strict=True)]
     special = [(t, b) for t, b in zip(targets, blobs, strict=True) if _is_special(t)]
     regular = [(t, b) for t, b in zip(targets, blobs, strict=True) if not _is_special(t)]
     temps: list[Path] = []
@@ -178,6 +191,17 @@ def write_files(outputs: Sequence[tuple[str | Path, str | bytes]], *, inputs: It
         _sync_folder(folder)
 
 
-def write_atomic(path: str | Path, content: str | bytes, *, inputs: Iterable[str | Path] = ()) -> None:
+def as_bytes(content: Content) -> bytes:
+    """The bytes an output holds (a function's, gathered in memory)."""
+    if isinstance(content, str):
+        return content.encode("utf-8")
+    if isinstance(content, bytes):
+        return content
+    buffer = io.BytesIO()
+    content(buffer)
+    return buffer.getvalue()
+
+
+def write_atomic(path: str | Path, content: Content, *, inputs: Iterable[str | Path] = ()) -> None:
     """Write one file atomically (see :func:`write_files`)."""
     write_files([(path, content)], inputs=inputs)

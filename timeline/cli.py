@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from timeline.atomic import Content
     from timeline.model import Timeline
 
 __all__ = ["main"]
@@ -212,15 +213,15 @@ def _emit(text: str | bytes, output: str | None, inputs: Sequence[Path] = ()) ->
     _emit_all([(text, output)], inputs)
 
 
-def _emit_all(outputs: Sequence[tuple[str | bytes, str | None]], inputs: Sequence[Path] = ()) -> None:
+def _emit_all(outputs: Sequence[tuple[Content, str | None]], inputs: Sequence[Path] = ()) -> None:
     """Write texts to standard output (``None`` or ``-``) or to files, all files atomically."""
-    from timeline.atomic import write_files
+    from timeline.atomic import as_bytes, write_files
 
     files = [(Path(out), text) for text, out in outputs if out not in (None, "-")]
     write_files(files, inputs=inputs)
     for text, out in outputs:
         if out in (None, "-"):
-            _stdout(text)
+            _stdout(text if isinstance(text, str | bytes) else as_bytes(text))
     for target, _ in files:
         print(f"wrote {target}", file=sys.stderr)
 
@@ -321,25 +322,26 @@ def _cmd_render(args: argparse.Namespace) -> int:
         from timeline.layout.paginate import is_paged
 
         texts = [_render_one(tl, fmt, args, options, target) for fmt, target in zip(formats, targets, strict=True)]
-        sources: list[tuple[str | bytes, str]] = []
+        sources: list[tuple[Content, str]] = []
         if options.get("size") and not is_paged(options["size"]) and args.output != "-" and not args.no_footnotes:
             for fmt in ("svg", "png"):  # the chart says "listed on the next slide": write that slide
                 if fmt in formats:
                     sources += _source_pages(tl, options, targets[formats.index(fmt)], fmt, args.pixel_ratio)
-    outputs: list[tuple[str | bytes, str | None]] = []
-    for text, target in zip(texts, targets, strict=True):
-        if isinstance(text, tuple):  # the plain fragment and its image, written beside it
-            html, image, image_name = text
-            outputs += [(html, target), (image, str(Path(target).with_name(image_name)))]
-        elif isinstance(text, list):  # printed pages: NAME-1.svg, NAME-2.svg...
-            if target == "-":
-                raise UsageError_("paged output writes one file per page, so it needs -o FILE (not -)")
-            path = Path(target)
-            outputs += [(page, str(path.with_name(f"{path.stem}-{k}{path.suffix}"))) for k, page in enumerate(text, 1)]
-        else:
-            outputs.append((text, target))
-    outputs += sources
-    _emit_all(outputs, _inputs(args))
+        outputs: list[tuple[Content, str | None]] = []
+        for text, target in zip(texts, targets, strict=True):
+            if isinstance(text, tuple):  # the plain fragment and its image, written beside it
+                html, image, image_name = text
+                outputs += [(html, target), (image, str(Path(target).with_name(image_name)))]
+            elif isinstance(text, list):  # printed pages: NAME-1.svg, NAME-2.svg...
+                if target == "-":
+                    raise UsageError_("paged output writes one file per page, so it needs -o FILE (not -)")
+                path = Path(target)
+                outputs += [(page, str(path.with_name(f"{path.stem}-{k}{path.suffix}")))
+                            for k, page in enumerate(text, 1)]
+            else:
+                outputs.append((text, target))
+        outputs += sources
+        _emit_all(outputs, _inputs(args))  # the HTML's template runs here, still with the GC paused
     return EXIT_OK
 
 
@@ -367,8 +369,9 @@ def _render_name(fmt: str, args: argparse.Namespace) -> str:
 
 
 def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[str, Any],
-                target: str) -> str | bytes | tuple[str, bytes, str] | list[str] | list[bytes]:
-    """Render one format: text, PNG bytes, printed pages as a list, the plain fragment as (HTML, image, name)."""
+                target: str) -> Content | tuple[str, bytes, str] | list[str] | list[bytes]:
+    """Render one format: text, PNG bytes, printed pages as a list, the plain fragment as (HTML, image, name),
+    the page as a function that writes it."""
     from timeline import render
 
     if fmt == "html" and args.plain:
@@ -401,7 +404,9 @@ def _render_one(tl: Timeline, fmt: str, args: argparse.Namespace, options: dict[
     html_options = dict(options)
     if args.templates:
         html_options["templates"] = args.templates
-    return render.render_html(tl, fragment=args.fragment, **html_options)
+    from timeline.render.html import html_writer
+
+    return html_writer(tl, fragment=args.fragment, **html_options)  # written in pieces: a page can be 100s of MB
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:

@@ -14,9 +14,9 @@ import functools
 import itertools
 import re
 import types
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import jinja2
 from markupsafe import Markup, escape
@@ -30,10 +30,10 @@ from timeline.support import WEAK_KINDS, support, weak_label
 from timeline.render import markup
 from timeline.render.charts import Chart, embedded_charts
 from timeline.render.html_precompiled import Precompiled
-from timeline.render.text import clean_document, dom_key
+from timeline.render.text import clean_document, clean_text, dom_key, has_bidi
 from timeline.resources import packaged_templates
 
-__all__ = ["THEMES", "datetime_value", "make_environment", "noterefs", "render_html"]
+__all__ = ["THEMES", "datetime_value", "html_writer", "make_environment", "noterefs", "render_html"]
 
 #: Colour themes of the page: "auto" follows the reader's light/dark preference.
 THEMES = ("auto", "light", "dark", "print")
@@ -43,7 +43,7 @@ _URL_CLASS = 'class="tl-url"'
 _AUTOESCAPE_SUFFIXES = (".html.j2", ".html", ".xml", ".xml.j2", ".htm")
 _NOTHING = Markup("")
 #: Pieces of a template's output joined at a time (see _rendered).
-_BATCH = 65536
+_BATCH = 1024
 
 
 def _autoescape(name: str | None) -> bool:
@@ -364,6 +364,45 @@ def render_html(
     ``plain_image`` (src, alt, width, height) renders the sanitiser-safe fragment around that
     image instead (see :func:`timeline.render.plain.render_plain`, which makes the image).
     """
+    template, context = _prepared(tl, fragment, templates=templates, theme=theme, orientation=orientation,
+                                  id_prefix=id_prefix, include_context=include_context, lang=lang,
+                                  responsive=responsive, plain_image=plain_image, **svg_options)
+    # One pass over the finished document removes controls and lone surrogates from any field,
+    # and keeps each text's bidi overrides inside it.
+    return clean_document(_rendered(template, context))
+
+
+def html_writer(tl: Timeline, fragment: bool = False, **options: Any) -> Callable[[BinaryIO], None]:
+    """What writes ``render_html(tl, fragment, **options)`` as UTF-8 into a binary file, in pieces.
+
+    The charts and the view model are made now (so a mistake is reported before any file is
+    touched); the returned function streams the template's output, so the whole page never sits
+    in memory (at 100,000 events, hundreds of MB).  The bytes are exactly ``render_html``'s: a
+    document with a bidi control is isolated text node by text node, which needs it whole, so
+    on the first such character the writer goes back to where it started and writes it whole.
+    """
+    template, context = _prepared(tl, fragment, **options)
+
+    def write(handle: BinaryIO) -> None:
+        start = handle.tell()
+        pieces = template.generate(context)
+        while batch := list(itertools.islice(pieces, _BATCH)):
+            text = "".join(batch)
+            if not text.isascii() and has_bidi(text):
+                handle.seek(start)
+                handle.truncate()
+                handle.write(clean_document(_rendered(template, context)).encode("utf-8"))
+                return
+            handle.write(clean_text(text).encode("utf-8"))
+
+    return write
+
+
+def _prepared(tl: Timeline, fragment: bool, *, templates: str | Path | None = None, theme: str = "auto",
+              orientation: str | None = None, id_prefix: str = "tl", include_context: bool = True,
+              lang: str = "en", responsive: bool = True, plain_image: dict[str, Any] | None = None,
+              **svg_options: Any) -> tuple[Any, dict[str, Any]]:
+    """The template and its context for :func:`render_html`'s arguments (charts laid out, view model made)."""
     if theme not in THEMES:
         raise UsageError(f"theme must be one of {', '.join(THEMES)}; got {theme!r}")
     if not isinstance(id_prefix, str) or not _PREFIX_RE.match(id_prefix):
@@ -385,9 +424,7 @@ def render_html(
         template = env.get_template(name)
     except jinja2.TemplateNotFound as exc:
         raise UsageError(f"template '{exc.name}' not found in {templates or packaged_templates()}") from exc
-    # One pass over the finished document removes controls and lone surrogates from any field,
-    # and keeps each text's bidi overrides inside it.
-    return clean_document(_rendered(template, context))
+    return template, context
 
 
 def _rendered(template: jinja2.Template, context: dict[str, Any]) -> str:
@@ -398,4 +435,3 @@ def _rendered(template: jinja2.Template, context: dict[str, Any]) -> str:
     while batch := list(itertools.islice(pieces, _BATCH)):
         chunks.append("".join(batch))
     return "".join(chunks)
-

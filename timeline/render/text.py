@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "clean_document", "clean_text", "dom_key", "isolate_bidi", "isolate_text_nodes"]
+__all__ = ["BIDI_CONTROLS", "clean_document", "clean_text", "dom_key", "has_bidi", "isolate_bidi",
+           "isolate_text_nodes"]
 
 # Characters XML 1.0 allows: tab, LF, CR, U+0020-D7FF, U+E000-FFFD and U+10000-10FFFF (no lone
 # surrogates, no U+FFFE/FFFF).  HTML forbids the same controls and noncharacters, so one rule serves
@@ -24,6 +25,11 @@ BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u2
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 _FSI, _PDI = "\u2068", "\u2069"
 _ISOLATE_OPENERS = "\u2066\u2067\u2068"
+
+
+def has_bidi(text: str) -> bool:
+    """True when the text holds an explicit bidirectional formatting character."""
+    return _BIDI.search(text) is not None
 
 
 def _isolate_depths(text: str) -> tuple[int, int, bool]:
