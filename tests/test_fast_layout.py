@@ -143,6 +143,7 @@ _intervals = st.lists(_coord, max_size=16, unique=True).map(sorted).map(lambda v
 
 @settings(max_examples=600)
 @example([([(30.0, 40.0)], [])], 0.0, 0, 10, True, False, False, (0.0, 120.0))  # a label ending where the next begins
+@example([([(0.0, 50.0)], []), ([(10.0, 60.0)], [])], 20.0, 0, 10, True, False, True, (0.0, 120.0))  # covered: a new row
 @given(st.lists(st.tuples(_intervals, _intervals), max_size=6), _coord, st.integers(0, 40), st.integers(1, 50),
        st.booleans(), st.booleans(), st.booleans(), st.sampled_from([(0.0, 120.0), (10.0, 90.0)]))
 def test_the_first_row_that_takes_a_label_is_the_one_trying_each_row_finds(rows, m0, length, width, point_style,
@@ -151,12 +152,15 @@ def test_the_first_row_that_takes_a_label_is_the_one_trying_each_row_finds(rows,
     from timeline.layout import rows as rows_module
 
     made = []
+    covers = rows_module._Cover(), rows_module._Cover()
     for text, track in rows:
         row = rows_module._Row()
         for lo, hi in text:
             row.text.add(lo, hi)
+            covers[0].add(lo, hi)
         for lo, hi in track:
             row.track.add(lo, hi)
+            covers[1].add(lo, hi)
         made.append(row)
     m1 = m0 + length
     x0, x1 = plot
@@ -165,4 +169,70 @@ def test_the_first_row_that_takes_a_label_is_the_one_trying_each_row_finds(rows,
     if expected is None and grow:
         tx = _try(rows_module._Row(), m0, m1, width, point_style, x0, x1, clamp)
         expected = None if tx is None else (len(made), tx)
-    assert rows_module._place(made, m0, m1, width, point_style, x0, x1, clamp, grow) == expected
+    assert rows_module._place(made, covers, m0, m1, width, point_style, x0, x1, clamp, grow) == expected
+
+
+_KINDS = ["scholarly", "primary", "reference", "journalism", "other", "blog", "forum", "partisan"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.integers(0, len(_KINDS)), max_size=4), min_size=1, max_size=8))
+def test_weak_sources_are_told_as_support_tells_them(cited):
+    """classify's one-lookup weak check is support.weak_only, on every mix of kinds and undefined sources."""
+    import timeline
+    from timeline import Citation, Source, SourceKind
+    from timeline.layout.classify import _weak_only
+    from timeline.support import weak_only
+
+    tl = timeline.Timeline(title="Kinds")
+    for k, kind in enumerate(_KINDS):
+        tl = tl.add_source(Source(id=f"s{k}", title=kind, type="book", kind=SourceKind(kind)))
+    for i, ids in enumerate(cited):  # index len(_KINDS) is a source nobody defined
+        tl = tl.add_event(f"e{i}", "Event", "1953", citations=[Citation(f"s{k}", f"p. {i}") for k in ids])
+    for ev in tl.events:
+        assert _weak_only(ev.all_citations, tl.sources) == weak_only(ev, tl.sources)
+
+
+def test_weak_events_on_the_generated_and_bundled_timelines(generated):
+    """On the bundled and generated timelines the chart's weak events are support's weak-only events."""
+    import timeline
+    from timeline.layout import layout
+    from timeline.support import weak_only
+
+    for tl in (timeline.bundled(), generated):
+        scene = layout(tl)
+        weak = {ev.event_id for ev in scene.events if "weak" in ev.classes}
+        assert weak == {ev.id for ev in tl.events if weak_only(ev, tl.sources)}
+    assert any(weak_only(ev, timeline.bundled().sources) for ev in timeline.bundled().events)
+
+
+_words = st.sampled_from(["", "A", "Soviet Union", "Why?", "Done!", "Ends.", "Quote,”", "Archive 1", "x, y"])
+
+
+@settings(max_examples=400)
+@given(st.builds(lambda title, kind, author, editor, container, publisher, issued, url, archive, place: dict(
+    title=title, type=kind, author=author, editor=editor, container_title=container, publisher=publisher,
+    issued=issued, url=url, archive=archive, archive_location=place),
+    _words, st.sampled_from(["book", "chapter", "article-journal", "webpage", "document"]),
+    st.lists(_words.filter(bool), max_size=3), st.lists(_words.filter(bool), max_size=2), _words, _words, _words,
+    st.sampled_from(["", "https://example.org/a"]), _words, _words),
+    st.lists(st.sampled_from(["", "p. 3", "fol. 12v", "ch. 2"]), min_size=1, max_size=4))
+def test_a_note_from_its_sources_kept_head_is_the_note_made_whole(fields, locators):
+    """cite.note from the head kept per source gives, locator by locator, the note made from scratch."""
+    from timeline import Source, cite
+
+    src = Source(id="s1", **fields)
+    cached = [cite.note(src, loc) for loc in locators]  # the second and later from the kept head
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(cite, "_note_head", cite._make_note_head)
+        assert [cite.note(src, loc) for loc in locators] == cached
+
+
+def test_the_generated_source_list_is_the_one_made_note_by_note(monkeypatch, generated):
+    """On 1,500 generated events (24 sources, a note per page cited) the source list is the uncached one."""
+    from timeline import cite
+    from timeline.layout import layout
+
+    fast = layout(generated)
+    monkeypatch.setattr(cite, "_note_head", cite._make_note_head)
+    assert layout(generated) == fast and len(fast.notes) > 500

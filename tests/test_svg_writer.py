@@ -5,6 +5,8 @@ whole documents with svgwrite's)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import timeline
 from conftest import generated_timeline
@@ -87,3 +89,34 @@ def test_hot_elements_are_what_the_generic_writer_writes(make, svg, orientation)
     assert fast_links == full_links
     assert len(shapes) > 20 and len(labels) > 10
     assert any(t.notes for t in labels) and (svg.note_href is None or fast_links)
+
+
+@settings(max_examples=500)
+@given(st.text() | st.text(alphabet="a\t\n\r\x00\x1f\x7f\ud800\udfff\ufffe\uffff\u2009\u202e\U0001f600й"))
+def test_printable_text_skips_the_cleaning_pattern(text):
+    """Text that str.isprintable() passes is returned as the XML-illegal-character pattern leaves it."""
+    from timeline.render import text as text_module
+
+    assert text_module.clean_text(text) == text_module._ILLEGAL_XML.sub("", text)
+
+
+@settings(max_examples=300)
+@given(st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([-0.001, -0.0, 0.0, 0.004, 2.5]))
+def test_a_size_formatted_before_is_checked_as_the_first_time(value):
+    """size() answers from the formatted numbers only for what it would format: negatives still raise."""
+    from timeline.errors import RenderError
+    from timeline.render import svgwriter
+
+    def outcome():
+        try:
+            return svgwriter.size(value)
+        except RenderError as exc:
+            return str(exc)
+
+    first = outcome()
+    try:
+        svgwriter.number(value)  # now in the cache, if finite
+    except RenderError:
+        pass
+    assert outcome() == first
+    assert first.startswith("cannot draw") == (value != value or value in (float("inf"), float("-inf")) or value < 0)

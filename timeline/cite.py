@@ -90,11 +90,53 @@ def _title_runs(src: Source, closing: str) -> list[Run]:
 
 def note(src: Source, locator: str = "") -> tuple[Run, ...]:
     """A full Chicago-style note for a source, ending with the locator."""
+    head, separator = _note_head(src, bool(locator))
+    runs = list(head)
+    tail = []
+    if src.archive and src.title:
+        tail.append(src.archive)
+    if src.archive_location:
+        tail.append(src.archive_location)
+    if locator:
+        tail.append(locator)
+    if tail:
+        runs.append(Run(separator + " " + ", ".join(tail)))
+    if src.url:
+        runs.append(Run(f"{_separator(runs)} {src.url}"))
+    text = plain(runs).strip()
+    if not text:
+        return (Run(src.id),)
+    _end_sentence(runs)
+    if runs[0].text.startswith(" "):
+        runs[0] = Run(runs[0].text.lstrip(), runs[0].italic)
+    return tuple(r for r in runs if r.text)
+
+
+def _note_head(src: Source, has_locator: bool) -> tuple[tuple[Run, ...], str]:
+    """The runs of a note before its locator part, and the separator that part takes: the same for every
+    note of one source (a source list cites a few sources at many pages), so made once per source."""
+    key = (src, has_locator)
+    try:
+        return _HEADS[key]
+    except KeyError:
+        pass
+    except TypeError:  # a source holding an unhashable value (built by hand): made each time
+        return _make_note_head(src, has_locator)
+    if len(_HEADS) >= 4096:
+        _HEADS.clear()
+    made = _HEADS[key] = _make_note_head(src, has_locator)
+    return made
+
+
+_HEADS: dict[tuple[Source, bool], tuple[tuple[Run, ...], str]] = {}
+
+
+def _make_note_head(src: Source, has_locator: bool) -> tuple[tuple[Run, ...], str]:
     runs: list[Run] = []
     if src.author:
         runs.append(Run(_names(src.author) + ", "))
     contained = src.type in _CONTAINED
-    follows = (src.container_title and contained) or src.editor or src.publisher or src.issued or locator \
+    follows = (src.container_title and contained) or src.editor or src.publisher or src.issued or has_locator \
         or src.url or src.archive or src.archive_location
     runs += _title_runs(src, "," if follows else "")
     if contained and src.container_title:
@@ -107,24 +149,7 @@ def note(src: Source, locator: str = "") -> tuple[Run, ...]:
     pub = ", ".join(x for x in (src.publisher, src.issued) if x)
     if pub:
         runs.append(Run(f" ({pub})"))
-    tail = []
-    if src.archive and src.title:
-        tail.append(src.archive)
-    if src.archive_location:
-        tail.append(src.archive_location)
-    if locator:
-        tail.append(locator)
-    if tail:
-        runs.append(Run(_separator(runs) + " " + ", ".join(tail)))
-    if src.url:
-        runs.append(Run(f"{_separator(runs)} {src.url}"))
-    text = plain(runs).strip()
-    if not text:
-        return (Run(src.id),)
-    _end_sentence(runs)
-    if runs[0].text.startswith(" "):
-        runs[0] = Run(runs[0].text.lstrip(), runs[0].italic)
-    return tuple(r for r in runs if r.text)
+    return tuple(runs), _separator(runs)
 
 
 def bibliography_entry(src: Source) -> tuple[Run, ...]:

@@ -12,8 +12,8 @@ import attrs
 
 from timeline.dates import Bound, HistoricalDate, Span
 from timeline.layout.notes import Footnotes
-from timeline.model import Event, Source, disputed_label
-from timeline.support import weak_only
+from timeline.model import Citation, Event, Source, disputed_label
+from timeline.support import WEAK_KINDS
 
 __all__ = ["ClaimDays", "EventInfo", "anchors", "classify", "clip", "day_span", "flow_day"]
 
@@ -112,9 +112,11 @@ def classify(ev: Event, lane: int, fn: Footnotes, sources: Mapping[str, Source] 
     """The drawing record of one event in lane number ``lane`` (``sources`` give its support)."""
     when = ev.when
     claims, label = _claims(ev)
-    if ev.disputes:  # the sources disagree on something besides the date: the date line says so
+    disputes = ev.disputes
+    if disputes:  # the sources disagree on something besides the date: the date line says so
         label = f"{label} · disputed"
-    weak = sources is not None and weak_only(ev, sources)
+    cites = ev.all_citations
+    weak = sources is not None and _weak_only(cites, sources)
     if isinstance(when, Span):
         kind = "range"
         t0, t1 = _days(when.start, "start"), _days(when.end, "end")
@@ -142,7 +144,7 @@ def classify(ev: Event, lane: int, fn: Footnotes, sources: Mapping[str, Source] 
         classes.append("not-after" if bound is Bound.NOT_AFTER else "not-before")
     if len(claims) > 1:
         classes.append("disputed")
-    if ev.disputes:
+    if disputes:
         classes.append("contested")
     if weak:
         classes.append("weak")
@@ -153,7 +155,17 @@ def classify(ev: Event, lane: int, fn: Footnotes, sources: Mapping[str, Source] 
     classes.append(f"lane-{lane}")
     classes.append(f"hue-{lane % 6}")
     return EventInfo(ev, lane, kind, t0, t1, a_s, a_e, unc, bound, o_s, o_e, claims, tuple(classes),
-                     fn.numbers_for(ev.all_citations), label, weak)
+                     fn.numbers_for(cites), label, weak)
+
+
+def _weak_only(cites: tuple[Citation, ...], sources: Mapping[str, Source]) -> bool:
+    """``support.weak_only``: some citations, every one of a defined blog, forum or partisan source (the weak
+    kinds rank last, and an undefined source ranks before them).  One lookup a citation."""
+    for c in cites:
+        src = sources.get(c.source)
+        if src is None or src.kind not in WEAK_KINDS:
+            return False
+    return bool(cites)
 
 
 def clip(info: EventInfo, w0: float | None, w1: float | None) -> EventInfo:

@@ -42,12 +42,11 @@ Pos = Callable[[float], float]
 
 
 def _shape(kind: str, cls: str, pts: Sequence[tuple[float, float]], vertical: bool, extra: Sequence[float] = ()) -> Shape:
-    if kind == "rect" and vertical:
+    if not vertical:
+        return Shape(kind, cls, (*pts[0], *extra) if len(pts) == 1 else (*(v for pt in pts for v in pt), *extra))
+    if kind == "rect":
         extra = (extra[1], extra[0])  # time runs down: a bar's length is its height
-    coords: list[float] = []
-    for t, c in pts:
-        coords.extend((c, t) if vertical else (t, c))
-    return Shape(kind, cls, (*coords, *extra))
+    return Shape(kind, cls, (*(v for t, c in pts for v in (c, t)), *extra))
 
 
 def _arrow(tip: float, c: float, direction: int, vertical: bool, cls: str = "arrow") -> Shape:

@@ -41,12 +41,8 @@ class Footnotes:
 
     def numbers_for(self, citations: Iterable[Citation]) -> tuple[int, ...]:
         """The distinct note numbers of some citations, in order of appearance."""
-        out: list[int] = []
-        for citation in citations:
-            n = self.numbers[citation.key]
-            if n not in out:
-                out.append(n)
-        return tuple(out)
+        numbers = self.numbers
+        return tuple(dict.fromkeys([numbers[c.key] for c in citations]))
 
     def __len__(self) -> int:
         return len(self.notes)

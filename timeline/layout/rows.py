@@ -148,17 +148,20 @@ def _full_at(text: _Cover, track: _Cover, rows: int, m0: float, m1: float, label
     return text.count(first) == rows
 
 
-def _place(rows: Sequence[_Row], m0: float, m1: float, width: float, point_style: bool, x0: float, x1: float,
-           clamp: bool, grow: bool) -> tuple[int, float] | None:
+def _place(rows: Sequence[_Row], covers: tuple[_Cover, _Cover], m0: float, m1: float, width: float,
+           point_style: bool, x0: float, x1: float, clamp: bool, grow: bool) -> tuple[int, float] | None:
     """The first row that takes the event's label (a new row last, when ``grow``), and where the label starts.
 
     Without ``clamp`` a point's label must fit wholly right or left of its mark; with it, a label
     may be pushed in from the edge of the plot, closer to its mark but never over it.  What does
     not depend on the row (a point label's two candidate places, a bar label's slide) is worked
-    out once, and the rows' intervals are bisected in the loop (tests/test_fast_layout.py checks it
-    against trying each row in turn).
+    out once, and the rows' intervals are bisected in the loop.  ``covers`` (every row's text and
+    track intervals) rule a place out for all rows at once where every row has an interval over
+    one point of it (tests/test_fast_layout.py checks all this against trying each row in turn).
     """
     bisect_right = bisect.bisect_right
+    text_cover, track_cover = covers
+    n = len(rows)
     if point_style:
         # Right of the mark, or else left of it.
         spans = []
@@ -172,19 +175,24 @@ def _place(rows: Sequence[_Row], m0: float, m1: float, width: float, point_style
             spans.append((tx, min(m0, tx), max(m1, tx + width) + GAP))
         if not spans:
             return None
-        for r, row in enumerate(rows):
+        # The mark and the label's ends and middle lie in its place: a point every row covers rules it out.
+        live = [span for span in spans if n and not any(
+            text_cover.count(x) == n for x in (m0, m1, span[0], span[0] + width / 2, span[0] + width))]
+        for r, row in enumerate(rows if live else ()):
             starts, ends = row.text.starts, row.text.ends
-            n = len(starts)
-            for tx, lo, hi in spans:
+            k = len(starts)
+            for tx, lo, hi in live:
                 i = bisect_right(starts, lo)
-                if (i == 0 or ends[i - 1] <= lo) and (i == n or starts[i] >= hi):
+                if (i == 0 or ends[i - 1] <= lo) and (i == k or starts[i] >= hi):
                     return r, tx
-        return (len(rows), spans[0][0]) if grow else None
+        return (n, spans[0][0]) if grow else None
     # A label may slide along its bar to the first free place (a year-long bar holds many labels).
     first = min(max(m0, x0), x1 - width)
     last = max(first, min(m1 - width, x1 - width))
     track_hi = m1 + GAP / 2
-    for r, row in enumerate(rows):
+    # Every row's track over the mark, or every row's text over a point each slide of the label holds.
+    blocked = n and (track_cover.count(m0) == n or last < first + width + GAP and text_cover.count(last) == n)
+    for r, row in enumerate(rows if not blocked else ()):
         starts, ends = row.track.starts, row.track.ends
         i = bisect_right(starts, m0)
         if not ((i == 0 or ends[i - 1] <= m0) and (i == len(starts) or starts[i] >= track_hi)):
@@ -192,7 +200,7 @@ def _place(rows: Sequence[_Row], m0: float, m1: float, width: float, point_style
         for tx in row.text.slots(first, last):
             if tx <= last and row.text.free(tx, tx + width + GAP):
                 return r, tx
-    return (len(rows), first) if grow else None
+    return (n, first) if grow else None
 
 
 def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, Label]], x0: float, x1: float,
@@ -208,7 +216,7 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, Label]],
     rows: list[_Row] = []
     placed: list[Placed] = []
     over: list[tuple[EventInfo, float, float]] = []
-    text_cover, track_cover = _Cover(), _Cover()
+    text_cover, track_cover = covers = _Cover(), _Cover()
     for m0, m1, info, label in order:
         if len(rows) == limit and _full_at(text_cover, track_cover, limit, m0, m1, label, x0, x1):
             over.append((info, m0, m1))
@@ -221,7 +229,7 @@ def plan_lane(lane: int, items: Sequence[tuple[float, float, EventInfo, Label]],
         # plot's edge; failing that, under its mark as a bar's is (never over it).
         tries = ((True, False), (True, True), (False, True)) if m1 - m0 < 3 * POINT_R else ((False, True),)
         for point_style, clamp in tries:
-            found = _place(rows, m0, m1, text.width, point_style, x0, x1, clamp, len(rows) < limit)
+            found = _place(rows, covers, m0, m1, text.width, point_style, x0, x1, clamp, len(rows) < limit)
             if found is not None:
                 if found[0] == len(rows):
                     rows.append(_Row())

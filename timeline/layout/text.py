@@ -185,7 +185,7 @@ def _one_line(runs: Sequence[_Run], size: float, width: float) -> tuple[tuple[st
     if (not joined or joined[0] == " " or joined[-1] == " " or "  " in joined
             or not all(t.strip(" ") for t in texts)):
         return None
-    if sum(map(_GET[False], joined)) * size / 1000.0 > width - _FIT_SLACK:
+    if _units(joined, False) * size / 1000.0 > width - _FIT_SLACK:  # (cached: the line is measured again)
         return None
     line: list[tuple[str, bool]] = []
     carry = ""

@@ -48,6 +48,8 @@ ROLES: tuple[Role, ...] = (
     Role("footnote", ("fn",), 8.5),
 )
 _BY_CLASS = {cls: role for role in ROLES for cls in role.classes}
+#: Roles already looked up, by class list (a chart has a few dozen).
+_ROLE_OF: dict[str, Role] = {}
 #: The smallest base size of a reading text (the source list): a frame's minimum maps onto it.
 BASE_MINIMUM = min(r.base for r in ROLES if r.name != "footnote")
 #: Footnote superscripts are never smaller than this share of the frame's minimum.
@@ -91,10 +93,14 @@ class Typography:
 
     def role(self, cls: str) -> Role:
         """The role of a text with CSS classes ``cls`` (the last class the table knows wins)."""
-        for word in reversed(cls.split()):
-            if word in _BY_CLASS:
-                return _BY_CLASS[word]
-        raise KeyError(f"no typography role for class {cls!r}")
+        role = _ROLE_OF.get(cls)
+        if role is None:
+            role = next((_BY_CLASS[word] for word in reversed(cls.split()) if word in _BY_CLASS), None)
+            if role is None:
+                raise KeyError(f"no typography role for class {cls!r}")
+            if len(_ROLE_OF) < 4096:
+                _ROLE_OF[cls] = role
+        return role
 
     def size(self, cls: str) -> float:
         """The font size of a text with CSS classes ``cls``."""
@@ -120,9 +126,10 @@ class Typography:
         if rotate == -90:  # rotated about (x, y): reads upwards
             box = Box(x - ASCENT * size, y - (left - x) - width, (ASCENT + DESCENT) * size, width)
         note_x: list[float] = []
-        nx = left + main + measure("\u2009", size, bold=role.bold)
-        for k, n in enumerate(notes):
-            note_x.append(nx)
-            nx += measure(("," if k else "") + str(n), self.footnote)
+        if notes:
+            nx = left + main + measure("\u2009", size, bold=role.bold)
+            for k, n in enumerate(notes):
+                note_x.append(nx)
+                nx += measure(("," if k else "") + str(n), self.footnote)
         return Text(x, y, text, cls, size, box, anchor, role.bold, notes, runs, rotate,
                     note_x=tuple(note_x), note_size=self.footnote if notes else 0.0)

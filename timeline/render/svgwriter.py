@@ -42,6 +42,9 @@ def number(value: float, what: str = "coordinate") -> str:
 
 
 def size(value: float, what: str = "size") -> str:
+    text = _NUMBERS.get(value) if value.__class__ is float else None
+    if text is not None and value >= 0:  # formatted before, so finite
+        return text
     if isinstance(value, (int, float)) and math.isfinite(value) and value < 0:
         raise RenderError(f"cannot draw a negative {what}: {value!r}")
     return number(value, what)
@@ -286,8 +289,7 @@ class _Painter:
         if text.runs:
             # Spaces between differently styled runs must survive whitespace collapsing.
             head = f'<text{self._class(text.cls)}{anchor}{rotate} x="{x}" xml:space="preserve" y="{y}"'
-            body = "".join(_leaf("tspan", {"font-style": "italic"} if italic else {}, clean_text(piece))
-                           for piece, italic in text.runs)
+            body = "".join(_tspan(clean_text(piece), italic) for piece, italic in text.runs)
         else:
             head = f'<text{self._class(text.cls)}{anchor}{rotate} x="{x}" y="{y}"'
             body = _escape_text(clean_text(text.text))
@@ -310,6 +312,14 @@ class _Painter:
                 f'<tspan class="fn" dy="{rise if k == 0 else "0"}">{("," if k else "") + str(n)}</tspan>'
                 for k, n in enumerate(text.notes))
         return f"{head}>{body}</text>" if body else head + " />"
+
+
+def _tspan(text: str, italic: bool) -> str:
+    """A styled piece of a line: ``_leaf("tspan", {"font-style": "italic"} if italic else {}, text)``."""
+    text = _escape_text(text)
+    if italic:
+        return f'<tspan font-style="italic">{text}</tspan>' if text else '<tspan font-style="italic" />'
+    return f"<tspan>{text}</tspan>" if text else "<tspan />"
 
 
 def _points(coords: Any) -> str:

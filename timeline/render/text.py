@@ -16,6 +16,8 @@ _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 def clean_text(text: str) -> str:
     """Text with characters illegal in XML 1.0 (controls, lone surrogates, U+FFFE/F) removed."""
+    if text.isprintable():  # no control, surrogate or unassigned character (U+FFFE/F are unassigned)
+        return text
     return _ILLEGAL_XML.sub("", text)
 
 
