@@ -731,3 +731,13 @@ def test_a_page_joined_in_batches_is_the_page_jinja_renders(monkeypatch, fragmen
         for size in (1, 7, 65536):
             monkeypatch.setattr(html, "_BATCH", size)
             assert html._rendered(template, context) == whole
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="a<>/é\x00\x1f\ufffe\u202e\u2066\u2069\u200f\n", max_size=30) | st.text(max_size=30))
+def test_a_clean_page_is_scanned_once_and_left_as_the_two_passes_leave_it(text):
+    """clean_document is the two passes (clean_text, then isolate_text_nodes), scanning once when neither acts."""
+    from timeline.render.text import clean_document, clean_text, isolate_text_nodes
+
+    document = f"<p>{text}</p><script>{text}</script>"
+    assert clean_document(document) == isolate_text_nodes(clean_text(document))
