@@ -9,7 +9,9 @@ compared.  Inputs are the generated TOML, our JSON and a TimelineJS sheet
 (CSV) of the same events.  plotly's ``px.timeline`` and the matplotlib recipe
 (bench/peers.py) run as peers when installed (``pip install '.[bench]'``).
 The tables are written into bench/RESULTS.md between the RESULTS markers;
-the prose around them is kept.
+the prose around them is kept.  ``--compiled PYTHON`` also times the fresh
+renders with another interpreter whose ``timeline`` is the optional mypyc
+build (docs/performance.md), in the same run and against the same floor.
 """
 
 from __future__ import annotations
@@ -48,6 +50,14 @@ PY = sys.executable
 #: it on install), rather than every module recompiled at each start as PYTHONDONTWRITEBYTECODE makes
 #: it (~100 ms of the start-up).  The cache goes under --out (set in main), not into the tree.
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+#: ``--compiled``: (label, source key, format) of each fresh render timed with the compiled build too.
+COMPILED_RUNS = (("sheet→SVG", "csv", "svg"), ("TOML→SVG", "toml", "svg"), ("TOML→HTML", "toml", "html"))
+#: Where the compiled build's processes run: not the tree (``-m`` would import the tree's modules from the
+#: working directory), and without PYTHONPATH (main fills it from CHILD_ENV).
+COMPILED_CWD = Path("/")
+COMPILED_ENV: dict[str, str] = {}
+_COMPILED_PROBE = ("import timeline.layout.rows as m, timeline.io.toml as t; "
+                   "print(m.__file__); print(getattr(t._toml_parser, '__name__', 'tomllib'))")
 
 
 def best(fn: Callable[[], Any], k: int, setup: Callable[[], None] | None = None) -> tuple[float, Any]:
@@ -69,16 +79,19 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def fresh(cmd: list[str], k: int) -> tuple[float | None, str]:
+def fresh(cmd: list[str], k: int, compiled: bool = False) -> tuple[float | None, str]:
     """Least CPU time (user + system) of a command in a fresh process (None when it fails) and its last stderr line.
 
     CPU time rather than wall time: on a machine shared with other work, wall time
     mostly measures the others (a bare ``python -c pass`` took 30 to 270 ms of wall).
+    ``compiled``: run outside the tree and without PYTHONPATH, so that ``-m timeline`` is the
+    other interpreter's installed (compiled) package, not this work tree.
     """
     times = []
+    cwd, env = (COMPILED_CWD, COMPILED_ENV) if compiled else (ROOT, CHILD_ENV)
     for _ in range(k):
         t0 = _children_cpu()
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=CHILD_ENV)
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env)
         times.append(_children_cpu() - t0)
         if proc.returncode != 0:
             return None, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"
@@ -113,7 +126,20 @@ def toml_parser() -> str:
     return getattr(parser, "__name__", "tomllib")
 
 
-def measure(n: int, k: int, out: Path, with_peers: bool, matplotlib_too: bool) -> dict[str, Any]:
+def compiled_python(python: str) -> str:
+    """Check that ``python`` imports a compiled ``timeline`` (outside this tree) and say what it is."""
+    proc = subprocess.run([python, "-c", _COMPILED_PROBE], capture_output=True, text=True, cwd=COMPILED_CWD,
+                          env=COMPILED_ENV)
+    if proc.returncode != 0:
+        raise SystemExit(f"--compiled {python}: cannot import timeline: {proc.stderr.strip().splitlines()[-1:]}")
+    path, parser = proc.stdout.split()
+    if not path.endswith((".so", ".pyd")):
+        raise SystemExit(f"--compiled {python}: timeline.layout.rows is {path}, not a compiled module")
+    return parser
+
+
+def measure(n: int, k: int, out: Path, with_peers: bool, matplotlib_too: bool,
+            compiled: str | None = None) -> dict[str, Any]:
     """Every figure for one size N."""
     paths = dict(zip(("toml", "json", "csv"), (out / f"events-{n}.{s}" for s in ("toml", "json", "csv"))))
     if not all(p.exists() for p in paths.values()):
@@ -160,6 +186,14 @@ def measure(n: int, k: int, out: Path, with_peers: bool, matplotlib_too: bool) -
             r[f"fresh_{key}_{fmt}"], r[f"fresh_{key}_{fmt}_error"] = fresh(
                 [*cli, str(paths[key]), "--format", fmt, "-o", str(target)], k)
     r["fresh_check"], _ = fresh([PY, "-m", "timeline", "check", str(paths["toml"])], k)
+    if compiled:
+        # The same commands by the compiled build's interpreter, each right after the pure figures above
+        # (the floor stays the one measured above: the same script, by this python).
+        r["compiled_floor_fresh"], _ = fresh([compiled, *floor_cmd[1:]], k, compiled=True)
+        for _, key, fmt in COMPILED_RUNS:
+            r[f"compiled_{key}_{fmt}"], r[f"compiled_{key}_{fmt}_error"] = fresh(
+                [compiled, "-m", "timeline", "render", str(paths[key]), "--format", fmt,
+                 "-o", str(out / f"compiled-{n}-{key}.{fmt}")], k, compiled=True)
 
     for fmt in ("svg", "html"):
         r[f"rss_{fmt}"] = peak_rss_mb([*cli, str(paths["toml"]), "--format", fmt, "-o", str(out / f"rss-{n}.{fmt}")])
@@ -233,7 +267,25 @@ def targets(rows: list[dict[str, Any]], s: dict[str, Any]) -> list[tuple[str, fl
     ]
 
 
-def report(rows: list[dict[str, Any]], s: dict[str, Any]) -> str:
+def compiled_report(rows: list[dict[str, Any]], compiled: str) -> list[str]:
+    """The ``--compiled`` table: the same fresh renders, pure and compiled, × the same floor."""
+    lines = ["", f"### Compiled build (fresh process; `--compiled`, TOML parser: {compiled}; "
+             "× the fresh floor above, pure → compiled; in brackets × the floor run by the compiled build's "
+             "python, whose start-up may differ, e.g. a venv without this environment's .pth files)", "",
+             "| N | floor | floor by the compiled build's python | " + " | ".join(x[0] for x in COMPILED_RUNS) + " |",
+             "|---:|---:|---:|" + "---:|" * len(COMPILED_RUNS)]
+    for r in rows:
+        ff = r["floor_fresh"]
+        own = r.get("compiled_floor_fresh")
+        runs = [f"{cell(r.get(f'fresh_{key}_{fmt}'), ff)} → "
+                f"{cell(r.get(f'compiled_{key}_{fmt}'), ff, 'failed: ' + r.get(f'compiled_{key}_{fmt}_error', ''))}"
+                + (f" [{r[f'compiled_{key}_{fmt}'] / own:.1f}×]" if own and r.get(f"compiled_{key}_{fmt}") else "")
+                for _, key, fmt in COMPILED_RUNS]
+        lines.append(f"| {r['n']:,} | {ms(ff)} | {cell(r.get('compiled_floor_fresh'), ff)} | {' | '.join(runs)} |")
+    return lines
+
+
+def report(rows: list[dict[str, Any]], s: dict[str, Any], compiled: str | None = None) -> str:
     """Markdown tables for RESULTS.md."""
     lines = [f"Run of {dt.date.today().isoformat()} on {platform.python_implementation()} "
              f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs; "
@@ -270,6 +322,8 @@ def report(rows: list[dict[str, Any]], s: dict[str, Any]) -> str:
         lines.append(f"| {r['n']:,} | {rss('rss_floor').split(' (')[0]} | {rss('rss_svg')} | {rss('rss_html')} | "
                      f"{rss('rss_plotly')} | {rss('rss_matplotlib')} | {r['floor_bytes']:,} | "
                      f"{r['svg_bytes']:,} ({r['svg_bytes'] / r['floor_bytes']:.1f}×) | {r['html_bytes']:,} |")
+    if compiled:
+        lines += compiled_report(rows, compiled)
     lines += ["", "### Start-up", "",
               f"- Bare `python -c pass`: {ms(s['python'])}; `timeline --help`: {ms(s['help'])}; "
               f"`timeline check` (bundled): {ms(s['check_bundled'])}."]
@@ -285,6 +339,12 @@ def report(rows: list[dict[str, Any]], s: dict[str, Any]) -> str:
     for label, limit, value, unit in targets(rows, s):
         shown = "not measured (needs N=10,000, and --full for 100k)" if value is None else f"{value:,.1f}{unit}"
         lines.append(f"| {label} | ≤ {limit}{unit} | {shown} | {verdict(value, limit)} |")
+    mid = {r["n"]: r for r in rows}.get(10_000, {})
+    for (label, key, fmt), limit in zip(COMPILED_RUNS, (5, 6, 8)) if compiled else ():
+        value = _ratio(mid.get(f"compiled_{key}_{fmt}"), mid.get("floor_fresh"))
+        shown = "not measured (needs N=10,000)" if value is None else f"{value:,.1f}×"
+        lines.append(f"| {label} at 10k, fresh, × floor, **compiled build** | ≤ {limit}× | {shown} | "
+                     f"{verdict(value, limit)} |")
     return "\n".join(lines)
 
 
@@ -308,13 +368,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true", help="skip plotly and matplotlib even when installed")
     parser.add_argument("--out", default=str(HERE / "out"), help="folder for generated inputs and outputs")
     parser.add_argument("--results", default=str(HERE / "RESULTS.md"), help="markdown file to update ('-' = stdout only)")
+    parser.add_argument("--compiled", metavar="PYTHON",
+                        help="also time the fresh renders with this interpreter, whose timeline is the compiled "
+                             "build (e.g. a venv's bin/python; docs/performance.md)")
     args = parser.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",") if x]
     if args.full and 100_000 not in sizes:
         sizes.append(100_000)
-    out = Path(args.out)
+    out = Path(args.out).resolve()  # absolute: the --compiled processes run elsewhere
     out.mkdir(parents=True, exist_ok=True)
     CHILD_ENV["PYTHONPYCACHEPREFIX"] = str((out / "pycache").resolve())
+    COMPILED_ENV.update({k: v for k, v in CHILD_ENV.items() if k != "PYTHONPATH"})
+    compiled = compiled_python(args.compiled) if args.compiled else None
     # As pip compiles a wheel: the package, and the precompiled templates it ships (templates/precompiled).
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "timeline"), str(ROOT / "templates")], check=True,
                    env=CHILD_ENV)
@@ -323,10 +388,10 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         k = args.repeats or (5 if n <= 1000 else 3 if n <= 10_000 else 2)
         rows.append(measure(n, k, out, with_peers=not args.no_peers and n <= 10_000,
-                            matplotlib_too=n <= 1000 or args.full))
+                            matplotlib_too=n <= 1000 or args.full, compiled=args.compiled))
         print(f"N={n:,} done ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     s = startup(args.repeats or 7, out)
-    table = report(rows, s)
+    table = report(rows, s, compiled)
     print(table)
     if args.results != "-":
         write_results(table, Path(args.results))

@@ -41,6 +41,16 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+def skip_if_compiled(module: Any) -> None:
+    """Skip a test that patches ``module``'s functions when the optional mypyc build compiled it.
+
+    Calls inside compiled code (and between compiled modules) are direct C calls, so a patched
+    module attribute changes nothing they do, and a compiled class takes no new attributes.
+    """
+    if not str(module.__file__).endswith(".py"):
+        pytest.skip(f"{module.__name__} is compiled (the mypyc build): its calls cannot be patched")
+
+
 def check_golden(path: Path, actual: str) -> None:
     """Compare ``actual`` with a golden file byte for byte; rewrite it under TIMELINE_UPDATE_GOLDEN=1."""
     if UPDATE_GOLDEN or not path.exists():

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import generated_timeline
+from conftest import generated_timeline, skip_if_compiled
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,7 @@ def _eager_labels(monkeypatch):
     """Every label made, and every row tried for every event: the plan before labels were made lazily."""
     from timeline.layout import rows
 
+    skip_if_compiled(rows)
     monkeypatch.setattr(rows, "_full_at", lambda *args: False)
 
 
@@ -66,6 +67,7 @@ def test_most_generated_labels_are_never_made(monkeypatch, generated):
     """On 1,500 generated events a fifth of the labels at least are never made, and the scene is the eager one."""
     from timeline.layout import horizontal, layout
 
+    skip_if_compiled(horizontal)
     made = []
     real = horizontal.blocks.label_lines
     monkeypatch.setattr(horizontal.blocks, "label_lines", lambda *a, **k: made.append(1) or real(*a, **k))
@@ -80,6 +82,7 @@ def _measured_badges(monkeypatch):
     """Each badge's text measured whole, as it was before its two parts were measured apart."""
     from timeline.layout import horizontal
 
+    skip_if_compiled(horizontal)
     monkeypatch.setattr(horizontal._BadgeWidths, "__call__",
                         lambda self, group: horizontal.measure(group.text(), self.size))
 

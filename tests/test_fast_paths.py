@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import require
+from conftest import require, skip_if_compiled
 from timeline.io import toml as toml_reader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -200,6 +200,7 @@ _events = st.lists(st.tuples(st.text(alphabet="abcdefgh MWi", min_size=1, max_si
 def _layouts_with_and_without_full_lane_check(monkeypatch, tl, **options):
     from timeline.layout import layout, rows
 
+    skip_if_compiled(rows)
     fast = layout(tl, **options)
     with monkeypatch.context() as patched:
         patched.setattr(rows, "_full_at", lambda *args: False)  # every event tries every row
@@ -228,6 +229,7 @@ def test_a_full_lane_check_on_the_generated_timeline(monkeypatch, generate):
     import timeline
     from timeline.layout import rows
 
+    skip_if_compiled(rows)
     tl = timeline.loads(generate.to_toml(generate.generate(1500)))
     checked = []
     real = rows._full_at
@@ -729,3 +731,13 @@ def test_a_page_joined_in_batches_is_the_page_jinja_renders(monkeypatch, fragmen
         for size in (1, 7, 65536):
             monkeypatch.setattr(html, "_BATCH", size)
             assert html._rendered(template, context) == whole
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="a<>/é\x00\x1f\ufffe\u202e\u2066\u2069\u200f\n", max_size=30) | st.text(max_size=30))
+def test_a_clean_page_is_scanned_once_and_left_as_the_two_passes_leave_it(text):
+    """clean_document is the two passes (clean_text, then isolate_text_nodes), scanning once when neither acts."""
+    from timeline.render.text import clean_document, clean_text, isolate_text_nodes
+
+    document = f"<p>{text}</p><script>{text}</script>"
+    assert clean_document(document) == isolate_text_nodes(clean_text(document))

@@ -124,7 +124,7 @@ def test_past_the_cap_one_chart_at_its_own_size_scrolls_sideways(open_page: Any,
 
 def test_past_the_cap_the_overview_stays_off_paper(open_page: Any, bundled: timeline.Timeline,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """Printed, a page past the cap shows the print note, not the 1200-px overview shrunk to the paper."""
+    """Printed, a page past the cap shows its title, then the print note, not the 1200-px overview shrunk to the paper."""
     from timeline.render import charts
 
     monkeypatch.setattr(charts, "RESPONSIVE_MAX_EVENTS", len(bundled.events) - 1)
@@ -134,6 +134,10 @@ def test_past_the_cap_the_overview_stays_off_paper(open_page: Any, bundled: time
                                .filter(e => e.getClientRects().length).map(e => e.id)""")
     assert shown == ["tl-chart-print"]
     assert page.locator(".tl-print-note").is_visible()
+    # No chart pages carry the title here: the page's own heading prints, first, then the note.
+    tops = page.evaluate("""['.tl-title', '.tl-print-note', '.tl-events']
+                              .map(s => document.querySelector(s).getBoundingClientRect().top)""")
+    assert tops == sorted(tops) and page.locator(".tl-title").is_visible()
 
 
 def test_fragment_auto_stays_light_on_a_white_host_when_the_system_is_dark(open_page: Any) -> None:

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,10 @@ pytestmark = pytest.mark.slow
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the wheel and install it (with its dependencies) into a new virtual environment."""
     work = tmp_path_factory.mktemp("wheel")
+    # The default build: without the opt-in switch for the compiled one (tests/test_compiled.py).
+    env = {k: v for k, v in os.environ.items() if k not in ("HATCH_BUILD_HOOK_ENABLE_MYPYC", "HATCH_BUILD_HOOKS_ENABLE")}
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work), str(ROOT)],
-                   check=True, timeout=600)
+                   check=True, timeout=600, env=env)
     wheels = sorted(work.glob("timeline_history-*.whl"))  # the distribution name (pyproject.toml)
     assert len(wheels) == 1
     env_dir = work / "venv"
@@ -28,6 +31,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     python = env_dir / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheels[0])], check=True, timeout=600)
     return env_dir
+
+
+def test_default_wheel_is_pure_python(installed: Path) -> None:
+    """The default wheel is one py3-none-any wheel with no compiled module in it (the mypyc build is opt-in)."""
+    (wheel,) = installed.parent.glob("timeline_history-*.whl")
+    assert wheel.name.endswith("-py3-none-any.whl"), wheel.name
+    assert not [n for n in zipfile.ZipFile(wheel).namelist() if n.endswith((".so", ".pyd", ".c"))]
 
 
 def test_wheel_contains_data(installed: Path) -> None:

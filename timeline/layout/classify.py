@@ -89,21 +89,21 @@ def _days(d: HistoricalDate | None, side: str) -> float | None:
 def _claims(ev: Event) -> tuple[tuple[ClaimDays, ...], str]:
     # Event.date_claims is a property that rebuilds its answer on every use: read it once.
     date_claims = ev.date_claims
-    disputed = len({c.when.edtf for c in date_claims}) > 1
+    disputed = len({c.when.edtf for c in date_claims}) > 1  # type: ignore[union-attr]  # date claims have a when
     if ev.display_date:
         label = ev.display_date
     elif disputed:
-        label = disputed_label([c.when for c in date_claims], "short")
+        label = disputed_label([c.when for c in date_claims], "short")  # type: ignore[misc]
     else:
         label = ev.when.display("short")
     out: list[ClaimDays] = []
     if disputed:
         for c in date_claims:
-            lo, hi = c.when.first_day, c.when.last_day
+            lo, hi = c.when.first_day, c.when.last_day  # type: ignore[union-attr]
             if lo is None and hi is None:
                 continue
             lo, hi = (hi if lo is None else lo), (lo if hi is None else hi)
-            out.append(ClaimDays(float(lo), float(hi + 1), c.rank.value == "preferred"))
+            out.append(ClaimDays(float(lo), float(hi + 1), c.rank.value == "preferred"))  # type: ignore[arg-type, operator]
         out.sort(key=lambda c: (c.first, c.after, c.preferred))
     return tuple(out), label
 

@@ -310,7 +310,7 @@ def _plans(ch: Chart, plot: _Plot, scale: TimeScale, plot_top: float) -> tuple[l
         return plot.plans(None), False
     ty = ch.ty
     below = 4 + 8 + 2 * ty.tick * ty.line + _breaks(ch, scale, 0.0, 0.0, 0.0)[1] + MARGIN
-    room = ch.frame.height - plot_top - below
+    room = ch.frame.height - plot_top - below  # type: ignore[operator]
     notes_h = blocks.notes(ch, 0.0)[2]
     if notes_h and not ch.key_follows:
         plans = plot.plans(room - notes_h)
@@ -350,7 +350,7 @@ def horizontal(ch: Chart) -> Scene:
         band = Shape("rect", "era", (r.span.a, top, max(r.span.b - r.span.a, 0.0), axis_y - top))
         eras.append(EraBand(r.span.era.id, r.span.era.label, (band, *r.extra), r.text))
     height = ch.frame.height if ch.frame.fixed else y + MARGIN
-    return ch.scene(height, scale, header=tuple(header), eras=tuple(eras), grid=(*legend_shapes, *grid),
+    return ch.scene(height, scale, header=tuple(header), eras=tuple(eras), grid=(*legend_shapes, *grid),  # type: ignore[arg-type]
                     axis=tuple(axis), ticks=tuple(tick_texts), breaks=tuple(breaks), lanes=tuple(plot.lanes),
                     events=tuple(plot.events), badges=tuple(plot.badges), overflow_note=tuple(overflow_texts),
                     notes_heading=heading, notes=tuple(notes), sources_follow=moved,

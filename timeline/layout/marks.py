@@ -132,7 +132,7 @@ def mark_extent(info: EventInfo, pos: Pos) -> tuple[float, float]:
         b = pos(info.t1) if info.t1 is not None else None
         if a is None and b is None:
             return 0.0, 0.0
-        a = a if a is not None else b - 40
+        a = a if a is not None else b - 40  # type: ignore[operator]
         b = b if b is not None else a + 40
         if b - a < 2 * POINT_R:
             mid = (a + b) / 2
@@ -144,8 +144,8 @@ def mark_extent(info: EventInfo, pos: Pos) -> tuple[float, float]:
     if info.bound is Bound.NOT_BEFORE and info.t0 is not None:
         x = pos(info.t0)
         return x - POINT_R, x + WHISKER + 2
-    a, b = pos(info.t0), pos(info.t1)
-    if info.t1 - info.t0 <= 1.5:  # a single day is a dot however wide it is drawn
+    a, b = pos(info.t0), pos(info.t1)  # type: ignore[arg-type]
+    if info.t1 - info.t0 <= 1.5:  # type: ignore[operator]  # a single day is a dot however wide it is drawn
         mid = (a + b) / 2
         return mid - POINT_R, mid + POINT_R
     return _widened(a, b)
@@ -238,14 +238,14 @@ def _plain_marks(info: EventInfo, pos: Pos, c: float, vertical: bool, thin: bool
         return shapes
     if info.bound is not Bound.EXACT:
         direction = -1 if info.bound is Bound.NOT_AFTER else 1
-        x = pos(info.t1) if info.bound is Bound.NOT_AFTER else pos(info.t0)
+        x = pos(info.t1) if info.bound is Bound.NOT_AFTER else pos(info.t0)  # type: ignore[arg-type]
         tip = x + direction * WHISKER
         shapes.append(_shape("line", "whisker", [(x, c), (tip - direction * 6, c)], vertical))
         shapes.append(_arrow(tip, c, direction, vertical, "whisker-head"))
         shapes.append(_shape("circle", "mark" + hollow, [(x, c)], vertical, (POINT_R,)))
         return shapes
-    a, b = pos(info.t0), pos(info.t1)
-    if info.t1 - info.t0 > 1.5:
+    a, b = pos(info.t0), pos(info.t1)  # type: ignore[arg-type]
+    if info.t1 - info.t0 > 1.5:  # type: ignore[operator]
         a, b = _widened(a, b)
         # A partial date (a month, a year, a decade): a pale band over every day it can mean, held
         # by two thin end caps -- lighter than a range's solid bar, so "sometime in" never reads as "all through".

@@ -52,7 +52,8 @@ def number_footnotes(events: Sequence[Event], eras: Sequence[Era] = ()) -> Footn
     """Number the citations of ``events`` (already in reading order), then of ``eras``."""
     numbers: dict[tuple[str, str], int] = {}
     notes: list[Note] = []
-    for item in (*events, *eras):
+    item: Event | Era
+    for item in (*events, *eras):  # type: ignore[assignment]  # mypy joins the two to object
         cites = item.all_citations if isinstance(item, Event) else item.citations
         for citation in cites:
             if citation.key not in numbers:

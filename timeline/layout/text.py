@@ -155,8 +155,10 @@ def wrap_whole(text: str, size: float, max_width: float, *, max_lines: int = 2,
 
 
 class _Run(Protocol):
-    text: str
-    italic: bool
+    @property
+    def text(self) -> str: ...
+    @property
+    def italic(self) -> bool: ...
 
 
 def wrap_runs(runs: Sequence[_Run], size: float, width: float, max_lines: int = 12) -> list[tuple[tuple[str, bool], ...]]:

@@ -225,7 +225,7 @@ class _Locator:
             out += inner
             bounds = [None, *inner, None]
             for x, y in zip(bounds, bounds[1:]):
-                rung = (x or y).rung if (x or y) else None
+                rung = (x or y).rung if (x or y) else None  # type: ignore[union-attr]
                 out += self.subdivide(x, y, x.day if x else d0, y.day if y else d1, rung, 0)
         return out
 
@@ -275,7 +275,7 @@ class _Locator:
                     out += [t for t in (p, q) if t is not None and t is not left and t is not right and t.shown]
                     need.update(([k] if p is left else []) + ([k + 1] if q is right else []))
                 out += sub
-        out += [bounds[k] for k in sorted(need) if 0 < k < len(bounds) - 1 and bounds[k].shown]
+        out += [bounds[k] for k in sorted(need) if 0 < k < len(bounds) - 1 and bounds[k].shown]  # type: ignore[misc, union-attr]
         return out
 
 

@@ -30,7 +30,7 @@ from timeline.support import WEAK_KINDS, support, weak_label
 from timeline.render import markup
 from timeline.render.charts import Chart, embedded_charts
 from timeline.render.html_precompiled import Precompiled
-from timeline.render.text import clean_text, dom_key, has_bidi, isolate_text_nodes
+from timeline.render.text import clean_document, clean_text, dom_key, has_bidi
 from timeline.resources import packaged_templates
 
 __all__ = ["THEMES", "datetime_value", "html_writer", "make_environment", "noterefs", "render_html"]
@@ -43,7 +43,7 @@ _URL_CLASS = 'class="tl-url"'
 _AUTOESCAPE_SUFFIXES = (".html.j2", ".html", ".xml", ".xml.j2", ".htm")
 _NOTHING = Markup("")
 #: Pieces of a template's output joined at a time (see _rendered).
-_BATCH = 65536
+_BATCH = 1024
 
 
 def _autoescape(name: str | None) -> bool:
@@ -369,7 +369,7 @@ def render_html(
                                   responsive=responsive, plain_image=plain_image, **svg_options)
     # One pass over the finished document removes controls and lone surrogates from any field,
     # and keeps each text's bidi overrides inside it.
-    return isolate_text_nodes(clean_text(_rendered(template, context)))
+    return clean_document(_rendered(template, context))
 
 
 def html_writer(tl: Timeline, fragment: bool = False, **options: Any) -> Callable[[BinaryIO], None]:
@@ -391,7 +391,7 @@ def html_writer(tl: Timeline, fragment: bool = False, **options: Any) -> Callabl
             if not text.isascii() and has_bidi(text):
                 handle.seek(start)
                 handle.truncate()
-                handle.write(isolate_text_nodes(clean_text(_rendered(template, context))).encode("utf-8"))
+                handle.write(clean_document(_rendered(template, context)).encode("utf-8"))
                 return
             handle.write(clean_text(text).encode("utf-8"))
 

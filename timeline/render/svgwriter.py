@@ -106,6 +106,14 @@ def _attr(key: str, value: str) -> str:
     return f' {key}="{_escape_attrib(value)}"' if value else ""
 
 
+try:  # the optional compiled build (docs/performance.md): mypyc compiles no subclass of list, so _Out stays Python
+    from mypy_extensions import mypyc_attr
+except ImportError:  # any other install: the decorator does nothing
+    def mypyc_attr(*_: Any, **__: Any) -> Any:  # type: ignore[misc]
+        return lambda cls: cls
+
+
+@mypyc_attr(native_class=False)
 class _Out(list):
     """The document's pieces; an element is opened, its children appended, then closed."""
 
@@ -303,7 +311,7 @@ class _Painter:
                 # the unlinked case, so that it reads (to people and to measuring tools) as a
                 # superscript of that line, not as a line of small text.
                 note_links.append(
-                    f'<a class="noteref"{_attr("href", clean_text(self.opt.note_href.format(n=n)))}>'
+                    f'<a class="noteref"{_attr("href", clean_text(self.opt.note_href.format(n=n)))}>'  # type: ignore[union-attr]
                     f'<text class="fn-host" font-size="{number(text.size)}" x="{number(nx)}" y="{number(text.y + float(rise))}">'
                     f'<tspan class="fn">{label}</tspan></text></a>')
         elif text.notes:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "clean_text", "dom_key", "has_bidi", "isolate_bidi", "isolate_text_nodes"]
+__all__ = ["BIDI_CONTROLS", "clean_document", "clean_text", "dom_key", "has_bidi", "isolate_bidi",
+           "isolate_text_nodes"]
 
 # Characters XML 1.0 allows: tab, LF, CR, U+0020-D7FF, U+E000-FFFD and U+10000-10FFFF (no lone
 # surrogates, no U+FFFE/FFFF).  HTML forbids the same controls and noncharacters, so one rule serves
@@ -79,6 +80,17 @@ def isolate_text_nodes(document: str) -> str:
         return document
     return "".join(isolate_bidi(part) if part[0] != "<" else part
                    for part in (m.group() for m in _NODES.finditer(document)))
+
+
+#: Any character either pass below would act on: one scan of a clean page instead of two.
+_SUSPECT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{BIDI_CONTROLS}]")
+
+
+def clean_document(document: str) -> str:
+    """``isolate_text_nodes(clean_text(document))``, in one scan when there is nothing to clean or isolate."""
+    if _SUSPECT.search(document) is None:
+        return document
+    return isolate_text_nodes(clean_text(document))
 
 
 _KEPT_IN_KEYS = re.compile(r"[A-Za-z0-9_-]+")
