@@ -14,7 +14,7 @@ import functools
 import itertools
 import re
 import types
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -385,9 +385,7 @@ def html_writer(tl: Timeline, fragment: bool = False, **options: Any) -> Callabl
 
     def write(handle: BinaryIO) -> None:
         start = handle.tell()
-        pieces = template.generate(context)
-        while batch := list(itertools.islice(pieces, _BATCH)):
-            text = "".join(batch)
+        for text in _batches(template, context):
             if not text.isascii() and has_bidi(text):
                 handle.seek(start)
                 handle.truncate()
@@ -430,8 +428,11 @@ def _prepared(tl: Timeline, fragment: bool, *, templates: str | Path | None = No
 def _rendered(template: jinja2.Template, context: dict[str, Any]) -> str:
     """``template.render(context)``, its pieces joined a batch at a time: render joins every piece at
     once, and at 100,000 events the list of its millions of small strings weighs more than the page."""
+    return "".join(_batches(template, context))
+
+
+def _batches(template: jinja2.Template, context: dict[str, Any]) -> Iterator[str]:
+    """The template's output, ``_BATCH`` of its pieces joined at a time."""
     pieces = template.generate(context)
-    chunks = []
     while batch := list(itertools.islice(pieces, _BATCH)):
-        chunks.append("".join(batch))
-    return "".join(chunks)
+        yield "".join(batch)
