@@ -79,23 +79,40 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def fresh(cmd: list[str], k: int, compiled: bool = False) -> tuple[float | None, str]:
-    """Least CPU time (user + system) of a command in a fresh process (None when it fails) and its last stderr line.
+def fresh_rounds(cmds: dict[str, tuple[list[str], bool]], k: int, floor_key: str) -> dict[str, tuple[float | None, str]]:
+    """Least CPU time (user + system) of each command in a fresh process (None when it fails) and its last
+    stderr line, the commands interleaved: k rounds, each running every command once, in order.
 
-    CPU time rather than wall time: on a machine shared with other work, wall time
-    mostly measures the others (a bare ``python -c pass`` took 30 to 270 ms of wall).
-    ``compiled``: run outside the tree and without PYTHONPATH, so that ``-m timeline`` is the
-    other interpreter's installed (compiled) package, not this work tree.
+    CPU time rather than wall time: on a machine shared with other work, wall time mostly measures the
+    others (a bare ``python -c pass`` took 30 to 270 ms of wall).  Interleaving spreads the machine's
+    slow spells over every command alike, where timing one command k times and then the next put a spell
+    on one command's figures only.  The floor (``floor_key``) runs at the start and at the end of every
+    round, so it has 2k chances at its least time: the ratios' denominator is the hardest to beat.
+    A command's value is ``(argv, compiled)``; ``compiled`` runs it outside the tree and without
+    PYTHONPATH, so that ``-m timeline`` is the other interpreter's installed (compiled) package, not
+    this work tree.
     """
-    times = []
-    cwd, env = (COMPILED_CWD, COMPILED_ENV) if compiled else (ROOT, CHILD_ENV)
+    times: dict[str, list[float]] = {key: [] for key in cmds}
+    errors: dict[str, str] = {}
+    order = [floor_key, *(key for key in cmds if key != floor_key), floor_key]
     for _ in range(k):
-        t0 = _children_cpu()
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env)
-        times.append(_children_cpu() - t0)
-        if proc.returncode != 0:
-            return None, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"
-    return min(times), ""
+        for key in order:
+            if key in errors:
+                continue
+            cmd, compiled = cmds[key]
+            cwd, env = (COMPILED_CWD, COMPILED_ENV) if compiled else (ROOT, CHILD_ENV)
+            t0 = _children_cpu()
+            proc = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env)
+            times[key].append(_children_cpu() - t0)
+            if proc.returncode != 0:
+                err = proc.stderr.strip()
+                errors[key] = err.splitlines()[-1] if err else f"exit {proc.returncode}"
+    return {key: (None, errors[key]) if key in errors else (min(times[key]), "") for key in cmds}
+
+
+def fresh(cmd: list[str], k: int) -> tuple[float | None, str]:
+    """Least CPU time of one command in k fresh processes, and its last stderr line (see fresh_rounds)."""
+    return fresh_rounds({"cmd": (cmd, False)}, k, "cmd")["cmd"]
 
 
 _RSS = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True); "
@@ -151,7 +168,6 @@ def measure(n: int, k: int, out: Path, with_peers: bool, matplotlib_too: bool,
     r["floor"], floor_out = best(lambda: floor.floor_svg(json.loads(json_text)), k)
     r["floor_bytes"] = len(floor_out.encode())
     floor_cmd = [PY, str(HERE / "floor.py"), str(paths["json"]), str(out / f"floor-{n}.svg")]
-    r["floor_fresh"], _ = fresh(floor_cmd, k)
 
     tl = None
     for key, _ in INPUTS:
@@ -179,33 +195,41 @@ def measure(n: int, k: int, out: Path, with_peers: bool, matplotlib_too: bool,
     tl = None  # free this size's model before the processes below run
     gc.collect()
 
+    # Every fresh process of this size, interleaved round by round with the floor (fresh_rounds).
     cli = [PY, "-m", "timeline", "render"]
+    cmds: dict[str, tuple[list[str], bool]] = {"floor_fresh": (floor_cmd, False)}
     for key, _ in INPUTS:
         for fmt in ("svg", "html") if key != "json" else ("svg",):
             target = out / f"cli-{n}-{key}.{fmt}"
-            r[f"fresh_{key}_{fmt}"], r[f"fresh_{key}_{fmt}_error"] = fresh(
-                [*cli, str(paths[key]), "--format", fmt, "-o", str(target)], k)
-    r["fresh_check"], _ = fresh([PY, "-m", "timeline", "check", str(paths["toml"])], k)
+            cmds[f"fresh_{key}_{fmt}"] = ([*cli, str(paths[key]), "--format", fmt, "-o", str(target)], False)
+    cmds["fresh_check"] = ([PY, "-m", "timeline", "check", str(paths["toml"])], False)
     if compiled:
-        # The same commands by the compiled build's interpreter, each right after the pure figures above
-        # (the floor stays the one measured above: the same script, by this python).
-        r["compiled_floor_fresh"], _ = fresh([compiled, *floor_cmd[1:]], k, compiled=True)
+        # The same commands by the compiled build's interpreter (the floor stays the one above: the same
+        # script, by this python; the compiled interpreter's own floor is shown beside it).
+        cmds["compiled_floor_fresh"] = ([compiled, *floor_cmd[1:]], True)
         for _, key, fmt in COMPILED_RUNS:
-            r[f"compiled_{key}_{fmt}"], r[f"compiled_{key}_{fmt}_error"] = fresh(
-                [compiled, "-m", "timeline", "render", str(paths[key]), "--format", fmt,
-                 "-o", str(out / f"compiled-{n}-{key}.{fmt}")], k, compiled=True)
+            cmds[f"compiled_{key}_{fmt}"] = ([compiled, "-m", "timeline", "render", str(paths[key]), "--format",
+                                             fmt, "-o", str(out / f"compiled-{n}-{key}.{fmt}")], True)
+    peer_cmds = {}
+    if with_peers:
+        for name, suffix in (("plotly", "html"), ("matplotlib", "svg")):
+            if peers.available(name) and (name != "matplotlib" or matplotlib_too):
+                peer_cmds[name] = [PY, str(HERE / "peers.py"), name, str(paths["json"]), str(out / f"{name}-{n}.{suffix}")]
+    if "plotly" in peer_cmds:
+        cmds["peer_plotly"] = (peer_cmds["plotly"], False)
+    for key, (value, error) in fresh_rounds(cmds, k, "floor_fresh").items():
+        r[key] = value
+        if key.startswith(("fresh_", "compiled_")) and key not in ("fresh_check", "compiled_floor_fresh"):
+            r[f"{key}_error"] = error
+    if "matplotlib" in peer_cmds:  # minutes at 10k: once, after the rounds
+        r["peer_matplotlib"], _ = fresh(peer_cmds["matplotlib"], 1)
 
     for fmt in ("svg", "html"):
         r[f"rss_{fmt}"] = peak_rss_mb([*cli, str(paths["toml"]), "--format", fmt, "-o", str(out / f"rss-{n}.{fmt}")])
     r["rss_floor"] = peak_rss_mb(floor_cmd)
 
-    if with_peers:
-        for name, suffix in (("plotly", "html"), ("matplotlib", "svg")):
-            if not peers.available(name) or (name == "matplotlib" and not matplotlib_too):
-                continue
-            cmd = [PY, str(HERE / "peers.py"), name, str(paths["json"]), str(out / f"{name}-{n}.{suffix}")]
-            r[f"peer_{name}"], _ = fresh(cmd, k if name == "plotly" else 1)
-            r[f"rss_{name}"] = peak_rss_mb(cmd)
+    for name, cmd in peer_cmds.items():
+        r[f"rss_{name}"] = peak_rss_mb(cmd)
     return r
 
 
@@ -221,14 +245,18 @@ print(sorted(m for m in ('svgwrite', 'jinja2', 'dateutil', 'urllib.request') if 
 
 def startup(k: int, out: Path) -> dict[str, Any]:
     """Fresh-process figures that do not depend on N: --help, check, the bundled timeline, imports."""
-    s: dict[str, Any] = {"python": fresh([PY, "-c", "pass"], k)[0], "help": fresh([PY, "-m", "timeline", "--help"], k)[0],
-                         "check_bundled": fresh([PY, "-m", "timeline", "check"], k)[0]}
+    rounds = fresh_rounds({
+        "python": ([PY, "-c", "pass"], False),
+        "help": ([PY, "-m", "timeline", "--help"], False),
+        "check_bundled": ([PY, "-m", "timeline", "check"], False),
+        "bundled": ([PY, "-m", "timeline", "render", "--format", "svg,html", "-o", str(out / "bundled")], False),
+    }, k, "python")
+    s: dict[str, Any] = {key: value for key, (value, _) in rounds.items()}
+    s["bundled_error"] = rounds["bundled"][1]
     for label, argv in (("--help", ["--help"]), ("check", ["check"]),
                         ("render --format svg", ["render", "--format", "svg", "-o", str(out / "probe.svg")])):
         proc = subprocess.run([PY, "-c", _PROBE, *argv], capture_output=True, text=True, cwd=ROOT, env=CHILD_ENV)
         s[f"imports {label}"] = proc.stdout.strip() or proc.stderr.strip().splitlines()[-1]
-    s["bundled"], s["bundled_error"] = fresh(
-        [PY, "-m", "timeline", "render", "--format", "svg,html", "-o", str(out / "bundled")], k)
     return s
 
 

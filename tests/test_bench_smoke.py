@@ -101,3 +101,21 @@ def test_english_fast_path_matches_on_generated_dates(bench_modules):
     taken = [t for t in texts if dates.parse._parse_common_english(t) is not None]
     assert taken
     assert all(dates.parse._parse_common_english(t) == _full_grammar(t) for t in taken)
+
+
+def test_fresh_rounds_interleave_commands_around_the_floor(bench_modules, tmp_path):
+    """bench/run.py times fresh processes in rounds: the floor first and last in each, every other
+    command once between; a failing command keeps its last stderr line and is not run again."""
+    import run
+
+    log = tmp_path / "log"
+    def cmd(name, fail=False):
+        code = f"open({str(log)!r}, 'a').write({name!r} + ' ')"
+        if fail:
+            code += "; import sys; sys.exit('broke: ' + " + repr(name) + ")"
+        return [sys.executable, "-c", code], False
+
+    got = run.fresh_rounds({"floor": cmd("f"), "a": cmd("a"), "b": cmd("b", fail=True)}, 2, "floor")
+    assert log.read_text().split() == ["f", "a", "b", "f", "f", "a", "f"]
+    assert got["b"] == (None, "broke: b")
+    assert got["floor"][0] is not None and got["floor"][0] > 0 and got["a"][1] == ""
