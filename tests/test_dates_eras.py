@@ -287,3 +287,29 @@ def test_peer_cases_pass_but_the_doubly_open_interval():
             if side in case and (None if day is None else day.isoformat()) != case[side]:
                 failing.append(case["input"])
     assert failing == ["../.."]
+
+
+JULIAN_AS_GREGORIAN = [
+    # (Julian EDTF, display(calendar="gregorian")): a Julian unit is no Gregorian unit, so its days.
+    ("1953-03", "14 March – 13 April 1953"),
+    ("1953", "14 January 1953 – 13 January 1954"),
+    ("1953-21", "14 March – 13 June 1953"),
+    ("0000-21", "28 February – 29 May 1 BCE"),   # was a KeyError: the Gregorian month 2 is no season
+    ("1953-03~", "c. 14 March – 13 April 1953"),
+    ("[..1953-03]", "by 13 April 1953"),
+    ("[1953-03..]", "not before 14 March 1953"),
+    ("1917-10-25", "7 November 1917"),
+]
+
+
+@pytest.mark.parametrize(("edtf", "label"), JULIAN_AS_GREGORIAN)
+def test_julian_dates_shown_in_gregorian_name_their_gregorian_days(edtf, label):
+    """calendar="gregorian" shows a Julian month, season or year by the Gregorian days it covers."""
+    assert parse_date(edtf, calendar="julian").display(calendar="gregorian") == label
+
+
+@pytest.mark.parametrize(("text", "label"), [("before March 1953", "before 14 March 1953"),
+                                             ("after 1953", "after 13 January 1954")])
+def test_julian_exclusive_bounds_shown_in_gregorian(text, label):
+    """"before/after" a Julian unit, in Gregorian: the day at the unit's edge."""
+    assert parse_date(text, calendar="julian").display(calendar="gregorian") == label

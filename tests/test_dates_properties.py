@@ -212,3 +212,19 @@ def test_fast_paths_give_what_the_grammars_give(text):
             return str(error)
 
     assert fast() == full()
+
+
+
+@settings(max_examples=700, deadline=None)
+@given(_texts, _calendars, st.sampled_from(["long", "short"]), st.sampled_from(["BCE", "BC"]),
+       st.sampled_from(["original", "both", "gregorian"]))
+def test_every_date_displays_in_every_mode(text, calendar, style, era, mode):
+    """Every date and span has a label in every style, era and calendar mode (a Julian season shown in
+    Gregorian once raised KeyError); a Julian date in Gregorian never says (O.S.)."""
+    date = _parse_or_none(text, calendar)
+    if date is None:
+        return
+    label = date.display(style, era=era, calendar=mode)
+    assert label and label == label.strip()
+    if mode == "gregorian":
+        assert "(O.S.)" not in label

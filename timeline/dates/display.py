@@ -163,7 +163,10 @@ def display_date(date: HistoricalDate, style: str, era: str, calendar: str, mark
             return dual
     if date.part is not None:
         return _part_label(date, look) + (" (O.S.)" if look.julian else "")
-    label = _plain_label(date, look)
+    if julian and mode == "gregorian" and Precision.DAY < date.precision < Precision.MILLION_YEARS:
+        label = _gregorian_days(date, look)
+    else:
+        label = _plain_label(date, look)
     if look.julian and date.precision < Precision.MILLION_YEARS:
         label += " (O.S.)"
     if date.approximate:
@@ -175,6 +178,28 @@ def display_date(date: HistoricalDate, style: str, era: str, calendar: str, mark
     if date.bound is Bound.NOT_BEFORE:
         return ("after " if date.exclusive else "not before ") + label
     return label
+
+
+def _gregorian_days(date: HistoricalDate, style: _Style) -> str:
+    """A Julian month, season or year as the Gregorian days it spans: "14 March – 13 April 1953" (it is
+    no Gregorian month: "March 1953" would name other days); a bound on one as its Gregorian day ("by
+    13 April 1953"; "before 14 March 1953" for the day after the bound's excluded unit's start)."""
+    def day(number: int) -> tuple[int, str]:
+        y, m, d = cal.to_gregorian(number)
+        return y, f"{d} {style.month(m)}"
+
+    first, last = date.first_day, date.last_day
+    if date.exclusive:  # "before/after" that unit: the day past its edge
+        edge = last + 1 if date.bound is Bound.NOT_AFTER else first - 1  # type: ignore[operator]
+        first = last = edge
+    elif first is None or last is None:
+        first = last = first if first is not None else last
+    (y0, a), (y1, b) = day(first), day(last)  # type: ignore[arg-type]  # a Julian unit has a known day
+    if first == last:
+        return f"{a} {style.year(y0)}"
+    if y0 == y1:
+        return f"{a} – {b} {style.year(y1)}"
+    return f"{a} {style.year(y0)} – {b} {style.year(y1)}"
 
 
 def _compact_range(start: HistoricalDate, end: HistoricalDate, short: bool, era: str) -> str | None:
