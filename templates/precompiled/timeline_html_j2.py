@@ -1,4 +1,4 @@
-# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 8db68af7ecda38443d233057c783ecda2aa380c62369fb31cf27325e47ec7e24); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
+# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 17a6f6a5a0979f89aac2abdbbb6ba9a42ae96f1b7a58cea9125f74dcc4532ee2); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'timeline.html.j2'
 
@@ -235,192 +235,289 @@ def block_events(context, missing=missing, environment=environment):
     yield '<ol class="tl-event-list">\n'
     l_1_loop = missing
     for l_1_ev, l_1_loop in LoopContext((undefined(name='events') if l_0_events is missing else l_0_events), undefined):
-        l_1_h3 = resolve('h3')
-        l_1_noterefs = resolve('noterefs')
+        l_1_entry = missing
         _loop_vars = {}
         pass
-        yield '<li class="tl-event'
+        l_2_h3 = resolve('h3')
+        l_2_noterefs = resolve('noterefs')
+        t_2 = []
+        pass
+        t_2.append(
+            '<li class="tl-event',
+        )
         if environment.getattr(l_1_ev, 'disputed'):
             pass
-            yield ' tl-disputed'
+            t_2.append(
+                ' tl-disputed',
+            )
         if environment.getattr(l_1_ev, 'context'):
             pass
-            yield ' tl-context'
+            t_2.append(
+                ' tl-context',
+            )
         if environment.getattr(l_1_ev, 'weak'):
             pass
-            yield ' tl-weak'
-        yield '" id="'
-        yield escape(environment.getattr(l_1_ev, 'item_id'))
-        yield '" data-event="'
-        yield escape(environment.getattr(l_1_ev, 'id'))
-        yield '" data-lane="'
-        yield escape(environment.getattr(l_1_ev, 'lane'))
-        yield '" data-tags="'
-        yield escape(environment.getattr(l_1_ev, 'tag_keys'))
-        yield '"'
+            t_2.append(
+                ' tl-weak',
+            )
+        t_2.extend((
+            '" id="',
+            escape(environment.getattr(l_1_ev, 'item_id')),
+            '" data-event="',
+            escape(environment.getattr(l_1_ev, 'id')),
+            '" data-lane="',
+            escape(environment.getattr(l_1_ev, 'lane')),
+            '" data-tags="',
+            escape(environment.getattr(l_1_ev, 'tag_keys')),
+            '"',
+        ))
         if environment.getattr(l_1_ev, 'support'):
             pass
-            yield ' data-support="'
-            yield escape(environment.getattr(l_1_ev, 'support'))
-            yield '"'
-        yield ' tabindex="-1">\n<p class="tl-when">'
-        yield escape(environment.getattr(l_1_ev, 'date'))
+            t_2.extend((
+                ' data-support="',
+                escape(environment.getattr(l_1_ev, 'support')),
+                '"',
+            ))
+        t_2.extend((
+            ' tabindex="-1">\n<p class="tl-when">',
+            escape(environment.getattr(l_1_ev, 'date')),
+        ))
         if environment.getattr(l_1_ev, 'disputed'):
             pass
-            yield ' <span class="tl-badge">date disputed</span>'
+            t_2.append(
+                ' <span class="tl-badge">date disputed</span>',
+            )
         if environment.getattr(l_1_ev, 'disputes'):
             pass
-            yield ' <span class="tl-badge">disputed</span>'
+            t_2.append(
+                ' <span class="tl-badge">disputed</span>',
+            )
         if environment.getattr(l_1_ev, 'weak'):
             pass
-            yield ' <span class="tl-badge tl-badge-weak">'
-            yield escape(environment.getattr(l_1_ev, 'weak'))
-            yield '</span>'
+            t_2.extend((
+                ' <span class="tl-badge tl-badge-weak">',
+                escape(environment.getattr(l_1_ev, 'weak')),
+                '</span>',
+            ))
         if environment.getattr(l_1_ev, 'context'):
             pass
-            yield ' <span class="tl-badge tl-badge-context">context</span>'
-        yield '</p>\n<h'
-        yield escape((undefined(name='h3') if l_1_h3 is missing else l_1_h3))
-        yield ' class="tl-event-title">'
-        yield escape(environment.getattr(l_1_ev, 'title'))
-        yield escape(context.call((undefined(name='noterefs') if l_1_noterefs is missing else l_1_noterefs), environment.getattr(l_1_ev, 'refs'), _loop_vars=_loop_vars))
-        yield '</h'
-        yield escape((undefined(name='h3') if l_1_h3 is missing else l_1_h3))
-        yield '>\n'
+            t_2.append(
+                ' <span class="tl-badge tl-badge-context">context</span>',
+            )
+        t_2.extend((
+            '</p>\n<h',
+            escape((undefined(name='h3') if l_2_h3 is missing else l_2_h3)),
+            ' class="tl-event-title">',
+            escape(environment.getattr(l_1_ev, 'title')),
+            escape(context.call((undefined(name='noterefs') if l_2_noterefs is missing else l_2_noterefs), environment.getattr(l_1_ev, 'refs'))),
+            '</h',
+            escape((undefined(name='h3') if l_2_h3 is missing else l_2_h3)),
+            '>\n',
+        ))
         if environment.getattr(l_1_ev, 'text'):
             pass
-            yield '<div class="tl-text">\n'
-            yield escape(environment.getattr(l_1_ev, 'text'))
-            yield '\n</div>\n'
+            t_2.extend((
+                '<div class="tl-text">\n',
+                escape(environment.getattr(l_1_ev, 'text')),
+                '\n</div>\n',
+            ))
         if environment.getattr(l_1_ev, 'date_claims'):
             pass
-            yield '<div class="tl-claims">\n<p class="tl-claims-title">'
-            yield escape(('The sources disagree on the date:' if environment.getattr(l_1_ev, 'disputed') else 'What the sources say about the date:'))
-            yield '</p>\n<ul class="tl-claim-list">\n'
-            for l_2_c in environment.getattr(l_1_ev, 'date_claims'):
+            t_2.extend((
+                '<div class="tl-claims">\n<p class="tl-claims-title">',
+                escape(('The sources disagree on the date:' if environment.getattr(l_1_ev, 'disputed') else 'What the sources say about the date:')),
+                '</p>\n<ul class="tl-claim-list">\n',
+            ))
+            for l_3_c in environment.getattr(l_1_ev, 'date_claims'):
                 _loop_vars = {}
                 pass
-                yield '<li class="tl-claim tl-rank-'
-                yield escape(environment.getattr(l_2_c, 'rank'))
-                yield '">\n<p class="tl-claim-value">'
-                yield escape(environment.getattr(l_2_c, 'when'))
-                yield escape(context.call((undefined(name='noterefs') if l_1_noterefs is missing else l_1_noterefs), environment.getattr(l_2_c, 'refs'), _loop_vars=_loop_vars))
-                if (environment.getattr(l_2_c, 'rank') != 'normal'):
-                    pass
-                    yield ' <span class="tl-rank">'
-                    yield escape(environment.getattr(l_2_c, 'rank'))
-                    yield '</span>'
-                yield '</p>\n'
-                if environment.getattr(l_2_c, 'note'):
-                    pass
-                    yield '<p class="tl-claim-note">'
-                    yield escape(environment.getattr(l_2_c, 'note'))
-                    yield '</p>\n'
-                yield '</li>\n'
-            l_2_c = missing
-            yield '</ul>\n</div>\n'
-        l_2_loop = missing
-        for l_2_g, l_2_loop in LoopContext(environment.getattr(l_1_ev, 'claim_groups'), undefined):
-            _loop_vars = {}
-            pass
-            yield '<div class="tl-claims tl-claims-other'
-            if environment.getattr(l_2_g, 'disputed'):
-                pass
-                yield ' tl-disputed'
-            yield '">\n<p class="tl-sides"><span class="tl-claim-about">'
-            yield escape(environment.getattr(l_2_g, 'label'))
-            yield '</span> —'
-            l_3_loop = missing
-            for l_3_c, l_3_loop in LoopContext(environment.getattr(l_2_g, 'sides'), undefined):
-                _loop_vars = {}
-                pass
-                if (not environment.getattr(l_3_loop, 'first')):
-                    pass
-                    yield ' ·'
-                yield ' <span class="tl-side tl-rank-'
-                yield escape(environment.getattr(l_3_c, 'rank'))
-                yield '">'
-                if environment.getattr(l_3_c, 'by'):
-                    pass
-                    yield '<span class="tl-claim-by">'
-                    yield escape(environment.getattr(l_3_c, 'by'))
-                    yield ':</span> '
-                yield escape(environment.getattr(l_3_c, 'label'))
-                yield escape(context.call((undefined(name='noterefs') if l_1_noterefs is missing else l_1_noterefs), environment.getattr(l_3_c, 'refs'), _loop_vars=_loop_vars))
+                t_2.extend((
+                    '<li class="tl-claim tl-rank-',
+                    escape(environment.getattr(l_3_c, 'rank')),
+                    '">\n<p class="tl-claim-value">',
+                    escape(environment.getattr(l_3_c, 'when')),
+                    escape(context.call((undefined(name='noterefs') if l_2_noterefs is missing else l_2_noterefs), environment.getattr(l_3_c, 'refs'), _loop_vars=_loop_vars)),
+                ))
                 if (environment.getattr(l_3_c, 'rank') != 'normal'):
                     pass
-                    yield ' <span class="tl-rank">('
-                    yield escape(environment.getattr(l_3_c, 'rank'))
-                    yield ')</span>'
-                yield '</span>'
-            l_3_loop = l_3_c = missing
-            yield '</p>\n'
-            def t_2(fiter):
-                for l_3_c in fiter:
-                    if environment.getattr(l_3_c, 'note'):
-                        yield l_3_c
-            for l_3_c in t_2(environment.getattr(l_2_g, 'sides')):
-                _loop_vars = {}
-                pass
-                yield '<p class="tl-claim-note">'
-                if environment.getattr(l_3_c, 'by'):
+                    t_2.extend((
+                        ' <span class="tl-rank">',
+                        escape(environment.getattr(l_3_c, 'rank')),
+                        '</span>',
+                    ))
+                t_2.append(
+                    '</p>\n',
+                )
+                if environment.getattr(l_3_c, 'note'):
                     pass
-                    yield '<span class="tl-claim-by">'
-                    yield escape(environment.getattr(l_3_c, 'by'))
-                    yield ':</span> '
-                yield escape(environment.getattr(l_3_c, 'note'))
-                yield '</p>\n'
+                    t_2.extend((
+                        '<p class="tl-claim-note">',
+                        escape(environment.getattr(l_3_c, 'note')),
+                        '</p>\n',
+                    ))
+                t_2.append(
+                    '</li>\n',
+                )
             l_3_c = missing
-            yield '</div>\n'
-        l_2_loop = l_2_g = missing
-        if environment.getattr(l_1_ev, 'media'):
-            pass
-            yield '<p class="tl-media"><span class="tl-label">Picture:</span> '
-            if environment.getattr(environment.getattr(l_1_ev, 'media'), 'safe_url'):
-                pass
-                yield '<a href="'
-                yield escape(environment.getattr(environment.getattr(l_1_ev, 'media'), 'safe_url'))
-                yield '">'
-                yield escape(environment.getattr(environment.getattr(l_1_ev, 'media'), 'label'))
-                yield '</a>'
-            else:
-                pass
-                yield escape(environment.getattr(environment.getattr(l_1_ev, 'media'), 'label'))
-            if (environment.getattr(environment.getattr(l_1_ev, 'media'), 'alt') and (environment.getattr(environment.getattr(l_1_ev, 'media'), 'alt') != environment.getattr(environment.getattr(l_1_ev, 'media'), 'label'))):
-                pass
-                yield ' <span class="tl-media-alt">('
-                yield escape(environment.getattr(environment.getattr(l_1_ev, 'media'), 'alt'))
-                yield ')</span>'
-            if environment.getattr(environment.getattr(l_1_ev, 'media'), 'credit'):
-                pass
-                yield ' <span class="tl-credit">Credit: '
-                yield escape(environment.getattr(environment.getattr(l_1_ev, 'media'), 'credit'))
-                yield '</span>'
-            yield '</p>\n'
-        if environment.getattr(l_1_ev, 'note'):
-            pass
-            yield '<div class="tl-event-note">\n'
-            yield escape(environment.getattr(l_1_ev, 'note'))
-            yield '\n</div>\n'
-        yield '<p class="tl-meta">'
-        if environment.getattr(l_1_ev, 'lane_label'):
-            pass
-            yield '<span class="tl-lane">'
-            yield escape(environment.getattr(l_1_ev, 'lane_label'))
-            yield '</span>'
-        for l_2_tag in environment.getattr(l_1_ev, 'tags'):
+            t_2.append(
+                '</ul>\n</div>\n',
+            )
+        l_3_loop = missing
+        for l_3_g, l_3_loop in LoopContext(environment.getattr(l_1_ev, 'claim_groups'), undefined):
             _loop_vars = {}
             pass
-            yield ' <span class="tl-tag">'
-            yield escape(l_2_tag)
-            yield '</span>'
-        l_2_tag = missing
-        yield ' <a class="tl-back" href="#'
-        yield escape(environment.getattr(l_1_ev, 'figure_id'))
-        yield '">Back to the chart<span class="tl-vh"> ('
-        yield escape(environment.getattr(l_1_ev, 'title'))
-        yield ')</span></a></p>\n</li>\n'
-    l_1_loop = l_1_ev = l_1_h3 = l_1_noterefs = missing
+            t_2.append(
+                '<div class="tl-claims tl-claims-other',
+            )
+            if environment.getattr(l_3_g, 'disputed'):
+                pass
+                t_2.append(
+                    ' tl-disputed',
+                )
+            t_2.extend((
+                '">\n<p class="tl-sides"><span class="tl-claim-about">',
+                escape(environment.getattr(l_3_g, 'label')),
+                '</span> —',
+            ))
+            l_4_loop = missing
+            for l_4_c, l_4_loop in LoopContext(environment.getattr(l_3_g, 'sides'), undefined):
+                _loop_vars = {}
+                pass
+                if (not environment.getattr(l_4_loop, 'first')):
+                    pass
+                    t_2.append(
+                        ' ·',
+                    )
+                t_2.extend((
+                    ' <span class="tl-side tl-rank-',
+                    escape(environment.getattr(l_4_c, 'rank')),
+                    '">',
+                ))
+                if environment.getattr(l_4_c, 'by'):
+                    pass
+                    t_2.extend((
+                        '<span class="tl-claim-by">',
+                        escape(environment.getattr(l_4_c, 'by')),
+                        ':</span> ',
+                    ))
+                t_2.extend((
+                    escape(environment.getattr(l_4_c, 'label')),
+                    escape(context.call((undefined(name='noterefs') if l_2_noterefs is missing else l_2_noterefs), environment.getattr(l_4_c, 'refs'), _loop_vars=_loop_vars)),
+                ))
+                if (environment.getattr(l_4_c, 'rank') != 'normal'):
+                    pass
+                    t_2.extend((
+                        ' <span class="tl-rank">(',
+                        escape(environment.getattr(l_4_c, 'rank')),
+                        ')</span>',
+                    ))
+                t_2.append(
+                    '</span>',
+                )
+            l_4_loop = l_4_c = missing
+            t_2.append(
+                '</p>\n',
+            )
+            def t_3(fiter):
+                for l_4_c in fiter:
+                    if environment.getattr(l_4_c, 'note'):
+                        yield l_4_c
+            for l_4_c in t_3(environment.getattr(l_3_g, 'sides')):
+                _loop_vars = {}
+                pass
+                t_2.append(
+                    '<p class="tl-claim-note">',
+                )
+                if environment.getattr(l_4_c, 'by'):
+                    pass
+                    t_2.extend((
+                        '<span class="tl-claim-by">',
+                        escape(environment.getattr(l_4_c, 'by')),
+                        ':</span> ',
+                    ))
+                t_2.extend((
+                    escape(environment.getattr(l_4_c, 'note')),
+                    '</p>\n',
+                ))
+            l_4_c = missing
+            t_2.append(
+                '</div>\n',
+            )
+        l_3_loop = l_3_g = missing
+        if environment.getattr(l_1_ev, 'media'):
+            pass
+            t_2.append(
+                '<p class="tl-media"><span class="tl-label">Picture:</span> ',
+            )
+            if environment.getattr(environment.getattr(l_1_ev, 'media'), 'safe_url'):
+                pass
+                t_2.extend((
+                    '<a href="',
+                    escape(environment.getattr(environment.getattr(l_1_ev, 'media'), 'safe_url')),
+                    '">',
+                    escape(environment.getattr(environment.getattr(l_1_ev, 'media'), 'label')),
+                    '</a>',
+                ))
+            else:
+                pass
+                t_2.append(
+                    escape(environment.getattr(environment.getattr(l_1_ev, 'media'), 'label')),
+                )
+            if (environment.getattr(environment.getattr(l_1_ev, 'media'), 'alt') and (environment.getattr(environment.getattr(l_1_ev, 'media'), 'alt') != environment.getattr(environment.getattr(l_1_ev, 'media'), 'label'))):
+                pass
+                t_2.extend((
+                    ' <span class="tl-media-alt">(',
+                    escape(environment.getattr(environment.getattr(l_1_ev, 'media'), 'alt')),
+                    ')</span>',
+                ))
+            if environment.getattr(environment.getattr(l_1_ev, 'media'), 'credit'):
+                pass
+                t_2.extend((
+                    ' <span class="tl-credit">Credit: ',
+                    escape(environment.getattr(environment.getattr(l_1_ev, 'media'), 'credit')),
+                    '</span>',
+                ))
+            t_2.append(
+                '</p>\n',
+            )
+        if environment.getattr(l_1_ev, 'note'):
+            pass
+            t_2.extend((
+                '<div class="tl-event-note">\n',
+                escape(environment.getattr(l_1_ev, 'note')),
+                '\n</div>\n',
+            ))
+        t_2.append(
+            '<p class="tl-meta">',
+        )
+        if environment.getattr(l_1_ev, 'lane_label'):
+            pass
+            t_2.extend((
+                '<span class="tl-lane">',
+                escape(environment.getattr(l_1_ev, 'lane_label')),
+                '</span>',
+            ))
+        for l_3_tag in environment.getattr(l_1_ev, 'tags'):
+            _loop_vars = {}
+            pass
+            t_2.extend((
+                ' <span class="tl-tag">',
+                escape(l_3_tag),
+                '</span>',
+            ))
+        l_3_tag = missing
+        t_2.extend((
+            ' <a class="tl-back" href="#',
+            escape(environment.getattr(l_1_ev, 'figure_id')),
+            '">Back to the chart<span class="tl-vh"> (',
+            escape(environment.getattr(l_1_ev, 'title')),
+            ')</span></a></p>\n</li>\n',
+        ))
+        l_1_entry = (Markup if context.eval_ctx.autoescape else identity)(concat(t_2))
+        _loop_vars['entry'] = l_1_entry
+        l_2_h3 = l_2_noterefs = missing
+        yield escape((undefined(name='entry') if l_1_entry is missing else l_1_entry))
+    l_1_loop = l_1_ev = l_1_entry = missing
     yield '</ol>\n</section>\n'
 
 def block_filters(context, missing=missing, environment=environment):
@@ -433,10 +530,10 @@ def block_filters(context, missing=missing, environment=environment):
     l_0_lanes = resolve('lanes')
     l_0_tags = resolve('tags')
     try:
-        t_3 = environment.filters['dom_key']
+        t_4 = environment.filters['dom_key']
     except KeyError:
         @internalcode
-        def t_3(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'dom_key' found.")
     pass
     yield '<div class="tl-filters" data-tl-filters hidden>\n<label class="tl-filter">Lane <select data-tl-filter="lane">\n<option value="">All lanes</option>\n'
@@ -454,7 +551,7 @@ def block_filters(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<option value="'
-        yield escape(t_3(l_1_tag))
+        yield escape(t_4(l_1_tag))
         yield '">'
         yield escape(l_1_tag)
         yield '</option>\n'
@@ -538,43 +635,61 @@ def block_notes(context, missing=missing, environment=environment):
         yield '>\n<ol class="tl-note-list">\n'
         l_1_loop = missing
         for l_1_n, l_1_loop in LoopContext((undefined(name='notes') if l_0_notes is missing else l_0_notes), undefined):
+            l_1_entry = missing
             _loop_vars = {}
             pass
-            yield '<li class="tl-note" id="'
-            yield escape(environment.getattr(l_1_n, 'id'))
-            yield '" tabindex="-1"><span class="tl-note-text">'
-            yield escape(environment.getattr(l_1_n, 'html'))
+            t_5 = []
+            pass
+            t_5.extend((
+                '<li class="tl-note" id="',
+                escape(environment.getattr(l_1_n, 'id')),
+                '" tabindex="-1"><span class="tl-note-text">',
+                escape(environment.getattr(l_1_n, 'html')),
+            ))
             if environment.getattr(l_1_n, 'quote'):
                 pass
-                yield ' <q class="tl-quote">'
-                yield escape(environment.getattr(l_1_n, 'quote'))
-                yield '</q>'
-            yield '</span>'
+                t_5.extend((
+                    ' <q class="tl-quote">',
+                    escape(environment.getattr(l_1_n, 'quote')),
+                    '</q>',
+                ))
+            t_5.append(
+                '</span>',
+            )
             if (t_1(environment.getattr(l_1_n, 'backlinks')) == 1):
                 pass
-                yield ' <a class="tl-backlink" href="#'
-                yield escape(environment.getitem(environment.getattr(l_1_n, 'backlinks'), 0))
-                yield '" role="doc-backlink" aria-label="Back to reference to note '
-                yield escape(environment.getattr(l_1_n, 'number'))
-                yield '">↩&#xFE0E;</a>'
+                t_5.extend((
+                    ' <a class="tl-backlink" href="#',
+                    escape(environment.getitem(environment.getattr(l_1_n, 'backlinks'), 0)),
+                    '" role="doc-backlink" aria-label="Back to reference to note ',
+                    escape(environment.getattr(l_1_n, 'number')),
+                    '">↩&#xFE0E;</a>',
+                ))
             else:
                 pass
-                l_2_loop = missing
-                for l_2_b, l_2_loop in LoopContext(environment.getattr(l_1_n, 'backlinks'), undefined):
+                l_3_loop = missing
+                for l_3_b, l_3_loop in LoopContext(environment.getattr(l_1_n, 'backlinks'), undefined):
                     _loop_vars = {}
                     pass
-                    yield ' <a class="tl-backlink" href="#'
-                    yield escape(l_2_b)
-                    yield '" role="doc-backlink" aria-label="Back to reference '
-                    yield escape(environment.getattr(l_2_loop, 'index'))
-                    yield ' to note '
-                    yield escape(environment.getattr(l_1_n, 'number'))
-                    yield '">↩&#xFE0E;<sup>'
-                    yield escape(environment.getattr(l_2_loop, 'index'))
-                    yield '</sup></a>'
-                l_2_loop = l_2_b = missing
-            yield '</li>\n'
-        l_1_loop = l_1_n = missing
+                    t_5.extend((
+                        ' <a class="tl-backlink" href="#',
+                        escape(l_3_b),
+                        '" role="doc-backlink" aria-label="Back to reference ',
+                        escape(environment.getattr(l_3_loop, 'index')),
+                        ' to note ',
+                        escape(environment.getattr(l_1_n, 'number')),
+                        '">↩&#xFE0E;<sup>',
+                        escape(environment.getattr(l_3_loop, 'index')),
+                        '</sup></a>',
+                    ))
+                l_3_loop = l_3_b = missing
+            t_5.append(
+                '</li>\n',
+            )
+            l_1_entry = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
+            _loop_vars['entry'] = l_1_entry
+            yield escape((undefined(name='entry') if l_1_entry is missing else l_1_entry))
+        l_1_loop = l_1_n = l_1_entry = missing
         yield '</ol>\n</section>\n'
 
 def block_bibliography(context, missing=missing, environment=environment):
@@ -672,4 +787,4 @@ def block_page_end(context, missing=missing, environment=environment):
     pass
 
 blocks = {'root': block_root, 'page_start': block_page_start, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script, 'page_end': block_page_end}
-debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=45&12=47&13=59&15=62&16=63&19=65&27=66&34=67&48=68&117=69&129=70&141=71&164=72&165=73&167=76&170=79&171=81&11=83&15=92&16=116&19=125&21=138&22=146&23=149&27=153&28=162&30=165&34=168&35=185&36=189&37=191&38=194&39=197&41=202&42=206&48=211&49=223&50=227&51=233&71=236&72=242&73=266&74=282&75=289&77=292&80=294&82=297&84=299&85=303&86=305&87=313&88=316&95=322&96=326&97=330&98=357&99=365&103=375&104=378&106=399&108=402&111=405&51=425&55=442&56=446&61=452&62=456&117=463&118=474&119=477&120=481&122=487&123=492&129=508&130=525&131=528&132=532&134=539&135=543&141=579&142=590&143=593&144=597&145=603&146=608&148=616&149=620&150=622&151=624&152=627&154=629&155=632&164=640&167=649&171=664'
+debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=45&12=47&13=59&15=62&16=63&19=65&27=66&34=67&48=68&120=69&132=70&145=71&168=72&169=73&171=76&174=79&175=81&11=83&15=92&16=116&19=125&21=138&22=146&23=149&27=153&28=162&30=165&34=168&35=185&36=189&37=191&38=194&39=197&41=202&42=206&48=211&49=223&50=227&51=233&73=236&75=247&76=282&77=308&78=316&80=320&83=323&85=327&87=330&88=335&89=337&90=350&91=354&98=365&99=371&100=378&101=420&102=430&106=446&107=451&109=482&111=486&114=492&74=515&116=518&51=522&55=539&56=543&61=549&62=553&120=560&121=571&122=574&123=578&125=584&126=589&132=605&133=622&134=625&135=629&137=636&139=644&138=688&140=690&145=694&146=705&147=708&148=712&149=718&150=723&152=731&153=735&154=737&155=739&156=742&158=744&159=747&168=755&171=764&175=779'
