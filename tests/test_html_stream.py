@@ -79,8 +79,9 @@ def test_writing_holds_a_small_part_of_the_page_in_memory(tmp_path, monkeypatch)
     The page whole, as one string, would be more than that by itself; what writing does hold is a
     piece being written and a copy of the chart's SVG that markupsafe makes.
     """
-    # 65,536 of the template's pieces (a batch) are 1.5% of a 100,000-event page but most of this one.
-    monkeypatch.setattr(html_module, "_BATCH", 2048)
+    # A batch (256 pieces, most of them list entries of about 1 KB) is an eighth of this small page but
+    # 0.1% of a 100,000-event one: measure with batches of 32 so that what is left is what the writer holds.
+    monkeypatch.setattr(html_module, "_BATCH", 32)
     tl = generated_timeline(1500)
     size = len(render_html(tl).encode("utf-8"))
     write = html_writer(tl)

@@ -42,8 +42,9 @@ _PREFIX_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _URL_CLASS = 'class="tl-url"'
 _AUTOESCAPE_SUFFIXES = (".html.j2", ".html", ".xml", ".xml.j2", ".htm")
 _NOTHING = Markup("")
-#: Pieces of a template's output joined at a time (see _rendered).
-_BATCH = 1024
+#: Pieces of a template's output joined at a time (see _rendered).  A list entry or note is one piece
+#: (the template gathers each), about 1 KB, so a batch holds a few hundred KB whatever the page's size.
+_BATCH = 256
 
 
 def _autoescape(name: str | None) -> bool:
