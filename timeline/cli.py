@@ -134,9 +134,9 @@ def _parser() -> argparse.ArgumentParser:
                              "OUT may be '-' with --to.\n\nformats read:\n"
                              + help_lines(reading=True) + "\n\nformats written:\n" + help_lines(reading=False)
                              + "\n  svg, html  rendered (as `timeline render` does)")
-    convert.add_argument("input", help="input file or directory, or - for standard input (its format by content "
-                         "or --from)")
-    convert.add_argument("output", help="output file, or - for standard output")
+    convert.add_argument("input", metavar="IN", help="input file or directory, or - for standard input (its format "
+                         "by content or --from)")
+    convert.add_argument("output", metavar="OUT", help="output file, or - for standard output")
     convert.add_argument("--from", dest="input_format", choices=input_names(), metavar="FORMAT",
                          help=f"input format (default: by suffix and content): {', '.join(input_names())}")
     convert.add_argument("--to", dest="output_format", choices=[*output_names(), *RENDER_FORMATS], metavar="FORMAT",
