@@ -181,3 +181,14 @@ def test_a_file_named_dash_is_read_as_dot_slash_dash(tmp_path: Path, monkeypatch
     feed(monkeypatch, b"")
     assert main(["check", "./-", "--input-format", "toml"]) == 0
     assert capsys.readouterr().out == "./-: ok: 1 events, 0 eras, 1 sources\n"
+
+
+def test_a_terminal_is_told_how_to_finish(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """At an interactive prompt `timeline check -` says it is reading and how to end; a pipe gets no such line."""
+    feed(monkeypatch, GOOD.encode())
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    assert main(["check", "-"]) == 0
+    assert capsys.readouterr().err == "timeline: reading events from standard input (end with Ctrl-D)\n"
+    feed(monkeypatch, GOOD.encode())
+    assert main(["check", "-"]) == 0
+    assert capsys.readouterr().err == ""

@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="timeline",
         description="Historical timelines with partial, approximate and disputed dates, "
         "rendered to SVG and HTML with numbered source footnotes.",
-        epilog="With no PATH, commands use the bundled 1930–1956 timeline. "
+        epilog="With no PATH, commands use the bundled 1930–1956 timeline; a PATH of - reads standard input. "
         "Exit status: 0 ok, 1 invalid input, 2 misuse (or an output that cannot be written), "
         "3 internal error.",
     )
