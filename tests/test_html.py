@@ -98,12 +98,27 @@ def test_past_the_cap_the_page_lays_out_one_chart(monkeypatch: pytest.MonkeyPatc
     assert containers == ["tl-chart-overview", "tl-chart-print"]
     assert len(doc.ids) == len(set(doc.ids)) and all(h[1:] in doc.ids for h in doc.hrefs if h.startswith("#"))
     assert (f'<p class="tl-figure-hint tl-chart-note" id="tl-chart-overview-note">This chart of {len(tl.events)} '
-            f'events is shown at its own size, 1,200 px wide') in html
+            f'events is shown at its own size, 1,100 px wide') in html   # charts.OVERVIEW_WIDTH: fits a desktop page
     assert 'the <a href="#tl-events">list below</a>' in html
     assert ".tl-root .tl-chart-overview svg { max-width: none !important;" in html
     sizes = [float(v) for v in re.findall(r"#tl-chart-overview #tl-chart \.[\w-]+[^{]*\{ font-size: ([\d.]+)px", html)]
     assert sizes and min(sizes) >= 12.0 * 0.7   # footnotes may go to 70% of the phone's 12 px
     assert '<p class="tl-print-note">' in html
+
+
+@pytest.mark.parametrize(("options", "width"), [({}, "1100"), ({"width": 1400}, "1400"),
+                                              ({"size": "1600x900"}, "1600")])
+def test_the_overview_is_the_page_width_unless_the_caller_says(monkeypatch: pytest.MonkeyPatch,
+                                                               options: dict[str, object], width: str) -> None:
+    """The overview is laid out 1,100 px wide, the page's content on a desktop, unless a width or size is given."""
+    from timeline.render import charts
+
+    tl = small()
+    monkeypatch.setattr(charts, "RESPONSIVE_MAX_EVENTS", len(tl.events) - 1)
+    html = timeline.render_html(tl, **options)
+    svg = re.search(r'<div class="tl-chart [^"]*" id="tl-chart-overview"[^>]*>\s*<svg [^>]*>', html)
+    assert svg and f'width="{width}"' in svg.group(0), svg and svg.group(0)
+    assert f"shown at its own size, {int(width):,} px wide" in html
 
 
 def test_page_has_reading_order() -> None:

@@ -93,19 +93,24 @@ def test_each_width_gets_its_own_chart_with_readable_text(open_page: Any, bundle
         assert min(sizes["sups"]) >= 0.7 * minimum - 0.05
 
 
-@pytest.mark.parametrize(("medium", "width"), [("phone page", 390), ("column fragment", 720),
-                                             ("desktop page", 1280)])
+@pytest.mark.parametrize(("medium", "width", "scrolls"), [
+    ("phone page", 390, True), ("column fragment", 720, True),
+    ("desktop page", 1280, False), ("wide desktop page", 1920, False), ("desktop fragment", 1280, False),
+])
 def test_past_the_cap_one_chart_at_its_own_size_scrolls_sideways(open_page: Any, bundled: timeline.Timeline,
                                                                  monkeypatch: pytest.MonkeyPatch, medium: str,
-                                                                 width: int) -> None:
+                                                                 width: int, scrolls: bool) -> None:
     """Past RESPONSIVE_MAX_EVENTS every width shows the overview at its own size: text >= 12 px, the
-    chart's box (not the page) scrolls sideways where it is narrower than the chart, and a note says so."""
+    chart's box (not the page) scrolls sideways where it is narrower than the chart, and a note says so;
+    on a desktop (1280 or 1920 px, page or fragment) the chart fits its box, with nothing to scroll."""
     from timeline.render import charts
 
     monkeypatch.setattr(charts, "RESPONSIVE_MAX_EVENTS", len(bundled.events) - 1)
     if medium == "column fragment":
         page = open_page(_host(render_html(bundled, fragment=True), main="width: 720px; margin: 0 auto"),
                          width=1280)
+    elif medium == "desktop fragment":
+        page = open_page(_host(render_html(bundled, fragment=True)), width=width)
     else:
         page = open_page(render_html(bundled), width=width)
     sizes = page.evaluate(SIZES_JS)
@@ -115,16 +120,15 @@ def test_past_the_cap_one_chart_at_its_own_size_scrolls_sideways(open_page: Any,
         return {box: c.clientWidth, chart: c.scrollWidth, svg: c.querySelector('svg').getBoundingClientRect().width,
                 page: document.scrollingElement.scrollWidth, view: innerWidth,
                 note: document.getElementById('tl-chart-overview-note').getClientRects().length}; })()""")
-    assert box["svg"] == pytest.approx(1200, abs=0.5)   # never shrunk
+    assert box["svg"] == pytest.approx(charts.OVERVIEW_WIDTH, abs=0.5)   # never shrunk
     assert box["page"] <= box["view"]                    # the page itself does not scroll sideways
     assert box["note"] == 1
-    if width < 1200:
-        assert box["chart"] > box["box"]                 # the chart's box does
+    assert (box["chart"] > box["box"]) is scrolls        # the chart's box does, where it is narrower
 
 
 def test_past_the_cap_the_overview_stays_off_paper(open_page: Any, bundled: timeline.Timeline,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """Printed, a page past the cap shows its title, then the print note, not the 1200-px overview shrunk to the paper."""
+    """Printed, a page past the cap shows its title, then the print note, not the 1100-px overview shrunk to the paper."""
     from timeline.render import charts
 
     monkeypatch.setattr(charts, "RESPONSIVE_MAX_EVENTS", len(bundled.events) - 1)

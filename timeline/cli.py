@@ -21,7 +21,7 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
     from timeline.atomic import Content
@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="timeline",
         description="Historical timelines with partial, approximate and disputed dates, "
         "rendered to SVG and HTML with numbered source footnotes.",
-        epilog="With no PATH, commands use the bundled 1930–1956 timeline. "
+        epilog="With no PATH, commands use the bundled 1930–1956 timeline; a PATH of - reads standard input. "
         "Exit status: 0 ok, 1 invalid input, 2 misuse (or an output that cannot be written), "
         "3 internal error.",
     )
@@ -64,9 +64,11 @@ def _parser() -> argparse.ArgumentParser:
                        "(check still reports them as errors)")
 
     def add_input(p: argparse.ArgumentParser) -> None:
-        p.add_argument("path", nargs="?", help="event file or directory (default: the bundled timeline)")
+        p.add_argument("path", nargs="?", help="event file or directory, or - for standard input "
+                       "(default: the bundled timeline)")
         p.add_argument("--input-format", dest="input_format", choices=input_names(), metavar="FORMAT",
-                       help=f"input format (default: by suffix and content; directories are TOML): "
+                       help=f"input format (default: by suffix and content; directories are TOML; - by content, "
+                       f"TOML unless it looks like another, so plain CSV needs --input-format csv): "
                        f"{', '.join(input_names())}")
         p.add_argument("--strict", action="store_true", help="treat warnings (e.g. uncited events) as errors")
         add_max_bytes(p)
@@ -127,11 +129,14 @@ def _parser() -> argparse.ArgumentParser:
                              formatter_class=argparse.RawDescriptionHelpFormatter,
                              description="Convert IN to OUT, picking formats by suffix, or as --from/--to say.\n"
                              "An input whose suffix several formats share is recognised by its content; such an\n"
-                             "output is ours unless --to names another.  OUT may be '-' with --to.\n\nformats read:\n"
+                             "output is ours unless --to names another.  IN may be '-' (standard input, recognised by\n"
+                             "its content: TOML unless it looks like another, so plain CSV needs --from csv);\n"
+                             "OUT may be '-' with --to.\n\nformats read:\n"
                              + help_lines(reading=True) + "\n\nformats written:\n" + help_lines(reading=False)
                              + "\n  svg, html  rendered (as `timeline render` does)")
-    convert.add_argument("input", help="input file or directory")
-    convert.add_argument("output", help="output file, or - for standard output")
+    convert.add_argument("input", metavar="IN", help="input file or directory, or - for standard input (its format "
+                         "by content or --from)")
+    convert.add_argument("output", metavar="OUT", help="output file, or - for standard output")
     convert.add_argument("--from", dest="input_format", choices=input_names(), metavar="FORMAT",
                          help=f"input format (default: by suffix and content): {', '.join(input_names())}")
     convert.add_argument("--to", dest="output_format", choices=[*output_names(), *RENDER_FORMATS], metavar="FORMAT",
@@ -182,10 +187,17 @@ def _load(args: argparse.Namespace, outputs: Sequence[str | None] = ()) -> tuple
     from timeline.resources import bundled_events
 
     check_not_inputs([o for o in outputs if o not in (None, "-")], _inputs(args))
-    path = Path(args.path) if args.path else bundled_events()
+    options = {"format": args.input_format, "strict": args.strict, "max_bytes": args.max_bytes,
+               "skip_invalid": getattr(args, "skip_invalid", False)}
     with _gc_paused():
-        result = read(path, format=args.input_format, strict=args.strict, max_bytes=args.max_bytes,
-                      skip_invalid=getattr(args, "skip_invalid", False))
+        if args.path == "-":
+            from timeline.io import STDIN_NAME, read_stream
+
+            path: Path | str = STDIN_NAME
+            result = read_stream(_stdin(), **options)
+        else:
+            path = Path(args.path) if args.path else bundled_events()
+            result = read(path, **options)
     for diag in result.diagnostics:
         print(diag.format(), file=sys.stderr)
     errors = sum(d.is_error for d in result.diagnostics)
@@ -196,10 +208,29 @@ def _load(args: argparse.Namespace, outputs: Sequence[str | None] = ()) -> tuple
     return result.timeline, EXIT_OK
 
 
+def _stdin() -> BinaryIO:
+    """Standard input as bytes, for an input path of ``-``."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageError_("- reads standard input, but this process has none to read; give a file")
+    if sys.stdin.isatty():  # typed at the prompt: say how to finish, as nothing else will
+        print("timeline: reading events from standard input (end with Ctrl-D)", file=sys.stderr)
+    return stream
+
+
+def _shown(path: str | None) -> str:
+    """How messages name the input: its path, ``<stdin>`` for ``-``, or the bundled timeline."""
+    if path == "-":
+        from timeline.io import STDIN_NAME
+
+        return STDIN_NAME
+    return path or "bundled timeline"
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     tl, status = _load(args)
     if tl is not None:
-        _stdout(f"{args.path or 'bundled timeline'}: ok: {len(tl.events)} events, {len(tl.eras)} eras, "
+        _stdout(f"{_shown(args.path)}: ok: {len(tl.events)} events, {len(tl.eras)} eras, "
                 f"{len(tl.sources)} sources\n")
     return status
 
@@ -254,7 +285,7 @@ def _stdout(text: str | bytes) -> None:
 def _inputs(args: argparse.Namespace) -> list[Path]:
     """The input paths of this command, which no output may overwrite."""
     path = getattr(args, "path", None) or getattr(args, "input", None)
-    return [Path(path)] if path else []
+    return [Path(path)] if path and path != "-" else []  # standard input is no file to overwrite
 
 
 def _filtered(tl: Timeline, args: argparse.Namespace) -> Timeline:
@@ -308,7 +339,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if tl is None:
         return status
     if not tl.events:
-        return _nothing_to_draw("render", args.path)
+        return _nothing_to_draw("render", _shown(args.path))
     tl = _filtered(tl, args)
     if not tl.events:
         print("timeline render: warning: no event passes --from/--to/--lane/--tag/--no-context; "
@@ -430,7 +461,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         from timeline import render
 
         if not tl.events:
-            return _nothing_to_draw("convert", args.path)
+            return _nothing_to_draw("convert", _shown(args.path))
 
         renderers = {"svg": render.render_svg, "html": render.render_html, "png": render.render_png}
         text = renderers[target](tl)

@@ -19,8 +19,11 @@ from timeline.model import Timeline
 
 __all__ = [
     "BLANK_TITLE", "CARRIAGE_RETURNS", "Collector", "HEADLINE", "Losses", "MAX_INPUT_BYTES", "ONE_LINE", "ReadOptions", "ReadResult",
-    "Scope", "TRIMMED", "decode_text", "did_you_mean", "header_key", "raise_for", "read_bytes", "read_file", "trimmed",
+    "STDIN_NAME", "Scope", "TRIMMED", "decode_text", "did_you_mean", "header_key", "raise_for", "read_bytes", "read_file", "trimmed",
 ]
+
+#: The name diagnostics give standard input (``timeline check -``): ``<stdin>:3:7: error: ...``.
+STDIN_NAME = "<stdin>"
 
 
 @attrs.frozen

@@ -25,6 +25,7 @@ from timeline.errors import DateError, Diagnostic
 from timeline.io.common import (
     BLANK_TITLE,
     CARRIAGE_RETURNS,
+    STDIN_NAME,
     TRIMMED,
     Collector,
     Losses,
@@ -173,7 +174,7 @@ def read_csv_text(text: str, name: str = "<string>", options: ReadOptions | None
     used = {c.source for ev in events for c in ev.citations}
     all_sources = {sid: src for sid, src in known.items() if sid in used}
     all_sources.update({src.id: src for src in made.values()})
-    timeline = Timeline(title=Path(name).stem if name != "<string>" else "Timeline", events=tuple(events),
+    timeline = Timeline(title=Path(name).stem if name not in ("<string>", STDIN_NAME) else "Timeline", events=tuple(events),
                         lanes=tuple(lanes.values()), sources=dict(sorted(all_sources.items())))
 
     def locate(path: ModelPath) -> Where | None:

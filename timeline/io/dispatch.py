@@ -9,15 +9,18 @@ about what the target format could not carry over.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
+
+import attrs
 
 from timeline.atomic import write_atomic
-from timeline.errors import Diagnostic, UsageError
-from timeline.io.common import Collector, ReadOptions, ReadResult, decode_text, read_bytes
-from timeline.io.formats import FORMATS, for_input, for_output, sniff
-from timeline.io.limits import byte_budget, normalise_text
+from timeline.errors import Diagnostic, Severity, UsageError
+from timeline.io.common import STDIN_NAME, Collector, ReadOptions, ReadResult, decode_text, read_bytes
+from timeline.io.formats import FORMATS, for_input, for_output, input_names, sniff
+from timeline.io.limits import TooLarge, byte_budget, normalise_text, read_limited_stream
 from timeline.model import Timeline
 
-__all__ = ["read", "read_text", "write", "write_text"]
+__all__ = ["STDIN_NAME", "read", "read_stream", "read_text", "write", "write_text"]
 
 
 def read(path: str | Path, *, format: str | None = None, strict: bool = False, skip_invalid: bool = False,
@@ -49,6 +52,39 @@ def read(path: str | Path, *, format: str | None = None, strict: bool = False, s
             return ReadResult(None, tuple(collector.sorted()))
     row = for_input(path, format, head=lambda: text)
     return row.read_text(text, str(path), options)
+
+
+def read_stream(stream: BinaryIO, *, name: str = STDIN_NAME, format: str | None = None, strict: bool = False,
+                skip_invalid: bool = False, max_bytes: int | None = None) -> ReadResult:
+    """Read a timeline from a binary stream, such as standard input for the command line's ``-``.
+
+    The bytes are limited by ``max_bytes`` and decoded as a file's are (UTF-8
+    with or without a BOM, or UTF-16 with one; anything else is an error at
+    its line and column); the format is ``format``, else sniffed from the
+    content as :func:`read_text` does without a suffix (TOML when nothing matches).
+    """
+    named = for_input(name, format) if format else None  # an unknown name is refused before anything is read
+    collector = Collector()
+    with byte_budget(max_bytes):
+        try:
+            data: bytes | None = read_limited_stream(stream)
+        except TooLarge as exc:
+            collector.error(str(exc), name)
+            data = None
+        except OSError as exc:
+            collector.error(f"cannot read standard input: {exc.strerror or exc}", name)
+            data = None
+    text = decode_text(data, name, collector) if data is not None else None
+    if text is None:
+        return ReadResult(None, tuple(collector.sorted()))
+    row = named or sniff(text)
+    result = row.read_text(text, name, ReadOptions(strict=strict, skip_invalid=skip_invalid))
+    if named is None and row.name == "toml" and any(d.is_error for d in result.diagnostics):
+        note = Diagnostic(Severity.NOTE, "read as TOML, as no other format was recognised in the content; "
+                          f"if it is another, name it with --input-format (--from for convert): "
+                          f"{', '.join(input_names())}", name)
+        result = attrs.evolve(result, diagnostics=(*result.diagnostics, note))
+    return result
 
 
 def read_text(text: str, *, format: str | None = None, name: str = "<string>", strict: bool = False,

@@ -22,16 +22,16 @@ import os
 import re
 import select
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 
 __all__ = [
     "Budget", "FIFO_WAIT_SECONDS", "MAX_FIELD_CHARS", "MAX_INPUT_BYTES", "MAX_QUANTITY", "TooLarge", "bounded_number",
-    "byte_budget", "line_col", "line_ends", "lines_of", "normalise_text", "parse_size", "read_limited", "shown_number",
-    "whole_number",
+    "byte_budget", "line_col", "line_ends", "lines_of", "normalise_text", "parse_size", "read_limited", "read_limited_stream",
+    "shown_number", "whole_number",
 ]
 
 #: Bytes one load may read (a file, or a folder's files together) unless told otherwise.
@@ -92,18 +92,9 @@ def read_limited(path: Path) -> bytes:
             raise TooLarge(f"nothing was written to this FIFO within {FIFO_WAIT_SECONDS:g} seconds")
         flags = fcntl.fcntl(fd, fcntl.F_GETFL)
         fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
-        want = budget.left + 1
-        chunks: list[bytes] = []
-        got = 0
-        while got < want:
-            chunk = os.read(fd, min(want - got, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            got += len(chunk)
+        data = _read_upto(lambda n: os.read(fd, n), budget.left + 1)
     finally:
         os.close(fd)
-    data = b"".join(chunks)
     if len(data) > budget.left:
         if budget.used:
             raise TooLarge(f"reading this file takes the load over its {budget.limit:,}-byte limit "
@@ -114,6 +105,34 @@ def read_limited(path: Path) -> bytes:
                        f"max_bytes (timeline --max-bytes) to read it")
     budget.used += len(data)
     return data
+
+
+def read_limited_stream(stream: BinaryIO, name: str = "standard input") -> bytes:
+    """Read a binary stream (standard input) to its end within the budget; raise TooLarge past it.
+
+    As for a file, at most the budget's remaining bytes plus one are read, so
+    an endless pipe (``yes |``) is refused instead of filling the memory.
+    """
+    budget = _BUDGET.get() or Budget(MAX_INPUT_BYTES)
+    data = _read_upto(stream.read, budget.left + 1)
+    if len(data) > budget.left:
+        raise TooLarge(f"{name} is over the {budget.limit:,}-byte limit for timeline input; pass a larger "
+                       f"max_bytes (timeline --max-bytes) to read it")
+    budget.used += len(data)
+    return data
+
+
+def _read_upto(read: Callable[[int], bytes | None], want: int) -> bytes:
+    """Call ``read`` for chunks of at most 1 MiB until ``want`` bytes or the end of the input."""
+    chunks: list[bytes] = []
+    got = 0
+    while got < want:
+        chunk = read(min(want - got, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
 
 
 def _wait_for_data(fd: int) -> bool:

@@ -8,7 +8,8 @@ container (an inline SVG's ``<style>`` is global to the document, and each frame
 font sizes).  The wide chart keeps the page's prefix, so links into it stay as they were.
 
 A timeline of more than :data:`RESPONSIVE_MAX_EVENTS` events gets one chart instead: the
-``overview``, laid out as the wide chart but with a phone's least text size, shown at its own
+``overview``, laid out as the wide chart (but :data:`OVERVIEW_WIDTH` wide, the page's content on
+a desktop, unless the caller gives a width or size) with a phone's least text size, shown at its own
 size at every width (a box that scrolls sideways on a narrow screen, text never shrunk), with
 a note saying so; the printed page names the command that writes the chart's pages.
 """
@@ -24,7 +25,7 @@ from markupsafe import Markup
 from timeline.layout.frame import MINIMUMS, Frame
 from timeline.model import Timeline
 
-__all__ = ["Chart", "NARROW", "OVERVIEW_ROWS", "PRINT_AREA", "RESPONSIVE_MAX_EVENTS", "embedded_charts", "inline_svg"]
+__all__ = ["Chart", "NARROW", "OVERVIEW_ROWS", "OVERVIEW_WIDTH", "PRINT_AREA", "RESPONSIVE_MAX_EVENTS", "embedded_charts", "inline_svg"]
 
 #: The narrow frames: (kind, layout options).  The wide chart is whatever the caller asked for.
 #: Each is a little narrower than its medium's preset so that it is shown at its own size, not
@@ -46,6 +47,13 @@ PRINT_AREA = (680.0, 925.0)
 #: the printed chart some 775 pages (77 MB) that nobody prints.  The one chart is the overview
 #: (see the module's doc); the printed page says where the chart's pages come from.
 RESPONSIVE_MAX_EVENTS = 1000
+
+#: The overview's width when the caller gives none (no ``width``, no ``size``): the default wide chart's
+#: 1,200 px is wider than the page can show it, as timeline.css caps the page's content at 72rem, 1,152 px
+#: (from a 1,248-px window on: the 1280 and 1920 px of common desktops), and a fragment's at 1,110 px
+#: inside its padding and border, so every desktop reader scrolled ~50 px sideways for nothing.  1,100 px
+#: fits both; narrower screens scroll the chart's box as before, its text never shrunk.
+OVERVIEW_WIDTH = 1100.0
 
 #: Label rows per lane of the overview (unless the caller says): a few hundred labelled events over a
 #: couple of screens' height, not a wall of labels above the list that holds every event anyway.
@@ -111,6 +119,8 @@ def _overview(tl: Timeline, prefix: str, theme: str, options: dict[str, Any]) ->
     fields = attrs.fields_dict(LayoutOptions)
     lay = LayoutOptions(**{k: v for k, v in options.items() if k in fields})
     frame = lay.frame
+    if options.get("width") is None and options.get("size") is None and lay.direction == "horizontal":
+        frame = attrs.evolve(frame, width=OVERVIEW_WIDTH)  # the default 1,200 px, made to fit the page
     if frame.min_text < MINIMUMS["phone"]:
         frame = attrs.evolve(frame, min_text=MINIMUMS["phone"])
     chart = _chart(tl, "overview", prefix, prefix, theme, {
