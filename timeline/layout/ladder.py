@@ -13,9 +13,12 @@ from collections.abc import Iterator
 import attrs
 
 from timeline.dates import calendar as cal
+from timeline.layout.text import measure
+from timeline.layout.typography import Typography
 
-__all__ = ["CHAIN", "DEEP_AXIS", "GROUP", "LADDER", "NAMES_DAYS", "PRESENT_SHARE", "YEAR0", "Rung", "deep_end",
-           "is_deep", "nests", "rung_days", "rungs_from", "stretch_label", "tick_context", "tick_label", "year_label"]
+__all__ = ["CHAIN", "DEEP_AXIS", "GROUP", "LADDER", "NAMES_DAYS", "PRESENT_SHARE", "Rung", "YEAR0", "deep_end",
+           "is_deep", "label_width", "nests", "rung_days", "rungs_from", "stretch_label", "tick_context", "tick_label",
+           "year_label"]
 
 
 @attrs.frozen
@@ -243,3 +246,27 @@ def rungs_from(unit: str) -> list[Rung]:
     """The rungs of ``unit`` and coarser, finest first."""
     order = [u for u, _s in _TABLE]
     return [r for r in LADDER if order.index(r.unit) >= order.index(unit)]
+
+
+def label_width(ty: Typography, d0: float, d1: float, finest: str = "hour", last: float | None = None) -> float:
+    """The widest one-line tick label (bold) an axis over ``d0..d1`` may draw, so none is ever cut.
+
+    ``last`` is as for :func:`timeline.layout.ticks.locate`: a deep axis draws no label after it.
+    """
+    deep = is_deep(d0)
+    mark_ce = cal.year_of(math.floor(d0)) < 1 and not deep
+    horizon = deep_end(deep, last)[0]
+    units = {r.unit for r in rungs_from(finest)}
+    samples = []
+    for day in (math.ceil(d0), math.floor(d1 if horizon is None else min(d1, horizon))):
+        year = cal.year_of(day)
+        rung = Rung("Ga" if -year >= 1_000_000_000 else "Ma", 1) if deep else Rung("year", 1)
+        year_text = tick_label(cal.from_gregorian(year, 1, 1), rung, deep, mark_ce)[0]
+        samples.append(year_text)
+        if "month" in units:
+            samples.append("Sep " + year_text)
+        if "day" in units:
+            samples.append("28 Sep " + year_text)
+        if "hour" in units:
+            samples.append("23:00 28 Sep " + year_text)
+    return max(measure(s, ty.tick, bold=True) for s in samples)

@@ -187,8 +187,8 @@ def adaptive_scale(anchors: Sequence[tuple[float, float]], d0: float, d1: float,
     ends, each disputed alternative).  Busy bins (a fifth or more of all anchors) are refined once
     into finer calendar bins.  Neighbouring bins with similar rates are merged so ticks stay
     evenly spaced; a run of empty bins squeezed well below the linear rate is marked compressed.
-    The axis is ``d0..d1`` exactly: the bins at its ends are cut there at their own rate, never
-    the axis stretched to a round bin edge (a Ga bin would run it a billion years past the data).
+    The axis is ``d0..d1`` exactly, never stretched to a round bin edge (a Ga bin would run it a
+    billion years past the data): the end bins are cut there (see :func:`_padded`).
     """
     deep = is_deep(d0)
     unit, edges = _bins(d0, d1, deep)
@@ -210,17 +210,26 @@ def adaptive_scale(anchors: Sequence[tuple[float, float]], d0: float, d1: float,
             pieces += [(sub_edges[i], sub_edges[i + 1], sub_lengths[i]) for i in range(len(sub_lengths))]
         else:
             pieces.append((a, b, length))
-    return _merge(_crop(pieces, d0, d1, p1 - p0), d0, d1, p0, p1, "adaptive")
+    return _merge(_padded(pieces, anchors, d0, d1, p1 - p0), d0, d1, p0, p1, "adaptive")
 
 
-def _crop(pieces: Sequence[tuple[float, float, float]], d0: float, d1: float,
-          total: float) -> list[tuple[float, float, float]]:
-    """The pieces cut to ``d0..d1``, each keeping its rate, their lengths then scaled to ``total``."""
+def _padded(pieces: Sequence[tuple[float, float, float]], anchors: Sequence[tuple[float, float]], d0: float,
+            d1: float, total: float) -> list[tuple[float, float, float]]:
+    """The pieces cut to ``d0..d1`` and their lengths scaled to ``total``, each keeping its rate.
+
+    Only beyond the first and last anchor (the padding) a piece runs no faster than the average:
+    a busy last bin does not stretch the padding after a "now" across a tenth of the axis.
+    """
+    lo = max(d0, min((a for a, _b in anchors), default=d0))
+    hi = min(d1, max((b for _a, b in anchors), default=d1))
+    average = sum(length for _a, _b, length in pieces) / (pieces[-1][1] - pieces[0][0])
     kept = []
     for a, b, length in pieces:
-        lo, hi = max(a, d0), min(b, d1)
-        if hi > lo:
-            kept.append((lo, hi, length * (hi - lo) / (b - a)))
+        rate = length / (b - a)
+        for x, y, busy in ((a, min(b, lo), False), (max(a, lo), min(b, hi), True), (max(a, hi), b, False)):
+            x, y = max(x, d0), min(y, d1)
+            if y > x:
+                kept.append((x, y, (y - x) * (rate if busy else min(rate, average))))
     scale = total / sum(length for _a, _b, length in kept)
     return [(a, b, length * scale) for a, b, length in kept]
 

@@ -31,8 +31,8 @@ from collections.abc import Sequence
 import attrs
 
 from timeline.dates import calendar as cal
-from timeline.layout.ladder import (CHAIN, GROUP, NAMES_DAYS, PRESENT_SHARE, YEAR0, Rung, deep_end, is_deep, nests,
-                                    rung_days, rungs_from, tick_context, tick_label)
+from timeline.layout.ladder import (CHAIN, GROUP, NAMES_DAYS, PRESENT_SHARE, YEAR0, Rung, deep_end, is_deep,
+                                    label_width, nests, rung_days, rungs_from, tick_context, tick_label)
 from timeline.layout.scale import TimeScale
 from timeline.layout.text import measure
 from timeline.layout.typography import Typography
@@ -302,23 +302,30 @@ class _Locator:
         Years form no calendar group to keep whole, as a year's months do: at a piece's end a tick
         whose label can't sit there, or crowds the next once moved in, is left out, not the others
         with it (an axis from 255.7 Ma reads "250 Ma, 245 Ma", not nothing until 240 Ma).  Across
-        the page so is one crowding a bound where the pace changes; down it, the list's stretches
-        keep their steps whole or take none.
+        the page, in a stretch at a piece's end, so is the one crowding the tick that bounds it
+        where the pace changes (a busy 3.3–3.2 Ma before a slow 3 Ma on); elsewhere, and down the
+        page, a stretch keeps its steps whole or takes none.
         """
-        while cands and self.left_out(cands[0], x, cands[1] if len(cands) > 1 else None, leading=True):
+        # Next to a tick only the one crowding it may go, and only in a stretch at a piece's end.
+        ends = x is None or y is None
+        while cands and self.left_out(cands[0], x, cands[1] if len(cands) > 1 else None, True, ends):
             cands = cands[1:]
-        while cands and self.left_out(cands[-1], y, cands[-2] if len(cands) > 1 else None, leading=False):
+            if x is not None:
+                break
+        while cands and self.left_out(cands[-1], y, cands[-2] if len(cands) > 1 else None, False, ends):
             cands = cands[:-1]
+            if y is not None:
+                break
         return cands
 
-    def left_out(self, c: _Cand, bound: _Cand | None, neighbour: _Cand | None, leading: bool) -> bool:
+    def left_out(self, c: _Cand, bound: _Cand | None, neighbour: _Cand | None, leading: bool, ends: bool) -> bool:
         """True when ``c``, the first (``leading``) or last of a stretch's new ticks, is to be left out of it."""
         def clear(before: _Cand | None, after: _Cand | None) -> bool:
             return self.clear(before, after) if leading else self.clear(after, before)
 
         if bound is None:   # at a piece's end: drawn by its tick, and clear of the next once moved in
             return not c.shown or not clear(c, neighbour)
-        return not self.vertical and (not c.shown or not clear(bound, c))
+        return ends and not self.vertical and (not c.shown or not clear(bound, c))
 
 
 def _next_level(rung: Rung | None, loc: _Locator, a: float, b: float) -> Rung | None:
@@ -385,27 +392,3 @@ def _same(before: float, day: float, kind: str) -> bool:
     if kind == "hour":
         return math.floor(before) == math.floor(day)
     return cal.year_of(math.floor(before)) == cal.year_of(math.floor(day))
-
-
-def label_width(ty: Typography, d0: float, d1: float, finest: str = "hour", last: float | None = None) -> float:
-    """The widest one-line tick label (bold) an axis over ``d0..d1`` may draw, so none is ever cut.
-
-    ``last`` is as for :func:`locate`: a deep axis draws no label after it.
-    """
-    deep = is_deep(d0)
-    mark_ce = cal.year_of(math.floor(d0)) < 1 and not deep
-    horizon = deep_end(deep, last)[0]
-    units = {r.unit for r in rungs_from(finest)}
-    samples = []
-    for day in (math.ceil(d0), math.floor(d1 if horizon is None else min(d1, horizon))):
-        year = cal.year_of(day)
-        rung = Rung("Ga" if -year >= 1_000_000_000 else "Ma", 1) if deep else Rung("year", 1)
-        year_text = tick_label(cal.from_gregorian(year, 1, 1), rung, deep, mark_ce)[0]
-        samples.append(year_text)
-        if "month" in units:
-            samples.append("Sep " + year_text)
-        if "day" in units:
-            samples.append("28 Sep " + year_text)
-        if "hour" in units:
-            samples.append("23:00 28 Sep " + year_text)
-    return max(measure(s, ty.tick, bold=True) for s in samples)
