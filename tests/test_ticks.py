@@ -153,6 +153,20 @@ def test_vertical_label_width_holds_every_label():
             assert measure(t.text, TY.tick, bold=True) <= width + 1e-6, t.text
 
 
+@pytest.mark.parametrize(("first", "last"), [(-13_800_000_000, 2020), (-66_000_000, 1969), (-3_200_000, 2020)])
+def test_deep_label_width_holds_every_label_and_no_future(first, last):
+    """Down the page a deep axis padded past 2020 sizes its tick column for "2020", not "276,002,061 CE"."""
+    from timeline.layout.text import measure
+
+    a, b = _day(first), _day(last + 1)
+    d0, d1 = a - 0.02 * (b - a), b + 0.02 * (b - a)
+    width = label_width(TY, d0, d1, last=b - 1)
+    ticks = locate(linear_scale(d0, d1, 0, 3000), TY, 0, 3000, vertical=True, last=b - 1)
+    assert ticks[-1].text == str(last)
+    assert all(measure(t.text, TY.tick, bold=True) <= width + 1e-6 for t in ticks)
+    assert width <= label_width(TY, d0, d1)
+
+
 # -- deep time: one family, and an end at the present -------------------------------------------
 
 def _padded_labels(first: int, last: int, px: float, vertical: bool = False) -> list[str]:

@@ -82,8 +82,9 @@ def is_deep(d0: float) -> bool:
 
 #: The first day of year 0 (1 BCE), where a deep axis counts its years ago from.
 YEAR0 = float(cal.from_gregorian(0, 1, 1))
-#: A deep axis's year-0 tick moves to the present year when that is within this share of its step.
-PRESENT_SHARE = 0.02
+#: A deep axis's year-0 tick moves to the present year when that is within this share of its step
+#: (a 10,000-year step or longer for 2020): the last step then reads a little long, as an end does.
+PRESENT_SHARE = 0.25
 
 
 def deep_end(deep: bool, last: float | None) -> tuple[float | None, float | None]:

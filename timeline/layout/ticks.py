@@ -18,7 +18,7 @@ each unit may step by), and the label follows what the tick opens ("1953", "Mar"
 
 A deep axis (one that starts before 1,000,000 BCE) reads in Ma and Ga throughout, counted back
 from year 0.  It has no tick after its data: where the data reaches the Common Era (a "now" in
-2020), the tick at year 0, within a fiftieth of a step of it, stands at that year and is labelled
+2020), the tick at year 0, within a quarter of a step of it, stands at that year and is labelled
 "2020", not "0 Ga".
 """
 
