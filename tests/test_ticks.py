@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from timeline.dates import calendar as cal
 from timeline.layout.scale import adaptive_scale, knot_scale, linear_scale
-from timeline.layout.ladder import LADDER, Rung
+from timeline.layout.ladder import LADDER, YEAR0, Rung, is_deep, stretch_label
 from timeline.layout.ticks import SPACING, label_width, locate
 from timeline.layout.typography import Typography
 
@@ -153,6 +153,85 @@ def test_vertical_label_width_holds_every_label():
             assert measure(t.text, TY.tick, bold=True) <= width + 1e-6, t.text
 
 
+@pytest.mark.parametrize(("first", "last"), [(-13_800_000_000, 2020), (-66_000_000, 1969), (-3_200_000, 2020)])
+def test_deep_label_width_holds_every_label_and_no_future(first, last):
+    """Down the page a deep axis padded past 2020 sizes its tick column for "2020", not "276,002,061 CE"."""
+    from timeline.layout.text import measure
+
+    a, b = _day(first), _day(last + 1)
+    d0, d1 = a - 0.02 * (b - a), b + 0.02 * (b - a)
+    width = label_width(TY, d0, d1, last=b - 1)
+    ticks = locate(linear_scale(d0, d1, 0, 3000), TY, 0, 3000, vertical=True, last=b - 1)
+    assert ticks[-1].text == str(last)
+    assert all(measure(t.text, TY.tick, bold=True) <= width + 1e-6 for t in ticks)
+    assert width <= label_width(TY, d0, d1)
+
+
+# -- deep time: one family, and an end at the present -------------------------------------------
+
+def _padded_labels(first: int, last: int, px: float, vertical: bool = False) -> list[str]:
+    """Tick texts of a linear axis over the years ``first..last`` padded by 2% each way, as a chart pads its data."""
+    a, b = _day(first), _day(last + 1)
+    pad = 0.02 * (b - a)
+    ticks = locate(linear_scale(a - pad, b + pad, 0, px), TY, 0, px, vertical=vertical, last=b - 1)
+    return [t.text for t in ticks]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "px", "vertical", "expected"),
+    [
+        (-13_800_000_000, 2020, 1000, False, [f"{n} Ga" for n in range(14, 0, -1)] + ["2020"]),
+        (-13_800_000_000, 2020, 390, False, ["10 Ga", "5 Ga", "2020"]),
+        (-13_800_000_000, 2020, 800, True, [f"{n} Ga" for n in range(14, 0, -1)] + ["2020"]),
+        (-66_000_000, 1969, 1000, False, [f"{n} Ma" for n in range(65, 0, -5)] + ["1969"]),
+        (-3_200_000, 2020, 1000, False, ["3 Ma", "2.5 Ma", "2 Ma", "1.5 Ma", "1 Ma", "0.5 Ma", "2020"]),
+        (-999_999, 2000, 1000, False, ["1 Ma", *(f"0.{n} Ma" for n in range(9, 0, -1)), "2000"]),
+        # No present in the data: the axis reads in years ago to its end.
+        (-252_000_000, -66_000_000, 1000, False, [f"{n} Ma" for n in range(240, 60, -20)]),
+        (-4_540_000_000, -500, 1000, False, ["4.5 Ga", "4 Ga", "3.5 Ga", "3 Ga", "2.5 Ga", "2 Ga", "1.5 Ga", "1 Ga",
+                                             "500 Ma", "0 Ma"]),
+        # Not deep: BCE all the way, however long the step (never "0.3 Ma" beside "80,000 BCE").
+        (-300_000, -10_000, 1000, False, [f"{n},000 BCE" for n in range(300, 0, -50)]),
+        (-900_000, 2000, 390, False, ["500,000 BCE", "1 CE"]),
+    ],
+)
+def test_deep_axis_reads_in_one_family_and_ends_at_the_present(first, last, px, vertical, expected):
+    """Years ago in Ma/Ga, each in the largest unit it reaches; year 0 stands at a CE present ("2020", not "0 Ga")."""
+    assert _padded_labels(first, last, px, vertical) == expected
+
+
+def test_deep_axis_ticks_nothing_in_the_future():
+    """A Ma axis whose padding runs past year 0 draws no "1,000,000 CE" (nor any tick after the data)."""
+    a, b = _day(-66_000_000), _day(1970)
+    scale = adaptive_scale([(a, a + 366), (b - 366, b)], a - 1.32e6 * 365.2425, b + 1.32e6 * 365.2425, 0, 1852)
+    ticks = locate(scale, TY, 0, 1852, last=b - 1)
+    assert ticks[-1].text == "1969" and all(t.day <= b for t in ticks)
+    assert not any(t.text.endswith("CE") for t in ticks)
+
+
+@pytest.mark.parametrize(
+    ("first", "after", "deep", "last", "expected"),
+    [
+        ((1933, 1, 1), (1939, 1, 1), False, None, "1933–1938"),
+        ((1953, 1, 1), (1954, 1, 1), False, None, "1953"),
+        ((1953, 8, 1), (1954, 1, 1), False, None, "Aug–Dec 1953"),
+        ((1953, 11, 1), (1954, 3, 1), False, None, "Nov 1953 – Feb 1954"),
+        ((-2399, 1, 1), (-799, 1, 1), False, None, "2400–800 BCE"),
+        ((850, 1, 1), (1050, 1, 1), False, None, "850–1050 CE"),
+        ((1100, 1, 1), (1200, 1, 1), False, None, "1100–1200"),
+        ((-279_999, 1, 1), (-79_999, 1, 1), False, None, "280,000–80,000 BCE"),
+        ((-13_000_000_000, 1, 1), (-5_000_000_000, 1, 1), True, None, "13–5 Ga"),
+        ((-1_000_000_000, 1, 1), (-500_000_000, 1, 1), True, None, "1 Ga – 500 Ma"),
+        ((-200_000_000, 1, 1), (-160_000_000, 1, 1), True, None, "200–160 Ma"),
+        ((-4_000_000_000, 1, 1), (0, 1, 1), True, (2020, 6, 1), "4 Ga – 2020"),
+        ((-4_000_000_000, 1, 1), (0, 1, 1), True, None, "4–0 Ga"),
+    ],
+)
+def test_compressed_stretch_reads_in_the_ticks_terms(first, after, deep, last, expected):
+    """A break's label: the years it holds up to a century, else the tick boundaries it runs between, in their units."""
+    assert stretch_label(_day(*first), _day(*after), deep, _day(*last) if last else None) == expected
+
+
 # -- properties ---------------------------------------------------------------------------------
 
 def _year_from_label(text: str) -> int:
@@ -223,15 +302,21 @@ def _axes(draw):
         knots = [(d, p) for d, p in zip(days, ps)]
         knots = [k for i, k in enumerate(knots) if i == 0 or (k[0] > knots[i - 1][0] and k[1] > knots[i - 1][1])]
         scale = knot_scale(knots, flags[: len(knots) - 1])
-    return scale, length, kind, draw(st.booleans())
+    last = draw(st.none() | st.floats(0.9, 1.0).map(lambda f: d0 + f * (d1 - d0)))
+    return scale, length, kind, draw(st.booleans()), last
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_axes())
 def test_ticks_never_crowd_and_read_true(axis):
-    """Any span, scale kind and length, either way: labels clear of each other and the ends, in order, true."""
-    scale, length, kind, vertical = axis
-    ticks = locate(scale, TY, 0.0, length, vertical=vertical)
+    """Any span, scale kind and length, either way: labels clear of each other and the ends, in order, true.
+
+    A deep axis ticks nothing after the data's last day (or year 0, if later).
+    """
+    scale, length, kind, vertical, last = axis
+    ticks = locate(scale, TY, 0.0, length, vertical=vertical, last=last)
+    if last is not None and is_deep(scale.d0):
+        assert all(t.day <= max(YEAR0, math.floor(last)) for t in ticks)
     gap = SPACING["down" if vertical else "across"][0] * TY.tick
     boxes = []
     for t in ticks:
@@ -311,3 +396,42 @@ def test_slide_of_1953_reads_in_months_with_its_squeezed_months_marked():
     assert scene.scale == "adaptive" and scene.breaks
     assert all(b.label.text.endswith("1953 compressed") for b in scene.breaks)
     assert all(b.box.x - (a.box.x + a.box.w) >= scene.typography.tick - 0.01 for a, b in zip(main, main[1:]))
+
+
+@pytest.mark.parametrize("options", [{"scale": "auto"}, {"scale": "linear"}, {"scale": "adaptive"},
+                                     {"orientation": "vertical"}])
+def test_big_bang_to_now_slide(options):
+    """Big Bang, Earth, now (2020) on a slide: Ga ticks then "2020", nothing after it, breaks named in Ga."""
+    from timeline.layout import layout
+    from timeline.model import Timeline
+
+    tl = (Timeline(title="Deep").add_event("a", "Big Bang", "Y-13800000000")
+          .add_event("b", "Earth forms", "Y-4540000000").add_event("c", "Now", "2020"))
+    scene = layout(tl, size="slide", **options)
+    first = min(t.y for t in scene.ticks)
+    texts = [t.text for t in sorted(scene.ticks, key=lambda t: (t.y, t.x)) if t.y == first or "vertical" in
+             options.values()]
+    assert texts[-1] == "2020" and texts[0].endswith("Ga")
+    assert all(t.endswith(" Ga") for t in texts[:-1]), texts
+    breaks = [b.label.text for b in scene.breaks if b.label is not None]
+    if options.get("scale") != "linear" and "orientation" not in options:
+        assert breaks == ["13–5 Ga compressed", "4 Ga – 2020 compressed"]
+
+
+@pytest.mark.parametrize(
+    ("whens", "first_ticks"),
+    [
+        (("Y-252000000", "Y-201000000", "Y-145000000", "Y-66000000"), ["250 Ma", "245 Ma", "240 Ma"]),
+        (("3.2 million years ago", "2020"), ["3.3 Ma", "3.2 Ma", "3 Ma"]),
+    ],
+)
+def test_deep_adaptive_axis_is_ticked_where_it_has_room(whens, first_ticks):
+    """Triassic to K-Pg: 255.7–240 Ma is ticked, not bare; Lucy's busy 3.3–3.2 Ma too, before a slower 3 Ma on."""
+    from timeline.layout import layout
+    from timeline.model import Timeline
+
+    tl = Timeline(title="Deep")
+    for k, when in enumerate(whens):
+        tl = tl.add_event(f"e{k}", f"Event {k}", when)
+    scene = layout(tl, size="slide", scale="adaptive")
+    assert [t.text for t in sorted(scene.ticks, key=lambda t: t.x)][:3] == first_ticks

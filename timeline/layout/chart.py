@@ -57,6 +57,7 @@ class Chart:
         #: Set with ``compact`` when the legend was asked for: the key goes first on the next page.
         self.key_follows = False
         self.fn = timeline_footnotes(tl)
+        self._domain: tuple[list[tuple[float, float]], float, float, float] | None = None
         lane_ids, lane_names, infos = memo(tl, "classified", lambda: classified(tl))
         self.lane_ids, self.lane_names = list(lane_ids), list(lane_names)
         self.infos: list[EventInfo] = list(infos)
@@ -69,7 +70,23 @@ class Chart:
         self.infos = [attrs.evolve(i, lane=0) for i in self.infos]
 
     def domain(self) -> tuple[list[tuple[float, float]], float, float]:
-        """Every dated stretch (for density), and the padded first and last day of the axis."""
+        """Every dated stretch (for density), and the padded first and last day of the axis.
+
+        The axis covers the data and 2 % of its span (at least 30 days) past each end: never a
+        round number of years further, which over deep time would be a billion of them.  With a
+        window, exactly the window (or the data on its open side).
+        """
+        if self._domain is None:
+            self._domain = self._find_domain()
+        return self._domain[:3]
+
+    def last_day(self) -> float:
+        """The last day the data reaches (a window's end, if it sets one): a deep axis ticks nothing after it."""
+        if self._domain is None:
+            self._domain = self._find_domain()
+        return self._domain[3]
+
+    def _find_domain(self) -> tuple[list[tuple[float, float]], float, float, float]:
         spots = [a for info in self.infos for a in anchors(info)]
         spans = list(spots)
         for era in self.tl.eras:
@@ -87,16 +104,17 @@ class Chart:
             w0, w1 = self.window
             d0, d1 = (w0 if w0 is not None else d0), (w1 if w1 is not None else d1)
             if w0 is not None and w1 is not None and w1 > w0:
-                return spots, w0, w1  # exactly the window asked for
+                return spots, w0, w1, w1 - 1  # exactly the window asked for
             if w0 is not None and d1 <= w0:
                 d1 = w0 + 30
             if w1 is not None and d0 >= w1:
                 d0 = w1 - 30
+        last = d1 - 1
         length = max(d1 - d0, 30.0)
         pad = length * 0.02
         mid = (d0 + d1) / 2
         d0, d1 = min(d0, mid - length / 2) - pad, max(d1, mid + length / 2) + pad
-        return spots, d0, d1
+        return spots, d0, d1, last
 
     def scale(self, p0: float, p1: float) -> TimeScale:
         """The time scale over ``p0..p1`` px the options ask for."""

@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from timeline.dates.calendar import MONTH_ABBRS, format_year, format_year_range, to_gregorian
 from timeline.layout import blocks
 from timeline.layout.blocks import LabelText
 from timeline.layout.chart import MARGIN, Chart, first_fit, union
 from timeline.layout.rows import BAR_C, BAR_TRACK, GAP, LanePlan, Placed, fit_lanes, plan_lane, span_text
 from timeline.layout.classify import EventInfo
+from timeline.layout.ladder import is_deep, stretch_label
 from timeline.layout.marks import legend_keys, mark_extent, mark_kind, marks
 from timeline.layout.scale import TimeScale
 from timeline.layout.scene import ASCENT, AxisBreak, Badge, EraBand, EventMark, Label, LaneBand, Scene, Shape, Text
@@ -243,30 +243,15 @@ def _squeezed(scale: TimeScale) -> list[tuple[float, float, float, float]]:
     return out
 
 
-def _stretch_text(first: float, after: float) -> str:
-    """A compressed stretch: "1933–1938", "1953", "Aug–Dec 1953", "Feb 1953"."""
-    y0, m0, _ = to_gregorian(math.ceil(first))
-    y1, m1, _ = to_gregorian(math.ceil(after) - 1)
-    if y1 - y0 >= 100_000:   # deep time: name the round years at its ends ("13 Ga – 5 Ga")
-        return format_year_range(y0, to_gregorian(math.ceil(after))[0], short=True)
-    if y1 > y0 and (m0, m1) == (1, 12) or y1 > y0 + 1:
-        return format_year_range(y0, y1, short=True)
-    if y1 > y0:
-        return f"{MONTH_ABBRS[m0 - 1]} {format_year(y0, short=True)} – {MONTH_ABBRS[m1 - 1]} {format_year(y1, short=True)}"
-    if (m0, m1) == (1, 12):
-        return format_year(y0, short=True)
-    months = MONTH_ABBRS[m0 - 1] if m0 == m1 else f"{MONTH_ABBRS[m0 - 1]}–{MONTH_ABBRS[m1 - 1]}"
-    return f"{months} {format_year(y0, short=True)}"
-
-
 def _breaks(ch: Chart, scale: TimeScale, axis_y: float, plot_top: float,
             y: float) -> tuple[list[AxisBreak], float]:
     """A shaded band and a zig-zag on the axis per compressed stretch, labelled in rows below the ticks."""
     ty = ch.ty
     out = []
     rows: list[float] = []
+    deep = is_deep(scale.d0)
     for d0, d1, p0, p1 in _squeezed(scale):
-        label = f"{_stretch_text(d0, d1)} compressed"
+        label = f"{stretch_label(d0, d1, deep, ch.last_day())} compressed"
         mid = (p0 + p1) / 2
         band = Shape("rect", "compressed", (p0, plot_top, p1 - p0, axis_y - plot_top))
         zigzag = Shape("polyline", "break", tuple(v for k in range(5) for v in (mid - 6 + 3 * k, axis_y + (-5 if k % 2 else 5))))
@@ -285,7 +270,7 @@ def _axis(ch: Chart, scale: TimeScale, x0: float, x1: float, plot_top: float,
     axis = [Shape("line", "axis", (x0, axis_y, x1, axis_y))]
     grid: list[Shape] = []
     tick_texts: list[Text] = []
-    ticks = locate(scale, ty, x0, x1)
+    ticks = locate(scale, ty, x0, x1, last=ch.last_day())
     # A year among months or days is bold, as the year line under them is.
     mixed = any(tick.kind != "year" for tick in ticks)
     for tick in ticks:

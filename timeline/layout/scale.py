@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from timeline.dates import calendar as cal
+from timeline.layout.ladder import Rung, is_deep, rung_days
 
 __all__ = ["Segment", "TimeScale", "UNIT_YEARS", "adaptive_scale", "add_unit", "day_number", "differs_from_linear",
            "floor_unit", "focus_scale", "knot_scale", "linear_scale", "truthful"]
@@ -138,15 +139,25 @@ def _bin_unit(days: float) -> tuple[str, int]:
     return "decade", 1
 
 
-def _bins(d0: float, d1: float) -> tuple[str, list[float]]:
-    """Calendar bin edges covering d0..d1, with a unit giving 8..160 bins."""
+def _bins(d0: float, d1: float, deep: bool) -> tuple[str, list[float]]:
+    """Calendar bin edges from the last at or before d0 to the first at or after d1 (8..160 bins).
+
+    Years are cut where the ticks fall (:func:`timeline.layout.ladder.rung_days`: BCE years
+    counted down to 1 CE, or years ago from year 0 on a ``deep`` axis), so a squeezed stretch
+    starts and ends on tick boundaries and its label reads in the ticks' terms.
+    """
     unit, step = _bin_unit(d1 - d0)
+    if unit in UNIT_YEARS:
+        reach = UNIT_YEARS[unit] * step * 366.0
+        edges = rung_days(Rung(unit, step), d0 - reach, d1 + reach, deep)
+        first = bisect.bisect_right(edges, d0) - 1
+        return ("decade" if unit != "year" else unit), edges[first:bisect.bisect_left(edges, d1) + 1]
     day = floor_unit(math.floor(d0), unit, step)
-    edges = [float(day)]
-    while edges[-1] < d1:
+    out = [float(day)]
+    while out[-1] < d1:
         day = add_unit(day, unit, step)
-        edges.append(float(day))
-    return ("decade" if unit in UNIT_YEARS and unit != "year" else unit), edges
+        out.append(float(day))
+    return unit, out
 
 
 def _spread(edges: Sequence[float], weights: list[float], a: float, b: float, w: float) -> None:
@@ -176,9 +187,11 @@ def adaptive_scale(anchors: Sequence[tuple[float, float]], d0: float, d1: float,
     ends, each disputed alternative).  Busy bins (a fifth or more of all anchors) are refined once
     into finer calendar bins.  Neighbouring bins with similar rates are merged so ticks stay
     evenly spaced; a run of empty bins squeezed well below the linear rate is marked compressed.
+    The axis is ``d0..d1`` exactly, never stretched to a round bin edge (a Ga bin would run it a
+    billion years past the data): the end bins are cut there (see :func:`_padded`).
     """
-    unit, edges = _bins(d0, d1)
-    edges[0], edges[-1] = min(edges[0], d0), max(edges[-1], d1)
+    deep = is_deep(d0)
+    unit, edges = _bins(d0, d1, deep)
     counts = [0.0] * (len(edges) - 1)
     for a, b in anchors:
         _spread(edges, counts, a, b, 1.0)
@@ -188,7 +201,7 @@ def adaptive_scale(anchors: Sequence[tuple[float, float]], d0: float, d1: float,
     for k in range(len(counts)):
         a, b, length = edges[k], edges[k + 1], lengths[k]
         if counts[k] >= max(4.0, total_anchors / 5) and unit in ("decade", "year", "month"):
-            _sub_unit, sub_edges = _bins(a, b) if unit != "year" else ("month", _month_edges(a, b))
+            _sub_unit, sub_edges = _bins(a, b, deep) if unit != "year" else ("month", _month_edges(a, b))
             sub_counts = [0.0] * (len(sub_edges) - 1)
             for x, y in anchors:
                 if x < b and y > a:
@@ -197,7 +210,28 @@ def adaptive_scale(anchors: Sequence[tuple[float, float]], d0: float, d1: float,
             pieces += [(sub_edges[i], sub_edges[i + 1], sub_lengths[i]) for i in range(len(sub_lengths))]
         else:
             pieces.append((a, b, length))
-    return _merge(pieces, d0, d1, p0, p1, "adaptive")
+    return _merge(_padded(pieces, anchors, d0, d1, p1 - p0), d0, d1, p0, p1, "adaptive")
+
+
+def _padded(pieces: Sequence[tuple[float, float, float]], anchors: Sequence[tuple[float, float]], d0: float,
+            d1: float, total: float) -> list[tuple[float, float, float]]:
+    """The pieces cut to ``d0..d1`` and their lengths scaled to ``total``, each keeping its rate.
+
+    Only beyond the first and last anchor (the padding) a piece runs no faster than the average:
+    a busy last bin does not stretch the padding after a "now" across a tenth of the axis.
+    """
+    lo = max(d0, min((a for a, _b in anchors), default=d0))
+    hi = min(d1, max((b for _a, b in anchors), default=d1))
+    average = sum(length for _a, _b, length in pieces) / (pieces[-1][1] - pieces[0][0])
+    kept = []
+    for a, b, length in pieces:
+        rate = length / (b - a)
+        for x, y, busy in ((a, min(b, lo), False), (max(a, lo), min(b, hi), True), (max(a, hi), b, False)):
+            x, y = max(x, d0), min(y, d1)
+            if y > x:
+                kept.append((x, y, (y - x) * (rate if busy else min(rate, average))))
+    scale = total / sum(length for _a, _b, length in kept)
+    return [(a, b, length * scale) for a, b, length in kept]
 
 
 def _month_edges(a: float, b: float) -> list[float]:

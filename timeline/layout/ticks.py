@@ -15,6 +15,11 @@ each unit may step by), and the label follows what the tick opens ("1953", "Mar"
 3. On a scale that is not linear, a stretch between two base ticks that has room to spare (a
    busy year on an adaptive or vertical axis) is subdivided by a finer rung that nests in it
    (years into months, months into weeks), again only if every one of its ticks fits.
+
+A deep axis (one that starts before 1,000,000 BCE) reads in Ma and Ga throughout, counted back
+from year 0.  It has no tick after its data: where the data reaches the Common Era (a "now" in
+2020), the tick at year 0, within a quarter of a step of it, stands at that year and is labelled
+"2020", not "0 Ga".
 """
 
 from __future__ import annotations
@@ -26,8 +31,8 @@ from collections.abc import Sequence
 import attrs
 
 from timeline.dates import calendar as cal
-from timeline.layout.ladder import (CHAIN, DEEP_AXIS, GROUP, NAMES_DAYS, Rung, nests, rung_days, rungs_from,
-                                    tick_context, tick_label)
+from timeline.layout.ladder import (CHAIN, GROUP, NAMES_DAYS, PRESENT_SHARE, YEAR0, Rung, deep_end, is_deep,
+                                    label_width, nests, rung_days, rungs_from, tick_context, tick_label)
 from timeline.layout.scale import TimeScale
 from timeline.layout.text import measure
 from timeline.layout.typography import Typography
@@ -86,15 +91,18 @@ class _Cand:
 class _Locator:
     """The ticks of one axis: its scale, the label room ``lo..hi`` and the spacing rules."""
 
-    def __init__(self, scale: TimeScale, ty: Typography, lo: float, hi: float, vertical: bool) -> None:
+    def __init__(self, scale: TimeScale, ty: Typography, lo: float, hi: float, vertical: bool,
+                 last: float | None = None) -> None:
         self.scale, self.ty, self.lo, self.hi, self.vertical = scale, ty, lo, hi, vertical
         gap, pitch = SPACING["down" if vertical else "across"]
         self.gap = gap * ty.tick
         # A linear axis also keeps a comfortable pitch; a non-linear one only the gap, as its pace varies.
         self.pitch = pitch * ty.tick if len(scale.segments) < 2 else 0.0
         self.least = self.gap + (ty.tick * ty.line if vertical else ty.tick)   # no two ticks closer than this
-        self.deep = cal.year_of(math.floor(scale.d0)) < DEEP_AXIS
-        self.mark_ce = cal.year_of(math.floor(scale.d0)) < 1
+        self.deep = is_deep(scale.d0)
+        # A deep axis writes no BCE year, so its CE years need no era either.
+        self.mark_ce = cal.year_of(math.floor(scale.d0)) < 1 and not self.deep
+        self.horizon, self.present = deep_end(self.deep, last)
         self.finest_days = 0.0
         self.ends = [seg.p1 for seg in scale.segments]
         # Pieces of the axis between its breaks: (first day, last day, first px, last px).
@@ -127,32 +135,40 @@ class _Locator:
         """Where a label's centre goes: at its tick, moved in from an axis end."""
         return min(max(c.pos, self.lo + c.extent / 2), self.hi - c.extent / 2)
 
-    def piece_end(self, day: float) -> float:
-        """The last day of the piece holding ``day``."""
-        return next((d1 for d0, d1, _p0, _p1 in self.pieces if d0 <= day <= d1), day)
-
     def candidates(self, rung: Rung, a: float, b: float) -> list[_Cand] | None:
         """The rung's ticks in ``a..b`` (within one piece), or None if more than could ever fit."""
         room = self.scale.pos(b) - self.scale.pos(a)
         if (b - a) / rung.days > room / max(self.pitch, self.least) + 2:
             return None
-        days = rung_days(rung, a, b, self.deep)
-        end = self.piece_end(a)
+        days = self.rung_days(rung, a, b)
         start = next((d0 for d0, d1, _p0, _p1 in self.pieces if d0 <= a <= d1), a)
         if days:
-            days.append(next(iter(rung_days(rung, days[-1] + 1e-6, days[-1] + 2.5 * rung.days, self.deep)), math.inf))
+            days.append(next(iter(self.rung_days(rung, days[-1] + 1e-6, days[-1] + 2.5 * rung.days)), math.inf))
         out = []
         for day, after in zip(days, days[1:]):
             label, kind = tick_label(day, rung, self.deep, self.mark_ce)
             pos = self.scale.pos(day)
             # The first tick of a piece names its year under it (later ones, only if it changes).
             extent = self.extent(label, kind, tick_context(day, kind, self.mark_ce) if day - start < rung.days else "")
-            c = _Cand(day, pos, label, kind, extent, rung, self.scale.pos(after) - pos if after <= end else math.inf,
-                      True)
+            # The room is to the next tick of the rung, inside a break too: a tick that opens a break
+            # opens a short stretch (1947 before a squeezed 1948-49 gives way to 1950 after it).
+            room = self.scale.pos(after) - pos if after <= self.scale.d1 else math.inf
+            c = _Cand(day, pos, label, kind, extent, rung, room, True)
             shown = (extent <= self.hi - self.lo and abs(self.centre(c) - pos) <= extent / 2 + 1e-6
                      and not self.misleading(c))
             out.append(attrs.evolve(c, shown=shown) if not shown else c)
         return out
+
+    def rung_days(self, rung: Rung, a: float, b: float) -> list[float]:
+        """The rung's ticks in ``a..b``; on a deep axis none after its data, and year 0 at the present year."""
+        days = rung_days(rung, a, b, self.deep)
+        if self.horizon is None:
+            return days
+        present = self.present
+        if present is not None and present <= b and rung.years * PRESENT_SHARE >= cal.year_of(int(present)):
+            # No tick of this step falls between year 0 and the present: the one stands for the other.
+            days = [present if d == YEAR0 else d for d in days]
+        return [d for d in days if d <= self.horizon]
 
     def misleading(self, c: _Cand) -> bool:
         """True when the label spans dates more than a step, or more than what it names, away.
@@ -245,6 +261,8 @@ class _Locator:
             return []
         # At a piece's end (a break, or the axis end) the end itself may be a tick of the finer rung.
         cands = [c for c in self.candidates(finer, a, b) or () if (x is None or a < c.day) and (y is None or c.day < b)]
+        if finer.unit not in GROUP:
+            cands = self.trimmed(cands, x, y)
         if not cands:
             return []
         starts = set(rung_days(GROUP[finer.unit], a, b, self.deep)) if finer.unit in GROUP else set()
@@ -278,6 +296,37 @@ class _Locator:
         out += [bounds[k] for k in sorted(need) if 0 < k < len(bounds) - 1 and bounds[k].shown]  # type: ignore[misc, union-attr]
         return out
 
+    def trimmed(self, cands: list[_Cand], x: _Cand | None, y: _Cand | None) -> list[_Cand]:
+        """Years strictly between ticks ``x`` and ``y`` (None: a piece's end), less those that can't go in.
+
+        Years form no calendar group to keep whole, as a year's months do: at a piece's end a tick
+        whose label can't sit there, or crowds the next once moved in, is left out, not the others
+        with it (an axis from 255.7 Ma reads "250 Ma, 245 Ma", not nothing until 240 Ma).  Across
+        the page, in a stretch at a piece's end, so is the one crowding the tick that bounds it
+        where the pace changes (a busy 3.3–3.2 Ma before a slow 3 Ma on); elsewhere, and down the
+        page, a stretch keeps its steps whole or takes none.
+        """
+        # Next to a tick only the one crowding it may go, and only in a stretch at a piece's end.
+        ends = x is None or y is None
+        while cands and self.left_out(cands[0], x, cands[1] if len(cands) > 1 else None, True, ends):
+            cands = cands[1:]
+            if x is not None:
+                break
+        while cands and self.left_out(cands[-1], y, cands[-2] if len(cands) > 1 else None, False, ends):
+            cands = cands[:-1]
+            if y is not None:
+                break
+        return cands
+
+    def left_out(self, c: _Cand, bound: _Cand | None, neighbour: _Cand | None, leading: bool, ends: bool) -> bool:
+        """True when ``c``, the first (``leading``) or last of a stretch's new ticks, is to be left out of it."""
+        def clear(before: _Cand | None, after: _Cand | None) -> bool:
+            return self.clear(before, after) if leading else self.clear(after, before)
+
+        if bound is None:   # at a piece's end: drawn by its tick, and clear of the next once moved in
+            return not c.shown or not clear(c, neighbour)
+        return ends and not self.vertical and (not c.shown or not clear(bound, c))
+
 
 def _next_level(rung: Rung | None, loc: _Locator, a: float, b: float) -> Rung | None:
     """The rung that subdivides ``rung`` (None: the coarsest with a tick inside ``a..b``)."""
@@ -293,15 +342,16 @@ def _next_level(rung: Rung | None, loc: _Locator, a: float, b: float) -> Rung | 
 
 
 def locate(scale: TimeScale, ty: Typography, lo: float, hi: float, *, vertical: bool = False,
-           finest: str = "hour") -> list[Tick]:
+           finest: str = "hour", last: float | None = None) -> list[Tick]:
     """The ticks to draw on ``scale``, whose labels must lie within ``lo..hi`` px along the axis.
 
     ``vertical`` lays labels one line high down the axis, else side by side as wide as their
     text.  ``finest`` is the finest unit allowed (a phone's narrow tick column takes years only).
     No two labels overlap or come within the gap of :data:`SPACING`, none crosses an axis end,
-    and none is inside a compressed stretch.
+    and none is inside a compressed stretch.  ``last`` is the last day the data reaches: a deep
+    axis ticks nothing after it, and names a present in the Common Era by its year ("2020").
     """
-    loc = _Locator(scale, ty, lo, hi, vertical)
+    loc = _Locator(scale, ty, lo, hi, vertical, last)
     rungs = rungs_from(finest)
     loc.finest_days = rungs[0].days
     chosen = loc.refine(loc.base(rungs))
@@ -342,23 +392,3 @@ def _same(before: float, day: float, kind: str) -> bool:
     if kind == "hour":
         return math.floor(before) == math.floor(day)
     return cal.year_of(math.floor(before)) == cal.year_of(math.floor(day))
-
-
-def label_width(ty: Typography, d0: float, d1: float, finest: str = "hour") -> float:
-    """The widest one-line tick label (bold) an axis over ``d0..d1`` may draw, so none is ever cut."""
-    deep = cal.year_of(math.floor(d0)) < DEEP_AXIS
-    mark_ce = cal.year_of(math.floor(d0)) < 1
-    units = {r.unit for r in rungs_from(finest)}
-    samples = []
-    for day in (math.ceil(d0), math.floor(d1)):
-        year = cal.year_of(day)
-        rung = Rung("Ga" if -year >= 1_000_000_000 else "Ma", 1) if deep else Rung("year", 1)
-        year_text = tick_label(cal.from_gregorian(year, 1, 1), rung, deep, mark_ce)[0]
-        samples.append(year_text)
-        if "month" in units:
-            samples.append("Sep " + year_text)
-        if "day" in units:
-            samples.append("28 Sep " + year_text)
-        if "hour" in units:
-            samples.append("23:00 28 Sep " + year_text)
-    return max(measure(s, ty.tick, bold=True) for s in samples)

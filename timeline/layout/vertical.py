@@ -62,7 +62,7 @@ def vertical(ch: Chart) -> Scene:
     years = (d1 - d0) / 365.2425
     finest = ("year" if (narrow and years > 3) or years > 60 else
               "month" if years > 3 else "day" if years > 3 / 365 else "hour")
-    axis_x = MARGIN + label_width(ty, d0, d1, finest) + 8
+    axis_x = MARGIN + label_width(ty, d0, d1, finest, ch.last_day()) + 8
     cols = Columns(ch, axis_x, x_right, d0, d1, narrow=narrow)
     label_x = cols.end + (12 if narrow else 18)
     max_w = max(60.0, x_right - label_x)
@@ -142,7 +142,8 @@ def vertical(ch: Chart) -> Scene:
             breaks.append(AxisBreak(seg.d0, seg.d1, (band, zigzag), None))
     grid: list[Shape] = [*legend_shapes, *key_shapes]
     tick_texts = []
-    for tick in locate(scale, ty, top - ty.tick * ty.line / 2, axis_end, vertical=True, finest=finest):
+    for tick in locate(scale, ty, top - ty.tick * ty.line / 2, axis_end, vertical=True, finest=finest,
+                       last=ch.last_day()):
         year = tick.kind == "year"
         axis.append(Shape("line", "tick", (axis_x - 5, tick.pos, axis_x, tick.pos)))
         grid.append(Shape("line", "grid" + (" grid-major" if year else ""), (axis_x, tick.pos, cols.end, tick.pos)))
