@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import attrs
+
 from timeline.dates import parse_date
 from timeline.errors import DateError
 from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean
@@ -42,6 +44,7 @@ _GROUP = re.compile(r"^(section|group)(?:\s+(.*))?$", re.I)
 _END = re.compile(r"^end\s*(section|group)\s*$", re.I)
 _KNOWN_HEADER = {"title", "description", "dateformat"}
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+_PAGE_BREAK = "_-_-_break_-_-_"  # between the pages of a Markwhen file
 
 
 class _Draft(NamedTuple):
@@ -70,6 +73,8 @@ class _Reader:
         self.lanes: dict[str, Lane] = {}
         self.lane_ids = IdAllocator()
         self.stack: list[tuple[str, int, str]] = []  # (kind, heading level, label) of open sections/groups
+        self.loose: dict[tuple[str, ...], list[str]] = {}  # lane labels -> text lines under no event
+        self.comments, self.first_comment, self.skip_to = 0, 0, 0
 
     def error(self, line: int, column: int, message: str) -> None:
         self.c.error(message, self.name, line, column, self.lines[line - 1] if line else None)
@@ -89,6 +94,8 @@ class _Reader:
         while i < len(self.lines):
             stripped = self.lines[i].strip()
             if not stripped or stripped.startswith("//"):
+                if stripped:
+                    self.comment(i + 1)
                 i += 1
                 continue
             match = _PROPERTY.match(self.lines[i])
@@ -108,6 +115,8 @@ class _Reader:
             line = self.lines[i]
             stripped = line.strip()
             if not stripped or stripped.startswith("//"):
+                if stripped:
+                    self.comment(i + 1)
                 continue
             if line[:1].isspace() and key is not None:
                 self.header[key] += " " + stripped
@@ -129,25 +138,36 @@ class _Reader:
     def read_body(self, start: int) -> None:
         current: _Draft | None = None
         in_properties = False
+        refused_at = 0  # the line of the refused event line the text below belongs to
         for i in range(start, len(self.lines)):
+            if i < self.skip_to:
+                continue
             raw = self.lines[i]
             stripped = raw.strip()
             number = i + 1
             if stripped.startswith("//"):
+                self.comment(number)
+                continue
+            if stripped == _PAGE_BREAK:
+                current, in_properties, refused_at = None, False, 0
+                self.page_header(i + 1)
                 continue
             if self._structure(stripped, number):
-                current, in_properties = None, False
+                current, in_properties, refused_at = None, True, 0
                 continue
             event = self._event(raw, number) if stripped else None
             if event is not None:
                 if event is not False:
                     self.drafts.append(event)
-                    current, in_properties = event, True
+                    current, in_properties, refused_at = event, True, 0
                 else:
-                    current, in_properties = None, False
+                    current, in_properties, refused_at = None, False, number
                 continue
             if current is None:
-                continue  # text between sections, before any event: Markwhen shows it nowhere either
+                in_properties = self._loose_line(raw, number, in_properties, refused_at)
+                if stripped:
+                    refused_at = 0 if not refused_at else -refused_at  # said once per refused line
+                continue
             prop = _PROPERTY.match(raw) if in_properties else None
             if prop is not None:
                 current.properties.append(f"{prop.group(1)}: {_strip_comment(prop.group(2) or '')}".rstrip())
@@ -162,6 +182,67 @@ class _Reader:
                 continue
             current.text.append(stripped)
 
+    def comment(self, number: int) -> None:
+        """Count a ``//`` comment line (one note per file says they are not kept)."""
+        self.comments += 1
+        self.first_comment = self.first_comment or number
+
+    def _loose_line(self, raw: str, number: int, in_properties: bool, refused_at: int) -> bool:
+        """A line under no event: a section's property, text of a refused line, or text kept as a description.
+
+        Markwhen shows such text nowhere; it is kept as the description of the lane it is in (the
+        timeline's outside any section), with one warning per place.  Returns whether property lines
+        may still follow.
+        """
+        stripped = raw.strip()
+        if not stripped:
+            labels = tuple(label for _, _, label in self.stack if label)
+            if self.loose.get(labels):
+                self.loose[labels].append("")  # paragraphs stay apart
+            return in_properties
+        if refused_at:
+            if refused_at > 0:
+                self.warning(number, len(raw) - len(raw.lstrip()) + 1,
+                             f"this text belongs to the event line refused at line {refused_at}, and is left out "
+                             f"with it")
+            return False
+        prop = _PROPERTY.match(raw) if in_properties and self.stack else None
+        if prop is not None:
+            self.warning(number, len(raw) - len(raw.lstrip()) + 1,
+                         f"the property '{prop.group(1)}' of a section or group is not kept (lanes have a "
+                         f"label and a description only)")
+            return True
+        labels = tuple(label for _, _, label in self.stack if label)
+        if labels:
+            self._lane()  # the lane takes its place in the order now, even if no event follows
+        place = self.loose.setdefault(labels, [])
+        if not place:
+            where = f"the description of the lane '{' / '.join(labels)}'" if labels else "the timeline's description"
+            self.warning(number, len(raw) - len(raw.lstrip()) + 1,
+                         f"text outside any event is kept as {where} (Markwhen itself shows it nowhere)")
+        place.append(stripped)
+        return False
+
+    def page_header(self, start: int) -> None:
+        """A later page's header: said not kept (a timeline has one title), its lines accounted for."""
+        end = start
+        keys: list[str] = []
+        while end < len(self.lines):
+            stripped = self.lines[end].strip()
+            match = _PROPERTY.match(self.lines[end])
+            if stripped.startswith("//"):
+                self.comment(end + 1)
+            elif stripped and not self.lines[end][:1].isspace() and not re.match(r"^#[\w-]+\s*:", stripped) and (
+                    match is None or _is_dates(match.group(1))):
+                break
+            elif match is not None or stripped.startswith("#"):
+                keys.append(match.group(1) if match else stripped.split(":", 1)[0])
+            end += 1
+        self.skip_to = end
+        if keys:
+            self.warning(start + 1, 1, f"the header of this page is not kept (the timeline keeps the first "
+                                       f"page's): {', '.join(dict.fromkeys(keys))}")
+
     def _structure(self, stripped: str, number: int) -> bool:
         """Open or close a section or group; True when the line was one."""
         end = _END.match(stripped)
@@ -175,6 +256,11 @@ class _Reader:
             return True
         opened = _GROUP.match(stripped)
         heading = _HEADING.match(stripped)
+        if opened or (heading and not re.match(r"^#[\w-]+\s*:", stripped)):
+            tags = _TAG.findall((opened or heading).group(2) or "")  # type: ignore[union-attr]
+            if tags:
+                self.warning(number, 1, f"tags of a section or group are not kept (they colour it in Markwhen; "
+                                        f"its events keep their own tags): {', '.join('#' + t for t in tags)}")
         if opened:
             label = _TAG.sub("", opened.group(2) or "").strip()
             self.stack.append((opened.group(1).lower(), 0, label))
@@ -219,6 +305,9 @@ class _Reader:
             title = line[colon + 1:].strip()
             tags = tuple(dict.fromkeys(_TAG.findall(title)))
             bang = _BANG_ID.findall(title)
+            if len(bang) > 1:
+                self.warning(number, indent + 1, f"an event has one id: '!{bang[-1]}' is kept, "
+                                                 f"{', '.join(repr('!' + b) for b in bang[:-1])} not")
             title = " ".join(_BANG_ID.sub("", _TAG.sub("", title)).split())
             return _Draft(number, indent + 1, raw, spec, title, tags, self._lane(), bang[-1] if bang else None, [], [])
         self._almost_an_event(line, number, indent)
@@ -302,9 +391,12 @@ class _Reader:
             events.append(Event(id=event_id, title=title or when.display(), when=when, text=text, tags=draft.tags,
                                 lane=draft.lane, note=note))
             self.event_lines.append(draft)
-        return Timeline(title=self.header.get("title", "").strip() or "Timeline",
-                        description=self.header.get("description", "").strip(), events=tuple(events),
-                        lanes=tuple(self.lanes.values()))
+        description = "\n\n".join(x for x in (self.header.get("description", "").strip(),
+                                               _paragraphs(self.loose.get((), ()))) if x)
+        lanes = [attrs.evolve(lane, description=_paragraphs(self.loose[tuple(label.split(" / "))]))
+                 if tuple(label.split(" / ")) in self.loose else lane for label, lane in self.lanes.items()]
+        return Timeline(title=self.header.get("title", "").strip() or "Timeline", description=description,
+                        events=tuple(events), lanes=tuple(lanes))
 
 
 def _is_dates(text: str) -> bool:
@@ -313,6 +405,11 @@ def _is_dates(text: str) -> bool:
         return parse_range(text) is not None
     except Refused:
         return True
+
+
+def _paragraphs(lines: "list[str] | tuple[str, ...]") -> str:
+    """Lines of text as one text: runs of blank lines one blank line, none around."""
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def _strip_comment(value: str) -> str:
@@ -328,6 +425,10 @@ def read_markwhen_text(text: str, name: str = "<string>", options: ReadOptions |
     body = reader.read_header()
     reader.read_body(body)
     tl = reader.build()
+    if reader.comments:
+        line = reader.first_comment
+        collector.note(f"{reader.comments} comment line(s) (//) not kept; the first is here", name, line, 1,
+                       reader.lines[line - 1])
     dropped = sorted(k for k in reader.header if k.lower() not in _KNOWN_HEADER)
     if dropped:
         collector.warning(f"Markwhen header entries not kept (tag colours, time zones, sharing and the like): "
