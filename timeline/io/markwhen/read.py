@@ -27,6 +27,7 @@ from timeline.dates import parse_date
 from timeline.errors import DateError
 from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean
 from timeline.io.limits import normalise_text
+from timeline.io.markwhen.header import _KNOWN_HEADER, _PAGE_BREAK, _PROPERTY, HeaderReader, _strip_comment
 from timeline.io.markwhen.when import Point, Refused, Spec, parse_range
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
@@ -35,16 +36,13 @@ from timeline.model import Event, Lane, Timeline
 
 __all__ = ["read_markwhen_text"]
 
-_PROPERTY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:(?:\s+(.*)|\s*)$")
 _TAG = re.compile(r"(?<![\w#])#([\w-]+)")
 _YEARISH = re.compile(r"(?<![\d,.])\d{4}(?![\d,])")  # a year, so "1,000 people: ..." stays quiet
 _BANG_ID = re.compile(r"(?<!\S)!([A-Za-z0-9][A-Za-z0-9_.:-]*)(?=\s|$)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _GROUP = re.compile(r"^(section|group)(?:\s+(.*))?$", re.I)
 _END = re.compile(r"^end\s*(section|group)\s*$", re.I)
-_KNOWN_HEADER = {"title", "description", "dateformat"}
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
-_PAGE_BREAK = "_-_-_break_-_-_"  # between the pages of a Markwhen file
 
 
 class _Draft(NamedTuple):
@@ -62,77 +60,14 @@ class _Draft(NamedTuple):
     text: list[str]
 
 
-class _Reader:
+class _Reader(HeaderReader):
     def __init__(self, text: str, name: str, collector: Collector) -> None:
-        self.lines = text.split("\n")
-        self.name = name
-        self.c = collector
-        self.header: dict[str, str] = {}
-        self.day_first = False
+        super().__init__(text, name, collector)
         self.drafts: list[_Draft] = []
         self.lanes: dict[str, Lane] = {}
         self.lane_ids = IdAllocator()
         self.stack: list[tuple[str, int, str]] = []  # (kind, heading level, label) of open sections/groups
         self.loose: dict[tuple[str, ...], list[str]] = {}  # lane labels -> text lines under no event
-        self.comments, self.first_comment, self.skip_to = 0, 0, 0
-
-    def error(self, line: int, column: int, message: str) -> None:
-        self.c.error(message, self.name, line, column, self.lines[line - 1] if line else None)
-
-    def warning(self, line: int, column: int, message: str) -> None:
-        self.c.warning(message, self.name, line, column, self.lines[line - 1] if line else None)
-
-    # -- header --------------------------------------------------------------------
-    def read_header(self) -> int:
-        """Read the header; return the index of the first body line."""
-        i = 0
-        if self.lines and self.lines[0].strip() == "---":
-            end = next((j for j in range(1, len(self.lines)) if self.lines[j].strip() == "---"), None)
-            if end is not None:
-                self._header_lines(range(1, end))
-                return end + 1
-        while i < len(self.lines):
-            stripped = self.lines[i].strip()
-            if not stripped or stripped.startswith("//"):
-                if stripped:
-                    self.comment(i + 1)
-                i += 1
-                continue
-            match = _PROPERTY.match(self.lines[i])
-            is_tag_colour = re.match(r"^#[\w-]+\s*:", stripped) is not None
-            if not is_tag_colour and (match is None or _is_dates(match.group(1))):
-                break
-            j = i + 1
-            while j < len(self.lines) and self.lines[j][:1].isspace() and self.lines[j].strip():
-                j += 1
-            self._header_lines(range(i, j))
-            i = j
-        return i
-
-    def _header_lines(self, indexes: range) -> None:
-        key = None
-        for i in indexes:
-            line = self.lines[i]
-            stripped = line.strip()
-            if not stripped or stripped.startswith("//"):
-                if stripped:
-                    self.comment(i + 1)
-                continue
-            if line[:1].isspace() and key is not None:
-                self.header[key] += " " + stripped
-                continue
-            if stripped.startswith("#"):
-                key = stripped.split(":", 1)[0]
-                self.header[key] = ""
-                continue
-            match = _PROPERTY.match(line)
-            if match is None:
-                self.error(i + 1, 1, f"cannot read this header line; expected 'key: value'")
-                continue
-            key = match.group(1)
-            self.header[key] = _strip_comment(match.group(2) or "")
-        fmt = self.header.get("dateFormat", "").strip().lower()
-        self.day_first = fmt.startswith("d")
 
     # -- body ----------------------------------------------------------------------
     def read_body(self, start: int) -> None:
@@ -182,11 +117,6 @@ class _Reader:
                 continue
             current.text.append(stripped)
 
-    def comment(self, number: int) -> None:
-        """Count a ``//`` comment line (one note per file says they are not kept)."""
-        self.comments += 1
-        self.first_comment = self.first_comment or number
-
     def _loose_line(self, raw: str, number: int, in_properties: bool, refused_at: int) -> bool:
         """A line under no event: a section's property, text of a refused line, or text kept as a description.
 
@@ -222,26 +152,6 @@ class _Reader:
                          f"text outside any event is kept as {where} (Markwhen itself shows it nowhere)")
         place.append(stripped)
         return False
-
-    def page_header(self, start: int) -> None:
-        """A later page's header: said not kept (a timeline has one title), its lines accounted for."""
-        end = start
-        keys: list[str] = []
-        while end < len(self.lines):
-            stripped = self.lines[end].strip()
-            match = _PROPERTY.match(self.lines[end])
-            if stripped.startswith("//"):
-                self.comment(end + 1)
-            elif stripped and not self.lines[end][:1].isspace() and not re.match(r"^#[\w-]+\s*:", stripped) and (
-                    match is None or _is_dates(match.group(1))):
-                break
-            elif match is not None or stripped.startswith("#"):
-                keys.append(match.group(1) if match else stripped.split(":", 1)[0])
-            end += 1
-        self.skip_to = end
-        if keys:
-            self.warning(start + 1, 1, f"the header of this page is not kept (the timeline keeps the first "
-                                       f"page's): {', '.join(dict.fromkeys(keys))}")
 
     def _structure(self, stripped: str, number: int) -> bool:
         """Open or close a section or group; True when the line was one."""
@@ -399,21 +309,9 @@ class _Reader:
                         events=tuple(events), lanes=tuple(lanes))
 
 
-def _is_dates(text: str) -> bool:
-    """True when ``text`` is (or tries to be) the dates of an event, so its line is no header entry."""
-    try:
-        return parse_range(text) is not None
-    except Refused:
-        return True
-
-
 def _paragraphs(lines: "list[str] | tuple[str, ...]") -> str:
     """Lines of text as one text: runs of blank lines one blank line, none around."""
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def _strip_comment(value: str) -> str:
-    return re.sub(r"\s+//.*$", "", value).strip()
 
 
 def read_markwhen_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,

@@ -15,7 +15,7 @@ from timeline.dates import Bound, HistoricalDate, Span
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
 from timeline.io.common import BLANK_TITLE, ONE_LINE, Losses
-from timeline.io.markwhen.read import _PROPERTY
+from timeline.io.markwhen.header import _PROPERTY
 from timeline.io.markwhen.when import _day_point
 from timeline.model import Event, Timeline
 
