@@ -34,7 +34,7 @@ SYNTAX = {
                  "until", "after", "before", "start", "end", "week", "weeks", "day", "days", "month", "months",
                  "year", "years", "hour", "hours", "minute", "minutes", "jan", "feb", "mar", "apr", "may", "jun",
                  "jul", "aug", "sep", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july",
-                 "august", "september", "october", "november", "december"},
+                 "august", "september", "october", "november", "december", "business", "weekdays", "work"},
     "mermaid": {"timeline", "title", "section"},
     "vis": {"content", "start", "end", "type", "group", "groups", "items", "classname", "title", "new", "date",
             "nestedgroups", "background", "range", "point", "box", "var", "const", "let", "dataset", "vis"},
@@ -51,11 +51,17 @@ def _kind(fmt: str) -> str:
     return next((k for k in SYNTAX if fmt.startswith(k.replace("easytimeline", "easy"))), fmt.split("-")[0])
 
 
+_CLOCK = re.compile(r"\d{1,2}(?:am|pm)")  # "10am": a time, read into the date
+
+
 def _words(text: str) -> set[str]:
     text = unicodedata.normalize("NFC", html.unescape(text))
-    return {w.casefold() for w in _WORD.findall(text)}
+    return {w.casefold() for w in _WORD.findall(text) if not _CLOCK.fullmatch(w.casefold())}
 
 
+#: What a comment is, in the formats that have them: accounted for by the note that counts them.
+COMMENTS = {"markwhen": re.compile(r"^\s*//.*"), "mermaid": re.compile(r"^\s*%%.*"),
+            "easytimeline": re.compile(r"#.*"), "vis": re.compile(r"//.*|/\*.*?\*/")}
 _ACCOUNTS = re.compile(r"not kept|skipped|ignored|dropped|not expanded|refused")
 
 
@@ -69,6 +75,36 @@ def _leaves(value: object, pointer: str = "$"):
             yield from _leaves(item, f"{pointer}[{i}]")
     elif isinstance(value, str):
         yield pointer, value
+
+
+def _named_paths(diagnostics) -> list[re.Pattern[str]]:
+    """JSON paths a file-wide warning accounts for: the fields it names, wherever they are."""
+    out = []
+    for d in diagnostics:
+        fields = re.match(r"(?:group |item )?fields not kept: (.*?) \(", d.message)
+        for field in fields.group(1).split(", ") if fields else ():
+            out.append(re.compile(re.escape("." + field) + r"(?:$|[.\[])"))
+        if d.message.startswith("Background is not kept"):
+            out.append(re.compile(r"\.background(?:$|[.\[])"))
+        if "title slide's Media" in d.message:
+            out.append(re.compile(r"^\$\.title\.media\."))
+    return out
+
+
+def _drawing_accounted(places: list[tuple[str, str]], named: set[str]) -> list[tuple[str, str]]:
+    """EasyTimeline: the blocks of commands a warning names, and ``attribute:value`` pairs it names, accounted."""
+    out, in_named = [], False
+    for place, line in places:
+        command = re.match(r"([A-Za-z]+)\s*=", line)
+        if command:
+            in_named = command.group(1).casefold() in named
+        elif line.strip() and not line[:1].isspace():
+            in_named = False
+        if in_named:
+            continue
+        out.append((place, re.sub(r"\b([A-Za-z]+):\s*(\([^)]*\)|\S+)",
+                                  lambda m: "" if m.group(1).casefold() in named else m.group(), line)))
+    return out
 
 
 def audit(path: Path) -> list[tuple[str, str]]:
@@ -100,10 +136,17 @@ def audit(path: Path) -> list[tuple[str, str]]:
     try:
         places = [(p, t) for p, t in _leaves(json.loads(text))]
     except ValueError:
-        places = [(str(n), line) for n, line in enumerate(text.splitlines(), 1) if n not in lines]
+        comment = COMMENTS.get(_kind(fmt)) if any("comment" in d.message for d in result.diagnostics) else None
+        places = [(str(n), comment.sub("", line) if comment else line)
+                  for n, line in enumerate(text.splitlines(), 1) if n not in lines]
+    if _kind(fmt) == "easytimeline":
+        places = _drawing_accounted(places, kept)
+    named = _named_paths(result.diagnostics)
     out, seen = [], set()
     for place, words in places:
         if any(place == p or place.startswith((p + ".", p + "[")) for p in pointers):
+            continue
+        if any(pattern.search(place) for pattern in named):
             continue
         for word in sorted(_words(words) - kept - syntax - seen):
             seen.add(word)

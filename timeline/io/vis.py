@@ -262,8 +262,9 @@ def _load(text: str, name: str, collector: Collector) -> tuple[list[tuple[Any, s
         pass
     else:
         return [(data, "$")], True
+    comments: list[int] = []
     try:
-        values = parse_literals(text)
+        values = parse_literals(text, comments)
     except JsSyntaxError as exc:
         collector.error(f"neither JSON nor a JavaScript data literal: {exc.message}", name, exc.line, exc.column,
                         exc.source)
@@ -277,6 +278,10 @@ def _load(text: str, name: str, collector: Collector) -> tuple[list[tuple[Any, s
         collector.error("a number has thousands of digits; a number must be at most 2**53", name, line, column,
                         source)
         return [], False
+    if comments:
+        line, column, source = line_col(text, comments[0])
+        collector.note(f"{len(comments)} comment(s) (// or /* */) not kept; the first is here", name, line, column,
+                       source)
     return [(v, "$" if i == 0 else f"${i + 1}") for i, v in enumerate(values)], False
 
 

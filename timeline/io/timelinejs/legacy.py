@@ -19,7 +19,7 @@ from typing import Any
 from timeline.io.common import Collector, ReadOptions, ReadResult
 from timeline.io.jsonpos import loads_checked, with_lines
 from timeline.io.limits import normalise_text
-from timeline.io.timelinejs.read import json_type
+from timeline.io.timelinejs.read import json_type, note_unknown, warn_unknown
 from timeline.io.timelinejs.slides import Slide, SlideBuilder, Value
 
 __all__ = ["is_timelinejs2_data", "read_timelinejs2_text", "sniff"]
@@ -52,9 +52,7 @@ class _Legacy:
 
     def extra(self, obj: dict[str, Any], known: frozenset[str], pointer: str, prefix: str = "") -> None:
         """Note keys the reader does not keep; one warning per file names them."""
-        for key, value in obj.items():
-            if key not in known and value not in (None, "", [], {}):
-                self.unknown.setdefault(prefix + key, f"{pointer}.{key}")
+        note_unknown(self.unknown, obj, known, pointer, prefix)
 
     def text(self, data: dict[str, Any], key: str, pointer: str) -> Value | None:
         value = data.get(key)
@@ -141,8 +139,6 @@ def read_timelinejs2_text(text: str, name: str = "<string>", options: ReadOption
     legacy.extra({k: v for k, v in head.items() if not (k == "type" and v == "default")}, _HEAD_KEYS,
                  "$.timeline")
     legacy.extra({k: v for k, v in data.items() if k != "timeline"}, frozenset(), "$")
-    if legacy.unknown:
-        builder.warning(Value("", pointer=next(iter(legacy.unknown.values()))),
-                        f"fields not kept: {', '.join(sorted(legacy.unknown))} (the first is here)")
+    warn_unknown(builder, legacy.unknown)
     timeline = builder.finish()
     return ReadResult(timeline, tuple(with_lines(collector.sorted(), text)))

@@ -18,7 +18,7 @@ from timeline.io.jsonpos import loads_checked, with_lines
 from timeline.io.limits import normalise_text, shown_number, whole_number
 from timeline.io.timelinejs.slides import BY_KEY, CSV_COLUMNS, REQUIRED_COLUMNS, Slide, SlideBuilder, Value
 
-__all__ = ["JsonSlides", "json_type", "read_timelinejs_csv", "read_timelinejs_csv_text", "read_timelinejs_json",
+__all__ = ["JsonSlides", "json_type", "note_unknown", "warn_unknown", "read_timelinejs_csv", "read_timelinejs_csv_text", "read_timelinejs_json",
            "read_timelinejs_json_text"]
 
 
@@ -136,6 +136,21 @@ MEDIA_KEYS = frozenset({"url", "caption", "credit", "thumbnail", "alt"})
 TOP_KEYS = frozenset({"title", "events", "eras"})
 
 
+def note_unknown(into: dict[str, str], obj: dict[str, Any], known: frozenset[str], pointer: str,
+                 prefix: str = "") -> None:
+    """Add each key of ``obj`` outside ``known`` that has a value to ``into`` (key -> its first JSON path)."""
+    for key, value in obj.items():
+        if key not in known and value not in (None, "", [], {}):
+            into.setdefault(prefix + key, f"{pointer}.{key}")
+
+
+def warn_unknown(builder: SlideBuilder, unknown: dict[str, str]) -> None:
+    """One warning naming every key not kept (``fields not kept: a, media.b``), at the first one."""
+    if unknown:
+        builder.warning(Value("", pointer=next(iter(unknown.values()))),
+                        f"fields not kept: {', '.join(sorted(unknown))} (the first is here)")
+
+
 class JsonSlides:
     """Flattens TimelineJS JSON into slides, checking types at JSON paths."""
 
@@ -145,18 +160,12 @@ class JsonSlides:
 
     def extra(self, obj: dict[str, Any], known: frozenset[str], pointer: str, prefix: str = "") -> None:
         """Note the keys of ``obj`` the reader does not keep (one warning per file names them)."""
-        if obj.keys() <= known:
-            return
-        for key in obj:
-            if key not in known and obj[key] not in (None, "", [], {}):
-                self.unknown.setdefault(prefix + key, f"{pointer}.{key}")
+        if not obj.keys() <= known:
+            note_unknown(self.unknown, obj, known, pointer, prefix)
 
     def warn_extra(self) -> None:
         """The one warning naming every key not kept, at the first one."""
-        if self.unknown:
-            first = next(iter(self.unknown.values()))
-            self.b.warning(Value("", pointer=first), f"fields not kept: {', '.join(sorted(self.unknown))} "
-                                                     f"(the first is here)")
+        warn_unknown(self.b, self.unknown)
 
     def _err(self, pointer: str, message: str) -> None:
         self.b.error(Value("", pointer=pointer), message)
