@@ -39,6 +39,7 @@ MARKWHEN_SAID = [
     ("1953: A\nnow: refused\nits text\n",
      "a.mw:3:1: warning: this text belongs to the event line refused at line 2, and is left out with it"),
     ("1953: A\n// a remark\n// another\n", "a.mw:2:1: note: 2 comment line(s) (//) not kept; the first is here"),
+    ("1953: A\nplace: Moscow // check this\n", "a.mw:2:1: note: 1 comment line(s) (//) not kept; the first is here"),
     ("title: One\n1953: A\n_-_-_break_-_-_\ntitle: Two\n1954: B\n",
      "a.mw:4:1: warning: the header of this page is not kept (the timeline keeps the first page's): title"),
 ]
@@ -85,6 +86,8 @@ EASYTIMELINE_SAID = [
      "a.txt:3:1: warning: a period or point with no text on no bar names nothing; it is not kept"),
     ("DateFormat = yyyy\nPlotData=\n  bar:x text:Label\n  at:1954 text:A\n",
      "a.txt:3:9: warning: 'text:' on a line with no 'at:' or 'from:' is not kept (it names no period or point)"),
+    ("DateFormat = yyyy\nPlotData=\n  bar:x at:1953 stray text:A\n",
+     "a.txt:3:17: warning: 'stray' is no 'name:value' attribute; it is not kept"),
     ("DateFormat = yyyy\nPlotData=\n  bar:x at:1953 text:[[Page|Label]]\n",
      "a.txt:3:1: warning: 1 wiki link(s) keep their label, not the page they link to (the first is here)"),
     ("DateFormat = yyyy # years\n#> a block\nof comment <#\nPlotData=\n  bar:x at:1953 text:A\n",
@@ -104,6 +107,8 @@ MERMAID_SAID = [
      "a.mmd:2:3: warning: this period has no events, so it is not kept (a timeline has events, not bare periods)"),
     ("timeline\n  2004 : <u>A</u>\n",
      "a.mmd:2:3: warning: HTML tags dropped, keeping their text: u (the first is here)"),
+    ("timeline\n  title T\n  accTitle: Other\n  2004 : A\n",
+     "a.mmd:3:1: warning: accTitle 'Other' is not kept: the title is 'T'"),
     ("timeline TD\n  2004 : A\n", "a.mmd:1:1: warning: Mermaid diagram settings not kept: direction TD"),
     ("timeline\n  %% a remark\n  2004 : A\n", "a.mmd:2:1: note: 1 comment line(s) (%%) not kept; the first is here"),
 ]
@@ -188,6 +193,14 @@ def test_easytimeline_hash_in_quotes_and_links_are_kept() -> None:
     text = 'DateFormat = yyyy\nPlotData=\n  bar:x at:1953 text:"No. #1" link:https://example.org/a # remark\n'
     event = read_text(text, format="easytimeline").timeline.events[0]
     assert (event.title, event.text) == ("No. #1", "[No. #1](https://example.org/a)")
+
+
+def test_mermaid_accessible_description_is_the_description() -> None:
+    """``accDescr`` (one line, or a block in braces) becomes the timeline's description; ``accTitle`` its title
+    when there is no ``title``."""
+    text = "timeline\n  accTitle: T\n  accDescr: One\n  accDescr {\n    Two\n    three\n  }\n  2004 : A\n"
+    tl = read_text(text, format="mermaid").timeline
+    assert (tl.title, tl.description, [e.title for e in tl.events]) == ("T", "One\nTwo\nthree", ["A"])
 
 
 def test_vis_group_title_is_its_lane_description() -> None:

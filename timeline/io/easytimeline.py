@@ -12,7 +12,9 @@ Dates follow ``DateFormat``: ``yyyy`` (a negative year is BCE as
 EasyTimeline counts it: ``-1550`` is 1550 BC), ``dd/mm/yyyy``,
 ``mm/dd/yyyy``.  A decimal year (``1983.83``) is kept as the year it falls in,
 with one warning: the fraction cannot say which day.  ``DateFormat = x.y``
-charts plot numbers, not dates, and are refused.  In texts, ``~`` is a line
+charts plot numbers, not dates, and are refused.  ``Define $name = value``
+is expanded in later lines, as EasyTimeline does; comments (``#``, ``#> <#``)
+are counted in one note; whatever else is not kept is said in a warning.  In texts, ``~`` is a line
 break (a space in titles) and wiki links ``[[target|label]]``, ``[[target]]``
 and Foswiki's ``[[url][label]]`` keep their label.  Colours, sizes, scales,
 ``LineData`` and ``TextData`` are drawing instructions and are not kept
@@ -140,6 +142,14 @@ def _text(raw: str) -> str:
     return " ".join(raw.replace("~", " ").split())
 
 
+def _leftover(line: str) -> re.Match[str] | None:
+    """The first words of a data line that are no ``name:value`` attribute (they would be lost)."""
+    text = re.search(r'\btext:\s*(?!")(.*?)(?=\s+[A-Za-z]+:|$)', line)
+    rest = line[:text.start()] + " " * (text.end() - text.start()) + line[text.end():] if text else line
+    rest = _ATTRIBUTE.sub(lambda m: " " * len(m.group()), rest)
+    return re.search(r"\S+", rest)
+
+
 def _attributes(line: str) -> dict[str, tuple[str, int]]:
     """``name:value`` pairs with their columns; ``text:`` unquoted runs to the next attribute or the end."""
     out: dict[str, tuple[str, int]] = {}
@@ -249,6 +259,10 @@ class _Reader:
             for key in attrs:
                 if key not in _DATA_ATTRIBUTES:
                     self.loose_attributes.setdefault(key, number)
+            stray = _leftover(line)
+            if stray is not None:
+                self.warning(number, stray.start() + 1, f"{stray.group()!r} is no 'name:value' attribute; it is "
+                                                        f"not kept")
             if "bar" in attrs:
                 bar = attrs["bar"][0]
             if "from" not in attrs and "at" not in attrs:

@@ -7,7 +7,8 @@ by its period, which must be a date (``2004``, ``7600 BC``, ``March 1953``):
 Mermaid also draws label-only periods (``Industry 1.0``, ``Bullet 1``) in
 file order, but they give no date, so each such line is refused with its
 line number.  ``<br>`` in an entry is a line break in Mermaid, a space in
-our titles; ``#58;``-style entity codes are decoded.  Front matter and
+our titles; ``#58;``-style entity codes are decoded; ``accDescr`` is the
+description.  Front matter and
 ``%%{init}%%`` directives (diagram settings) are not kept, said in a warning.
 
 Writing groups events by lane and date, one period line per date in time
@@ -33,6 +34,8 @@ from timeline.model import Event, Lane, Timeline
 __all__ = ["mermaid_text", "read_mermaid_text", "sniff"]
 
 _ENTITY = re.compile(r"#([0-9]+|[A-Za-z]+);")
+#: ``accTitle: text``, ``accDescr: text`` or ``accDescr {`` (text over lines up to ``}``).
+_ACCESSIBLE = re.compile(r"^(accTitle|accDescr)\s*(?::\s*(.*)|\{(?P<block>.*))$")
 _KEYWORD = re.compile(r"^timeline(?:\s+(?:LR|TD))?\s*$", re.I)
 
 
@@ -95,7 +98,11 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
         if end is not None:
             dropped.append("front matter (config)")
             start = end + 1
+    skip_to = 0
+    description, acc_title = "", None
     for index in range(start, len(lines)):
+        if index < skip_to:
+            continue
         raw = lines[index]
         line = raw.strip()
         number = index + 1
@@ -124,8 +131,19 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
             title_at = Where(name, number, len(raw) - len(raw.lstrip()) + 1, raw)
             tags_at = tags_at or (title_at if len(tags) > before else None)
             continue
-        if keyword in ("accTitle:", "accDescr:", "accTitle", "accDescr"):
-            dropped.append(keyword.rstrip(":"))
+        acc = _ACCESSIBLE.match(line)
+        if acc:
+            body = acc.group(2)
+            if body is None:  # accDescr { ... } over lines
+                end = next((i for i in range(index, len(lines)) if "}" in lines[i]), len(lines) - 1)
+                block = "\n".join([lines[index].split("{", 1)[1], *lines[index + 1:end + 1]])
+                body = block.split("}", 1)[0]
+                skip_to = end + 1
+            text = "\n".join(_decode(part.strip(), tags) for part in body.strip().split("\n"))
+            if acc.group(1) == "accDescr":
+                description = "\n".join(x for x in (description, text) if x)
+            else:
+                acc_title = (text, number)
             continue
         if keyword == "section":
             label = _decode(rest.strip(), tags)
@@ -185,7 +203,14 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
         collector.error("no 'timeline' line: this is not a Mermaid timeline diagram", name, 1, 1)
     if dropped:
         collector.warning(f"Mermaid diagram settings not kept: {', '.join(dict.fromkeys(dropped))}", name, 1, 1)
-    tl = Timeline(title=title or "Timeline", events=tuple(events), lanes=tuple(lanes.values()))
+    if acc_title is not None and acc_title[0] != title:
+        if title:
+            collector.warning(f"accTitle {acc_title[0]!r} is not kept: the title is {title!r}", name, acc_title[1], 1,
+                              lines[acc_title[1] - 1])
+        else:
+            title = acc_title[0]
+    tl = Timeline(title=title or "Timeline", description=description, events=tuple(events),
+                  lanes=tuple(lanes.values()))
 
     def locate(path: ModelPath) -> Where | None:
         if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(where):

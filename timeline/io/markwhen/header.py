@@ -32,6 +32,13 @@ class HeaderReader:
         self.day_first = False
         self.comments, self.first_comment, self.skip_to = 0, 0, 0
 
+    def value(self, text: str, number: int) -> str:
+        """A property's value without its trailing ``// comment`` (counted with the comments)."""
+        value = _strip_comment(text)
+        if value != text.strip():
+            self.comment(number)
+        return value
+
     def error(self, line: int, column: int, message: str) -> None:
         """An error at a line of the file."""
         self.c.error(message, self.name, line, column, self.lines[line - 1] if line else None)
@@ -87,7 +94,7 @@ class HeaderReader:
                 self.error(i + 1, 1, f"cannot read this header line; expected 'key: value'")
                 continue
             key = match.group(1)
-            self.header[key] = _strip_comment(match.group(2) or "")
+            self.header[key] = self.value(match.group(2) or "", i + 1)
         fmt = self.header.get("dateFormat", "").strip().lower()
         self.day_first = fmt.startswith("d")
 

@@ -10,7 +10,9 @@
   ``#tags`` become tags, ``!name`` or an ``id:`` property names the event
   so others can say ``after !name``; other ``key: value`` lines right after
   the event line are kept in its note; the lines after that, up to the next
-  event or section, are its text.
+  event or section, are its text.  Text under no event (before the first, or
+  at the top of a section) is kept as the timeline's or the lane's
+  description, with a warning: Markwhen shows it nowhere, but it is the user's.
 * A line whose dates cannot be a historical date (recurrence, ``now``,
   ``next week``) is an error at its line and column, or, under
   ``--skip-invalid``, a warning saying it was skipped.
@@ -27,7 +29,7 @@ from timeline.dates import parse_date
 from timeline.errors import DateError
 from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean
 from timeline.io.limits import normalise_text
-from timeline.io.markwhen.header import _KNOWN_HEADER, _PAGE_BREAK, _PROPERTY, HeaderReader, _strip_comment
+from timeline.io.markwhen.header import _KNOWN_HEADER, _PAGE_BREAK, _PROPERTY, HeaderReader
 from timeline.io.markwhen.when import Point, Refused, Spec, parse_range
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
@@ -105,7 +107,7 @@ class _Reader(HeaderReader):
                 continue
             prop = _PROPERTY.match(raw) if in_properties else None
             if prop is not None:
-                current.properties.append(f"{prop.group(1)}: {_strip_comment(prop.group(2) or '')}".rstrip())
+                current.properties.append(f"{prop.group(1)}: {self.value(prop.group(2) or '', number)}".rstrip())
                 continue
             if in_properties and raw[:1].isspace() and stripped.startswith("- ") and current.properties:
                 current.properties[-1] += " " + stripped
