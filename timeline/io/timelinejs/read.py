@@ -18,8 +18,8 @@ from timeline.io.jsonpos import loads_checked, with_lines
 from timeline.io.limits import normalise_text, shown_number, whole_number
 from timeline.io.timelinejs.slides import BY_KEY, CSV_COLUMNS, REQUIRED_COLUMNS, Slide, SlideBuilder, Value
 
-__all__ = ["JsonSlides", "json_type", "note_unknown", "warn_unknown", "read_timelinejs_csv", "read_timelinejs_csv_text", "read_timelinejs_json",
-           "read_timelinejs_json_text"]
+__all__ = ["JsonSlides", "json_type", "note_unknown", "read_timelinejs_csv", "read_timelinejs_csv_text",
+           "read_timelinejs_json", "read_timelinejs_json_text", "warn_unknown"]
 
 
 def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
