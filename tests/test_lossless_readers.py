@@ -203,6 +203,15 @@ def test_mermaid_accessible_description_is_the_description() -> None:
     assert (tl.title, tl.description, [e.title for e in tl.events]) == ("T", "One\nTwo\nthree", ["A"])
 
 
+def test_easytimeline_textdata_is_the_description() -> None:
+    """The texts of ``TextData`` (captions drawn on the chart) become the timeline's description, with a warning."""
+    text = "DateFormat = yyyy\nTextData =\n  pos:(20,20) text:National Histories\nPlotData=\n  bar:x at:1953 text:A\n"
+    result = read_text(text, format="easytimeline", name="a.txt")
+    assert result.timeline.description == "National Histories"
+    assert "a.txt:3:1: warning: TextData texts are kept as the timeline's description (a timeline draws no captions " \
+           "of its own)" in [d.format().split("\n")[0] for d in result.diagnostics]
+
+
 def test_vis_group_title_is_its_lane_description() -> None:
     """A group's ``title`` (its tooltip) is kept as its lane's description."""
     text = '{"items": [{"content": "A", "start": "1953", "group": 1}], "groups": [{"id": 1, "content": "G", "title": "Tip"}]}'

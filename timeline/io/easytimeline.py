@@ -18,7 +18,7 @@ are counted in one note; whatever else is not kept is said in a warning.  In tex
 break (a space in titles) and wiki links ``[[target|label]]``, ``[[target]]``
 and Foswiki's ``[[url][label]]`` keep their label.  Colours, sizes, scales,
 ``LineData`` and ``TextData`` are drawing instructions and are not kept
-(one warning).  Reading only.
+(one warning), but ``TextData`` texts are kept as the description.  Reading only.
 """
 
 from __future__ import annotations
@@ -171,6 +171,8 @@ class _Reader:
         self.first_dropped = 0  # the line of the first command or attribute not kept
         self.loose_attributes: dict[str, int] = {}  # PlotData attributes that only draw -> first line
         self.wiki_targets = self.first_wiki = 0
+        self.captions: list[str] = []  # TextData texts
+        self.caption_at = 0
         self.date_format = "yyyy"
         self.period: dict[str, str] = {}
         self.bar_labels: dict[str, str] = {}
@@ -348,6 +350,12 @@ class _Reader:
         for command, value, number, body in blocks:
             if command == "PlotData":
                 self.plot(([number] if value else []) + body)
+            elif command == "TextData":  # captions on the chart: the user's words, kept as the description
+                for line in ([number] if value else []) + body:
+                    attrs = _attributes(self.text[line - 1] if line != number else value)
+                    if "text" in attrs:
+                        self.captions.append(self.words(attrs["text"][0], line))
+                        self.caption_at = self.caption_at or line
 
 
 def _astronomical(year: int) -> str:
@@ -385,7 +393,12 @@ def read_easytimeline_text(text: str, name: str = "<string>", options: ReadOptio
         line = reader.script.comments[0]
         collector.note(f"{len(reader.script.comments)} comment line(s) (#) not kept; the first is here", name, line,
                        1, reader.lines[line - 1])
-    tl = Timeline(title="Timeline", events=tuple(reader.events), lanes=tuple(reader.lanes.values()))
+    if reader.captions:
+        line = reader.caption_at
+        collector.warning("TextData texts are kept as the timeline's description (a timeline draws no captions "
+                          "of its own)", name, line, 1, reader.lines[line - 1])
+    tl = Timeline(title="Timeline", description="\n".join(c for c in reader.captions if c), events=tuple(reader.events),
+                  lanes=tuple(reader.lanes.values()))
 
     def locate(path: ModelPath) -> Where | None:
         if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(reader.where):
