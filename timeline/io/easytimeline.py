@@ -24,11 +24,12 @@ and Foswiki's ``[[url][label]]`` keep their label.  Colours, sizes, scales,
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from timeline.dates import parse_date
 from timeline.errors import DateError
 from timeline.io.common import Collector, ReadOptions, ReadResult
+from timeline.io.easytimeline_script import preprocess
 from timeline.io.limits import normalise_text
 from timeline.io.skipping import validate_items
 from timeline.io.slugs import IdAllocator, slugify
@@ -43,89 +44,9 @@ _ATTRIBUTE = re.compile(r'([A-Za-z]+):\s*("(?:[^"]*)"|\([^)]*\)|\S+)')
 _WIKI = re.compile(r"\[\[([^\]|]*)\|([^\]]*)\]\]|\[\[([^\]]*)\]\[([^\]]*)\]\]|\[\[([^\]]*)\]\]")
 _KNOWN = {"PlotData", "BarData", "DateFormat", "Period"}
 _YEAR = re.compile(r"-?[0-9]{1,13}(?:\.[0-9]+)?")
-_DEFINE = re.compile(r"^Define\s+(\S+)\s*=\s*(.*?)\s*$", re.I)
-_NAME = re.compile(r"\$[A-Za-z0-9_]+")
-_QUOTED = re.compile(r'"[^"]*"')
 _MARKS = re.compile(r"[\\*\[\]]")  # what our markup reads as marks: escaped in a link's label
 #: PlotData attributes that say what and when; the others (color, width, mark, shift...) only draw.
 _DATA_ATTRIBUTES = {"bar", "at", "from", "till", "text", "link"}
-
-
-class _Script(NamedTuple):
-    """The script's lines as EasyTimeline reads them: comments blanked, Define names expanded."""
-
-    lines: list[str]
-    origin: dict[int, list[int]]  # line number -> the original column of each character, for expanded lines
-    comments: list[int]  # the lines holding comments
-
-
-def _blank(text: str) -> str:
-    return " " * len(text)
-
-
-def _preprocess(raw_lines: list[str]) -> tuple[_Script, list[tuple[int, int, str]]]:
-    """Blank comments (``#`` to the line's end outside quotes, ``#> ... <#`` over lines) and expand ``Define``.
-
-    EasyTimeline's rules (EasyTimeline.pl, GetLine and ParseDefine): a ``#`` inside double quotes or in a
-    character reference (``&#32;``) starts no comment; ``Define $name = value`` makes ``$name`` (any case)
-    stand for the value in every later line, the value itself expanded first.  Comments become spaces,
-    so columns stay those of the file.  Returns the script and the problems found (line, column, message).
-    """
-    out: list[str] = []
-    origin: dict[int, list[int]] = {}
-    comments: list[int] = []
-    problems: list[tuple[int, int, str]] = []
-    consts: dict[str, str] = {}
-    in_block = False
-    for number, raw in enumerate(raw_lines, 1):
-        line = raw.replace("\t", " ")
-        masked = _QUOTED.sub(lambda m: m.group().replace("#", "\0"), line).replace("&#", "&\0")
-        had_comment = in_block or "#" in masked
-        if in_block:
-            end = masked.find("<#")
-            if end < 0:
-                out.append(_blank(line) if line.strip() else line)
-                comments.append(number) if line.strip() else None
-                continue
-            masked = _blank(masked[:end + 2]) + masked[end + 2:]
-            in_block = False
-        masked = re.sub(r"#>.*?<#", lambda m: _blank(m.group()), masked)
-        start = masked.find("#>")
-        if start >= 0:
-            masked, in_block = masked[:start] + _blank(masked[start:]), True
-        hash_at = masked.find("#")
-        if hash_at >= 0:
-            masked = masked[:hash_at] + _blank(masked[hash_at:])
-        line = masked.replace("\0", "#")
-        if had_comment:
-            comments.append(number)
-        define = _DEFINE.match(line)
-        if define:
-            name, value = define.groups()
-            if not re.fullmatch(r"\$[A-Za-z0-9_]+", name):
-                problems.append((number, 8, f"Define {name!r}: a name is '$' and then letters, digits or '_'"))
-            else:
-                consts[name.lower()] = _NAME.sub(lambda m: consts.get(m.group().lower(), m.group()), value)
-            out.append(_blank(line))  # read: it is in the model wherever it is used
-            continue
-        if "$" in line and consts:
-            expanded, columns, at = [], [], 0
-            for match in _NAME.finditer(line):
-                value = consts.get(match.group().lower())
-                if value is None:
-                    continue
-                expanded.append(line[at:match.start()])
-                columns += range(at, match.start())
-                expanded.append(value)
-                columns += [match.start()] * len(value)
-                at = match.end()
-            if at:
-                expanded.append(line[at:])
-                columns += range(at, len(line))
-                line = "".join(expanded)
-                origin[number] = columns
-        out.append(line)
-    return _Script(out, origin, comments), problems
 
 
 def sniff(probe: Any) -> bool:
@@ -164,7 +85,7 @@ def _attributes(line: str) -> dict[str, tuple[str, int]]:
 class _Reader:
     def __init__(self, name: str, collector: Collector, lines: list[str]) -> None:
         self.name, self.c, self.lines = name, collector, lines
-        self.script, problems = _preprocess(lines)
+        self.script, problems = preprocess(lines)
         self.text = self.script.lines  # what is parsed; self.lines is what messages quote
         for number, column, message in problems:
             self.error(number, column, message)
