@@ -64,8 +64,7 @@ ERRORS = [
     ("DateFormat = x.y\nPeriod = from:0 till:18\nPlotData=\n  at:3 text:A\n",
      ["t.txt:1:1: error: DateFormat x.y plots numbers, not dates: this chart is not a timeline"]),
     ("DateFormat = yyyy\nPlotData=\n  bar:x\n  from:$a till:1900 text:A\n",
-     ["t.txt:4:3: error: date '$a' is a name made with Define; this reader does not expand Define, so write the "
-      "date itself"]),
+     ["t.txt:4:3: error: date '$a' is not defined: no 'Define $a = ...' comes before this line"]),
     ("DateFormat = yyyy\nPlotData=\n  bar:x\n  from:1900 text:A\n", ["t.txt:4:3: error: 'from:' needs a 'till:'"]),
     ("DateFormat = dd/mm/yyyy\nPlotData=\n  bar:x\n  at:1953 text:A\n",
      ["t.txt:4:3: error: date '1953' does not follow DateFormat dd/mm/yyyy"]),

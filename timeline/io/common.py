@@ -184,6 +184,11 @@ class Collector:
         """Record a warning."""
         self.add(Severity.WARNING, message, path, line, column, source_line, pointer)
 
+    def note(self, message: str, path: str, line: int = 0, column: int = 0,
+             source_line: str | None = None, pointer: str | None = None) -> None:
+        """Record a note: something left out by the format's own rules (comments), said so nothing goes unsaid."""
+        self.add(Severity.NOTE, message, path, line, column, source_line, pointer)
+
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         """Record several diagnostics found elsewhere."""
         self.diagnostics.extend(diagnostics)

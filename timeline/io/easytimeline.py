@@ -12,11 +12,13 @@ Dates follow ``DateFormat``: ``yyyy`` (a negative year is BCE as
 EasyTimeline counts it: ``-1550`` is 1550 BC), ``dd/mm/yyyy``,
 ``mm/dd/yyyy``.  A decimal year (``1983.83``) is kept as the year it falls in,
 with one warning: the fraction cannot say which day.  ``DateFormat = x.y``
-charts plot numbers, not dates, and are refused.  In texts, ``~`` is a line
+charts plot numbers, not dates, and are refused.  ``Define $name = value``
+is expanded in later lines, as EasyTimeline does; comments (``#``, ``#> <#``)
+are counted in one note; whatever else is not kept is said in a warning.  In texts, ``~`` is a line
 break (a space in titles) and wiki links ``[[target|label]]``, ``[[target]]``
 and Foswiki's ``[[url][label]]`` keep their label.  Colours, sizes, scales,
 ``LineData`` and ``TextData`` are drawing instructions and are not kept
-(one warning).  Reading only.
+(one warning), but ``TextData`` texts are kept as the description.  Reading only.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from typing import Any
 from timeline.dates import parse_date
 from timeline.errors import DateError
 from timeline.io.common import Collector, ReadOptions, ReadResult
+from timeline.io.easytimeline_script import preprocess
 from timeline.io.limits import normalise_text
 from timeline.io.skipping import validate_items
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.validate import ModelPath, Where
+from timeline.markup import safe_url
 from timeline.model import Event, Lane, Timeline
 
 __all__ = ["read_easytimeline_text", "sniff"]
@@ -40,6 +44,9 @@ _ATTRIBUTE = re.compile(r'([A-Za-z]+):\s*("(?:[^"]*)"|\([^)]*\)|\S+)')
 _WIKI = re.compile(r"\[\[([^\]|]*)\|([^\]]*)\]\]|\[\[([^\]]*)\]\[([^\]]*)\]\]|\[\[([^\]]*)\]\]")
 _KNOWN = {"PlotData", "BarData", "DateFormat", "Period"}
 _YEAR = re.compile(r"-?[0-9]{1,13}(?:\.[0-9]+)?")
+_MARKS = re.compile(r"[\\*\[\]]")  # what our markup reads as marks: escaped in a link's label
+#: PlotData attributes that say what and when; the others (color, width, mark, shift...) only draw.
+_DATA_ATTRIBUTES = {"bar", "at", "from", "till", "text", "link"}
 
 
 def sniff(probe: Any) -> bool:
@@ -56,6 +63,14 @@ def _text(raw: str) -> str:
     return " ".join(raw.replace("~", " ").split())
 
 
+def _leftover(line: str) -> re.Match[str] | None:
+    """The first words of a data line that are no ``name:value`` attribute (they would be lost)."""
+    text = re.search(r'\btext:\s*(?!")(.*?)(?=\s+[A-Za-z]+:|$)', line)
+    rest = line[:text.start()] + " " * (text.end() - text.start()) + line[text.end():] if text else line
+    rest = _ATTRIBUTE.sub(lambda m: " " * len(m.group()), rest)
+    return re.search(r"\S+", rest)
+
+
 def _attributes(line: str) -> dict[str, tuple[str, int]]:
     """``name:value`` pairs with their columns; ``text:`` unquoted runs to the next attribute or the end."""
     out: dict[str, tuple[str, int]] = {}
@@ -70,6 +85,15 @@ def _attributes(line: str) -> dict[str, tuple[str, int]]:
 class _Reader:
     def __init__(self, name: str, collector: Collector, lines: list[str]) -> None:
         self.name, self.c, self.lines = name, collector, lines
+        self.script, problems = preprocess(lines)
+        self.text = self.script.lines  # what is parsed; self.lines is what messages quote
+        for number, column, message in problems:
+            self.error(number, column, message)
+        self.first_dropped = 0  # the line of the first command or attribute not kept
+        self.loose_attributes: dict[str, int] = {}  # PlotData attributes that only draw -> first line
+        self.wiki_targets = self.first_wiki = 0
+        self.captions: list[str] = []  # TextData texts
+        self.caption_at = 0
         self.date_format = "yyyy"
         self.period: dict[str, str] = {}
         self.bar_labels: dict[str, str] = {}
@@ -80,14 +104,22 @@ class _Reader:
         self.lanes: dict[str, Lane] = {}
         self.lane_ids, self.ids = IdAllocator(), IdAllocator()
 
+    def _column(self, number: int, column: int) -> int:
+        """The column in the file of ``column`` in the line as expanded."""
+        columns = self.script.origin.get(number)
+        return columns[column - 1] + 1 if columns and 0 < column <= len(columns) else column
+
     def error(self, number: int, column: int, message: str) -> None:
-        self.c.error(message, self.name, number, column, self.lines[number - 1])
+        self.c.error(message, self.name, number, self._column(number, column), self.lines[number - 1])
+
+    def warning(self, number: int, column: int, message: str) -> None:
+        self.c.warning(message, self.name, number, self._column(number, column), self.lines[number - 1])
 
     def blocks(self) -> list[tuple[str, str, int, list[int]]]:
         """(command, value, line, indented body line numbers) for each command."""
         out: list[tuple[str, str, int, list[int]]] = []
-        for index, raw in enumerate(self.lines):
-            stripped = raw.split("#", 1)[0].rstrip() if not raw.lstrip().startswith("#>") else ""
+        for index, raw in enumerate(self.text):
+            stripped = raw.rstrip()
             if not stripped.strip():
                 continue
             command = _COMMAND.match(stripped) if not raw[:1].isspace() else None
@@ -95,7 +127,18 @@ class _Reader:
                 out.append((command.group(1), command.group(2).strip(), index + 1, []))
             elif out:
                 out[-1][3].append(index + 1)
+            else:
+                self.warning(index + 1, len(raw) - len(raw.lstrip()) + 1,
+                             "a line before the first command (Name = value) is not kept")
         return out
+
+    def words(self, raw: str, number: int) -> str:
+        """A text attribute as plain text (:func:`_text`), counting wiki links whose target goes."""
+        targets = sum(1 for m in _WIKI.finditer(raw) if m.group(2) or m.group(4))
+        if targets and not self.wiki_targets:
+            self.first_wiki = number
+        self.wiki_targets += targets
+        return _text(raw)
 
     def year(self, value: str, number: int, column: int) -> str | None:
         """EDTF for an EasyTimeline date in the file's DateFormat; None after an error."""
@@ -114,8 +157,8 @@ class _Reader:
                 self.decimal_at = (number, column)
             text = _astronomical(whole)
         elif value.startswith("$"):
-            self.error(number, column, f"date {value!r} is a name made with Define; this reader does not expand "
-                                       f"Define, so write the date itself")
+            self.error(number, column, f"date {value!r} is not defined: no 'Define {value} = ...' comes before "
+                                       f"this line")
             return None
         else:
             self.error(number, column, f"date {value!r} is not a year (DateFormat {self.date_format})")
@@ -129,13 +172,27 @@ class _Reader:
     def plot(self, numbers: list[int]) -> None:
         bar = None
         for number in numbers:
-            line = self.lines[number - 1].split(" #", 1)[0]
+            line = self.text[number - 1]
             attrs = _attributes(line)
             if not attrs:
+                if line.strip():
+                    self.warning(number, len(line) - len(line.lstrip()) + 1,
+                                 "this PlotData line has no 'name:value' attributes; it is not kept")
                 continue
+            for key in attrs:
+                if key not in _DATA_ATTRIBUTES:
+                    self.loose_attributes.setdefault(key, number)
+            stray = _leftover(line)
+            if stray is not None:
+                self.warning(number, stray.start() + 1, f"{stray.group()!r} is no 'name:value' attribute; it is "
+                                                        f"not kept")
             if "bar" in attrs:
                 bar = attrs["bar"][0]
             if "from" not in attrs and "at" not in attrs:
+                if "text" in attrs or "link" in attrs:  # a default text would be drawn on no bar of ours
+                    key = "text" if "text" in attrs else "link"
+                    self.warning(number, attrs[key][1], f"'{key}:' on a line with no 'at:' or 'from:' is not kept "
+                                                        f"(it names no period or point)")
                 continue  # defaults for the lines after it (colour, width, font): drawing only
             with self.c.item("line"):
                 self.draw(attrs, bar, number)
@@ -153,9 +210,10 @@ class _Reader:
         if edtf is None:
             return
         label = self.bar_labels.get(bar or "", bar or "")
-        title = _text(attrs["text"][0]) if "text" in attrs else ""
+        title = self.words(attrs["text"][0], number) if "text" in attrs else ""
         if not title and not label:
-            return  # a bare bar segment (colour only) on no named bar: nothing to say in words
+            self.warning(number, 1, "a period or point with no text on no bar names nothing; it is not kept")
+            return
         try:
             when = parse_date(edtf)
         except DateError as exc:
@@ -167,9 +225,18 @@ class _Reader:
                 self.lanes[label] = Lane(id=self.lane_ids.new(slugify(label, "lane")), label=label)
             lane = self.lanes[label].id
         title = title or label
+        text = ""
+        if "link" in attrs:  # where the text links to on the chart: kept as a link in the event's text
+            url = attrs["link"][0].strip('"')
+            if safe_url(url) is None:
+                self.warning(number, attrs["link"][1], f"link {url!r} is not kept (only http, https and mailto "
+                                                       f"links are)")
+            else:
+                label = _MARKS.sub(lambda m: "\\" + m.group(), title)
+                text = f"[{label}]({url})"
         date_part = re.sub(r"[^0-9A-Za-z]+", "-", when.edtf).strip("-")
         self.events.append(Event(id=self.ids.new(f"{slugify(title, 'event')}-{date_part}"), title=title, when=when,
-                                 lane=lane))
+                                 text=text, lane=lane))
         self.where.append(Where(self.name, number, 1, self.lines[number - 1]))
 
     def read(self) -> None:
@@ -182,6 +249,7 @@ class _Reader:
                 self.period = {"start": self.period.get("from", "start"), "end": self.period.get("till", "end")}
             elif command not in _KNOWN:
                 self.dropped.append(command)
+                self.first_dropped = self.first_dropped or number
         if self.date_format == "x.y":
             line = next(n for c, _, n, _ in blocks if c == "DateFormat")
             self.error(line, 1, "DateFormat x.y plots numbers, not dates: this chart is not a timeline")
@@ -194,12 +262,21 @@ class _Reader:
         for command, _, _, body in blocks:
             if command == "BarData":
                 for number in body:
-                    attrs = _attributes(self.lines[number - 1])
+                    attrs = _attributes(self.text[number - 1])
                     if "bar" in attrs and "text" in attrs:
-                        self.bar_labels[attrs["bar"][0]] = _text(attrs["text"][0])
+                        self.bar_labels[attrs["bar"][0]] = self.words(attrs["text"][0], number)
+                    for key in attrs:
+                        if key not in ("bar", "text"):
+                            self.loose_attributes.setdefault(f"BarData {key}", number)
         for command, value, number, body in blocks:
             if command == "PlotData":
                 self.plot(([number] if value else []) + body)
+            elif command == "TextData":  # captions on the chart: the user's words, kept as the description
+                for line in ([number] if value else []) + body:
+                    attrs = _attributes(self.text[line - 1] if line != number else value)
+                    if "text" in attrs:
+                        self.captions.append(self.words(attrs["text"][0], line))
+                        self.caption_at = self.caption_at or line
 
 
 def _astronomical(year: int) -> str:
@@ -222,8 +299,27 @@ def read_easytimeline_text(text: str, name: str = "<string>", options: ReadOptio
         collector.warning("decimal years (such as 1983.83) are kept as the year they fall in: a fraction of a "
                           "year does not say which day", name, line, column, reader.lines[line - 1])
     if reader.dropped:
-        collector.warning(f"drawing instructions not kept: {', '.join(dict.fromkeys(reader.dropped))}", name, 1, 1)
-    tl = Timeline(title="Timeline", events=tuple(reader.events), lanes=tuple(reader.lanes.values()))
+        line = reader.first_dropped
+        collector.warning(f"drawing instructions not kept: {', '.join(dict.fromkeys(reader.dropped))}", name, line, 1,
+                          reader.lines[line - 1])
+    if reader.loose_attributes:
+        line = min(reader.loose_attributes.values())
+        collector.warning(f"drawing attributes not kept: {', '.join(sorted(reader.loose_attributes))} (the first is "
+                          f"here)", name, line, 1, reader.lines[line - 1])
+    if reader.wiki_targets:
+        line = reader.first_wiki
+        collector.warning(f"{reader.wiki_targets} wiki link(s) keep their label, not the page they link to (the "
+                          f"first is here)", name, line, 1, reader.lines[line - 1])
+    if reader.script.comments:
+        line = reader.script.comments[0]
+        collector.note(f"{len(reader.script.comments)} comment line(s) (#) not kept; the first is here", name, line,
+                       1, reader.lines[line - 1])
+    if reader.captions:
+        line = reader.caption_at
+        collector.warning("TextData texts are kept as the timeline's description (a timeline draws no captions "
+                          "of its own)", name, line, 1, reader.lines[line - 1])
+    tl = Timeline(title="Timeline", description="\n".join(c for c in reader.captions if c), events=tuple(reader.events),
+                  lanes=tuple(reader.lanes.values()))
 
     def locate(path: ModelPath) -> Where | None:
         if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(reader.where):

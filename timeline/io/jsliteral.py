@@ -54,6 +54,7 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens: list[tuple[str, str, int]] = []
+        self.comments: list[int] = []  # where each // or /* */ comment starts
         pos = 0
         while pos < len(text):
             match = _TOKEN.match(text, pos)
@@ -61,6 +62,8 @@ class _Parser:
                 self.fail(pos, f"unexpected character {text[pos]!r}")
             if match.lastgroup != "space":
                 self.tokens.append((match.lastgroup or "", match.group(), pos))
+            elif text.startswith("/", pos):
+                self.comments.append(pos)
             pos = match.end()
         self.i = 0
 
@@ -129,9 +132,14 @@ class _Parser:
         return None
 
 
-def parse_literals(text: str) -> list[Any]:
-    """Every top-level literal in ``text``, in order (raises :class:`JsSyntaxError`)."""
+def parse_literals(text: str, comments: list[int] | None = None) -> list[Any]:
+    """Every top-level literal in ``text``, in order (raises :class:`JsSyntaxError`).
+
+    The offset where each comment starts is added to ``comments`` when given.
+    """
     parser = _Parser(text)
+    if comments is not None:
+        comments += parser.comments
     out = []
     while parser.peek() is not None:
         out.append(parser.value())

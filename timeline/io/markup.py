@@ -126,6 +126,18 @@ class _ToMarkup(HTMLParser):
             self.out[-1] = last.rstrip()
         self.out.append(closer + trailing)
 
+    def handle_comment(self, data: str) -> None:
+        self.dropped.add("<!-- comments -->")  # hidden in TimelineJS too, but their words are the user's
+
+    def handle_decl(self, decl: str) -> None:
+        self.dropped.add(f"<!{decl.split()[0] if decl.split() else ''}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.dropped.add("<?...> processing instructions")
+
+    def unknown_decl(self, data: str) -> None:
+        self.dropped.add("<![CDATA[...]]>" if data.upper().startswith("CDATA[") else f"<![{data.split('[')[0]}[...]]>")
+
     def handle_data(self, data: str) -> None:
         if not self.skip:
             # HTML collapses runs of spaces; a newline typed in a sheet cell stays a line break.

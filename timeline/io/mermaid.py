@@ -7,7 +7,8 @@ by its period, which must be a date (``2004``, ``7600 BC``, ``March 1953``):
 Mermaid also draws label-only periods (``Industry 1.0``, ``Bullet 1``) in
 file order, but they give no date, so each such line is refused with its
 line number.  ``<br>`` in an entry is a line break in Mermaid, a space in
-our titles; ``#58;``-style entity codes are decoded.  Front matter and
+our titles; ``#58;``-style entity codes are decoded; ``accDescr`` is the
+description.  Front matter and
 ``%%{init}%%`` directives (diagram settings) are not kept, said in a warning.
 
 Writing groups events by lane and date, one period line per date in time
@@ -33,6 +34,8 @@ from timeline.model import Event, Lane, Timeline
 __all__ = ["mermaid_text", "read_mermaid_text", "sniff"]
 
 _ENTITY = re.compile(r"#([0-9]+|[A-Za-z]+);")
+#: ``accTitle: text``, ``accDescr: text`` or ``accDescr {`` (text over lines up to ``}``).
+_ACCESSIBLE = re.compile(r"^(accTitle|accDescr)\s*(?::\s*(.*)|\{(?P<block>.*))$")
 _KEYWORD = re.compile(r"^timeline(?:\s+(?:LR|TD))?\s*$", re.I)
 
 
@@ -53,15 +56,21 @@ def sniff(probe) -> bool:
     return False
 
 
-def _decode(text: str) -> str:
-    """Mermaid's entity codes (``#58;``, ``#colon;``) as characters, then the HTML as plain text."""
+def _decode(text: str, dropped: set[str] | None = None) -> str:
+    """Mermaid's entity codes (``#58;``, ``#colon;``) as characters, then the HTML as plain text.
+
+    The names of HTML tags dropped on the way go into ``dropped``.
+    """
     def entity(match: re.Match[str]) -> str:
         code = match.group(1)
         if code[0] in "0123456789":
             return unescape_html(f"&#{code};")
         return unescape_html(f"&{code};")
 
-    return html_to_plain(_ENTITY.sub(entity, text)).text
+    converted = html_to_plain(_ENTITY.sub(entity, text))
+    if dropped is not None:
+        dropped.update(converted.dropped)
+    return converted.text
 
 
 def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
@@ -80,36 +89,65 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
     lanes: dict[str, Lane] = {}
     lane_ids, ids = IdAllocator(), IdAllocator()
     start = 0
+    tags: set[str] = set()
+    tags_at: Where | None = None
+    comments: list[int] = []
+    periods: list[tuple[int, int]] = []  # (line, events made) of each dated period line, to say the empty ones
     if lines and lines[0].strip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
         if end is not None:
             dropped.append("front matter (config)")
             start = end + 1
+    skip_to = 0
+    description, acc_title = "", None
     for index in range(start, len(lines)):
+        if index < skip_to:
+            continue
         raw = lines[index]
         line = raw.strip()
         number = index + 1
         if not line or line.startswith("%%"):
             if line.startswith("%%{"):
                 dropped.append("%%{init}%% directive")
+            elif line:
+                comments.append(number)
             continue
+        before = len(tags)
         if not seen_keyword:
             if _KEYWORD.match(line):
                 seen_keyword = True
+                if line.split()[1:]:
+                    dropped.append(f"direction {line.split()[1]}")
                 continue
             collector.error(f"expected the diagram to start with 'timeline', got {line!r}", name, number,
                             len(raw) - len(raw.lstrip()) + 1, raw)
             return ReadResult(None, tuple(collector.sorted()))
         keyword, _, rest = line.partition(" ")
         if keyword == "title":
-            title = _decode(rest.strip())
+            if title_at is not None:
+                collector.warning(f"a second title: {title!r} (line {title_at.line}) is not kept, this one is",
+                                  name, number, len(raw) - len(raw.lstrip()) + 1, raw)
+            title = _decode(rest.strip(), tags)
             title_at = Where(name, number, len(raw) - len(raw.lstrip()) + 1, raw)
+            tags_at = tags_at or (title_at if len(tags) > before else None)
             continue
-        if keyword in ("accTitle:", "accDescr:", "accTitle", "accDescr"):
-            dropped.append(keyword.rstrip(":"))
+        acc = _ACCESSIBLE.match(line)
+        if acc:
+            body = acc.group(2)
+            if body is None:  # accDescr { ... } over lines
+                end = next((i for i in range(index, len(lines)) if "}" in lines[i]), len(lines) - 1)
+                block = "\n".join([lines[index].split("{", 1)[1], *lines[index + 1:end + 1]])
+                body = block.split("}", 1)[0]
+                skip_to = end + 1
+            text = "\n".join(_decode(part.strip(), tags) for part in body.strip().split("\n"))
+            if acc.group(1) == "accDescr":
+                description = "\n".join(x for x in (description, text) if x)
+            else:
+                acc_title = (text, number)
             continue
         if keyword == "section":
-            label = _decode(rest.strip())
+            label = _decode(rest.strip(), tags)
+            tags_at = tags_at or (Where(name, number, 1, raw) if len(tags) > before else None)
             lane = lanes.get(label)
             if lane is None:
                 lane = lanes[label] = Lane(id=lane_ids.new(slugify(label, "lane")), label=label)
@@ -127,7 +165,7 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
                 entries = parts[1:]
             else:
                 period, period_line = None, number
-                label = _decode(parts[0])
+                label = _decode(parts[0], tags)
                 try:
                     when = parse_date(label)
                 except DateError as exc:
@@ -135,22 +173,44 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
                                     f"but a timeline needs a date ({exc.reason})", name, number, column, raw)
                 else:
                     period = when
+                    periods.append((number, len(events)))
                 entries = parts[1:]
         if scope.failed or period is None:
             continue
         for entry in entries:
-            title_text = _decode(entry)
+            title_text = _decode(entry, tags)
             if not title_text:
                 continue
             date_part = re.sub(r"[^0-9A-Za-z]+", "-", period.edtf).strip("-")
             events.append(Event(id=ids.new(f"{slugify(title_text, 'event')}-{date_part}"), title=title_text,
                                 when=period, lane=lane.id if lane else None))
             where.append(Where(name, number, column, raw))
+        if len(tags) > before and tags_at is None:
+            tags_at = Where(name, number, column, raw)
+    for k, (number, made) in enumerate(periods):
+        upto = periods[k + 1][1] if k + 1 < len(periods) else len(events)
+        if upto == made:
+            raw = lines[number - 1]
+            collector.warning("this period has no events, so it is not kept (a timeline has events, not bare "
+                              "periods)", name, number, len(raw) - len(raw.lstrip()) + 1, raw)
+    if tags and tags_at is not None:
+        collector.warning(f"HTML tags dropped, keeping their text: {', '.join(sorted(tags))} (the first is here)",
+                          name, tags_at.line, tags_at.column, tags_at.source_line)
+    if comments:
+        collector.note(f"{len(comments)} comment line(s) (%%) not kept; the first is here", name, comments[0], 1,
+                       lines[comments[0] - 1])
     if not seen_keyword and not collector.has_errors:
         collector.error("no 'timeline' line: this is not a Mermaid timeline diagram", name, 1, 1)
     if dropped:
         collector.warning(f"Mermaid diagram settings not kept: {', '.join(dict.fromkeys(dropped))}", name, 1, 1)
-    tl = Timeline(title=title or "Timeline", events=tuple(events), lanes=tuple(lanes.values()))
+    if acc_title is not None and acc_title[0] != title:
+        if title:
+            collector.warning(f"accTitle {acc_title[0]!r} is not kept: the title is {title!r}", name, acc_title[1], 1,
+                              lines[acc_title[1] - 1])
+        else:
+            title = acc_title[0]
+    tl = Timeline(title=title or "Timeline", description=description, events=tuple(events),
+                  lanes=tuple(lanes.values()))
 
     def locate(path: ModelPath) -> Where | None:
         if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(where):

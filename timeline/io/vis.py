@@ -43,6 +43,7 @@ _ISO = re.compile(r"([+-]\d{6}|\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2}
                   r"(Z|[+-]\d{2}:?\d{2})?)?)?)?", re.ASCII)
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 _ITEM_KEYS = {"id", "content", "start", "end", "type", "group", "className", "title"}
+_GROUP_KEYS = {"id", "content", "nestedGroups", "title"}
 _JS_YEARS = 271_821
 
 
@@ -66,6 +67,9 @@ class _Reader:
         self.lane_ids = IdAllocator()
         self.group_path: dict[str, str] = {}  # group id -> "Parent / Child" label
         self.dropped_keys: set[str] = set()
+        self.dropped_group_keys: dict[str, str] = {}  # group field not kept -> the first pointer
+        self.group_title: dict[str, str] = {}
+        self.group_at: dict[str, str] = {}  # group id -> its pointer
         self.dropped_tags: set[str] = set()
         self.first_dropped: dict[str, str] = {}  # "keys"/"tags" -> the pointer of the first item that lost some
         self.events: list[Event] = []
@@ -87,7 +91,17 @@ class _Reader:
                 self.err(f"{pointer}[{i}]", "a group needs an 'id'")
                 continue
             gid = str(group["id"])
-            labels[gid] = html_to_plain(str(group.get("content", gid))).text or gid
+            content = html_to_plain(str(group.get("content", gid)))
+            labels[gid] = content.text or gid
+            if content.dropped:
+                self.dropped_tags.update(content.dropped)
+                self.first_dropped.setdefault("tags", f"{pointer}[{i}].content")
+            if group.get("title"):  # the group's tooltip: its lane's description
+                self.group_title[gid] = html_to_markup(str(group["title"])).text
+            for key in group:
+                if key not in _GROUP_KEYS and group[key] not in (None, ""):
+                    self.dropped_group_keys.setdefault(key, f"{pointer}[{i}].{key}")
+            self.group_at[gid] = f"{pointer}[{i}]"
             for child in group.get("nestedGroups") or ():
                 parent[str(child)] = gid
         for gid in labels:
@@ -108,7 +122,8 @@ class _Reader:
             self.group_path[gid] = gid
         label = self.group_path[gid]
         if label not in self.lanes:
-            self.lanes[label] = Lane(id=self.lane_ids.new(slugify(label, "lane")), label=label)
+            self.lanes[label] = Lane(id=self.lane_ids.new(slugify(label, "lane")), label=label,
+                                     description=self.group_title.get(gid, ""))
         return self.lanes[label].id
 
     def date(self, value: Any, pointer: str) -> str | None:
@@ -207,6 +222,9 @@ class _Reader:
             if item.get("group") not in (None, ""):
                 self.c.warning("a background item's group is not kept (eras span every lane)", self.name,
                                pointer=f"{pointer}.group")
+            if str(item.get("className") or "").strip():
+                self.c.warning("a background item's className is not kept (eras have no tags)", self.name,
+                               pointer=f"{pointer}.className")
             self.eras.append(Era(id=era_id, label=title, when=when, text=text))
             return
         if kind not in ("", "box", "point", "range"):
@@ -223,6 +241,13 @@ class _Reader:
         self.where.append(pointer)
 
 
+def _ancestors(gid: str, reader: _Reader) -> set[str]:
+    """The ids of the groups ``gid`` is nested in (their labels are part of its lane's)."""
+    label = reader.group_path.get(gid, "")
+    return {other for other, path in reader.group_path.items()
+            if other != gid and label.startswith(path + " / ")}
+
+
 def _year(year: int) -> str:
     if abs(year) > 9999:
         return f"Y{year}"
@@ -237,8 +262,9 @@ def _load(text: str, name: str, collector: Collector) -> tuple[list[tuple[Any, s
         pass
     else:
         return [(data, "$")], True
+    comments: list[int] = []
     try:
-        values = parse_literals(text)
+        values = parse_literals(text, comments)
     except JsSyntaxError as exc:
         collector.error(f"neither JSON nor a JavaScript data literal: {exc.message}", name, exc.line, exc.column,
                         exc.source)
@@ -252,6 +278,10 @@ def _load(text: str, name: str, collector: Collector) -> tuple[list[tuple[Any, s
         collector.error("a number has thousands of digits; a number must be at most 2**53", name, line, column,
                         source)
         return [], False
+    if comments:
+        line, column, source = line_col(text, comments[0])
+        collector.note(f"{len(comments)} comment(s) (// or /* */) not kept; the first is here", name, line, column,
+                       source)
     return [(v, "$" if i == 0 else f"${i + 1}") for i, v in enumerate(values)], False
 
 
@@ -268,6 +298,10 @@ def read_vis_text(text: str, name: str = "<string>", options: ReadOptions | None
     items: list[tuple[Any, str]] = []
     for value, pointer in values:
         if isinstance(value, dict) and ("items" in value or "groups" in value):
+            extra = [k for k in value if k not in ("items", "groups")]
+            if extra:
+                collector.warning(f"fields not kept: {', '.join(extra)} (only 'items' and 'groups' are read)", name,
+                                  pointer=f"{pointer}.{extra[0]}")
             if "groups" in value:
                 reader.groups(value["groups"], f"{pointer}.groups")
             if "items" in value:
@@ -289,6 +323,16 @@ def read_vis_text(text: str, name: str = "<string>", options: ReadOptions | None
     if reader.dropped_keys:
         collector.warning(f"item fields not kept: {', '.join(sorted(reader.dropped_keys))} (the first is here)", name,
                           pointer=reader.first_dropped["keys"])
+    if reader.dropped_group_keys:
+        collector.warning(f"group fields not kept: {', '.join(sorted(reader.dropped_group_keys))} (the first is "
+                          f"here)", name, pointer=next(iter(reader.dropped_group_keys.values())))
+    used = {gid for gid, label in reader.group_path.items() if label in reader.lanes}
+    parents = {p for gid in used for p in _ancestors(gid, reader)}
+    empty = [gid for gid in reader.group_at if gid not in used and gid not in parents]
+    if empty:
+        collector.warning(f"group(s) with no items are not kept (a lane needs events): "
+                          f"{', '.join(repr(reader.group_path.get(g, g)) for g in empty)}", name,
+                          pointer=reader.group_at[empty[0]])
     if reader.dropped_tags:
         collector.warning(f"HTML tags other than links and emphasis were dropped, keeping their text: "
                           f"{', '.join(sorted(reader.dropped_tags))} (the first is here)", name,

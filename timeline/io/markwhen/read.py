@@ -10,7 +10,9 @@
   ``#tags`` become tags, ``!name`` or an ``id:`` property names the event
   so others can say ``after !name``; other ``key: value`` lines right after
   the event line are kept in its note; the lines after that, up to the next
-  event or section, are its text.
+  event or section, are its text.  Text under no event (before the first, or
+  at the top of a section) is kept as the timeline's or the lane's
+  description, with a warning: Markwhen shows it nowhere, but it is the user's.
 * A line whose dates cannot be a historical date (recurrence, ``now``,
   ``next week``) is an error at its line and column, or, under
   ``--skip-invalid``, a warning saying it was skipped.
@@ -21,10 +23,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import attrs
+
 from timeline.dates import parse_date
 from timeline.errors import DateError
 from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean
 from timeline.io.limits import normalise_text
+from timeline.io.markwhen.header import _KNOWN_HEADER, _PAGE_BREAK, _PROPERTY, HeaderReader
 from timeline.io.markwhen.when import Point, Refused, Spec, parse_range
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
@@ -33,14 +38,12 @@ from timeline.model import Event, Lane, Timeline
 
 __all__ = ["read_markwhen_text"]
 
-_PROPERTY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:(?:\s+(.*)|\s*)$")
 _TAG = re.compile(r"(?<![\w#])#([\w-]+)")
 _YEARISH = re.compile(r"(?<![\d,.])\d{4}(?![\d,])")  # a year, so "1,000 people: ..." stays quiet
 _BANG_ID = re.compile(r"(?<!\S)!([A-Za-z0-9][A-Za-z0-9_.:-]*)(?=\s|$)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _GROUP = re.compile(r"^(section|group)(?:\s+(.*))?$", re.I)
 _END = re.compile(r"^end\s*(section|group)\s*$", re.I)
-_KNOWN_HEADER = {"title", "description", "dateformat"}
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 
 
@@ -59,98 +62,52 @@ class _Draft(NamedTuple):
     text: list[str]
 
 
-class _Reader:
+class _Reader(HeaderReader):
     def __init__(self, text: str, name: str, collector: Collector) -> None:
-        self.lines = text.split("\n")
-        self.name = name
-        self.c = collector
-        self.header: dict[str, str] = {}
-        self.day_first = False
+        super().__init__(text, name, collector)
         self.drafts: list[_Draft] = []
         self.lanes: dict[str, Lane] = {}
         self.lane_ids = IdAllocator()
         self.stack: list[tuple[str, int, str]] = []  # (kind, heading level, label) of open sections/groups
-
-    def error(self, line: int, column: int, message: str) -> None:
-        self.c.error(message, self.name, line, column, self.lines[line - 1] if line else None)
-
-    def warning(self, line: int, column: int, message: str) -> None:
-        self.c.warning(message, self.name, line, column, self.lines[line - 1] if line else None)
-
-    # -- header --------------------------------------------------------------------
-    def read_header(self) -> int:
-        """Read the header; return the index of the first body line."""
-        i = 0
-        if self.lines and self.lines[0].strip() == "---":
-            end = next((j for j in range(1, len(self.lines)) if self.lines[j].strip() == "---"), None)
-            if end is not None:
-                self._header_lines(range(1, end))
-                return end + 1
-        while i < len(self.lines):
-            stripped = self.lines[i].strip()
-            if not stripped or stripped.startswith("//"):
-                i += 1
-                continue
-            match = _PROPERTY.match(self.lines[i])
-            is_tag_colour = re.match(r"^#[\w-]+\s*:", stripped) is not None
-            if not is_tag_colour and (match is None or _is_dates(match.group(1))):
-                break
-            j = i + 1
-            while j < len(self.lines) and self.lines[j][:1].isspace() and self.lines[j].strip():
-                j += 1
-            self._header_lines(range(i, j))
-            i = j
-        return i
-
-    def _header_lines(self, indexes: range) -> None:
-        key = None
-        for i in indexes:
-            line = self.lines[i]
-            stripped = line.strip()
-            if not stripped or stripped.startswith("//"):
-                continue
-            if line[:1].isspace() and key is not None:
-                self.header[key] += " " + stripped
-                continue
-            if stripped.startswith("#"):
-                key = stripped.split(":", 1)[0]
-                self.header[key] = ""
-                continue
-            match = _PROPERTY.match(line)
-            if match is None:
-                self.error(i + 1, 1, f"cannot read this header line; expected 'key: value'")
-                continue
-            key = match.group(1)
-            self.header[key] = _strip_comment(match.group(2) or "")
-        fmt = self.header.get("dateFormat", "").strip().lower()
-        self.day_first = fmt.startswith("d")
+        self.loose: dict[tuple[str, ...], list[str]] = {}  # lane labels -> text lines under no event
 
     # -- body ----------------------------------------------------------------------
     def read_body(self, start: int) -> None:
         current: _Draft | None = None
         in_properties = False
+        refused_at = 0  # the line of the refused event line the text below belongs to
         for i in range(start, len(self.lines)):
+            if i < self.skip_to:
+                continue
             raw = self.lines[i]
             stripped = raw.strip()
             number = i + 1
             if stripped.startswith("//"):
+                self.comment(number)
+                continue
+            if stripped == _PAGE_BREAK:
+                current, in_properties, refused_at = None, False, 0
+                self.page_header(i + 1)
                 continue
             if self._structure(stripped, number):
-                current, in_properties = None, False
+                current, in_properties, refused_at = None, True, 0
                 continue
             event = self._event(raw, number) if stripped else None
             if event is not None:
                 if event is not False:
                     self.drafts.append(event)
-                    current, in_properties = event, True
+                    current, in_properties, refused_at = event, True, 0
                 else:
-                    current, in_properties = None, False
+                    current, in_properties, refused_at = None, False, number
                 continue
             if current is None:
-                continue  # text between sections, before any event: Markwhen shows it nowhere either
+                in_properties = self._loose_line(raw, number, in_properties, refused_at)
+                if stripped:
+                    refused_at = 0 if not refused_at else -refused_at  # said once per refused line
+                continue
             prop = _PROPERTY.match(raw) if in_properties else None
             if prop is not None:
-                current.properties.append(f"{prop.group(1)}: {_strip_comment(prop.group(2) or '')}".rstrip())
+                current.properties.append(f"{prop.group(1)}: {self.value(prop.group(2) or '', number)}".rstrip())
                 continue
             if in_properties and raw[:1].isspace() and stripped.startswith("- ") and current.properties:
                 current.properties[-1] += " " + stripped
@@ -161,6 +118,42 @@ class _Reader:
                 self.drafts[-1] = current
                 continue
             current.text.append(stripped)
+
+    def _loose_line(self, raw: str, number: int, in_properties: bool, refused_at: int) -> bool:
+        """A line under no event: a section's property, text of a refused line, or text kept as a description.
+
+        Markwhen shows such text nowhere; it is kept as the description of the lane it is in (the
+        timeline's outside any section), with one warning per place.  Returns whether property lines
+        may still follow.
+        """
+        stripped = raw.strip()
+        if not stripped:
+            labels = tuple(label for _, _, label in self.stack if label)
+            if self.loose.get(labels):
+                self.loose[labels].append("")  # paragraphs stay apart
+            return in_properties
+        if refused_at:
+            if refused_at > 0:
+                self.warning(number, len(raw) - len(raw.lstrip()) + 1,
+                             f"this text belongs to the event line refused at line {refused_at}, and is left out "
+                             f"with it")
+            return False
+        prop = _PROPERTY.match(raw) if in_properties and self.stack else None
+        if prop is not None:
+            self.warning(number, len(raw) - len(raw.lstrip()) + 1,
+                         f"the property '{prop.group(1)}' of a section or group is not kept (lanes have a "
+                         f"label and a description only)")
+            return True
+        labels = tuple(label for _, _, label in self.stack if label)
+        if labels:
+            self._lane()  # the lane takes its place in the order now, even if no event follows
+        place = self.loose.setdefault(labels, [])
+        if not place:
+            where = f"the description of the lane '{' / '.join(labels)}'" if labels else "the timeline's description"
+            self.warning(number, len(raw) - len(raw.lstrip()) + 1,
+                         f"text outside any event is kept as {where} (Markwhen itself shows it nowhere)")
+        place.append(stripped)
+        return False
 
     def _structure(self, stripped: str, number: int) -> bool:
         """Open or close a section or group; True when the line was one."""
@@ -175,6 +168,11 @@ class _Reader:
             return True
         opened = _GROUP.match(stripped)
         heading = _HEADING.match(stripped)
+        if opened or (heading and not re.match(r"^#[\w-]+\s*:", stripped)):
+            tags = _TAG.findall((opened or heading).group(2) or "")  # type: ignore[union-attr]
+            if tags:
+                self.warning(number, 1, f"tags of a section or group are not kept (they colour it in Markwhen; "
+                                        f"its events keep their own tags): {', '.join('#' + t for t in tags)}")
         if opened:
             label = _TAG.sub("", opened.group(2) or "").strip()
             self.stack.append((opened.group(1).lower(), 0, label))
@@ -219,6 +217,9 @@ class _Reader:
             title = line[colon + 1:].strip()
             tags = tuple(dict.fromkeys(_TAG.findall(title)))
             bang = _BANG_ID.findall(title)
+            if len(bang) > 1:
+                self.warning(number, indent + 1, f"an event has one id: '!{bang[-1]}' is kept, "
+                                                 f"{', '.join(repr('!' + b) for b in bang[:-1])} not")
             title = " ".join(_BANG_ID.sub("", _TAG.sub("", title)).split())
             return _Draft(number, indent + 1, raw, spec, title, tags, self._lane(), bang[-1] if bang else None, [], [])
         self._almost_an_event(line, number, indent)
@@ -302,21 +303,17 @@ class _Reader:
             events.append(Event(id=event_id, title=title or when.display(), when=when, text=text, tags=draft.tags,
                                 lane=draft.lane, note=note))
             self.event_lines.append(draft)
-        return Timeline(title=self.header.get("title", "").strip() or "Timeline",
-                        description=self.header.get("description", "").strip(), events=tuple(events),
-                        lanes=tuple(self.lanes.values()))
+        description = "\n\n".join(x for x in (self.header.get("description", "").strip(),
+                                               _paragraphs(self.loose.get((), ()))) if x)
+        lanes = [attrs.evolve(lane, description=_paragraphs(self.loose[tuple(label.split(" / "))]))
+                 if tuple(label.split(" / ")) in self.loose else lane for label, lane in self.lanes.items()]
+        return Timeline(title=self.header.get("title", "").strip() or "Timeline", description=description,
+                        events=tuple(events), lanes=tuple(lanes))
 
 
-def _is_dates(text: str) -> bool:
-    """True when ``text`` is (or tries to be) the dates of an event, so its line is no header entry."""
-    try:
-        return parse_range(text) is not None
-    except Refused:
-        return True
-
-
-def _strip_comment(value: str) -> str:
-    return re.sub(r"\s+//.*$", "", value).strip()
+def _paragraphs(lines: "list[str] | tuple[str, ...]") -> str:
+    """Lines of text as one text: runs of blank lines one blank line, none around."""
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def read_markwhen_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
@@ -328,6 +325,10 @@ def read_markwhen_text(text: str, name: str = "<string>", options: ReadOptions |
     body = reader.read_header()
     reader.read_body(body)
     tl = reader.build()
+    if reader.comments:
+        line = reader.first_comment
+        collector.note(f"{reader.comments} comment line(s) (//) not kept; the first is here", name, line, 1,
+                       reader.lines[line - 1])
     dropped = sorted(k for k in reader.header if k.lower() not in _KNOWN_HEADER)
     if dropped:
         collector.warning(f"Markwhen header entries not kept (tag colours, time zones, sharing and the like): "

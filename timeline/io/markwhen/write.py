@@ -15,7 +15,7 @@ from timeline.dates import Bound, HistoricalDate, Span
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
 from timeline.io.common import BLANK_TITLE, ONE_LINE, Losses
-from timeline.io.markwhen.read import _PROPERTY
+from timeline.io.markwhen.header import _PROPERTY
 from timeline.io.markwhen.when import _day_point
 from timeline.model import Event, Timeline
 
@@ -122,8 +122,13 @@ def markwhen_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagn
     losses = Losses("Markwhen")
     out = [f"title: {' '.join(tl.title.split())}"]
     description = " — ".join(x for x in (tl.subtitle, tl.description) if x)
-    if description:
+    if "\n" in description:
+        # Several lines: front matter ends the header for sure, and the text under it, before the first
+        # event, reads back as the description.
+        out = ["---", *out, "---", "", *(line.strip() for line in description.split("\n"))]
+    elif description:
         out.append(f"description: {' '.join(description.split())}")
+    described = {lane.id: lane.description for lane in tl.lanes if lane.description}
     lanes = {lane.id: lane.name for lane in tl.lane_order()}
     by_lane: dict[str | None, list[Event]] = {}
     for ev in tl.sorted_events():
@@ -134,6 +139,8 @@ def markwhen_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagn
         out.append("")
         if lane is not None:
             out.append(f"group {lanes[lane]}")
+            if lane in described:  # text under the group line, before its first event, reads back as the description
+                out += [f"  {line.strip()}" if line.strip() else "" for line in described[lane].split("\n")] + [""]
         for ev in by_lane[lane]:
             out += _event_lines(ev, tl, losses)
         if lane is not None:

@@ -19,7 +19,7 @@ from typing import Any
 from timeline.io.common import Collector, ReadOptions, ReadResult
 from timeline.io.jsonpos import loads_checked, with_lines
 from timeline.io.limits import normalise_text
-from timeline.io.timelinejs.read import json_type
+from timeline.io.timelinejs.read import json_type, note_unknown, warn_unknown
 from timeline.io.timelinejs.slides import Slide, SlideBuilder, Value
 
 __all__ = ["is_timelinejs2_data", "read_timelinejs2_text", "sniff"]
@@ -40,9 +40,19 @@ def sniff(probe: Any) -> bool:
     return is_timelinejs2_data(probe.json)
 
 
+_ENTRY_KEYS = frozenset({"startDate", "endDate", "headline", "text", "tag", "asset"})
+_HEAD_KEYS = frozenset({"headline", "text", "asset", "date", "era", "type"})
+_ASSET_KEYS = frozenset({"media", "credit", "caption", "thumbnail"})
+
+
 class _Legacy:
     def __init__(self, builder: SlideBuilder) -> None:
         self.b = builder
+        self.unknown: dict[str, str] = {}  # key (as "asset.x" from its entry) -> the first pointer
+
+    def extra(self, obj: dict[str, Any], known: frozenset[str], pointer: str, prefix: str = "") -> None:
+        """Note keys the reader does not keep; one warning per file names them."""
+        note_unknown(self.unknown, obj, known, pointer, prefix)
 
     def text(self, data: dict[str, Any], key: str, pointer: str) -> Value | None:
         value = data.get(key)
@@ -81,6 +91,8 @@ class _Legacy:
                 self.b.error(Value("", pointer=pointer), f"expected an object, got {json_type(item)}")
                 return
             fields: dict[str, Value] = {}
+            if kind != "title":
+                self.extra(item, _ENTRY_KEYS, pointer)
             self.date(fields, self.text(item, "startDate", pointer), "")
             self.date(fields, self.text(item, "endDate", pointer), "end_")
             for key, field in (("headline", "headline"), ("text", "text"), ("tag", "group")):
@@ -89,6 +101,7 @@ class _Legacy:
                     fields[field] = value
             asset = item.get("asset")
             if isinstance(asset, dict):
+                self.extra(asset, _ASSET_KEYS, f"{pointer}.asset", "asset.")
                 for key, field in (("media", "media"), ("credit", "media_credit"), ("caption", "media_caption"),
                                    ("thumbnail", "media_thumbnail")):
                     value = self.text(asset, key, f"{pointer}.asset")
@@ -119,7 +132,13 @@ def read_timelinejs2_text(text: str, name: str = "<string>", options: ReadOption
     for i, item in enumerate(head["date"]):
         legacy.add(item, f"$.timeline.date[{i}]", "event")
     eras = head.get("era")
+    if eras is not None and not isinstance(eras, list):
+        builder.error(Value("", pointer="$.timeline.era"), f"expected an array, got {json_type(eras)}")
     for i, item in enumerate(eras if isinstance(eras, list) else []):
         legacy.add(item, f"$.timeline.era[{i}]", "era")
+    legacy.extra({k: v for k, v in head.items() if not (k == "type" and v == "default")}, _HEAD_KEYS,
+                 "$.timeline")
+    legacy.extra({k: v for k, v in data.items() if k != "timeline"}, frozenset(), "$")
+    warn_unknown(builder, legacy.unknown)
     timeline = builder.finish()
     return ReadResult(timeline, tuple(with_lines(collector.sorted(), text)))

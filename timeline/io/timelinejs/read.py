@@ -18,8 +18,8 @@ from timeline.io.jsonpos import loads_checked, with_lines
 from timeline.io.limits import normalise_text, shown_number, whole_number
 from timeline.io.timelinejs.slides import BY_KEY, CSV_COLUMNS, REQUIRED_COLUMNS, Slide, SlideBuilder, Value
 
-__all__ = ["JsonSlides", "json_type", "read_timelinejs_csv", "read_timelinejs_csv_text", "read_timelinejs_json",
-           "read_timelinejs_json_text"]
+__all__ = ["JsonSlides", "json_type", "note_unknown", "read_timelinejs_csv", "read_timelinejs_csv_text",
+           "read_timelinejs_json", "read_timelinejs_json_text", "warn_unknown"]
 
 
 def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
@@ -41,6 +41,9 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
     columns = _header_columns(header, name, collector)
     if columns is None:
         return ReadResult(None, tuple(collector.sorted()))
+    # Columns without a header: their cells are said not kept (checked only when the sheet has such columns).
+    unnamed = [i for i, cell in enumerate(header.cells) if not header_key(cell.value)]
+    unnamed_cells: list[tuple[Cell, str]] = []
     builder = SlideBuilder(name, collector, "row", strict)
     width, picked = len(header.cells), list(columns.items())
     reach = max(columns) + 1 if columns else 0
@@ -51,6 +54,8 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
             continue
         cells, line, text = row.cells, row.line, row.text
         count = len(cells)
+        if unnamed:
+            unnamed_cells += [(cells[i], text) for i in unnamed if i < count and cells[i].value.strip()]
         # An empty cell is left out (the builder reads it as absent), but for the ones whose place
         # a message names when they are empty (SlideBuilder.PLACED_WHEN_EMPTY).
         if count >= reach and cells[-1].line == line:  # every column there, the row on one line: the usual row
@@ -71,11 +76,18 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
                                 f"is a comma missing its quotes?", name, extra.line, extra.column, row.text)
             else:
                 builder.add(Slide(fields, Value("", row.line, 1, row.text)))
+    if unnamed_cells:
+        first, source = unnamed_cells[0]
+        collector.warning(f"{len(unnamed_cells)} cell(s) under a column with no header are not kept (name the "
+                          f"column, e.g. Text, to keep them); the first is here", name, first.line, first.column,
+                          source)
     timeline = builder.finish()
     return ReadResult(timeline, tuple(collector.sorted()))
 
 
 _new_tuple = tuple.__new__
+#: An end date's display_date is not read (TimelineJS shows the start's): named among the fields not kept.
+_END_DATE_KEYS = frozenset({"year", "month", "day", "hour", "minute", "second"})
 
 
 def _header_columns(header: Row, name: str, collector: Collector) -> dict[int, str] | None:
@@ -115,11 +127,45 @@ def read_timelinejs_csv(path: str | Path) -> ReadResult:
 # JSON ---------------------------------------------------------------------------
 
 
+#: The keys each object of TimelineJS 3 JSON has that the reader keeps; any other is named in one warning.
+SLIDE_KEYS = frozenset({"start_date", "end_date", "display_date", "text", "media", "group", "unique_id",
+                        "background"})
+DATE_KEYS = frozenset({"year", "month", "day", "hour", "minute", "second", "display_date"})
+TEXT_KEYS = frozenset({"headline", "text"})
+MEDIA_KEYS = frozenset({"url", "caption", "credit", "thumbnail", "alt"})
+TOP_KEYS = frozenset({"title", "events", "eras"})
+
+
+def note_unknown(into: dict[str, str], obj: dict[str, Any], known: frozenset[str], pointer: str,
+                 prefix: str = "") -> None:
+    """Add each key of ``obj`` outside ``known`` that has a value to ``into`` (key -> its first JSON path)."""
+    for key, value in obj.items():
+        if key not in known and value not in (None, "", [], {}):
+            into.setdefault(prefix + key, f"{pointer}.{key}")
+
+
+def warn_unknown(builder: SlideBuilder, unknown: dict[str, str]) -> None:
+    """One warning naming every key not kept (``fields not kept: a, media.b``), at the first one."""
+    if unknown:
+        builder.warning(Value("", pointer=next(iter(unknown.values()))),
+                        f"fields not kept: {', '.join(sorted(unknown))} (the first is here)")
+
+
 class JsonSlides:
     """Flattens TimelineJS JSON into slides, checking types at JSON paths."""
 
     def __init__(self, builder: SlideBuilder) -> None:
         self.b = builder
+        self.unknown: dict[str, str] = {}  # key, as a path from its slide ("media.link") -> the first pointer
+
+    def extra(self, obj: dict[str, Any], known: frozenset[str], pointer: str, prefix: str = "") -> None:
+        """Note the keys of ``obj`` the reader does not keep (one warning per file names them)."""
+        if not obj.keys() <= known:
+            note_unknown(self.unknown, obj, known, pointer, prefix)
+
+    def warn_extra(self) -> None:
+        """The one warning naming every key not kept, at the first one."""
+        warn_unknown(self.b, self.unknown)
 
     def _err(self, pointer: str, message: str) -> None:
         self.b.error(Value("", pointer=pointer), message)
@@ -165,10 +211,12 @@ class JsonSlides:
                 self._err(pointer, "expected an object, got null")
             return None
         fields: dict[str, Value] = {}
+        self.extra(data, SLIDE_KEYS, pointer)
         for key, prefix in (("start_date", ""), ("end_date", "end_")):
             date = self.obj(data.get(key), f"{pointer}.{key}")
             if date is None:
                 continue
+            self.extra(date, DATE_KEYS if prefix == "" else _END_DATE_KEYS, f"{pointer}.{key}", f"{key}.")
             for part in ("year", "month", "day"):
                 value = self.scalar(date, part, f"{pointer}.{key}", numeric=True)
                 if value is not None:
@@ -188,13 +236,19 @@ class JsonSlides:
                 fields.setdefault("display_date", shown)
         display = self.scalar(data, "display_date", pointer)
         if display is not None:
+            shown = fields.get("display_date")
+            if shown is not None and shown.text.strip() != display.text.strip():
+                self.b.warning(shown, f"start_date.display_date {shown.text.strip()!r} is not kept: the slide's "
+                                      f"display_date {display.text.strip()!r} is")
             fields["display_date"] = display
         text = self.obj(data.get("text"), f"{pointer}.text") or {}
+        self.extra(text, TEXT_KEYS, f"{pointer}.text", "text.")
         for key, field in (("headline", "headline"), ("text", "text")):
             value = self.scalar(text, key, f"{pointer}.text")
             if value is not None:
                 fields[field] = value
         media = self.obj(data.get("media"), f"{pointer}.media") or {}
+        self.extra(media, MEDIA_KEYS, f"{pointer}.media", "media.")
         for key, field in (("url", "media"), ("credit", "media_credit"), ("caption", "media_caption"),
                            ("thumbnail", "media_thumbnail"), ("alt", "alt_text")):
             value = self.scalar(media, key, f"{pointer}.media")
@@ -205,7 +259,8 @@ class JsonSlides:
             if value is not None:
                 fields[key] = value
         background = data.get("background")
-        if isinstance(background, dict) and any(background.values()):
+        if (isinstance(background, dict) and any(background.values())) or (
+                background not in (None, "", {}) and not isinstance(background, dict)):
             fields["background"] = Value("yes", pointer=f"{pointer}.background")
         return Slide(fields, Value("", pointer=pointer), kind)
 
@@ -243,6 +298,8 @@ def read_timelinejs_json_text(text: str, name: str = "<string>", options: ReadOp
         builder.error(Value("", pointer="$.eras"), f"expected an array, got {json_type(eras)}")
     for i, item in enumerate(eras if isinstance(eras, list) else []):
         slides.add(item, f"$.eras[{i}]", "era")
+    slides.extra(data, TOP_KEYS, "$")
+    slides.warn_extra()
     timeline = builder.finish()
     return ReadResult(timeline, tuple(with_lines(collector.sorted(), text)))
 

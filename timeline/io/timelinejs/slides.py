@@ -46,6 +46,10 @@ _ISO = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?")
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 #: An Event from values its validators would pass (a valid id, a parsed date), without running them again.
 _event = prechecked(Event)
+#: What a title slide and an era keep; their other fields are said not kept.
+_TITLE_FIELDS = frozenset({"headline", "text", "media", "type"})
+_ERA_FIELDS = frozenset({"year", "month", "day", "time", "end_year", "end_month", "end_day", "end_time", "headline",
+                         "text", "type"})
 _TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?", re.ASCII)
 
 
@@ -374,8 +378,19 @@ class SlideBuilder:
         self.title = self.plain(slide.fields.get("headline"))
         self.description = self.markup(slide.fields.get("text"))
         if slide.get("media"):
-            self.warning(slide.at("media"), f"the title {self.noun}'s Media is not kept (a timeline has no title "
-                                            f"picture); put the link in the title Text if it matters")
+            self.warning(slide.at("media"), f"the title {self.noun}'s Media (with its caption and credit) is not "
+                                            f"kept (a timeline has no title picture); put the link in the title "
+                                            f"Text if it matters")
+        self._not_kept(slide, _TITLE_FIELDS | ({"media_credit", "media_caption", "media_thumbnail", "alt_text"}
+                                               if slide.get("media") else set()),
+                       f"the title {self.noun}", "a timeline's title has a headline and a text")
+
+    def _not_kept(self, slide: Slide, kept: "set[str] | frozenset[str]", what: str, why: str) -> None:
+        """One warning at the first field of ``slide`` outside ``kept`` that has a value, naming them all."""
+        extra = [field for field in slide.fields if field not in kept and slide.get(field)]
+        if extra:
+            names = ", ".join(NAME_OF.get(f, f) for f in extra)
+            self.warning(slide.at(extra[0]), f"{names} of {what} not kept ({why})")
 
     def _era(self, slide: Slide, when: HistoricalDate | Span | None) -> None:
         if when is None or not isinstance(when, Span):
@@ -383,10 +398,7 @@ class SlideBuilder:
                        "an era needs both Year and End Year (a start and a different end)")
             return
         label = self.plain(slide.fields.get("headline")) or when.display()
-        for field in ("media", "group", "display_date"):
-            if slide.get(field):
-                self.warning(slide.at(field), f"{NAME_OF[field]} of an era is not kept (eras have a label, "
-                                              f"dates and text only)")
+        self._not_kept(slide, _ERA_FIELDS, "an era", "eras have a label, dates and text only")
         self.eras.append(Era(id=self.era_ids.new(slugify(label, "era")), label=label, when=when,
                              text=self.markup(slide.fields.get("text"))))
 
@@ -416,8 +428,9 @@ class SlideBuilder:
         """Add the per-file summary warnings and build the timeline (None on errors)."""
         if self.dropped_first is not None:
             cells = "1 cell" if self.dropped_count == 1 else f"{self.dropped_count} cells"
+            whole = " (comments and declarations whole)" if any(t.startswith("<") for t in self.dropped_tags) else ""
             self.warning(self.dropped_first,
-                         f"HTML tags other than links and emphasis were dropped, keeping their text: "
+                         f"HTML tags other than links and emphasis were dropped, keeping their text{whole}: "
                          f"{', '.join(sorted(self.dropped_tags))} ({cells}; the first is here)")
         if "background" in self.summaries:
             at, count = self.summaries["background"]
