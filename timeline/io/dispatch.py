@@ -15,7 +15,7 @@ from timeline.errors import Diagnostic, UsageError
 from timeline.io.common import Collector, ReadOptions, ReadResult, decode_text, read_bytes
 from timeline.io.formats import FORMATS, for_input, for_output, sniff
 from timeline.io.limits import byte_budget, normalise_text
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 
 __all__ = ["read", "read_text", "write", "write_text"]
 

@@ -27,21 +27,9 @@ from timeline.io.limits import MAX_QUANTITY, bounded_number, line_col, lines_of,
 from timeline.io.positions import PositionIndex
 from timeline.io.tomlplain import plain_event
 from timeline.io.validate import ModelPath, Where, validate
-from timeline.model import (
-    _ID_RE,  # noqa: I001  (one id rule for every reader)
-    Citation,
-    Claim,
-    ClaimRank,
-    Era,
-    Event,
-    Lane,
-    Media,
-    Quantity,
-    Source,
-    SourceKind,
-    Timeline,
-    is_valid_id,
-)
+from timeline.model.records import Citation, Claim, ClaimRank, Era, Event, Lane, Media, Quantity, Source, SourceKind
+from timeline.model.timeline import Timeline
+from timeline.model.validators import is_valid_id
 
 __all__ = ["ReadResult", "read_toml", "read_toml_path", "read_toml_text"]
 
