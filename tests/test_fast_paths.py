@@ -399,21 +399,21 @@ def _events_toml(tables) -> str:
 
 
 def _read_both(monkeypatch, text):
-    from timeline.io import toml
+    from timeline.io import toml, tomltables
 
     taken = []
 
     def counted(table, good_ids):
-        plain = toml.plain_event.__wrapped__(table, good_ids)
+        plain = tomltables.plain_event.__wrapped__(table, good_ids)
         taken.append(plain is not None)
         return plain
 
-    counted.__wrapped__ = toml.plain_event
+    counted.__wrapped__ = tomltables.plain_event
     with monkeypatch.context() as m:
-        m.setattr(toml, "plain_event", counted)
+        m.setattr(tomltables, "plain_event", counted)
         fast = toml.read_toml_text(text, "x.toml")
     with monkeypatch.context() as m:
-        m.setattr(toml, "plain_event", lambda table, good_ids: None)
+        m.setattr(tomltables, "plain_event", lambda table, good_ids: None)
         full = toml.read_toml_text(text, "x.toml")
     return fast, full, taken
 

@@ -32,19 +32,8 @@ if TYPE_CHECKING:
         TimelineError,
         UsageError,
     )
-    from timeline.model import (
-        Citation,
-        Claim,
-        ClaimRank,
-        Era,
-        Event,
-        Lane,
-        Media,
-        Quantity,
-        Source,
-        SourceKind,
-        Timeline,
-    )
+    from timeline.model.records import Citation, Claim, ClaimRank, Era, Event, Lane, Media, Quantity, Source, SourceKind
+    from timeline.model.timeline import Timeline
     from timeline.resources import bundled_events
 
 # The public names, imported on first use (PEP 562) so that
@@ -55,7 +44,8 @@ _LAZY = {
     **dict.fromkeys(("DateError", "Diagnostic", "LoadError", "ParseError", "RenderError", "Severity",
                      "TimelineError", "UsageError"), "timeline.errors"),
     **dict.fromkeys(("Citation", "Claim", "ClaimRank", "Era", "Event", "Lane", "Media", "Quantity", "Source",
-                     "SourceKind", "Timeline"), "timeline.model"),
+                     "SourceKind"), "timeline.model.records"),
+    "Timeline": "timeline.model.timeline",
     "bundled_events": "timeline.resources",
 }
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from timeline.model import Source, SourceKind
+from timeline.model.records import Source, SourceKind
 
 __all__ = ["KIND_LABELS", "Run", "bibliography_entry", "note", "plain"]
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
     from timeline.atomic import Content
-    from timeline.model import Timeline
+    from timeline.model.timeline import Timeline
 
 __all__ = ["main"]
 

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from timeline.errors import Diagnostic, Severity
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 
 __all__ = [
     "ALLOWED_SCHEMES", "Scanner", "Token", "block_html", "check_links", "escape_html", "find_links", "inline_html",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from timeline.model import Citation, Event, Source, SourceKind
+from timeline.model.records import Citation, Event, Source, SourceKind
 
 __all__ = ["SUPPORT_ORDER", "WEAK_KINDS", "attribution_problem", "is_attributed", "support", "weak_label",
            "weak_only"]

@@ -15,7 +15,7 @@ import attrs
 
 from timeline.errors import Diagnostic, LoadError, Severity
 from timeline.io.limits import MAX_INPUT_BYTES, TooLarge, normalise_text, read_limited
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 
 __all__ = [
     "BLANK_TITLE", "CARRIAGE_RETURNS", "Collector", "HEADLINE", "Losses", "MAX_INPUT_BYTES", "ONE_LINE", "ReadOptions", "ReadResult",

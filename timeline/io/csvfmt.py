@@ -40,7 +40,9 @@ from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
 from timeline.io.limits import line_ends, normalise_text, shown_number, whole_number
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.validate import ModelPath, Where, validate
-from timeline.model import Citation, Event, Lane, Source, Timeline, is_valid_id
+from timeline.model.records import Citation, Event, Lane, Source
+from timeline.model.timeline import Timeline
+from timeline.model.validators import is_valid_id
 
 __all__ = ["COLUMNS", "csv_text", "is_csv_header", "read_csv", "read_csv_text"]
 

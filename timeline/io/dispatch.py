@@ -18,7 +18,7 @@ from timeline.errors import Diagnostic, Severity, UsageError
 from timeline.io.common import STDIN_NAME, Collector, ReadOptions, ReadResult, decode_text, read_bytes
 from timeline.io.formats import FORMATS, for_input, for_output, input_names, sniff
 from timeline.io.limits import TooLarge, byte_budget, normalise_text, read_limited_stream
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 
 __all__ = ["STDIN_NAME", "read", "read_stream", "read_text", "write", "write_text"]
 

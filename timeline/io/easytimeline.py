@@ -35,7 +35,8 @@ from timeline.io.skipping import validate_items
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.validate import ModelPath, Where
 from timeline.markup import safe_url
-from timeline.model import Event, Lane, Timeline
+from timeline.model.records import Event, Lane
+from timeline.model.timeline import Timeline
 
 __all__ = ["read_easytimeline_text", "sniff"]
 

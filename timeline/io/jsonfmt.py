@@ -20,20 +20,9 @@ from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean,
 from timeline.io.jsonpos import loads_checked, with_lines
 from timeline.io.limits import bounded_number, normalise_text
 from timeline.io.validate import ModelPath, Where, validate
-from timeline.model import (
-    Citation,
-    Claim,
-    ClaimRank,
-    Era,
-    Event,
-    Lane,
-    Media,
-    Quantity,
-    Source,
-    SourceKind,
-    Timeline,
-    is_valid_id,
-)
+from timeline.model.records import Citation, Claim, ClaimRank, Era, Event, Lane, Media, Quantity, Source, SourceKind
+from timeline.model.timeline import Timeline
+from timeline.model.validators import is_valid_id
 from timeline.support import support, weak_only
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "read_json", "read_json_text", "to_data", "write_json"]

@@ -29,7 +29,8 @@ from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
 from timeline.markup import unescape_html
-from timeline.model import Event, Lane, Timeline
+from timeline.model.records import Event, Lane
+from timeline.model.timeline import Timeline
 
 __all__ = ["mermaid_text", "read_mermaid_text", "sniff"]
 

@@ -17,7 +17,7 @@ import attrs
 
 from timeline.io.common import Collector
 from timeline.io.validate import ModelPath, Where, validate
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 
 __all__ = ["validate_items"]
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from timeline.model import is_valid_id
+from timeline.model.validators import is_valid_id
 
 __all__ = ["IdAllocator", "slugify"]
 

@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 
 from timeline._prechecked import prechecked
 from timeline.dates import HistoricalDate, Span
-from timeline.model import Citation, Event, is_valid_id
+from timeline.model.records import Citation, Event
+from timeline.model.validators import is_valid_id
 
 __all__ = ["PLAIN_EVENT_KEYS", "PlainEvent", "plain_event"]
 

@@ -15,15 +15,8 @@ from typing import Any
 
 from timeline.dates import HistoricalDate, Span, parse_date, portable_text
 from timeline.errors import DateError, Diagnostic
-from timeline.model import (
-    Citation,
-    Claim,
-    Event,
-    Quantity,
-    Source,
-    SourceKind,
-    Timeline,
-)
+from timeline.model.records import Citation, Claim, Event, Quantity, Source, SourceKind
+from timeline.model.timeline import Timeline
 
 __all__ = ["toml_text", "write_toml"]
 

@@ -41,7 +41,8 @@ from timeline.io.common import did_you_mean
 from timeline.io.limits import MAX_FIELD_CHARS
 from timeline.markup import find_links, safe_url, shorten_url
 from timeline.dates import HistoricalDate, Span
-from timeline.model import Citation, Event, Timeline
+from timeline.model.records import Citation, Event
+from timeline.model.timeline import Timeline
 from timeline.support import WEAK_KINDS, attribution_problem
 
 __all__ = ["ModelPath", "Where", "validate"]

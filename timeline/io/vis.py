@@ -35,7 +35,8 @@ from timeline.io.timelinejs.write import headline_html
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
 from timeline.markup import escape_html
-from timeline.model import Era, Event, Lane, Timeline
+from timeline.model.records import Era, Event, Lane
+from timeline.model.timeline import Timeline
 
 __all__ = ["read_vis_text", "sniff", "vis_text"]
 

@@ -14,7 +14,7 @@ from timeline.layout.options import LayoutOptions
 from timeline.layout.scale import linear_scale
 from timeline.layout.scene import ASCENT, NoteEntry, Scene, Shape, Text
 from timeline.layout.vertical import vertical
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 
 __all__ = ["layout", "layout_pages"]
 

@@ -17,7 +17,8 @@ from timeline.dates.calendar import format_year, year_of
 from timeline.layout.scale import TimeScale, adaptive_scale, differs_from_linear, focus_scale, linear_scale, truthful
 from timeline.layout.scene import Box, Scene
 from timeline.layout.typography import Typography
-from timeline.model import Era, Timeline
+from timeline.model.records import Era
+from timeline.model.timeline import Timeline
 
 __all__ = ["Chart", "EraSpan", "MARGIN", "classified", "first_fit", "union"]
 

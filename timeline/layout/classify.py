@@ -12,7 +12,7 @@ import attrs
 
 from timeline.dates import Bound, HistoricalDate, Span
 from timeline.layout.notes import Footnotes
-from timeline.model import Citation, Event, Source, disputed_label
+from timeline.model.records import Citation, Event, Source, disputed_label
 from timeline.support import WEAK_KINDS
 
 __all__ = ["ClaimDays", "EventInfo", "anchors", "classify", "clip", "day_span", "flow_day"]

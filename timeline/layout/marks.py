@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from timeline.dates import Bound
 from timeline.layout.classify import EventInfo
 from timeline.layout.scene import Shape
-from timeline.model import Era
+from timeline.model.records import Era
 
 __all__ = ["LEGEND", "LEGEND_GLYPH", "POINT_R", "WHISKER", "legend_glyph", "legend_keys", "mark_extent",
            "mark_kind", "mark_reach", "marks"]

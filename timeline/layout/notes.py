@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from timeline._memo import memo
-from timeline.model import Citation, Era, Event, Timeline
+from timeline.model.records import Citation, Era, Event
+from timeline.model.timeline import Timeline
 
 __all__ = ["Footnotes", "Note", "number_footnotes", "timeline_footnotes"]
 

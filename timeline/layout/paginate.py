@@ -28,7 +28,7 @@ from timeline.dates.calendar import format_year, year_of
 from timeline.layout.pagecut import GAP, Layer, cut, empty, is_geometry, merged, shape_span, shift_shape, shift_text, spans
 from timeline.layout.scene import ASCENT, DESCENT, Box, Scene, Text
 from timeline.layout.text import measure
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 
 __all__ = ["MARGIN", "PAGE_SIZES", "PAPER_MINIMUM", "is_paged", "paginate"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from timeline.model import Timeline
+    from timeline.model.timeline import Timeline
 
 __all__ = ["render_html", "render_pages", "render_plain", "render_png", "render_svg"]
 

@@ -23,7 +23,7 @@ import attrs
 from markupsafe import Markup
 
 from timeline.layout.frame import MINIMUMS, Frame
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 
 __all__ = ["Chart", "NARROW", "OVERVIEW_ROWS", "OVERVIEW_WIDTH", "PRINT_AREA", "RESPONSIVE_MAX_EVENTS", "embedded_charts", "inline_svg"]
 

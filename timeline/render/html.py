@@ -25,7 +25,8 @@ from timeline import cite
 from timeline.dates import Bound, HistoricalDate, Precision, Span
 from timeline.errors import UsageError
 from timeline.layout.notes import Footnotes, timeline_footnotes
-from timeline.model import Citation, Claim, Event, Source, Timeline
+from timeline.model.records import Citation, Claim, Event, Source
+from timeline.model.timeline import Timeline
 from timeline.support import WEAK_KINDS, support, weak_label
 from timeline.render import markup
 from timeline.render.charts import Chart, embedded_charts

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from timeline.errors import UsageError
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 
 __all__ = ["COLUMN", "PlainFragment", "render_plain", "save_plain"]
 

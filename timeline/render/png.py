@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.errors import RenderError, UsageError
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 
 __all__ = ["FONT_FILES", "MISSING_EXTRA", "default_pixel_ratio", "find_fonts", "rasterise", "render_png"]
 

@@ -29,7 +29,7 @@ from timeline.errors import RenderError, UsageError
 from timeline.layout import LayoutOptions, Scene, layout, layout_pages
 from timeline.layout.options import check_names
 from timeline.layout.typography import ROLES
-from timeline.model import Timeline
+from timeline.model.timeline import Timeline
 from timeline.render.css import light_dark, scope
 from timeline.render.svgwriter import ROOT_ATTRIBUTES, number, paint
 from timeline.render.text import clean_text

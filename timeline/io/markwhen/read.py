@@ -34,7 +34,8 @@ from timeline.io.markwhen.when import Point, Refused, Spec, parse_range
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
-from timeline.model import Event, Lane, Timeline
+from timeline.model.records import Event, Lane
+from timeline.model.timeline import Timeline
 
 __all__ = ["read_markwhen_text"]
 

@@ -17,7 +17,8 @@ from timeline.errors import Diagnostic
 from timeline.io.common import BLANK_TITLE, ONE_LINE, Losses
 from timeline.io.markwhen.header import _PROPERTY
 from timeline.io.markwhen.when import _day_point
-from timeline.model import Event, Timeline
+from timeline.model.records import Event
+from timeline.model.timeline import Timeline
 
 __all__ = ["markwhen_text"]
 

@@ -22,7 +22,9 @@ from timeline.io.markup import html_to_markup, html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
-from timeline.model import Era, Event, Lane, Media, Timeline, is_valid_id
+from timeline.model.records import Era, Event, Lane, Media
+from timeline.model.timeline import Timeline
+from timeline.model.validators import is_valid_id
 
 __all__ = ["BY_KEY", "CSV_COLUMNS", "JS_DATE_YEARS", "NAME_OF", "REQUIRED_COLUMNS", "Slide", "SlideBuilder", "Value"]
 

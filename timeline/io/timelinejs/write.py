@@ -21,7 +21,8 @@ from timeline.io.common import BLANK_TITLE, CARRIAGE_RETURNS, HEADLINE, TRIMMED,
 from timeline.io.limits import line_ends
 from timeline.io.markup import keep_spaces, markup_to_html
 from timeline.io.timelinejs.slides import CSV_COLUMNS, JS_DATE_YEARS
-from timeline.model import Citation, Era, Event, Timeline
+from timeline.model.records import Citation, Era, Event
+from timeline.model.timeline import Timeline
 
 __all__ = ["headline_html", "one_line", "timelinejs_csv", "timelinejs_data", "timelinejs_json"]
 
