@@ -193,7 +193,7 @@ def _ours() -> Timeline:
 def test_writer_output_and_warnings() -> None:
     """Exact dates are written as Markwhen reads them; the rest as plain ranges, with a Date: line and a warning."""
     text, diags = markwhen_text(_ours(), "out.mw")
-    assert "group Politics\n1953-03-05: Exact #war\nid: a\n\n  Line one\n  Line two\n  Sources: A Book, p. 3.\n" in text
+    assert "# Politics\n\n1953-03-05: Exact #war\nid: a\n\n  Line one\n  Line two\n  Sources: A Book, p. 3.\n" in text
     assert "1930: Approximate\nid: b\n\n  Date: c. 1930 (EDTF 1930~).\n" in text
     assert "44 BC: Caesar\n" in text and "2019 - now: Ongoing\n" in text and "1969-07-20T20:17: Landing\n" in text
     assert [d.format() for d in diags] == [
@@ -210,7 +210,7 @@ def test_round_trip_of_what_markwhen_holds() -> None:
     back = read_text(write_text(tl, "markwhen")[0], format="markwhen").timeline
     lanes = {lane.id: lane.label for lane in back.lanes}
     got = {e.id: (e.when.edtf, lanes.get(e.lane), e.tags, e.title) for e in back.events}
-    assert got["a"] == ("1953-03-05", "Politics", ("war",), "Exact")  # a group has a label, no id
+    assert got["a"] == ("1953-03-05", "Politics", ("war",), "Exact")  # a section has a label, no id
     assert got["c"][0] == "-0043" and got["d"][0] == "2019/.." and got["e"][0] == "1969-07-20T20:17"
     assert got["b"][0] == "1930"  # the plain range; the wording is in the text
     assert back.event("a").text == "Line one\nLine two\nSources: A Book, p. 3."

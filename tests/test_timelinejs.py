@@ -136,7 +136,8 @@ def test_dropped_html_warns_once_per_file() -> None:
     result = sheet('1,,,,,,,,,A,"<span>x</span>",,,,,,,,', '2,,,,,,,,,B,"<img src=x>y<font>z</font>",,,,,,,,')
     assert [e.text for e in result.timeline.events] == ["x", "yz"]
     assert warnings(result)[1] == ("sheet.csv:2:13: warning: HTML tags other than links and emphasis were dropped, "
-                                   "keeping their text: font, img, span (2 cells; the first is here)")
+                                   "keeping their text: font, img (with an address that is not http(s): its address and "
+                                   "alt text are not kept), span (2 cells; the first is here)")
 
 
 def test_bom_and_windows_line_endings() -> None:

@@ -19,11 +19,13 @@ from timeline.model.timeline import Timeline
 
 __all__ = [
     "BLANK_TITLE", "CARRIAGE_RETURNS", "Collector", "HEADLINE", "Losses", "MAX_INPUT_BYTES", "ONE_LINE", "ReadOptions", "ReadResult",
-    "STDIN_NAME", "Scope", "TRIMMED", "decode_text", "did_you_mean", "header_key", "raise_for", "read_bytes", "read_file", "trimmed",
+    "STDIN_NAME", "STDOUT_NAME", "Scope", "TRIMMED", "decode_text", "did_you_mean", "header_key", "raise_for", "read_bytes", "read_file", "trimmed",
 ]
 
 #: The name diagnostics give standard input (``timeline check -``): ``<stdin>:3:7: error: ...``.
 STDIN_NAME = "<stdin>"
+#: The name a writer's warnings give standard output (``convert x.toml - --to mermaid``): ``<stdout>: warning: ...``.
+STDOUT_NAME = "<stdout>"
 
 
 @attrs.frozen

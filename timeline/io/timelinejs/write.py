@@ -27,6 +27,11 @@ from timeline.model.timeline import Timeline
 __all__ = ["headline_html", "one_line", "timelinejs_csv", "timelinejs_data", "timelinejs_json"]
 
 
+#: Sources cannot be kept as such: each citation becomes words of a note in the text.
+CITATIONS = ("citations became a 'Sources:' line in the text, as Chicago-style notes with their locators and "
+             "quotes (TimelineJS has no sources)")
+
+
 class _Writer:
     """Builds TimelineJS data from a timeline and notes what could not carry over."""
 
@@ -124,6 +129,8 @@ class _Writer:
         cites = self.citations_text(ev.citations)
         if cites:
             paragraphs.append(cites)
+        if ev.all_citations:
+            self.lose(CITATIONS, ev.id)
         if ev.tags:
             self.lose("tags are not kept (TimelineJS has no tags)", ev.id)
         lane_name = self.lane_names.get(ev.lane, "") if ev.lane else ""
@@ -163,6 +170,8 @@ class _Writer:
         if trimmed(era.label, era.text):
             self.lose(TRIMMED, era.id)
         text = "\n\n".join(x for x in (era.text, self.citations_text(era.citations)) if x)
+        if era.citations:
+            self.lose(CITATIONS, era.id)
         out: dict[str, Any] = {"start_date": start or {}, "end_date": end or start or {},
                                "text": {"headline": self.headline(era.label, era.id)}}
         if text:
