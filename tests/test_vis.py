@@ -12,7 +12,8 @@ from timeline import Source, Timeline
 from timeline.io import read, read_text
 from timeline.io.common import ReadOptions
 from timeline.io.jsliteral import JsDate, JsSyntaxError, parse_literals
-from timeline.io.vis import read_vis_text, vis_text
+from timeline.io.vis import read_vis_text
+from timeline.io.viswrite import vis_text
 
 CORPUS = SHARED_CORPUS / "vis-timeline"
 
