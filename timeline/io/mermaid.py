@@ -22,7 +22,18 @@ import re
 
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, Diagnostic
-from timeline.io.common import BLANK_TITLE, ONE_LINE, Collector, Losses, ReadOptions, ReadResult
+from timeline.io.common import (
+    BLANK_TITLE,
+    LANE_DESCRIPTION,
+    ONE_LINE,
+    PRIORITY,
+    UNCITED,
+    Collector,
+    Losses,
+    ReadOptions,
+    ReadResult,
+    uncited_sources,
+)
 from timeline.io.limits import normalise_text
 from timeline.io.markup import html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
@@ -261,6 +272,8 @@ def mermaid_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagno
             losses.lose("citations are not kept (a diagram has no sources)", ev.id)
         if ev.tags:
             losses.lose("tags are not kept", ev.id)
+        if ev.priority is not None:
+            losses.lose(PRIORITY, ev.id)
         if not ev.title.strip():
             losses.lose(BLANK_TITLE, ev.id)
         elif " ".join(ev.title.split()) != ev.title:
@@ -268,6 +281,8 @@ def mermaid_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagno
     for lane in [None, *lanes]:
         events = by_lane.get(lane)
         if not events:
+            if lane is not None:
+                losses.lose("lanes no event is in are not kept (a section holds periods)", lane)
             continue
         indent = "    "
         if lane is not None:
@@ -281,5 +296,12 @@ def mermaid_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagno
     for era in tl.eras:
         losses.lose("eras are not kept (a diagram has no background periods)", era.id)
     if tl.description or tl.subtitle:
-        losses.lose("the description is not kept", "timeline")
+        losses.lose("the subtitle and description are not kept", "timeline")
+    for lane in tl.lanes:
+        if lane.description:
+            losses.lose(LANE_DESCRIPTION, lane.id)
+    if tl.range is not None:
+        losses.lose("the declared range is not kept", "timeline")
+    for sid in uncited_sources(tl):
+        losses.lose(UNCITED, sid)
     return "\n".join(out) + "\n", losses.diagnostics(name)

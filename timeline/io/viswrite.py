@@ -13,11 +13,12 @@ from typing import Any
 from timeline.dates import Bound, HistoricalDate, Span
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
-from timeline.io.common import BLANK_TITLE, TRIMMED, Losses, trimmed
+from timeline.io.common import BLANK_TITLE, PRIORITY, TRIMMED, Losses, trimmed
 from timeline.io.markup import markup_to_html
 from timeline.io.timelinejs.slides import JS_DATE_YEARS as _JS_YEARS
 from timeline.io.timelinejs.write import headline_html
 from timeline.markup import escape_html
+from timeline.model.records import Lane
 from timeline.model.timeline import Timeline
 
 __all__ = ["vis_text"]
@@ -53,6 +54,9 @@ def _dates(when: HistoricalDate | Span, item_id: str, losses: Losses) -> tuple[s
         if _exact(when):
             return _vis_date(when, "start"), None, True
         start, end = _vis_date(when, "start"), _vis_date(when, "end")
+        if start is None and end is not None:  # [..1953-08]: on or before a day, which is all that is known
+            losses.lose("a date open at one side became its known day", item_id)
+            start, end = end, None
         return start, end if end != start else None, False
     start = when.start if when.start is not None else when.end
     end = when.end if when.start is not None else None
@@ -61,6 +65,14 @@ def _dates(when: HistoricalDate | Span, item_id: str, losses: Losses) -> tuple[s
     if when.open_end or when.open_start:
         losses.lose("open-ended ranges became their known end", item_id)
     return _vis_date(start, "start"), _vis_date(end, "end") if end is not None else None, exact
+
+
+def _group(lane: Lane) -> dict[str, str]:
+    """A lane as a group; its description is the group's tooltip (``title``), as the reader takes it."""
+    group = {"id": lane.id, "content": escape_html(lane.name)}
+    if lane.description:
+        group["title"] = markup_to_html(lane.description)
+    return group
 
 
 def vis_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
@@ -96,8 +108,12 @@ def vis_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
         if ev.text:
             paragraphs.append(ev.text)
         paragraphs += [c.sentence() + "." for c in ev.claims]
+        if ev.claims:
+            losses.lose("claims became sentences in the tooltip (their citations are not kept)", ev.id)
         if ev.all_citations or ev.note or ev.media or ev.display_date:
             losses.lose("citations, notes, media and display dates are not kept", ev.id)
+        if ev.priority is not None:
+            losses.lose(PRIORITY, ev.id)
         if paragraphs:
             item["title"] = markup_to_html("\n\n".join(paragraphs))
         items.append(item)
@@ -106,13 +122,19 @@ def vis_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
         if start is None or end is None:
             losses.lose("eras without two dates vis-timeline can show are not kept", era.id)
             continue
-        items.append({"id": era.id, "content": escape_html(era.label), "start": start, "end": end,
-                      "type": "background"})
+        era_item = {"id": era.id, "content": escape_html(era.label), "start": start, "end": end, "type": "background"}
+        if era.text:
+            era_item["title"] = markup_to_html(era.text)  # the tooltip, read back as the era's text
+        if era.citations:
+            losses.lose("citations of eras are not kept", era.id)
+        items.append(era_item)
     lanes = tl.lane_order()
     data: Any = items
     if lanes:
-        data = {"items": items, "groups": [{"id": lane.id, "content": escape_html(lane.name)} for lane in lanes]}
-    if tl.title != "Timeline" or tl.description or tl.sources:
-        losses.lose("the title, description and sources are not kept (vis-timeline data holds items and groups)",
-                    "timeline")
+        data = {"items": items, "groups": [_group(lane) for lane in lanes]}
+    if tl.title != "Timeline" or tl.subtitle or tl.description or tl.sources:
+        losses.lose("the title, subtitle, description and sources are not kept (vis-timeline data holds items and "
+                    "groups)", "timeline")
+    if tl.range is not None:
+        losses.lose("the declared range is not kept", "timeline")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n", losses.diagnostics(name)

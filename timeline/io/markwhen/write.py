@@ -16,7 +16,7 @@ import re
 from timeline.dates import Bound, HistoricalDate, Span
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
-from timeline.io.common import BLANK_TITLE, ONE_LINE, Losses
+from timeline.io.common import BLANK_TITLE, ONE_LINE, PRIORITY, UNCITED, Losses, sources_line, uncited_sources
 from timeline.io.markwhen.header import _PROPERTY
 from timeline.io.markwhen.read import _TAG
 from timeline.io.markwhen.when import _day_point
@@ -105,24 +105,20 @@ def _event_lines(ev: Event, tl: Timeline, losses: Losses) -> list[str]:
         text.append(claim.sentence() + ".")
     if ev.claims:
         losses.lose("claims became sentences in the text", ev.id)
-    cites = [_citation(c, tl) for c in ev.all_citations]
+    cites = sources_line(tl, ev.all_citations)
     if cites:
-        text.append("Sources: " + "; ".join(cites) + ".")
+        text.append(cites)
         losses.lose("citations became a 'Sources:' line in the text (Markwhen has no sources)", ev.id)
     if ev.media:
         text.append(f"[{ev.media.caption or ev.media.alt or 'Media'}]({ev.media.url})")
         losses.lose("media became a link in the text", ev.id)
     if ev.display_date:
         losses.lose("display dates are not kept", ev.id)
+    if ev.priority is not None:
+        losses.lose(PRIORITY, ev.id)
     # A text line that looks like an event or property line would be read as one: indent it.
     # A blank line ends the properties; the text is indented, as Markwhen's own examples are.
     return lines + ([""] + [f"  {line}" if line.strip() else "" for line in text] + [""] if text else [])
-
-
-def _citation(c, tl: Timeline) -> str:
-    src = tl.sources.get(c.source)
-    text = (src.title if src is not None and src.title else c.source) + (f", {c.locator}" if c.locator else "")
-    return text + (f" (“{c.quote}”)" if c.quote else "")
 
 
 def scalar(text: str) -> str:
@@ -186,4 +182,6 @@ def markwhen_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagn
         losses.lose("eras are not kept (Markwhen has no background periods)", era.id)
     if tl.range is not None:
         losses.lose("the declared range is not kept", "timeline")
+    for sid in uncited_sources(tl):
+        losses.lose(UNCITED, sid)
     return "\n".join(out) + "\n", losses.diagnostics(name)

@@ -17,7 +17,19 @@ from typing import Any
 from timeline.dates import Bound, HistoricalDate, Precision, Span
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
-from timeline.io.common import BLANK_TITLE, CARRIAGE_RETURNS, HEADLINE, TRIMMED, Losses, trimmed
+from timeline.io.common import (
+    BLANK_TITLE,
+    CARRIAGE_RETURNS,
+    HEADLINE,
+    LANE_DESCRIPTION,
+    PRIORITY,
+    TRIMMED,
+    UNCITED,
+    Losses,
+    trimmed,
+    sources_line,
+    uncited_sources,
+)
 from timeline.io.limits import line_ends
 from timeline.io.markup import keep_spaces, markup_to_html
 from timeline.io.timelinejs.slides import CSV_COLUMNS, JS_DATE_YEARS
@@ -90,20 +102,7 @@ class _Writer:
         return headline_html(title, item_id, self.lose)
 
     def citations_text(self, citations: Sequence[Citation]) -> str:
-        # cite sits beside io in the pipeline, so it is imported where it is used.
-        from timeline.cite import note as _cite_note
-        from timeline.cite import plain as _plain_runs
-
-        parts = []
-        for c in citations:
-            src = self.tl.sources.get(c.source)
-            text = _plain_runs(_cite_note(src, c.locator)) if src is not None else ", ".join(
-                x for x in (c.source, c.locator) if x)
-            text = text.rstrip(".")
-            if c.quote:
-                text += f" (“{c.quote}”)"
-            parts.append(text)
-        return "Sources: " + "; ".join(parts) + "." if parts else ""
+        return sources_line(self.tl, citations)
 
     def event(self, ev: Event) -> dict[str, Any]:
         start, end, exact = self.dates(ev.when, ev.id)
@@ -126,6 +125,9 @@ class _Writer:
                 paragraphs.append(claim.sentence() + (f" ({cites[9:-1]})" if cites else "") + ".")
         if ev.note:
             paragraphs.append(f"Note: {ev.note}")
+            self.lose("notes became a 'Note:' line in the text", ev.id)
+        if ev.priority is not None:
+            self.lose(PRIORITY, ev.id)
         cites = self.citations_text(ev.citations)
         if cites:
             paragraphs.append(cites)
@@ -186,10 +188,16 @@ class _Writer:
         title: dict[str, Any] = {"text": {"headline": self.headline(tl.title, "timeline")}}
         if title_text:
             title["text"]["text"] = markup_to_html(title_text)
-        cited = {c.source for ev in tl.events for c in ev.all_citations} | {
-            c.source for era in tl.eras for c in era.citations}
-        for sid in sorted(set(tl.sources) - cited):
-            self.lose("sources cited by no event are not kept", sid)
+        for sid in uncited_sources(tl):
+            self.lose(UNCITED, sid)
+        if tl.subtitle:
+            self.lose("the subtitle became the first paragraph of the title slide's text", "timeline")
+        used = {ev.lane for ev in tl.events}
+        for lane in tl.lanes:
+            if lane.description:
+                self.lose(LANE_DESCRIPTION, lane.id)
+            if lane.id not in used:
+                self.lose("lanes no event is in are not kept (a group is a name on its events)", lane.id)
         if tl.range is not None:
             self.lose("the declared range is not kept", "timeline")
         events = [self.event(ev) for ev in tl.sorted_events()]
