@@ -296,9 +296,12 @@ def _timeline_losses(tl: Timeline, name: str, losses: Losses) -> None:
                     "name)", "timeline")
     if tl.range is not None:
         losses.lose("the declared range is not kept", "timeline")
+    used = {ev.lane for ev in tl.events}
     for lane in tl.lanes:
         if lane.description:
             losses.lose(LANE_DESCRIPTION, lane.id)
+        if lane.id not in used:
+            losses.lose("lanes no event is in are not kept (a lane is a cell of its rows)", lane.id)
     first_cited = {ev.citations[0].source for ev in tl.events if ev.citations}
     for sid, src in sorted(tl.sources.items()):
         if sid not in first_cited:

@@ -29,6 +29,7 @@ class HeaderReader:
         self.name = name
         self.c = collector
         self.header: dict[str, str] = {}
+        self.quoted: set[str] = set()  # keys whose value was a quoted YAML scalar: every character is text
         self.day_first = False
         self.comments, self.first_comment, self.skip_to = 0, 0, 0
 
@@ -96,8 +97,15 @@ class HeaderReader:
             key = match.group(1)
             quoted = unquote(match.group(2) or "")
             self.header[key] = quoted if quoted is not None else self.value(match.group(2) or "", i + 1)
+            if quoted is not None:
+                self.quoted.add(key)
         fmt = self.header.get("dateFormat", "").strip().lower()
         self.day_first = fmt.startswith("d")
+
+    def entry(self, key: str) -> str:
+        """A header value: a quoted one as written, a plain one without the spaces around it."""
+        value = self.header.get(key, "")
+        return value if key in self.quoted else value.strip()
 
     def comment(self, number: int) -> None:
         """Count a ``//`` comment line (one note per file says they are not kept)."""

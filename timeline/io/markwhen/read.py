@@ -147,7 +147,7 @@ class _Reader(HeaderReader):
             labels = tuple(label for _, _, label in self.stack if label)
             if labels:
                 self._lane()
-            self.described[" / ".join(labels)] = quoted if quoted is not None else self.value(value, number)
+            self.described[" / ".join(labels)] = quoted if quoted is not None else self.value(value, number).strip()
             return True
         if prop is not None:
             self.warning(number, len(raw) - len(raw.lstrip()) + 1,
@@ -313,16 +313,16 @@ class _Reader(HeaderReader):
             events.append(Event(id=event_id, title=title or when.display(), when=when, text=text, tags=draft.tags,
                                 lane=draft.lane, note=note))
             self.event_lines.append(draft)
-        description = "\n\n".join(x for x in (self.header.get("description", "").strip(),
+        description = "\n\n".join(x for x in (self.entry("description"),
                                                _paragraphs(self.loose.get((), ()))) if x)
         loose = {" / ".join(labels): lines for labels, lines in self.loose.items()}  # keyed as self.lanes is
         lanes = []
         for label, lane in self.lanes.items():
             if label in loose or label in self.described:
                 lane = attrs.evolve(lane, description="\n\n".join(x for x in (
-                    self.described.get(label, "").strip(), _paragraphs(loose.get(label, ()))) if x))
+                    self.described.get(label, ""), _paragraphs(loose.get(label, ()))) if x))
             lanes.append(lane)
-        return Timeline(title=self.header.get("title", "").strip() or "Timeline", description=description,
+        return Timeline(title=self.entry("title") or "Timeline", description=description,
                         events=tuple(events), lanes=tuple(lanes))
 
 
