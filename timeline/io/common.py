@@ -19,10 +19,10 @@ from timeline.model.records import Citation
 from timeline.model.timeline import Timeline
 
 __all__ = [
-    "BLANK_TITLE", "CARRIAGE_RETURNS", "Collector", "HEADLINE", "LANE_DESCRIPTION", "Losses", "MAX_INPUT_BYTES", "ONE_LINE",
-    "PRIORITY", "ReadOptions", "ReadResult",
-    "STDIN_NAME", "STDOUT_NAME", "Scope", "TRIMMED", "UNCITED", "decode_text", "did_you_mean", "header_key", "raise_for", "read_bytes", "read_file", "sources_line",
-    "trimmed", "uncited_sources",
+    "BLANK_TITLE", "CARRIAGE_RETURNS", "Collector", "HEADLINE", "LANE_DESCRIPTION", "Losses", "MAX_INPUT_BYTES",
+    "ONE_LINE", "PRIORITY", "ReadOptions", "ReadResult", "STDIN_NAME", "STDOUT_NAME", "Scope", "TRIMMED", "UNCITED",
+    "decode_text", "did_you_mean", "header_key", "lose_lanes", "raise_for", "read_bytes", "read_file",
+    "sources_line", "trimmed", "uncited_sources",
 ]
 
 #: The name diagnostics give standard input (``timeline check -``): ``<stdin>:3:7: error: ...``.
@@ -134,9 +134,21 @@ def sources_line(tl: Timeline, citations: Iterable[Citation]) -> str:
     return "Sources: " + "; ".join(parts) + "." if parts else ""
 
 
+def lose_lanes(tl: Timeline, losses: Losses, *, descriptions: bool = True) -> None:
+    """Say what a format whose lanes are names on its events loses: lanes no event is in, and (when
+    ``descriptions``) the lanes' descriptions."""
+    used = {ev.lane for ev in tl.events}
+    for lane in tl.lanes:
+        if descriptions and lane.description:
+            losses.lose(LANE_DESCRIPTION, lane.id)
+        if lane.id not in used:
+            losses.lose("lanes no event is in are not kept (a lane there is a name on its events)", lane.id)
+
+
 def uncited_sources(tl: Timeline) -> list[str]:
     """The ids of sources no event, claim or era cites, sorted (a writer that keeps only citations loses them)."""
-    cited = {c.source for ev in tl.events for c in ev.all_citations} | {c.source for era in tl.eras for c in era.citations}
+    cited = {c.source for ev in tl.events for c in ev.all_citations}
+    cited |= {c.source for era in tl.eras for c in era.citations}
     return sorted(set(tl.sources) - cited)
 
 

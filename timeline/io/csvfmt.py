@@ -27,7 +27,6 @@ from timeline.errors import DateError, Diagnostic
 from timeline.io.common import (
     BLANK_TITLE,
     CARRIAGE_RETURNS,
-    LANE_DESCRIPTION,
     STDIN_NAME,
     TRIMMED,
     Collector,
@@ -36,6 +35,7 @@ from timeline.io.common import (
     ReadResult,
     did_you_mean,
     header_key,
+    lose_lanes,
     read_file,
     trimmed,
 )
@@ -296,12 +296,7 @@ def _timeline_losses(tl: Timeline, name: str, losses: Losses) -> None:
                     "name)", "timeline")
     if tl.range is not None:
         losses.lose("the declared range is not kept", "timeline")
-    used = {ev.lane for ev in tl.events}
-    for lane in tl.lanes:
-        if lane.description:
-            losses.lose(LANE_DESCRIPTION, lane.id)
-        if lane.id not in used:
-            losses.lose("lanes no event is in are not kept (a lane is a cell of its rows)", lane.id)
+    lose_lanes(tl, losses)
     first_cited = {ev.citations[0].source for ev in tl.events if ev.citations}
     for sid, src in sorted(tl.sources.items()):
         if sid not in first_cited:

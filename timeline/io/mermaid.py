@@ -24,7 +24,6 @@ from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, Diagnostic
 from timeline.io.common import (
     BLANK_TITLE,
-    LANE_DESCRIPTION,
     ONE_LINE,
     PRIORITY,
     UNCITED,
@@ -32,6 +31,7 @@ from timeline.io.common import (
     Losses,
     ReadOptions,
     ReadResult,
+    lose_lanes,
     uncited_sources,
 )
 from timeline.io.limits import normalise_text
@@ -281,8 +281,6 @@ def mermaid_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagno
     for lane in [None, *lanes]:
         events = by_lane.get(lane)
         if not events:
-            if lane is not None:
-                losses.lose("lanes no event is in are not kept (a section holds periods)", lane)
             continue
         indent = "    "
         if lane is not None:
@@ -297,9 +295,7 @@ def mermaid_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagno
         losses.lose("eras are not kept (a diagram has no background periods)", era.id)
     if tl.description or tl.subtitle:
         losses.lose("the subtitle and description are not kept", "timeline")
-    for lane in tl.lanes:
-        if lane.description:
-            losses.lose(LANE_DESCRIPTION, lane.id)
+    lose_lanes(tl, losses)
     if tl.range is not None:
         losses.lose("the declared range is not kept", "timeline")
     for sid in uncited_sources(tl):

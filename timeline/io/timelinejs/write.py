@@ -21,13 +21,13 @@ from timeline.io.common import (
     BLANK_TITLE,
     CARRIAGE_RETURNS,
     HEADLINE,
-    LANE_DESCRIPTION,
     PRIORITY,
     TRIMMED,
     UNCITED,
     Losses,
-    trimmed,
+    lose_lanes,
     sources_line,
+    trimmed,
     uncited_sources,
 )
 from timeline.io.limits import line_ends
@@ -192,12 +192,7 @@ class _Writer:
             self.lose(UNCITED, sid)
         if tl.subtitle:
             self.lose("the subtitle became the first paragraph of the title slide's text", "timeline")
-        used = {ev.lane for ev in tl.events}
-        for lane in tl.lanes:
-            if lane.description:
-                self.lose(LANE_DESCRIPTION, lane.id)
-            if lane.id not in used:
-                self.lose("lanes no event is in are not kept (a group is a name on its events)", lane.id)
+        lose_lanes(tl, self.losses)
         if tl.range is not None:
             self.lose("the declared range is not kept", "timeline")
         events = [self.event(ev) for ev in tl.sorted_events()]
