@@ -192,3 +192,15 @@ def test_a_terminal_is_told_how_to_finish(monkeypatch: pytest.MonkeyPatch, capsy
     feed(monkeypatch, GOOD.encode())
     assert main(["check", "-"]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(("output", "named"), [("-", "<stdout>"), ("out.mmd", "out.mmd")])
+def test_output_warnings_name_stdout(output: str, named: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """What the output format cannot hold is said under the output's name: <stdout> for `-`, as <stdin> is -."""
+    monkeypatch.chdir(tmp_path)
+    feed(monkeypatch, MARKWHEN.replace("Stalin dies", "Stalin dies #death").encode())
+    assert main(["convert", "-", output, "--to", "mermaid"]) == 0
+    err = capsys.readouterr().err
+    assert f"{named}: warning: Mermaid cannot carry this over: tags are not kept (stalin-dies-1953-03-05)" in err
+    assert "\n-: " not in f"\n{err}"

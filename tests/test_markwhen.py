@@ -193,7 +193,7 @@ def _ours() -> Timeline:
 def test_writer_output_and_warnings() -> None:
     """Exact dates are written as Markwhen reads them; the rest as plain ranges, with a Date: line and a warning."""
     text, diags = markwhen_text(_ours(), "out.mw")
-    assert "group Politics\n1953-03-05: Exact #war\nid: a\n\n  Line one\n  Line two\n  Sources: A Book, p. 3.\n" in text
+    assert "# Politics\n\n1953-03-05: Exact #war\nid: a\n\n  Line one\n  Line two\n  Sources: A Book, p. 3.\n" in text
     assert "1930: Approximate\nid: b\n\n  Date: c. 1930 (EDTF 1930~).\n" in text
     assert "44 BC: Caesar\n" in text and "2019 - now: Ongoing\n" in text and "1969-07-20T20:17: Landing\n" in text
     assert [d.format() for d in diags] == [
@@ -210,7 +210,7 @@ def test_round_trip_of_what_markwhen_holds() -> None:
     back = read_text(write_text(tl, "markwhen")[0], format="markwhen").timeline
     lanes = {lane.id: lane.label for lane in back.lanes}
     got = {e.id: (e.when.edtf, lanes.get(e.lane), e.tags, e.title) for e in back.events}
-    assert got["a"] == ("1953-03-05", "Politics", ("war",), "Exact")  # a group has a label, no id
+    assert got["a"] == ("1953-03-05", "Politics", ("war",), "Exact")  # a section has a label, no id
     assert got["c"][0] == "-0043" and got["d"][0] == "2019/.." and got["e"][0] == "1969-07-20T20:17"
     assert got["b"][0] == "1930"  # the plain range; the wording is in the text
     assert back.event("a").text == "Line one\nLine two\nSources: A Book, p. 3."
@@ -293,3 +293,32 @@ def test_a_line_whose_date_has_a_mistake_is_said_to_be_text() -> None:
         "so this line is read as text, not as an event",
     ]
     assert [ev.title for ev in result.timeline.events] == ["ok"]
+
+
+def test_descriptions_round_trip_without_a_warning() -> None:
+    """The timeline's and each lane's description are written as YAML values Markwhen reads (the header's
+    ``description:``, a section's ``description:`` property) and come back equal, with no warning about them."""
+    tl = (Timeline(title="Stalin: a life", description="First paragraph.\n\nSecond: \"quoted\" # not a comment")
+          .add_lane("pol", "Politics", description="About politics.\nA second line")
+          .add_event("a", "A", "1953", lane="pol").add_event("b", "B", "1954"))
+    text, losses = markwhen_text(tl, "out.mw")
+    assert losses == []
+    assert 'description: "First paragraph.\\n\\nSecond: \\"quoted\\" # not a comment"\n' in text
+    assert '# Politics\ndescription: "About politics.\\nA second line"\n' in text
+    result = read_text(text, format="markwhen", name="back.mw")
+    assert [d.message for d in result.diagnostics if "no citation" not in d.message] == []
+    back = result.timeline
+    assert (back.title, back.description) == (tl.title, tl.description)
+    assert [(lane.label, lane.description) for lane in back.lanes] == [("Politics", "About politics.\nA second line")]
+
+
+@pytest.mark.parametrize("value", ["plain words", "a: b", "#hash", "null", "1953", " padded ", "it's \"x\" \\ y",
+                                   "tab\there", "two\nlines", "ü ✓ 中文", "\x01 control", "ends with:", "a // b",
+                                   "- dash", "'quoted'"])
+def test_header_values_come_back_exactly(value: str) -> None:
+    """A title or description YAML would read otherwise (a colon, a #, null, a number, quotes) is quoted."""
+    tl = Timeline(title=value, description=value).add_event("a", "A", "1953")
+    text, losses = markwhen_text(tl)
+    back = read_text(text, format="markwhen").timeline
+    assert (back.title, back.description) == (value, value)
+    assert losses == []

@@ -136,7 +136,8 @@ def test_dropped_html_warns_once_per_file() -> None:
     result = sheet('1,,,,,,,,,A,"<span>x</span>",,,,,,,,', '2,,,,,,,,,B,"<img src=x>y<font>z</font>",,,,,,,,')
     assert [e.text for e in result.timeline.events] == ["x", "yz"]
     assert warnings(result)[1] == ("sheet.csv:2:13: warning: HTML tags other than links and emphasis were dropped, "
-                                   "keeping their text: font, img, span (2 cells; the first is here)")
+                                   "keeping their text: font, img (with an address that is not http(s): its address and "
+                                   "alt text are not kept), span (2 cells; the first is here)")
 
 
 def test_bom_and_windows_line_endings() -> None:
@@ -500,3 +501,30 @@ def test_a_broken_marked_section_is_text_not_a_traceback(cell: str) -> None:
     """`<![` before anything but a name failed an assertion inside html.parser; it is kept as text."""
     result = read_timelinejs_csv_text(f"Year,Headline\n1963,{cell}\n")
     assert result.timeline is not None and result.timeline.events[0].title == cell
+
+
+IMAGES = [
+    # (headline, text) -> (title, event text, what the dropped-tags warning says of the image)
+    (("A", 'See <img src="https://e.org/map.png" alt="The [old] map"> here'),
+     ("A", "See [image: The \\[old\\] map](https://e.org/map.png) here",
+      "img (kept as a link to the image, [image: alt text](address))")),
+    (("A", '<img src="https://e.org/map.png">'),
+     ("A", "[image](https://e.org/map.png)", "img (kept as a link to the image, [image: alt text](address))")),
+    (("A", '<img src="map.png" alt="Map">x'),
+     ("A", "x", "img (with an address that is not http(s): its address and alt text are not kept)")),
+    (('A <img src="https://e.org/i.png" alt="icon">', "t"),
+     ("A", "t", "img (in a title: its address and alt text are not kept)")),
+]
+
+
+@pytest.mark.parametrize(("given", "want"), IMAGES)
+def test_an_image_in_html_is_kept_as_a_link_or_said_lost(given: tuple[str, str], want: tuple[str, str, str]) -> None:
+    """An <img> in a slide's text becomes a link to it; in a headline, or with a relative address, the
+    warning says that its address and alt text are not kept."""
+    headline, text = given
+    data = {"events": [{"start_date": {"year": 1953}, "text": {"headline": headline, "text": text}}]}
+    result = read_text(json.dumps(data), format="timelinejs-json", name="a.json")
+    event = result.timeline.events[0]
+    assert (event.title, event.text) == want[:2]
+    dropped = [d.message for d in result.diagnostics if "HTML tags" in d.message]
+    assert len(dropped) == 1 and f"keeping their text: {want[2]} (1 cell;" in dropped[0]

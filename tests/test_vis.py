@@ -12,7 +12,8 @@ from timeline import Source, Timeline
 from timeline.io import read, read_text
 from timeline.io.common import ReadOptions
 from timeline.io.jsliteral import JsDate, JsSyntaxError, parse_literals
-from timeline.io.vis import read_vis_text, vis_text
+from timeline.io.vis import read_vis_text
+from timeline.io.viswrite import vis_text
 
 CORPUS = SHARED_CORPUS / "vis-timeline"
 
@@ -123,7 +124,7 @@ def test_writer_round_trip_and_warnings() -> None:
     assert [d.message for d in diags] == [
         "vis-timeline cannot carry this over: approximate, uncertain, bounded, seasonal and decade dates became the "
         "plain range they cover, with a 'Date:' line in the tooltip (d)",
-        "vis-timeline cannot carry this over: the title, description and sources are not kept (vis-timeline data "
+        "vis-timeline cannot carry this over: the title, subtitle, description and sources are not kept (vis-timeline data "
         "holds items and groups) (timeline)"]
     back = read_text(text, name="x.json").timeline
     got = {e.id: (e.title, e.when.edtf, e.tags) for e in back.events}

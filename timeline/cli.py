@@ -467,7 +467,9 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         text = renderers[target](tl)
         diagnostics = []
     else:
-        text, diagnostics = writer.write_text(tl, args.output)
+        from timeline.io import STDOUT_NAME
+
+        text, diagnostics = writer.write_text(tl, STDOUT_NAME if args.output == "-" else args.output)
     for diag in diagnostics:
         print(diag.format(), file=sys.stderr)
     _emit(text, args.output, _inputs(args))

@@ -15,17 +15,18 @@ from timeline._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from timeline.io.common import ReadOptions, ReadResult
-    from timeline.io.dispatch import STDIN_NAME, read, read_stream, read_text, write, write_text
+    from timeline.io.dispatch import STDIN_NAME, STDOUT_NAME, read, read_stream, read_text, write, write_text
     from timeline.io.formats import FORMATS, Format
 
 __all__ = [
-    "FORMATS", "Format", "ReadOptions", "ReadResult", "STDIN_NAME", "read", "read_stream", "read_text", "write", "write_text",
+    "FORMATS", "Format", "ReadOptions", "ReadResult", "STDIN_NAME", "STDOUT_NAME", "read", "read_stream", "read_text", "write",
+    "write_text",
 ]
 
 _LAZY = {
     **dict.fromkeys(("FORMATS", "Format"), "timeline.io.formats"),
     **dict.fromkeys(("ReadOptions", "ReadResult"), "timeline.io.common"),
-    **dict.fromkeys(("STDIN_NAME", "read", "read_stream", "read_text", "write", "write_text"), "timeline.io.dispatch"),
+    **dict.fromkeys(("STDIN_NAME", "STDOUT_NAME", "read", "read_stream", "read_text", "write", "write_text"), "timeline.io.dispatch"),
 }
 
 

@@ -15,15 +15,20 @@ import attrs
 
 from timeline.errors import Diagnostic, LoadError, Severity
 from timeline.io.limits import MAX_INPUT_BYTES, TooLarge, normalise_text, read_limited
+from timeline.model.records import Citation
 from timeline.model.timeline import Timeline
 
 __all__ = [
-    "BLANK_TITLE", "CARRIAGE_RETURNS", "Collector", "HEADLINE", "Losses", "MAX_INPUT_BYTES", "ONE_LINE", "ReadOptions", "ReadResult",
-    "STDIN_NAME", "Scope", "TRIMMED", "decode_text", "did_you_mean", "header_key", "raise_for", "read_bytes", "read_file", "trimmed",
+    "BLANK_TITLE", "CARRIAGE_RETURNS", "Collector", "HEADLINE", "LANE_DESCRIPTION", "Losses", "MAX_INPUT_BYTES",
+    "ONE_LINE", "PRIORITY", "ReadOptions", "ReadResult", "STDIN_NAME", "STDOUT_NAME", "Scope", "TRIMMED", "UNCITED",
+    "decode_text", "did_you_mean", "header_key", "lose_lanes", "raise_for", "read_bytes", "read_file",
+    "sources_line", "trimmed", "uncited_sources",
 ]
 
 #: The name diagnostics give standard input (``timeline check -``): ``<stdin>:3:7: error: ...``.
 STDIN_NAME = "<stdin>"
+#: The name a writer's warnings give standard output (``convert x.toml - --to mermaid``): ``<stdout>: warning: ...``.
+STDOUT_NAME = "<stdout>"
 
 
 @attrs.frozen
@@ -97,8 +102,54 @@ ONE_LINE = "titles became one line: line breaks, tabs and runs of spaces became 
 #: The loss the TimelineJS and vis writers report for a title holding line breaks (each, with the spaces around
 #: it, one space).
 HEADLINE = "line breaks in titles became spaces (a TimelineJS headline or a vis-timeline item is one line of HTML)"
+#: The loss every writer but ours (TOML, JSON, CSV) reports for an event's priority.
+PRIORITY = "priorities are not kept (they choose which labels a crowded drawing keeps)"
+#: The loss a writer reports for sources no event or era cites, which no citation carries over.
+UNCITED = "sources cited by no event are not kept"
+#: The loss a writer reports for a lane's description when the format's lanes are names only.
+LANE_DESCRIPTION = "lane descriptions are not kept (lanes are names only there)"
 #: The loss a CSV writer reports for a carriage return inside a value.
 CARRIAGE_RETURNS = "a carriage return inside a text became a line break (a bare \\r would end the row)"
+
+
+def sources_line(tl: Timeline, citations: Iterable[Citation]) -> str:
+    """Citations as words, for a format without sources: ``Sources: Jane Smith, A Book, p. 3 (“quote”).``
+
+    Each is the Chicago-style note of its source (author, title, publisher, date, archive...) with the
+    locator, and the quote after it; "" when there are none.
+    """
+    # cite sits beside io in the pipeline, so it is imported where it is used.
+    from timeline.cite import note as _cite_note
+    from timeline.cite import plain as _plain_runs
+
+    parts = []
+    for c in citations:
+        src = tl.sources.get(c.source)
+        text = _plain_runs(_cite_note(src, c.locator)) if src is not None else ", ".join(
+            x for x in (c.source, c.locator) if x)
+        text = text.rstrip(".")
+        if c.quote:
+            text += f" (“{c.quote}”)"
+        parts.append(text)
+    return "Sources: " + "; ".join(parts) + "." if parts else ""
+
+
+def lose_lanes(tl: Timeline, losses: Losses, *, descriptions: bool = True) -> None:
+    """Say what a format whose lanes are names on its events loses: lanes no event is in, and (when
+    ``descriptions``) the lanes' descriptions."""
+    used = {ev.lane for ev in tl.events}
+    for lane in tl.lanes:
+        if descriptions and lane.description:
+            losses.lose(LANE_DESCRIPTION, lane.id)
+        if lane.id not in used:
+            losses.lose("lanes no event is in are not kept (a lane there is a name on its events)", lane.id)
+
+
+def uncited_sources(tl: Timeline) -> list[str]:
+    """The ids of sources no event, claim or era cites, sorted (a writer that keeps only citations loses them)."""
+    cited = {c.source for ev in tl.events for c in ev.all_citations}
+    cited |= {c.source for era in tl.eras for c in era.citations}
+    return sorted(set(tl.sources) - cited)
 
 
 def trimmed(*texts: str) -> bool:

@@ -20,6 +20,8 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+import attrs
+
 from timeline.dates import HistoricalDate, Span, join_dates, parse_date, portable_text
 from timeline.errors import DateError, Diagnostic
 from timeline.io.common import (
@@ -33,6 +35,7 @@ from timeline.io.common import (
     ReadResult,
     did_you_mean,
     header_key,
+    lose_lanes,
     read_file,
     trimmed,
 )
@@ -282,4 +285,24 @@ def csv_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic
         out.writerow([line_ends(cell) for cell in row])  # a bare \r would end the row for every reader
     for era in tl.eras:
         losses.lose("eras are not kept", era.id)
+    _timeline_losses(tl, name, losses)
     return buffer.getvalue(), losses.diagnostics(name)
+
+
+def _timeline_losses(tl: Timeline, name: str, losses: Losses) -> None:
+    """What of the timeline itself a sheet of event rows cannot hold."""
+    if tl.title not in ("Timeline", Path(name).stem) or tl.subtitle or tl.description:
+        losses.lose("the title, subtitle and description are not kept (reading takes the title from the file "
+                    "name)", "timeline")
+    if tl.range is not None:
+        losses.lose("the declared range is not kept", "timeline")
+    lose_lanes(tl, losses)
+    first_cited = {ev.citations[0].source for ev in tl.events if ev.citations}
+    for sid, src in sorted(tl.sources.items()):
+        if sid not in first_cited:
+            losses.lose("sources no row cites are not kept", sid)
+        elif attrs.evolve(src, id=slugify(src.title or sid, "source"), title=src.title or sid) != Source(
+                id=slugify(src.title or sid, "source"), title=src.title or sid):
+            losses.lose("sources became their title in the source cell (read back as a source of that title, "
+                        "its id made from it); their other fields are not kept", sid)
+

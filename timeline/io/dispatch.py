@@ -15,12 +15,12 @@ import attrs
 
 from timeline.atomic import write_atomic
 from timeline.errors import Diagnostic, Severity, UsageError
-from timeline.io.common import STDIN_NAME, Collector, ReadOptions, ReadResult, decode_text, read_bytes
+from timeline.io.common import STDIN_NAME, STDOUT_NAME, Collector, ReadOptions, ReadResult, decode_text, read_bytes
 from timeline.io.formats import FORMATS, for_input, for_output, input_names, sniff
 from timeline.io.limits import TooLarge, byte_budget, normalise_text, read_limited_stream
 from timeline.model.timeline import Timeline
 
-__all__ = ["STDIN_NAME", "read", "read_stream", "read_text", "write", "write_text"]
+__all__ = ["STDIN_NAME", "STDOUT_NAME", "read", "read_stream", "read_text", "write", "write_text"]
 
 
 def read(path: str | Path, *, format: str | None = None, strict: bool = False, skip_invalid: bool = False,

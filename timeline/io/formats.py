@@ -138,7 +138,7 @@ FORMATS: dict[str, Format] = {row.name: row for row in (
            (".mmd", ".mermaid"), reader=f"{_IO}.mermaid:read_mermaid_text", writer=f"{_IO}.mermaid:mermaid_text",
            sniff=f"{_IO}.mermaid:sniff"),
     Format("vis", "vis-timeline items and groups (JSON, or the data literals of a page's script)", (".json", ".js"),
-           reader=f"{_IO}.vis:read_vis_text", writer=f"{_IO}.vis:vis_text", sniff=f"{_IO}.vis:sniff"),
+           reader=f"{_IO}.vis:read_vis_text", writer=f"{_IO}.viswrite:vis_text", sniff=f"{_IO}.vis:sniff"),
     Format("easytimeline", "MediaWiki's EasyTimeline script (PlotData bars and at: events), read only; "
            "no suffix of its own: --from easytimeline", (), reader=f"{_IO}.easytimeline:read_easytimeline_text",
            sniff=f"{_IO}.easytimeline:sniff"),

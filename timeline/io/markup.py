@@ -81,6 +81,8 @@ class _ToMarkup(HTMLParser):
             self.out.append("\n\n")
             if tag != "p":
                 self.dropped.add(tag)
+        elif tag == "img":
+            self._image(dict(attrs_))
         elif tag == "a":
             href = safe_url(dict(attrs_).get("href") or "")
             if self.plain:
@@ -95,6 +97,23 @@ class _ToMarkup(HTMLParser):
                 self.dropped.add("a (unsafe link)" if dict(attrs_).get("href") else "a")
         else:
             self.dropped.add(tag)
+
+    def _image(self, attributes: dict[str, str | None]) -> None:
+        """An image in a text becomes a link to it, ``[image: alt](url)``; in a title, or with an address that
+        is not http(s), it is dropped, and the warning says its address and alt text went with it."""
+        src, alt = (attributes.get("src") or "").strip(), " ".join((attributes.get("alt") or "").split())
+        url = safe_url(src) if src else None
+        if self.skip:
+            return
+        if url is not None and not self.plain:
+            label = _escape_markup(f"image: {alt}" if alt else "image")
+            self.out.append(f"[{label}]({url})")
+            self.dropped.add("img (kept as a link to the image, [image: alt text](address))")
+        elif src or alt:
+            where = "in a title" if self.plain else "with an address that is not http(s)"
+            self.dropped.add(f"img ({where}: its address and alt text are not kept)")
+        else:
+            self.dropped.add("img")
 
     def handle_startendtag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         if tag == "br":

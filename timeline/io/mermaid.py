@@ -22,7 +22,18 @@ import re
 
 from timeline.dates import HistoricalDate, Span, parse_date
 from timeline.errors import DateError, Diagnostic
-from timeline.io.common import BLANK_TITLE, ONE_LINE, Collector, Losses, ReadOptions, ReadResult
+from timeline.io.common import (
+    BLANK_TITLE,
+    ONE_LINE,
+    PRIORITY,
+    UNCITED,
+    Collector,
+    Losses,
+    ReadOptions,
+    ReadResult,
+    lose_lanes,
+    uncited_sources,
+)
 from timeline.io.limits import normalise_text
 from timeline.io.markup import html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
@@ -261,6 +272,8 @@ def mermaid_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagno
             losses.lose("citations are not kept (a diagram has no sources)", ev.id)
         if ev.tags:
             losses.lose("tags are not kept", ev.id)
+        if ev.priority is not None:
+            losses.lose(PRIORITY, ev.id)
         if not ev.title.strip():
             losses.lose(BLANK_TITLE, ev.id)
         elif " ".join(ev.title.split()) != ev.title:
@@ -281,5 +294,10 @@ def mermaid_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagno
     for era in tl.eras:
         losses.lose("eras are not kept (a diagram has no background periods)", era.id)
     if tl.description or tl.subtitle:
-        losses.lose("the description is not kept", "timeline")
+        losses.lose("the subtitle and description are not kept", "timeline")
+    lose_lanes(tl, losses)
+    if tl.range is not None:
+        losses.lose("the declared range is not kept", "timeline")
+    for sid in uncited_sources(tl):
+        losses.lose(UNCITED, sid)
     return "\n".join(out) + "\n", losses.diagnostics(name)

@@ -11,8 +11,7 @@ tags.  Dates keep the precision written (``2014-04`` is a month) and their
 time of day; a number is a moment in milliseconds since 1970 (UTC).  An
 item's ``end`` is read as the last day or moment it covers.
 
-Writing gives the same shape back (ISO dates, expanded ``-000043`` years
-before 1 CE) and says in warnings what vis-timeline cannot hold.
+Writing (:mod:`timeline.io.viswrite`) gives the same shape back.
 """
 
 from __future__ import annotations
@@ -22,30 +21,26 @@ import json
 import re
 from typing import Any
 
-from timeline.dates import Bound, HistoricalDate, Span, parse_date
-from timeline.dates.calendar import to_gregorian
-from timeline.errors import DateError, Diagnostic
-from timeline.io.common import BLANK_TITLE, TRIMMED, Collector, Losses, ReadOptions, ReadResult, trimmed
+from timeline.dates import Span, parse_date
+from timeline.errors import DateError
+from timeline.io.common import Collector, ReadOptions, ReadResult
 from timeline.io.jsliteral import JsDate, JsSyntaxError, parse_literals
 from timeline.io.jsonpos import with_lines
 from timeline.io.limits import line_col, normalise_text
-from timeline.io.markup import html_to_markup, html_to_plain, markup_to_html
+from timeline.io.markup import html_to_markup, html_to_plain
 from timeline.io.slugs import IdAllocator, slugify
-from timeline.io.timelinejs.write import headline_html
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
-from timeline.markup import escape_html
 from timeline.model.records import Era, Event, Lane
 from timeline.model.timeline import Timeline
 
-__all__ = ["read_vis_text", "sniff", "vis_text"]
+__all__ = ["read_vis_text", "sniff"]
 
 _ISO = re.compile(r"([+-]\d{6}|\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?"
                   r"(Z|[+-]\d{2}:?\d{2})?)?)?)?", re.ASCII)
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 _ITEM_KEYS = {"id", "content", "start", "end", "type", "group", "className", "title"}
 _GROUP_KEYS = {"id", "content", "nestedGroups", "title"}
-_JS_YEARS = 271_821
 
 
 def _is_items(value: Any) -> bool:
@@ -355,101 +350,3 @@ def read_vis_text(text: str, name: str = "<string>", options: ReadOptions | None
     diagnostics = collector.sorted()
     return ReadResult(None if collector.has_errors else tl,
                       tuple(with_lines(diagnostics, text) if is_json else diagnostics))
-
-
-# -- writing ---------------------------------------------------------------------------
-
-
-def _vis_date(when: HistoricalDate, side: str) -> str | None:
-    """One date as vis-timeline reads it: ISO at the precision it has, expanded years outside 1–9999."""
-    day = when.first_day if side == "start" else when.last_day
-    if day is None:
-        return None
-    year, month, dom = to_gregorian(day)
-    if abs(year) > _JS_YEARS:
-        return None
-    head = f"{year:04d}" if 0 < year <= 9999 else f"{'-' if year < 0 else '+'}{abs(year):06d}"
-    if when.precision >= 3:
-        return head
-    if when.precision >= 1:
-        return f"{head}-{month:02d}"
-    text = f"{head}-{month:02d}-{dom:02d}"
-    if when.time is not None:
-        edtf_time = when.edtf.split("T", 1)[1] if "T" in when.edtf else ""
-        text += f"T{edtf_time}"
-    return text
-
-
-def _exact(when: HistoricalDate) -> bool:
-    return (when.bound is Bound.EXACT and not when.approximate and not when.uncertain and not when.part
-            and when.calendar == "gregorian" and when.precision in (-2, -1, 0, 1, 3))
-
-
-def _dates(when: HistoricalDate | Span, item_id: str, losses: Losses) -> tuple[str | None, str | None, bool]:
-    if isinstance(when, HistoricalDate):
-        if _exact(when):
-            return _vis_date(when, "start"), None, True
-        start, end = _vis_date(when, "start"), _vis_date(when, "end")
-        return start, end if end != start else None, False
-    start = when.start if when.start is not None else when.end
-    end = when.end if when.start is not None else None
-    assert start is not None
-    exact = _exact(start) and (end is None or _exact(end)) and not when.open_start
-    if when.open_end or when.open_start:
-        losses.lose("open-ended ranges became their known end", item_id)
-    return _vis_date(start, "start"), _vis_date(end, "end") if end is not None else None, exact
-
-
-def vis_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
-    """The timeline as vis-timeline JSON (items, plus groups when there are lanes), with warnings."""
-    losses = Losses("vis-timeline")
-    items: list[dict[str, Any]] = []
-    for ev in tl.sorted_events():
-        start, end, exact = _dates(ev.when, ev.id, losses)
-        if start is None:
-            losses.lose("dates beyond JavaScript's ±271,821 years are not kept (the items are left out)", ev.id)
-            continue
-        title = ev.title
-        if not title.strip():
-            title = ev.when.display()
-            losses.lose(BLANK_TITLE, ev.id)
-        item: dict[str, Any] = {"id": ev.id, "content": headline_html(title, ev.id, losses.lose), "start": start}
-        if end is not None:
-            item["end"] = end
-        item["type"] = "range" if end is not None else "point"
-        if ev.lane:
-            item["group"] = ev.lane
-        if ev.tags:
-            item["className"] = " ".join(ev.tags)
-            if any(len(tag.split()) != 1 for tag in ev.tags):
-                losses.lose("a tag holding spaces became several classes (className is a space-separated list)",
-                            ev.id)
-        if trimmed(title, ev.text, *(lane.name for lane in tl.lanes if lane.id == ev.lane)):
-            losses.lose(TRIMMED, ev.id)
-        paragraphs = [] if exact else [f"Date: {ev.when.display()} (EDTF {ev.when.edtf})."]
-        if not exact:
-            losses.lose("approximate, uncertain, bounded, seasonal and decade dates became the plain range they "
-                        "cover, with a 'Date:' line in the tooltip", ev.id)
-        if ev.text:
-            paragraphs.append(ev.text)
-        paragraphs += [c.sentence() + "." for c in ev.claims]
-        if ev.all_citations or ev.note or ev.media or ev.display_date:
-            losses.lose("citations, notes, media and display dates are not kept", ev.id)
-        if paragraphs:
-            item["title"] = markup_to_html("\n\n".join(paragraphs))
-        items.append(item)
-    for era in sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id)):
-        start, end, _ = _dates(era.when, era.id, losses)
-        if start is None or end is None:
-            losses.lose("eras without two dates vis-timeline can show are not kept", era.id)
-            continue
-        items.append({"id": era.id, "content": escape_html(era.label), "start": start, "end": end,
-                      "type": "background"})
-    lanes = tl.lane_order()
-    data: Any = items
-    if lanes:
-        data = {"items": items, "groups": [{"id": lane.id, "content": escape_html(lane.name)} for lane in lanes]}
-    if tl.title != "Timeline" or tl.description or tl.sources:
-        losses.lose("the title, description and sources are not kept (vis-timeline data holds items and groups)",
-                    "timeline")
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n", losses.diagnostics(name)

@@ -14,7 +14,7 @@ import re
 from timeline.io.common import Collector
 from timeline.io.markwhen.when import Refused, parse_range
 
-__all__ = ["HeaderReader"]
+__all__ = ["HeaderReader", "unquote"]
 
 _PROPERTY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:(?:\s+(.*)|\s*)$")
 _KNOWN_HEADER = {"title", "description", "dateformat"}
@@ -29,6 +29,7 @@ class HeaderReader:
         self.name = name
         self.c = collector
         self.header: dict[str, str] = {}
+        self.quoted: set[str] = set()  # keys whose value was a quoted YAML scalar: every character is text
         self.day_first = False
         self.comments, self.first_comment, self.skip_to = 0, 0, 0
 
@@ -94,9 +95,17 @@ class HeaderReader:
                 self.error(i + 1, 1, f"cannot read this header line; expected 'key: value'")
                 continue
             key = match.group(1)
-            self.header[key] = self.value(match.group(2) or "", i + 1)
+            quoted = unquote(match.group(2) or "")
+            self.header[key] = quoted if quoted is not None else self.value(match.group(2) or "", i + 1)
+            if quoted is not None:
+                self.quoted.add(key)
         fmt = self.header.get("dateFormat", "").strip().lower()
         self.day_first = fmt.startswith("d")
+
+    def entry(self, key: str) -> str:
+        """A header value: a quoted one as written, a plain one without the spaces around it."""
+        value = self.header.get(key, "")
+        return value if key in self.quoted else value.strip()
 
     def comment(self, number: int) -> None:
         """Count a ``//`` comment line (one note per file says they are not kept)."""
@@ -134,3 +143,29 @@ def _is_dates(text: str) -> bool:
 
 def _strip_comment(value: str) -> str:
     return re.sub(r"\s+//.*$", "", value).strip()
+
+
+#: YAML's escapes in a double-quoted scalar (the Markwhen header and properties are YAML).
+_YAML_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+                 "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+                 "L": "\u2028", "P": "\u2029"}
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+
+
+def unquote(value: str) -> str | None:
+    """The text of a YAML quoted scalar on one line (``"a\\nb"``, ``'it''s'``), or None when it is not one.
+
+    Markwhen reads its header and properties as YAML, so quotes are syntax, not text.
+    """
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == "'" and "'" not in value[1:-1].replace("''", ""):
+        return value[1:-1].replace("''", "'")
+    match = _DOUBLE_QUOTED.fullmatch(value)
+    if match is None:
+        return None
+    try:
+        return _ESCAPE.sub(lambda m: _YAML_ESCAPES[m.group(1)] if len(m.group(1)) == 1 else chr(int(m.group(1)[1:], 16)),
+                           match.group(1))
+    except (KeyError, ValueError):  # an escape YAML does not know: not a value we can read as YAML does
+        return None

@@ -29,7 +29,7 @@ from timeline.dates import parse_date
 from timeline.errors import DateError
 from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean
 from timeline.io.limits import normalise_text
-from timeline.io.markwhen.header import _KNOWN_HEADER, _PAGE_BREAK, _PROPERTY, HeaderReader
+from timeline.io.markwhen.header import _KNOWN_HEADER, _PAGE_BREAK, _PROPERTY, HeaderReader, unquote
 from timeline.io.markwhen.when import Point, Refused, Spec, parse_range
 from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.skipping import validate_items
@@ -71,6 +71,7 @@ class _Reader(HeaderReader):
         self.lane_ids = IdAllocator()
         self.stack: list[tuple[str, int, str]] = []  # (kind, heading level, label) of open sections/groups
         self.loose: dict[tuple[str, ...], list[str]] = {}  # lane labels -> text lines under no event
+        self.described: dict[str, str] = {}  # lane label -> a section's description property
 
     # -- body ----------------------------------------------------------------------
     def read_body(self, start: int) -> None:
@@ -140,6 +141,14 @@ class _Reader(HeaderReader):
                              f"with it")
             return False
         prop = _PROPERTY.match(raw) if in_properties and self.stack else None
+        if prop is not None and prop.group(1) == "description":  # Markwhen's own way to describe a section
+            value = prop.group(2) or ""
+            quoted = unquote(value)
+            labels = tuple(label for _, _, label in self.stack if label)
+            if labels:
+                self._lane()
+            self.described[" / ".join(labels)] = quoted if quoted is not None else self.value(value, number).strip()
+            return True
         if prop is not None:
             self.warning(number, len(raw) - len(raw.lstrip()) + 1,
                          f"the property '{prop.group(1)}' of a section or group is not kept (lanes have a "
@@ -304,11 +313,16 @@ class _Reader(HeaderReader):
             events.append(Event(id=event_id, title=title or when.display(), when=when, text=text, tags=draft.tags,
                                 lane=draft.lane, note=note))
             self.event_lines.append(draft)
-        description = "\n\n".join(x for x in (self.header.get("description", "").strip(),
+        description = "\n\n".join(x for x in (self.entry("description"),
                                                _paragraphs(self.loose.get((), ()))) if x)
-        lanes = [attrs.evolve(lane, description=_paragraphs(self.loose[tuple(label.split(" / "))]))
-                 if tuple(label.split(" / ")) in self.loose else lane for label, lane in self.lanes.items()]
-        return Timeline(title=self.header.get("title", "").strip() or "Timeline", description=description,
+        loose = {" / ".join(labels): lines for labels, lines in self.loose.items()}  # keyed as self.lanes is
+        lanes = []
+        for label, lane in self.lanes.items():
+            if label in loose or label in self.described:
+                lane = attrs.evolve(lane, description="\n\n".join(x for x in (
+                    self.described.get(label, ""), _paragraphs(loose.get(label, ()))) if x))
+            lanes.append(lane)
+        return Timeline(title=self.entry("title") or "Timeline", description=description,
                         events=tuple(events), lanes=tuple(lanes))
 
 

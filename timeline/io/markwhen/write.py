@@ -11,16 +11,23 @@ sources, eras and media links are said in warnings when they cannot carry over.
 
 from __future__ import annotations
 
+import re
+
 from timeline.dates import Bound, HistoricalDate, Span
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
-from timeline.io.common import BLANK_TITLE, ONE_LINE, Losses
+from timeline.io.common import BLANK_TITLE, ONE_LINE, PRIORITY, UNCITED, Losses, sources_line, uncited_sources
 from timeline.io.markwhen.header import _PROPERTY
+from timeline.io.markwhen.read import _TAG
 from timeline.io.markwhen.when import _day_point
 from timeline.model.records import Event
 from timeline.model.timeline import Timeline
 
-__all__ = ["markwhen_text"]
+__all__ = ["markwhen_text", "scalar"]
+
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")  # a plain YAML scalar cannot start with these
+_YAML_WORDS = frozenset({"null", "~", "true", "false", "yes", "no", "on", "off"})  # YAML reads them as no text
+_NUMBER = re.compile(r"[-+]?(\.?[0-9][0-9_.eE+-]*|\.inf|\.nan|0x[0-9a-fA-F]+|0o[0-7]+)")
 
 
 def _plain(when: HistoricalDate) -> bool:
@@ -98,56 +105,83 @@ def _event_lines(ev: Event, tl: Timeline, losses: Losses) -> list[str]:
         text.append(claim.sentence() + ".")
     if ev.claims:
         losses.lose("claims became sentences in the text", ev.id)
-    cites = [_citation(c, tl) for c in ev.all_citations]
+    cites = sources_line(tl, ev.all_citations)
     if cites:
-        text.append("Sources: " + "; ".join(cites) + ".")
+        text.append(cites)
         losses.lose("citations became a 'Sources:' line in the text (Markwhen has no sources)", ev.id)
     if ev.media:
         text.append(f"[{ev.media.caption or ev.media.alt or 'Media'}]({ev.media.url})")
         losses.lose("media became a link in the text", ev.id)
     if ev.display_date:
         losses.lose("display dates are not kept", ev.id)
+    if ev.priority is not None:
+        losses.lose(PRIORITY, ev.id)
     # A text line that looks like an event or property line would be read as one: indent it.
     # A blank line ends the properties; the text is indented, as Markwhen's own examples are.
     return lines + ([""] + [f"  {line}" if line.strip() else "" for line in text] + [""] if text else [])
 
 
-def _citation(c, tl: Timeline) -> str:
-    src = tl.sources.get(c.source)
-    text = (src.title if src is not None and src.title else c.source) + (f", {c.locator}" if c.locator else "")
-    return text + (f" (“{c.quote}”)" if c.quote else "")
+def scalar(text: str) -> str:
+    """A header or property value as YAML, which Markwhen reads it as: plain when YAML takes it back as the same
+    text, else double-quoted with YAML's escapes (a line break is ``\\n``), so any text stays on one line."""
+    plain = (text and text == text.strip() and text.isprintable() and text[0] not in _INDICATORS
+             and ": " not in text and " #" not in text and " //" not in text and not text.endswith(":")
+             and text.lower() not in _YAML_WORDS and not _NUMBER.fullmatch(text))
+    if plain:
+        return text
+    out = []
+    for ch in text:
+        if ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
 
 
 def markwhen_text(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
     """The timeline as Markwhen text, with warnings saying what could not carry over."""
     losses = Losses("Markwhen")
-    out = [f"title: {' '.join(tl.title.split())}"]
-    description = " — ".join(x for x in (tl.subtitle, tl.description) if x)
-    if "\n" in description:
-        # Several lines: front matter ends the header for sure, and the text under it, before the first
-        # event, reads back as the description.
-        out = ["---", *out, "---", "", *(line.strip() for line in description.split("\n"))]
-    elif description:
-        out.append(f"description: {' '.join(description.split())}")
-    described = {lane.id: lane.description for lane in tl.lanes if lane.description}
-    lanes = {lane.id: lane.name for lane in tl.lane_order()}
+    out = [f"title: {scalar(tl.title)}"]
+    if tl.subtitle:
+        losses.lose("the subtitle became the first paragraph of the description (Markwhen has a title and a "
+                    "description)", "timeline")
+    description = "\n\n".join(x for x in (tl.subtitle, tl.description) if x)
+    if description:
+        out.append(f"description: {scalar(description)}")
+    lanes = {lane.id: lane for lane in tl.lane_order()}
     by_lane: dict[str | None, list[Event]] = {}
     for ev in tl.sorted_events():
         by_lane.setdefault(ev.lane, []).append(ev)
-    for lane in [None, *lanes]:
-        if lane not in by_lane:
+    for lane_id in [None, *lanes]:
+        if lane_id not in by_lane and (lane_id is None or not lanes[lane_id].description):
+            if lane_id is not None:
+                losses.lose("lanes with no events and no description are not kept", lane_id)
             continue
         out.append("")
-        if lane is not None:
-            out.append(f"group {lanes[lane]}")
-            if lane in described:  # text under the group line, before its first event, reads back as the description
-                out += [f"  {line.strip()}" if line.strip() else "" for line in described[lane].split("\n")] + [""]
-        for ev in by_lane[lane]:
+        if lane_id is not None:
+            lane = lanes[lane_id]
+            label = " ".join(lane.name.split())
+            if label != lane.name:
+                losses.lose("lane names became one line", lane_id)
+            if _TAG.search(label):
+                losses.lose("words of lane names starting with '#' are read as the section's tags", lane_id)
+            # A Markdown heading is a section in Markwhen; its properties follow it.
+            out.append(f"# {label}")
+            if lane.description:
+                out.append(f"description: {scalar(lane.description)}")
+            out.append("")
+        for ev in by_lane.get(lane_id, ()):
             out += _event_lines(ev, tl, losses)
-        if lane is not None:
-            out.append("endGroup")
     for era in tl.eras:
         losses.lose("eras are not kept (Markwhen has no background periods)", era.id)
     if tl.range is not None:
         losses.lose("the declared range is not kept", "timeline")
+    for sid in uncited_sources(tl):
+        losses.lose(UNCITED, sid)
     return "\n".join(out) + "\n", losses.diagnostics(name)

@@ -17,7 +17,19 @@ from typing import Any
 from timeline.dates import Bound, HistoricalDate, Precision, Span
 from timeline.dates.calendar import to_gregorian
 from timeline.errors import Diagnostic
-from timeline.io.common import BLANK_TITLE, CARRIAGE_RETURNS, HEADLINE, TRIMMED, Losses, trimmed
+from timeline.io.common import (
+    BLANK_TITLE,
+    CARRIAGE_RETURNS,
+    HEADLINE,
+    PRIORITY,
+    TRIMMED,
+    UNCITED,
+    Losses,
+    lose_lanes,
+    sources_line,
+    trimmed,
+    uncited_sources,
+)
 from timeline.io.limits import line_ends
 from timeline.io.markup import keep_spaces, markup_to_html
 from timeline.io.timelinejs.slides import CSV_COLUMNS, JS_DATE_YEARS
@@ -25,6 +37,11 @@ from timeline.model.records import Citation, Era, Event
 from timeline.model.timeline import Timeline
 
 __all__ = ["headline_html", "one_line", "timelinejs_csv", "timelinejs_data", "timelinejs_json"]
+
+
+#: Sources cannot be kept as such: each citation becomes words of a note in the text.
+CITATIONS = ("citations became a 'Sources:' line in the text, as Chicago-style notes with their locators and "
+             "quotes (TimelineJS has no sources)")
 
 
 class _Writer:
@@ -85,20 +102,7 @@ class _Writer:
         return headline_html(title, item_id, self.lose)
 
     def citations_text(self, citations: Sequence[Citation]) -> str:
-        # cite sits beside io in the pipeline, so it is imported where it is used.
-        from timeline.cite import note as _cite_note
-        from timeline.cite import plain as _plain_runs
-
-        parts = []
-        for c in citations:
-            src = self.tl.sources.get(c.source)
-            text = _plain_runs(_cite_note(src, c.locator)) if src is not None else ", ".join(
-                x for x in (c.source, c.locator) if x)
-            text = text.rstrip(".")
-            if c.quote:
-                text += f" (“{c.quote}”)"
-            parts.append(text)
-        return "Sources: " + "; ".join(parts) + "." if parts else ""
+        return sources_line(self.tl, citations)
 
     def event(self, ev: Event) -> dict[str, Any]:
         start, end, exact = self.dates(ev.when, ev.id)
@@ -121,9 +125,14 @@ class _Writer:
                 paragraphs.append(claim.sentence() + (f" ({cites[9:-1]})" if cites else "") + ".")
         if ev.note:
             paragraphs.append(f"Note: {ev.note}")
+            self.lose("notes became a 'Note:' line in the text", ev.id)
+        if ev.priority is not None:
+            self.lose(PRIORITY, ev.id)
         cites = self.citations_text(ev.citations)
         if cites:
             paragraphs.append(cites)
+        if ev.all_citations:
+            self.lose(CITATIONS, ev.id)
         if ev.tags:
             self.lose("tags are not kept (TimelineJS has no tags)", ev.id)
         lane_name = self.lane_names.get(ev.lane, "") if ev.lane else ""
@@ -163,6 +172,8 @@ class _Writer:
         if trimmed(era.label, era.text):
             self.lose(TRIMMED, era.id)
         text = "\n\n".join(x for x in (era.text, self.citations_text(era.citations)) if x)
+        if era.citations:
+            self.lose(CITATIONS, era.id)
         out: dict[str, Any] = {"start_date": start or {}, "end_date": end or start or {},
                                "text": {"headline": self.headline(era.label, era.id)}}
         if text:
@@ -177,10 +188,11 @@ class _Writer:
         title: dict[str, Any] = {"text": {"headline": self.headline(tl.title, "timeline")}}
         if title_text:
             title["text"]["text"] = markup_to_html(title_text)
-        cited = {c.source for ev in tl.events for c in ev.all_citations} | {
-            c.source for era in tl.eras for c in era.citations}
-        for sid in sorted(set(tl.sources) - cited):
-            self.lose("sources cited by no event are not kept", sid)
+        for sid in uncited_sources(tl):
+            self.lose(UNCITED, sid)
+        if tl.subtitle:
+            self.lose("the subtitle became the first paragraph of the title slide's text", "timeline")
+        lose_lanes(tl, self.losses)
         if tl.range is not None:
             self.lose("the declared range is not kept", "timeline")
         events = [self.event(ev) for ev in tl.sorted_events()]
