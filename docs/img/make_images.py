@@ -1,6 +1,6 @@
 """Regenerate every picture in docs/img from the command the README (or a doc) shows beside it.
 
-    python docs/img/make_images.py [OUT_DIR]        (default: docs/img; about half a minute)
+    python docs/img/make_images.py [OUT_DIR]        (default: docs/img; about 20 seconds)
 
 Each row of PICTURES names a picture, the command it shows (as the README writes it, `timeline`
 being this checkout's ``python -m timeline``) and how it is made from that command's output:
@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,6 +36,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 __all__ = ["PICTURES", "Picture", "main"]
+
+#: CSS px kept above the baseline of the text a chart is cropped above (its own line, and a little air).
+ABOVE_MARGIN = 24
 
 #: The course page the fragment is pasted into (column-fragment.png): a header, a menu and a 720-px column.
 HOST_PAGE = """<!DOCTYPE html>
@@ -84,20 +89,29 @@ def png_bytes(image: Any) -> bytes:
     return out.getvalue()
 
 
-def chart(svg_file: str, *, ratio: float = 1.0, height: int | None = None) -> Callable[[Picture, Path, Any], bytes]:
-    """Run the command, rasterise ``svg_file`` with the project's PNG renderer, keep the top ``height`` px."""
+def chart(svg_file: str, *, ratio: float = 1.0, height: int | None = None,
+          above: str | None = None) -> Callable[[Picture, Path, Any], bytes]:
+    """Run the command, rasterise ``svg_file`` with the project's PNG renderer, and keep the top ``height``
+    px, or what lies above the text of class ``above`` (the chart without its list of sources)."""
 
     def make(picture: Picture, work: Path, _browser: Any) -> bytes:
         from timeline.render.png import rasterise
 
         run(picture.command, work)
-        data = rasterise((work / svg_file).read_text(encoding="utf-8"), pixel_ratio=ratio)
-        if height is None:
+        svg = (work / svg_file).read_text(encoding="utf-8")
+        data = rasterise(svg, pixel_ratio=ratio)
+        keep = height
+        if above is not None:
+            found = re.search(rf'<text class="{above}"[^>]* y="([0-9.]+)"', svg)
+            if found is None:
+                raise SystemExit(f"make_images.py: {svg_file} has no text of class {above!r} to crop above")
+            keep = round((float(found.group(1)) - ABOVE_MARGIN) * ratio)
+        if keep is None:
             return data
         from PIL import Image
 
         image = Image.open(io.BytesIO(data))
-        return png_bytes(image.crop((0, 0, image.width, min(height, image.height))))
+        return png_bytes(image.crop((0, 0, image.width, min(keep, image.height))))
 
     return make
 
@@ -162,7 +176,7 @@ def open_page(browser: Any, path: Path, width: int, height: int, scheme: str) ->
 
 #: Every picture in docs/img, in the order the README shows them.
 PICTURES = (
-    Picture("bundled-horizontal.png", "timeline render", chart("build/timeline.svg", ratio=11 / 12, height=2119)),
+    Picture("bundled-horizontal.png", "timeline render", chart("build/timeline.svg", ratio=11 / 12, above="notes-heading")),
     Picture("rome-horizontal.png", "python examples/roman_republic.py .", chart("rome.svg")),
     Picture("rome-vertical.png", "python examples/roman_republic.py .", chart("rome-vertical.svg")),
     Picture("bundled-vertical.png", "timeline render --format svg --orientation vertical -o build/tall.svg",
@@ -201,6 +215,9 @@ def main(argv: list[str]) -> int:
     from browser.tools import CHROMIUM_ARGS
 
     chromium = os.environ.get("TIMELINE_CHROMIUM") or "/usr/bin/chromium"
+    for tool, found in ((chromium, Path(chromium).is_file()), ("pdftoppm", shutil.which("pdftoppm"))):
+        if not found:
+            raise SystemExit(f"make_images.py: {tool} is not installed (.ci/run installs it)")
     with sync_playwright() as pw, tempfile.TemporaryDirectory(prefix="make-images-") as tmp:
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
