@@ -125,3 +125,44 @@ def test_the_template_worked_example_renders(tmp_path: Path) -> None:
     html = timeline.render_html(timeline.bundled(), templates=tmp_path / "my-templates")
     assert '<footer class="tl-colophon">Prepared for History 101, week 3.</footer>' in html
     assert ".tl-root { --tl-link: #7a1f5c; }" in html
+
+
+#: Markdown pictures: ![alt](path).
+PICTURE = re.compile(r"!\[[^\]]*\]\(([^)\s]+\.png)\)")
+IMG = ROOT / "docs" / "img"
+
+
+def _shown_pictures() -> dict[Path, list[str]]:
+    """Every picture the README and docs/*.md show, resolved, with the documents that show it."""
+    shown: dict[Path, list[str]] = {}
+    for doc in (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))):
+        for ref in PICTURE.findall(doc.read_text(encoding="utf-8")):
+            shown.setdefault((doc.parent / ref).resolve(), []).append(doc.name)
+    return shown
+
+
+def _make_images():
+    """docs/img/make_images.py, imported by path (it is a script, not part of the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_images", IMG / "make_images.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_picture_shown_exists_and_make_images_makes_exactly_docs_img() -> None:
+    """Each picture the README/docs show exists; make_images.py lists each file in docs/img once (no orphan,
+    none missing), each of them is shown somewhere, and each picture's command is one the docs show."""
+    shown = _shown_pictures()
+    assert len(shown) >= 10, shown
+    assert [str(p) for p in shown if not p.is_file()] == []
+    names = [picture.name for picture in _make_images().PICTURES]
+    assert len(names) == len(set(names)), names
+    on_disk = {p.name for p in IMG.iterdir() if p.is_file() and p.suffix != ".py"}
+    assert sorted(names) == sorted(on_disk)
+    assert sorted(names) == sorted(p.name for p in shown if p.parent == IMG)
+    docs = README + "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
+    for picture in _make_images().PICTURES:
+        shown_as = picture.command if picture.command.startswith("timeline ") else picture.command.split()[1]
+        assert shown_as in docs, (picture.name, shown_as)
