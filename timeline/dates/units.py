@@ -17,9 +17,9 @@ from timeline.dates.types import Bound, HistoricalDate, Precision, Span, TimeOfD
 from timeline.errors import DateError
 
 __all__ = [
-    "DEFAULT_HINT", "before_present", "MAX_YEAR", "PARTS", "SEASON_NAMES", "Unit", "check_day", "check_fine_year", "check_month",
-    "check_year", "day_unit", "decade_unit", "fail", "make_date", "make_span", "month_unit", "season_unit",
-    "unit_of", "year_edtf", "year_unit", "years_before_ce", "years_unit",
+    "DEFAULT_HINT", "MAX_YEAR", "PARTS", "SEASON_NAMES", "Unit", "before_present", "check_day", "check_fine_year",
+    "check_month", "check_year", "day_unit", "decade_unit", "fail", "make_date", "make_span", "month_unit",
+    "season_unit", "unit_of", "year_edtf", "year_unit", "years_before_ce", "years_unit",
 ]
 
 DEFAULT_HINT = "write EDTF such as 1953-03-05, or a phrase such as '5 March 1953'"

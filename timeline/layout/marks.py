@@ -18,8 +18,8 @@ from timeline.layout.classify import EventInfo
 from timeline.layout.scene import Shape
 from timeline.model.records import Era
 
-__all__ = ["LEGEND", "LEGEND_GLYPH", "POINT_R", "WHISKER", "LegendKey", "extent_text", "legend_glyph", "legend_keys",
-           "mark_extent", "mark_kind", "mark_reach", "marks"]
+__all__ = ["LEGEND", "LEGEND_GLYPH", "LegendKey", "POINT_R", "WHISKER", "extent_text", "legend_glyph",
+           "legend_keys", "mark_extent", "mark_kind", "mark_reach", "marks"]
 
 POINT_R = 4.5
 WHISKER = 20.0
