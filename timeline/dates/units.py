@@ -77,7 +77,7 @@ def years_before_ce(count: str) -> str:
 
 
 def before_present(count: str) -> str:
-    """Why "5000 BP" is refused, with the calendar year it is if it counts calendar years: 1950 - N (-3050, 3051 BCE)."""
+    """Why "5000 BP" is refused, naming the year 1950 - N it is if it counts calendar years (-3050, 3051 BCE)."""
     years = _whole(count)
     example = "" if years is None else (f" (EDTF {year_edtf(1950 - years)} is {cal.format_year(1950 - years)}, "
                                         f"{count} calendar years before 1950)")

@@ -90,7 +90,8 @@ def _pieces(word: str, size: float, width: float, bold: bool) -> list[str]:
     return out
 
 
-def legend(ch: Chart, keys: Sequence[LegendKey], y: float, force: bool = False) -> tuple[list[Shape], list[Text], float]:
+def legend(ch: Chart, keys: Sequence[LegendKey], y: float,
+           force: bool = False) -> tuple[list[Shape], list[Text], float]:
     """A key to the marks, flowing in rows from ``y``; returns shapes, texts and the y below it.
 
     ``force`` draws it even when the chart went without (the key on the page after a small frame).
