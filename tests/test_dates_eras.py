@@ -209,8 +209,13 @@ REFUSALS = [
     ("1985-4", "'1985-4' is neither EDTF (a month has two digits: 1985-04) nor a range (a range needs its end "
                "year in full)"),
     ("0 AD", "there is no year 0: 1 BCE is followed by 1 CE (EDTF writes 1 BCE as 0000)"),
-    ("300,000 years ago", "'300,000 years ago' depends on today's date; write a year (e.g. EDTF Y-300000 for that "
-                          "many years before 1 CE), or deep time in millions or billions ('2.5 million years ago')"),
+    ("300,000 years ago", "'300,000 years ago' depends on today's date; write a year (e.g. EDTF Y-299999 for "
+                          "300,000 BCE, that many years before 1 CE), or deep time in millions or billions "
+                          "('2.5 million years ago')"),
+    ("2.5 years ago", "'2.5 years ago' depends on today's date; write a year, or deep time in millions or billions "
+                      "('2.5 million years ago')"),
+    ("5000 BP", "'5000 BP' counts years before 1950, and radiocarbon years are not calendar years; write the "
+                "calendar year (EDTF -3050 is 3051 BCE, 5000 calendar years before 1950)"),
     ("12345 BC 5 March", "a day or month can be given only in years -9999 to 9999 (10,000 BCE to 9999 CE); "
                          "year -12344 can have year precision or coarser"),
     ("5 March 1953 25:30", "time 25:30 is out of range (00:00 to 23:59)"),
@@ -228,6 +233,27 @@ def test_refusals_say_why(text, reason):
         parse_date(text)
     assert caught.value.reason == reason
     assert str(caught.value).startswith(reason)
+
+
+@pytest.mark.parametrize(("text", "edtf", "year"), [
+    ("1 years ago", "0000", "1 BCE"),
+    ("500 years ago", "-0499", "500 BCE"),
+    ("10,000 years ago", "-9999", "10,000 BCE"),
+    ("12000 years ago", "Y-11999", "12,000 BCE"),
+    ("300,000 years ago", "Y-299999", "300,000 BCE"),
+    ("2000 BP", "-0050", "51 BCE"),
+    ("5,000 BP", "-3050", "3051 BCE"),
+    ("12,000 BP", "Y-10050", "10,051 BCE"),
+    ("0 BP", "1950", "1950"),
+])
+def test_years_ago_and_bp_refusals_suggest_the_exact_year(text, edtf, year):
+    """A refused "N years ago" / "N BP" names EDTF that parses to the year it claims (N BCE; 1950 - N)."""
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert f"EDTF {edtf} for {year}, " in caught.value.reason or f"EDTF {edtf} is {year}, " in caught.value.reason
+    assert parse_date(edtf).display() == year
+    number = int(text.split()[0].replace(",", ""))
+    assert parse_date(edtf).year == (1950 - number if "BP" in text else 1 - number)
 
 
 def test_date_error_fields_are_structured():

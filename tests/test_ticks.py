@@ -200,6 +200,59 @@ def test_deep_axis_reads_in_one_family_and_ends_at_the_present(first, last, px, 
     assert _padded_labels(first, last, px, vertical) == expected
 
 
+def _one_family(texts: list[str], present: str) -> None:
+    """Every label but the last reads in Ma or Ga, none is "0 Ma", and the last names the present year."""
+    assert texts[-1] == present, texts[-6:]
+    assert all(t.endswith((" Ma", " Ga")) and not t.startswith("0 ") for t in texts[:-1]), texts
+
+
+@pytest.mark.parametrize(
+    ("first", "px", "tail"),
+    [
+        # Steps finer than the present year: the present stands in for year 0 all the same.
+        (-1_000_001, 20000, ["0.015 Ma", "0.01 Ma", "0.005 Ma", "1969"]),
+        (-1_000_001, 50000, ["0.006 Ma", "0.004 Ma", "0.002 Ma", "1969"]),
+        (-2_000_000, 50000, ["0.015 Ma", "0.01 Ma", "0.005 Ma", "1969"]),
+        # A step of four times the present year or more already did.
+        (-1_100_000, 10000, ["0.03 Ma", "0.02 Ma", "0.01 Ma", "1969"]),
+    ],
+)
+def test_deep_axis_on_a_fine_step_ends_at_the_present_not_at_0_ma(first, px, tail):
+    """A very wide deep axis reads in Ma to its last step and names 1969, never "0.005 Ma · 0 Ma"."""
+    texts = _padded_labels(first, 1969, px)
+    _one_family(texts, "1969")
+    assert texts[-len(tail):] == tail
+
+
+@pytest.mark.parametrize(
+    ("whens", "options", "tail"),
+    [
+        # A busy last 2,000 years on a Ma axis: no "0 Ma · 1000 · 1500" among the Ma ticks.
+        (("Y-1100000", "Y-300000", "-9999", "-0500", "-0300", "0100", "0800", "1000", "1066", "1492", "1500",
+          "1789", "1914", "1945", "1969"), {"width": 6000}, ["0.01 Ma", "0.005 Ma", "1969"]),
+        (("Y-1100000", "Y-300000", "-9999", "-0500", "-0300", "0100", "0800", "1000", "1066", "1492", "1500",
+          "1789", "1914", "1945", "1969"), {"width": 10000}, ["0.01 Ma", "0.005 Ma", "1969"]),
+        (("Y-66000000", "Y-2500000", "-0500", "1000", "1500", "1969"), {"width": 10000}, ["0.2 Ma", "0.1 Ma", "1969"]),
+        (("Y-66000000", "Y-2500000", "-0500", "1000", "1500", "1969"), {"width": 20000, "scale": "adaptive"},
+         ["0.1 Ma", "0.05 Ma", "1969"]),
+        (("Y-66000000", "Y-2500000", "-0500", "1000", "1500", "1969"), {"size": "a4", "orientation": "vertical"},
+         ["20 Ma", "10 Ma", "1969"]),
+    ],
+)
+def test_deep_chart_ticks_read_in_one_family(whens, options, tail):
+    """A deep chart's axis reads in Ma to its last step, then the data's last year, however busy its Common Era."""
+    from timeline.layout import layout
+    from timeline.model import Timeline
+
+    tl = Timeline(title="Deep")
+    for k, when in enumerate(whens):
+        tl = tl.add_event(f"e{k}", f"Event {k}", when)
+    scene = layout(tl, **options)
+    texts = [t.text for t in sorted(scene.ticks, key=lambda t: (t.y, t.x))]
+    _one_family(texts, "1969")
+    assert texts[-len(tail):] == tail
+
+
 def test_deep_axis_ticks_nothing_in_the_future():
     """A Ma axis whose padding runs past year 0 draws no "1,000,000 CE" (nor any tick after the data)."""
     a, b = _day(-66_000_000), _day(1970)

@@ -27,6 +27,7 @@ from timeline.dates.tokens import (
 )
 from timeline.dates.types import Bound, HistoricalDate, Precision, Span, TimeOfDay
 from timeline.dates.units import (
+    before_present,
     check_day,
     check_fine_year,
     check_year,
@@ -40,6 +41,7 @@ from timeline.dates.units import (
     ordinal_millennium_unit,
     season_unit,
     year_unit,
+    years_before_ce,
 )
 
 __all__ = ["NoPattern", "parse_english"]
@@ -74,7 +76,7 @@ class NoPattern(Exception):
     """The words are all known but do not form a date we read (dateutil may try)."""
 
 
-_DEEP_NEXT = frozenset(W.DEEP_SCALES) | frozenset(W.DEEP_SUFFIXES) | {"years"}
+_DEEP_NEXT = frozenset(W.DEEP_SCALES) | frozenset(W.DEEP_SUFFIXES) | {"years", "bp"}
 _LEADING_PHRASES: dict[str, list[tuple[tuple[str, ...], Bound | None, bool]]] = {}
 for _words in W.APPROXIMATE_PHRASES:
     _LEADING_PHRASES.setdefault(_words[0], []).append((_words, None, False))
@@ -125,9 +127,10 @@ def _deep_time(tokens: list[Token], position: int, text: str) -> tuple[str, int]
     elif following[:1] and following[0] in W.DEEP_SUFFIXES:
         scale, used = W.DEEP_SUFFIXES[following[0]], 1
     elif following[:2] == ["years", "ago"]:
-        raise fail(f"'{number.value} years ago' depends on today's date; write a year (e.g. EDTF "
-                   f"Y-{number.value.replace(',', '')} for that many years before 1 CE), or deep time in millions "
-                   "or billions ('2.5 million years ago')", text, number.column, hint=False)
+        raise fail(f"'{number.value} years ago' depends on today's date; write a year{years_before_ce(number.value)}, "
+                   "or deep time in millions or billions ('2.5 million years ago')", text, number.column, hint=False)
+    elif following[:1] == ["bp"]:
+        raise fail(before_present(number.value), text, number.column, hint=False)
     else:
         return None
     whole, _, fraction = number.value.replace(",", "").partition(".")

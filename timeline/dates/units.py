@@ -17,9 +17,9 @@ from timeline.dates.types import Bound, HistoricalDate, Precision, Span, TimeOfD
 from timeline.errors import DateError
 
 __all__ = [
-    "DEFAULT_HINT", "MAX_YEAR", "PARTS", "SEASON_NAMES", "Unit", "check_day", "check_fine_year", "check_month",
-    "check_year", "day_unit", "decade_unit", "fail", "make_date", "make_span", "month_unit", "season_unit",
-    "unit_of", "year_edtf", "year_unit", "years_unit",
+    "DEFAULT_HINT", "MAX_YEAR", "PARTS", "SEASON_NAMES", "Unit", "before_present", "check_day", "check_fine_year",
+    "check_month", "check_year", "day_unit", "decade_unit", "fail", "make_date", "make_span", "month_unit",
+    "season_unit", "unit_of", "year_edtf", "year_unit", "years_before_ce", "years_unit",
 ]
 
 DEFAULT_HINT = "write EDTF such as 1953-03-05, or a phrase such as '5 March 1953'"
@@ -57,6 +57,32 @@ def year_edtf(year: int) -> str:
     if -9999 <= year < 0:
         return f"-{-year:04d}"
     return f"Y{year}"
+
+
+def _whole(count: str) -> int | None:
+    digits = count.replace(",", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def years_before_ce(count: str) -> str:
+    """" (e.g. EDTF Y-299999 for 300,000 BCE, that many years before 1 CE)" for "300,000"; "" for no whole number.
+
+    N BCE is N years before 1 CE (there is no year 0), astronomical year 1 - N: ``Y-300000`` is 300,001 BCE.
+    """
+    years = _whole(count)
+    if not years:
+        return ""
+    year = 1 - years
+    return f" (e.g. EDTF {year_edtf(year)} for {cal.format_year(year)}, that many years before 1 CE)"
+
+
+def before_present(count: str) -> str:
+    """Why "5000 BP" is refused, naming the year 1950 - N it is if it counts calendar years (-3050, 3051 BCE)."""
+    years = _whole(count)
+    example = "" if years is None else (f" (EDTF {year_edtf(1950 - years)} is {cal.format_year(1950 - years)}, "
+                                        f"{count} calendar years before 1950)")
+    return (f"'{count} BP' counts years before 1950, and radiocarbon years are not calendar years; write the "
+            f"calendar year{example}")
 
 
 def _days(julian: bool):

@@ -9,7 +9,7 @@ import attrs
 from timeline.cite import Run, note
 from timeline.layout.chart import MARGIN, Chart, EraSpan
 from timeline.layout.classify import EventInfo
-from timeline.layout.marks import LEGEND, LEGEND_GLYPH, legend_glyph
+from timeline.layout.marks import LEGEND_GLYPH, LegendKey, legend_glyph
 from timeline.layout.scene import ASCENT, DESCENT, NoteEntry, Shape, Text
 from timeline.layout.text import measure, shorten, wrap, wrap_runs, wrap_whole
 
@@ -90,7 +90,8 @@ def _pieces(word: str, size: float, width: float, bold: bool) -> list[str]:
     return out
 
 
-def legend(ch: Chart, keys: Sequence[str], y: float, force: bool = False) -> tuple[list[Shape], list[Text], float]:
+def legend(ch: Chart, keys: Sequence[LegendKey], y: float,
+           force: bool = False) -> tuple[list[Shape], list[Text], float]:
     """A key to the marks, flowing in rows from ``y``; returns shapes, texts and the y below it.
 
     ``force`` draws it even when the chart went without (the key on the page after a small frame).
@@ -104,8 +105,8 @@ def legend(ch: Chart, keys: Sequence[str], y: float, force: bool = False) -> tup
     x, x_end = MARGIN, ch.width - MARGIN
     row_h = max(size * ty.line, 14.0) + 4
     c = y + row_h / 2
-    for key in keys:
-        text = LEGEND[key]
+    for entry in keys:
+        key, text = entry.key, entry.text
         w = LEGEND_GLYPH + 6 + measure(text, size)
         if x > MARGIN and x + w > x_end:
             x, c = MARGIN, c + row_h

@@ -9,7 +9,7 @@ import attrs
 from timeline.layout import blocks
 from timeline.layout.chart import MARGIN, Chart
 from timeline.layout.horizontal import horizontal
-from timeline.layout.marks import legend_keys, mark_kind
+from timeline.layout.marks import legend_keys
 from timeline.layout.options import LayoutOptions
 from timeline.layout.scale import linear_scale
 from timeline.layout.scene import ASCENT, NoteEntry, Scene, Shape, Text
@@ -87,7 +87,7 @@ def _source_pages(ch: Chart) -> list[Scene]:
     top = header[-1].box.y1 + 8
     key: tuple[list[Shape], list[Text]] = ([], [])
     if ch.key_follows:  # the legend the chart had no room for leads the first page
-        keys = legend_keys(ch.infos, ch.tl.eras, lambda i: mark_kind(i) == "extent")
+        keys = legend_keys(ch.infos, ch.tl.eras)
         title = ty.text(MARGIN, top + 10 + ty.lane * ASCENT, "Key to the marks", "notes-heading")
         shapes, texts, top = blocks.legend(ch, keys, title.box.y1 + 6, force=True)
         key = (shapes, [title, *texts])

@@ -17,7 +17,7 @@ from timeline.layout.chart import MARGIN, Chart, first_fit, union
 from timeline.layout.rows import BAR_C, BAR_TRACK, GAP, LanePlan, Placed, fit_lanes, plan_lane, span_text
 from timeline.layout.classify import EventInfo
 from timeline.layout.ladder import is_deep, stretch_label
-from timeline.layout.marks import legend_keys, mark_extent, mark_kind, marks
+from timeline.layout.marks import legend_keys, mark_extent, marks
 from timeline.layout.scale import TimeScale
 from timeline.layout.scene import ASCENT, AxisBreak, Badge, EraBand, EventMark, Label, LaneBand, Scene, Shape, Text
 from timeline.layout.text import measure, shorten, units
@@ -316,7 +316,7 @@ def horizontal(ch: Chart) -> Scene:
     x0, x1 = MARGIN, ch.width - MARGIN
     scale = ch.scale(x0 + 6, x1 - 6)
     legend_shapes, legend_texts, y = blocks.legend(
-        ch, legend_keys(ch.infos, ch.tl.eras, lambda i: mark_kind(i) == "extent"), y)
+        ch, legend_keys(ch.infos, ch.tl.eras), y)
     header = [*header, *legend_texts]
     era_rows, y = blocks.era_rows(ch, ch.eras(scale), y, x0, x1)
     plot_top = y

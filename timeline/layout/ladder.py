@@ -16,7 +16,7 @@ from timeline.dates import calendar as cal
 from timeline.layout.text import measure
 from timeline.layout.typography import Typography
 
-__all__ = ["CHAIN", "DEEP_AXIS", "GROUP", "LADDER", "NAMES_DAYS", "PRESENT_SHARE", "Rung", "YEAR0", "deep_end",
+__all__ = ["CHAIN", "DEEP_AXIS", "GROUP", "LADDER", "NAMES_DAYS", "Rung", "YEAR0", "deep_end",
            "is_deep", "label_width", "nests", "rung_days", "rungs_from", "stretch_label", "tick_context", "tick_label",
            "year_label"]
 
@@ -82,9 +82,6 @@ def is_deep(d0: float) -> bool:
 
 #: The first day of year 0 (1 BCE), where a deep axis counts its years ago from.
 YEAR0 = float(cal.from_gregorian(0, 1, 1))
-#: A deep axis's year-0 tick moves to the present year when that is within this share of its step
-#: (a 10,000-year step or longer for 2020): the last step then reads a little long, as an end does.
-PRESENT_SHARE = 0.25
 
 
 def deep_end(deep: bool, last: float | None) -> tuple[float | None, float | None]:
@@ -92,7 +89,7 @@ def deep_end(deep: bool, last: float | None) -> tuple[float | None, float | None
 
     The first is the later of year 0 and ``last``: nothing is ticked in the padding after the
     data ("1,000,000 CE" on a Ma axis).  The second is the first day of the data's last year
-    when that is in the Common Era ("2020"), which the tick at year 0 stands at and names.
+    when that is in the Common Era ("2020"): the one tick in the Common Era, standing in for year 0.
     """
     if not deep or last is None:
         return None, None

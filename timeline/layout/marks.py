@@ -9,22 +9,24 @@ swaps the coordinates (time runs down).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
-from timeline.dates import Bound
+import attrs
+
+from timeline.dates import Bound, Precision
 from timeline.layout.classify import EventInfo
 from timeline.layout.scene import Shape
 from timeline.model.records import Era
 
-__all__ = ["LEGEND", "LEGEND_GLYPH", "POINT_R", "WHISKER", "legend_glyph", "legend_keys", "mark_extent",
-           "mark_kind", "mark_reach", "marks"]
+__all__ = ["LEGEND", "LEGEND_GLYPH", "LegendKey", "POINT_R", "WHISKER", "extent_text", "legend_glyph",
+           "legend_keys", "mark_extent", "mark_kind", "mark_reach", "marks"]
 
 POINT_R = 4.5
 WHISKER = 20.0
-#: What each legend key says, in the order the legend lists them.
+#: What each legend key says, in the order the legend lists them ("extent" is worded by :func:`extent_text`).
 LEGEND = {
     "day": "exact day",
-    "extent": "sometime in (month or year known)",
+    "extent": "sometime in",
     "range": "from – to",
     "approx": "approximate (c.)",
     "bound": "on or before / after",
@@ -93,9 +95,42 @@ def legend_glyph(key: str, x: float, c: float) -> list[Shape]:
     return [Shape("rect", k + "era", (x + 1, c - 7, 28.0, 14.0))]
 
 
-def legend_keys(infos: Iterable[EventInfo], eras: Iterable[Era], is_extent: Callable[[EventInfo], bool]) -> list[str]:
-    """The mark kinds a chart draws, in the order the legend lists them."""
+@attrs.frozen
+class LegendKey:
+    """One entry of the legend: the mark kind (a key of :data:`LEGEND`) and the words beside its sample."""
+
+    key: str
+    text: str
+
+
+#: What a "sometime in" band stands for, by the date's precision (finest first).
+_UNITS = {Precision.MONTH: "month", Precision.SEASON: "season", Precision.YEAR: "year", Precision.DECADE: "decade",
+          Precision.CENTURY: "century", Precision.MILLENNIUM: "millennium"}
+#: A date given to a few significant digits ("66 Ma", Y-300000S1): a block of years, not a calendar unit.
+_ROUNDED = "rounded span"
+
+
+def extent_text(known: Collection[tuple[Precision, bool]]) -> str:
+    """The legend words of the "sometime in" band for the (precision, significant digits) of the dates it draws.
+
+    "sometime in a year", "sometime in a month, year or decade"; a date given to significant digits
+    is "a rounded span"; more than three kinds read as a span ("sometime in a month to a century").
+    """
+    kinds = {_ROUNDED if rounded or precision not in _UNITS else _UNITS[precision]
+             for precision, rounded in known if precision > Precision.DAY}
+    words = [w for w in (*_UNITS.values(), _ROUNDED) if w in kinds]
+    if not words:
+        return LEGEND["extent"]
+    if len(words) > 3:
+        return f"{LEGEND['extent']} a {words[0]} to a {words[-1]}"
+    listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+    return f"{LEGEND['extent']} a {listed}"
+
+
+def legend_keys(infos: Iterable[EventInfo], eras: Iterable[Era]) -> list[LegendKey]:
+    """The mark kinds a chart draws and what each means on it, in the order the legend lists them."""
     used: set[str] = set()
+    known: set[tuple[Precision, bool]] = set()  # what the chart's "sometime in" bands stand for
     for info in infos:
         if info.disputed:
             used.add("disputed")
@@ -110,7 +145,12 @@ def legend_keys(infos: Iterable[EventInfo], eras: Iterable[Era], is_extent: Call
         elif info.bound is not Bound.EXACT:
             used.add("bound")
         else:
-            used.add("extent" if is_extent(info) else "day")
+            if mark_kind(info) == "extent":
+                used.add("extent")
+                when = info.event.when
+                known.add((when.precision, "S" in when.edtf))
+            else:
+                used.add("day")
             if info.approx_start or info.uncertain:
                 used.add("approx")
         if info.event.is_context:
@@ -119,7 +159,7 @@ def legend_keys(infos: Iterable[EventInfo], eras: Iterable[Era], is_extent: Call
             used.add("weak")
     if any(era.when.first_day is not None and era.when.last_day is not None for era in eras):
         used.add("era")
-    return [k for k in LEGEND if k in used]
+    return [LegendKey(k, extent_text(known) if k == "extent" else LEGEND[k]) for k in LEGEND if k in used]
 
 
 def mark_extent(info: EventInfo, pos: Pos) -> tuple[float, float]:

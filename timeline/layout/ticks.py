@@ -18,8 +18,8 @@ each unit may step by), and the label follows what the tick opens ("1953", "Mar"
 
 A deep axis (one that starts before 1,000,000 BCE) reads in Ma and Ga throughout, counted back
 from year 0.  It has no tick after its data: where the data reaches the Common Era (a "now" in
-2020), the tick at year 0, within a quarter of a step of it, stands at that year and is labelled
-"2020", not "0 Ga".
+2020), the one tick after year 0 is at the data's last year, labelled "2020", in place of "0 Ga"
+(and of "1000" or "1500" in a busy last stretch), whatever the step.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import attrs
 
 from timeline.dates import calendar as cal
-from timeline.layout.ladder import (CHAIN, GROUP, NAMES_DAYS, PRESENT_SHARE, YEAR0, Rung, deep_end, is_deep,
+from timeline.layout.ladder import (CHAIN, GROUP, NAMES_DAYS, YEAR0, Rung, deep_end, is_deep,
                                     label_width, nests, rung_days, rungs_from, tick_context, tick_label)
 from timeline.layout.scale import TimeScale
 from timeline.layout.text import measure
@@ -160,14 +160,16 @@ class _Locator:
         return out
 
     def rung_days(self, rung: Rung, a: float, b: float) -> list[float]:
-        """The rung's ticks in ``a..b``; on a deep axis none after its data, and year 0 at the present year."""
+        """The rung's ticks in ``a..b``; on a deep axis none after its data, and none in the Common Era but
+        the present year, which stands in for year 0 (never "0 Ma · 1000 · 1969": one family, then the present)."""
         days = rung_days(rung, a, b, self.deep)
         if self.horizon is None:
             return days
         present = self.present
-        if present is not None and present <= b and rung.years * PRESENT_SHARE >= cal.year_of(int(present)):
-            # No tick of this step falls between year 0 and the present: the one stands for the other.
-            days = [present if d == YEAR0 else d for d in days]
+        if present is not None:
+            days = [d for d in days if d < YEAR0]
+            if a <= present <= b:
+                days.append(present)
         return [d for d in days if d <= self.horizon]
 
     def misleading(self, c: _Cand) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from timeline.layout import blocks
 from timeline.layout.chart import MARGIN, Chart, union
 from timeline.layout.columns import Columns
-from timeline.layout.marks import POINT_R, legend_keys, mark_extent, mark_kind, marks
+from timeline.layout.marks import POINT_R, legend_keys, mark_extent, marks
 from timeline.layout.scale import knot_scale, linear_scale
 from timeline.layout.flow import Flow, flow_list
 from timeline.layout.scene import (ASCENT, DESCENT, AxisBreak, Badge, EraBand, EventMark, Label, LaneBand, Scene,
@@ -66,8 +66,7 @@ def vertical(ch: Chart) -> Scene:
     cols = Columns(ch, axis_x, x_right, d0, d1, narrow=narrow)
     label_x = cols.end + (12 if narrow else 18)
     max_w = max(60.0, x_right - label_x)
-    keys = legend_keys(ch.infos, ch.tl.eras,
-                       lambda i: mark_kind(i) == "extent")
+    keys = legend_keys(ch.infos, ch.tl.eras)
     legend_shapes, legend_texts, y = blocks.legend(ch, keys, y)
     header = [*header, *legend_texts]
     key_shapes, lane_key, y = _lane_key(ch, y, x_right)
