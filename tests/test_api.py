@@ -90,7 +90,8 @@ _IMPORTED = (
 )
 #: Modules no command below needs: the HTML and PNG renderers and what they pull in, dateutil, the network.
 _HEAVY = ("jinja2", "markupsafe", "svgwrite", "dateutil", "http", "ssl", "email", "urllib.request",
-          "timeline.render.html", "timeline.render.charts", "timeline.render.png")
+          "timeline.render.html", "timeline.render.html_env", "timeline.render.html_view", "timeline.render.charts",
+          "timeline.render.png")
 
 
 @pytest.mark.parametrize(("argv", "needed", "unneeded"), [
