@@ -58,12 +58,44 @@ _SPLIT = {
                                    "TIMELINE_KEYS", "TOP_KEYS"),
         "timeline.io.tomlvalues": ("CITATION_KEYS", "MEDIA_KEYS", "QUANTITY_KEYS"),
     },
+    "timeline.cli": {
+        "timeline.cli": ("EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "UsageError_",
+                         "_emit", "_emit_all", "_failed", "_inputs", "_quiet_stdout", "_run", "_stdin", "_stdout",
+                         "main"),
+        "timeline.cli.commands": ("COMMANDS", "_cmd_check", "_cmd_convert", "_cmd_export", "_cmd_render", "_filtered",
+                                  "_gc_paused", "_load", "_nothing_to_draw", "_render_formats", "_render_name",
+                                  "_render_one", "_shown", "_source_pages"),
+        "timeline.cli.parser": ("RENDER_FORMATS", "_parser", "_size"),
+    },
+    "timeline.dates.english": {
+        "timeline.dates.english": ("_complete_left", "_parse_range", "_split_range", "parse_english"),
+        "timeline.dates.english_coarse": ("_coarse_unit", "_decade"),
+        "timeline.dates.english_deep": ("_deep_time",),
+        "timeline.dates.english_side": ("_DEEP_NEXT", "_LEADING_PHRASES", "_Partial", "_SIDE_PHRASE_STARTS",
+                                        "_assign_numbers", "_build_side", "_read_bounds", "_read_side"),
+        "timeline.dates.tokens": ("NoPattern",),
+    },
+    "timeline.io.jsonfmt": {
+        "timeline.io.jsonfmt": ("FORMAT_NAME", "FORMAT_VERSION", "_SOURCE_FIELDS"),
+        "timeline.io.jsonread": ("_DATE_KEYS", "_JsonReader", "_KNOWN_KEYS", "_not_ours", "read_json", "read_json_text"),
+        "timeline.io.jsonwrite": ("_citation", "_claim", "_date", "_quantity", "_source_value", "_support", "dumps",
+                                  "to_data", "write_json"),
+    },
+    "timeline.render.html": {
+        "timeline.render.html": ("THEMES", "_BATCH", "_PREFIX_RE", "_batches", "_prepared", "_rendered", "html_writer",
+                                 "render_html"),
+        "timeline.render.html_env": ("_AUTOESCAPE_SUFFIXES", "_autoescape", "_packaged_environment",
+                                     "make_environment"),
+        "timeline.render.html_view": ("_NOTHING", "_Refs", "_URL_CLASS", "_View", "_claim", "_claim_groups", "_context",
+                                      "_event", "_runs_html", "_when_html", "datetime_value", "noterefs"),
+    },
 }
 
 
 @pytest.mark.parametrize("old", sorted(_SPLIT))
 def test_split_modules_keep_their_names(old: str) -> None:
-    """Every name importable from timeline.model and timeline.io.toml before the split still is, the same object."""
+    """Every name a split module had (model, io/toml.py, cli.py, dates/english.py, render/html.py, io/jsonfmt.py)
+    is still importable from it, the same object as in its new home."""
     import importlib
 
     module = importlib.import_module(old)
@@ -90,17 +122,26 @@ _IMPORTED = (
 )
 #: Modules no command below needs: the HTML and PNG renderers and what they pull in, dateutil, the network.
 _HEAVY = ("jinja2", "markupsafe", "svgwrite", "dateutil", "http", "ssl", "email", "urllib.request",
-          "timeline.render.html", "timeline.render.charts", "timeline.render.png")
+          "timeline.render.html", "timeline.render.html_env", "timeline.render.html_view", "timeline.render.charts",
+          "timeline.render.png")
+
+
+#: Modules kept out of start-up: the commands (for --version and --help), deep time's grammar (few texts
+#: name it), and what only a failure or a FIFO needs.
+_LATER = ("timeline.dates.english_deep", "traceback", "select")
 
 
 @pytest.mark.parametrize(("argv", "needed", "unneeded"), [
-    (["check", "events"], ("timeline.io.toml", "timeline.model"), ("timeline.layout", "timeline.render", *_HEAVY)),
+    (["--version"], ("timeline.cli.parser",), ("timeline.cli.commands", "timeline.model", *_LATER, *_HEAVY)),
+    (["check", "events"], ("timeline.io.toml", "timeline.model", "timeline.dates.english_side"),
+     ("timeline.layout", "timeline.render", *_LATER, *_HEAVY)),
     (["render", "events", "--format", "svg", "-o", "{out}/t.svg"],
      ("timeline.layout.build", "timeline.render.svg"), _HEAVY),
 ])
 def test_commands_import_only_what_they_use(argv: list[str], needed: tuple[str, ...], unneeded: tuple[str, ...],
                                             tmp_path) -> None:
-    """`check` imports no layout or renderer; `render --format svg` no jinja2, svgwrite, dateutil or HTML renderer."""
+    """`--version` imports no command; `check` no layout or renderer; `render --format svg` no jinja2, svgwrite,
+    dateutil or HTML renderer."""
     import json
 
     argv = [a.format(out=tmp_path) for a in argv]

@@ -117,3 +117,36 @@ def test_an_id_that_cannot_be_kept_is_said(fmt: str, text: str, expected: str) -
     result = read_text(text, format=fmt, name="x")
     assert result.timeline is not None
     assert expected in [d.format().splitlines()[0] for d in result.diagnostics]
+
+
+def _priority_toml(priority: int) -> str:
+    return f'[[events]]\nid = "a"\ntitle = "a"\nwhen = "1953"\npriority = {priority}\n'
+
+
+def _priority_json(priority: int) -> str:
+    return json.dumps({"format": "timeline", "version": 1,
+                       "events": [{"id": "a", "title": "a", "when": "1953", "priority": priority}]})
+
+
+PRIORITY_CASES = [
+    ("toml", _priority_toml, "x:5:12: error: 'priority' must be a whole number from -1000 to 1000 (higher is labelled "
+     "first), got {p}"),
+    ("json", _priority_json, "x:1:103:$.events[0].priority: error: expected a whole number from -1000 to 1000, got {p}"),
+    ("csv", lambda p: f"date,title,priority\n1953,a,{p}\n",
+     "x:2:8: error: priority '{p}' must be a whole number from -1000 to 1000"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "make", "expected"), PRIORITY_CASES, ids=[c[0] for c in PRIORITY_CASES])
+def test_a_priority_is_kept_within_its_range_and_refused_past_it(fmt: str, make, expected: str) -> None:
+    """Each reader keeps a priority at either end of PRIORITY_RANGE and refuses one past either end, at its place."""
+    from timeline.model.validators import PRIORITY_RANGE
+
+    low, high = PRIORITY_RANGE
+    for kept in (low, high):
+        result = read_text(make(kept), format=fmt, name="x")
+        assert result.timeline is not None and [e.priority for e in result.timeline.events] == [kept]
+    for refused in (low - 1, high + 1):
+        result = read_text(make(refused), format=fmt, name="x")
+        errors = [d.format().splitlines()[0] for d in result.diagnostics if d.is_error]
+        assert result.timeline is None and errors == [expected.format(p=refused)]

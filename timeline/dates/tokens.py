@@ -1,4 +1,4 @@
-"""The tokens of an English date phrase, and the refusals that need only a token."""
+"""The tokens of an English date phrase, the refusals that need only a token, and NoPattern."""
 
 from __future__ import annotations
 
@@ -13,7 +13,12 @@ from timeline.dates.types import TimeOfDay
 from timeline.dates.units import fail
 from timeline.errors import DateError
 
-__all__ = ["Token", "calendar_word", "clock", "starts_with", "tokenize", "twelve_hour", "unknown_word"]
+__all__ = ["NoPattern", "Token", "calendar_word", "clock", "starts_with", "tokenize", "twelve_hour", "unknown_word"]
+
+
+class NoPattern(Exception):
+    """The words are all known but do not form a date we read (dateutil may try)."""
+
 
 _TOKEN = re.compile(
     r"(?P<clock>\d{1,2}:\d\d(?::\d\d)?)"

@@ -2,34 +2,40 @@
 
 The schema is documented in ``docs/json.md``.  Export → import → export
 gives identical bytes.  Import errors point at a JSON path such as
-``$.events[3].when.edtf``.
+``$.events[3].when.edtf``.  One module a direction: jsonwrite.py writes,
+jsonread.py reads (through :mod:`timeline.io.jsonpos` for the text's
+positions), and jsonlocate.py takes the validation pass's model paths
+back to JSON paths; this module holds what they share, and its names
+are importable from here on first use (PEP 562), so writing loads no
+reader.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-import attrs
+from timeline._lazy import lazy_attributes
 
-from timeline.dates import CALENDARS, HistoricalDate, Span, parse_date
-from timeline.errors import DateError, Diagnostic, UsageError
-from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean, read_file
-from timeline.io.jsonpos import loads_checked, with_lines
-from timeline.io.limits import bounded_number, normalise_text
-from timeline.io.validate import ModelPath, Where, validate
-from timeline.model.records import Citation, Claim, ClaimRank, Era, Event, Lane, Media, Quantity, Source, SourceKind
-from timeline.model.timeline import Timeline
-from timeline.model.validators import is_valid_id
-from timeline.support import support, weak_only
+if TYPE_CHECKING:
+    from timeline.io.jsonread import _DATE_KEYS, _KNOWN_KEYS, _JsonReader, _not_ours, read_json, read_json_text
+    from timeline.io.jsonwrite import (
+        _citation,
+        _claim,
+        _date,
+        _quantity,
+        _source_value,
+        _support,
+        dumps,
+        to_data,
+        write_json,
+    )
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "read_json", "read_json_text", "to_data", "write_json"]
 
 FORMAT_NAME = "timeline"
 FORMAT_VERSION = 1
 
+#: Each source attribute and its CSL-JSON key.
 _SOURCE_FIELDS = (
     ("type", "type"), ("kind", "kind"), ("title", "title"), ("author", "author"), ("editor", "editor"),
     ("container_title", "container-title"), ("publisher", "publisher"), ("issued", "issued"), ("url", "URL"),
@@ -37,394 +43,12 @@ _SOURCE_FIELDS = (
     ("reliability", "reliability"), ("file", "file"),
 )
 
-
-# The keys each object may hold: what the TOML reader takes, plus what export adds for other programs
-# (read back and ignored: "display", "earliest", "support"...).  Any other key is a mistake, as in TOML.
-_DATE_KEYS = frozenset({"edtf", "text", "display", "earliest", "latest", "precision", "approximate", "uncertain",
-                        "calendar"})
-_KNOWN_KEYS = {
-    "the file (top level)": frozenset({"format", "version", "timeline", "lanes", "eras", "events", "sources"}),
-    "timeline": frozenset({"title", "subtitle", "description", "range"}),
-    "a lane": frozenset({"id", "label", "description"}),
-    "an era": frozenset({"id", "label", "when", "text", "citations"}),
-    "an event": frozenset({"id", "title", "when", "date_label", "text", "tags", "lane", "note", "display_date",
-                           "priority", "media", "citations", "claims", "support", "weak_only", "disputes"}),
-    "a source": frozenset({"id", *(key for _, key in _SOURCE_FIELDS)}),
-    "a date": _DATE_KEYS,
-    "a citation": frozenset({"source", "locator", "quote"}),
-    "a claim": frozenset({"about", "kind", "when", "quantity", "statement", "by", "text", "rank", "note", "citations"}),
-    "a quantity": frozenset({"value", "low", "high", "approximate", "unit", "display"}),
-    "media": frozenset(attrs.fields_dict(Media)),
+# The names jsonfmt.py held before it was split, in the writer and the reader now.
+_LAZY = {
+    **dict.fromkeys(("_citation", "_claim", "_date", "_quantity", "_source_value", "_support", "dumps", "to_data",
+                     "write_json"), "timeline.io.jsonwrite"),
+    **dict.fromkeys(("_DATE_KEYS", "_KNOWN_KEYS", "_JsonReader", "_not_ours", "read_json", "read_json_text"),
+                    "timeline.io.jsonread"),
 }
 
-
-def _date(when: HistoricalDate | Span | None) -> dict[str, Any] | None:
-    if when is None:
-        return None
-    precision = when.precision.name.lower() if isinstance(when, HistoricalDate) else "range"
-    extra = {"calendar": when.calendar} if when.calendar != "gregorian" else {}
-    return {
-        **extra,
-        "edtf": when.edtf,
-        "text": when.text,
-        "display": when.display(),
-        "earliest": when.earliest.isoformat() if when.earliest else None,
-        "latest": when.latest.isoformat() if when.latest else None,
-        "precision": precision,
-        "approximate": bool(getattr(when, "approximate", False)),
-        "uncertain": bool(getattr(when, "uncertain", False)),
-    }
-
-
-def _citation(c: Citation) -> dict[str, str]:
-    return {"source": c.source, "locator": c.locator, "quote": c.quote}
-
-
-def _quantity(q: Quantity | None) -> dict[str, Any] | None:
-    if q is None:
-        return None
-    return {"value": q.value, "low": q.low, "high": q.high, "approximate": q.approximate, "unit": q.unit,
-            "display": q.display()}
-
-
-def _claim(c: Claim) -> dict[str, Any]:
-    return {
-        "about": c.about, "kind": c.kind, "when": _date(c.when), "quantity": _quantity(c.quantity),
-        "statement": c.statement, "by": c.by, "text": c.text, "rank": c.rank.value, "note": c.note, "citations": [_citation(x) for x in c.citations],
-    }
-
-
-def to_data(tl: Timeline) -> dict[str, Any]:
-    """The timeline as plain JSON-ready data (dicts, lists, strings, numbers)."""
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "timeline": {"title": tl.title, "subtitle": tl.subtitle, "description": tl.description,
-                     "range": _date(tl.range)},
-        "lanes": [{"id": ln.id, "label": ln.label, "description": ln.description} for ln in tl.lanes],
-        "eras": [{"id": e.id, "label": e.label, "when": _date(e.when), "text": e.text,
-                  "citations": [_citation(c) for c in e.citations]} for e in tl.eras],
-        "events": [
-            {
-                "id": ev.id, "title": ev.title, "when": _date(ev.when), "date_label": ev.date_label(),
-                "text": ev.text, "tags": list(ev.tags), "lane": ev.lane, "note": ev.note,
-                "display_date": ev.display_date, "priority": ev.priority,
-                "media": attrs.asdict(ev.media) if ev.media else None,
-                "citations": [_citation(c) for c in ev.citations],
-                "claims": [_claim(c) for c in ev.claims],
-                "support": _support(ev, tl),
-                "weak_only": weak_only(ev, tl.sources),
-                "disputes": list(ev.disputes),
-            }
-            for ev in tl.events
-        ],
-        "sources": {
-            sid: {"id": sid, **{key: _source_value(getattr(src, attr)) for attr, key in _SOURCE_FIELDS}}
-            for sid, src in sorted(tl.sources.items())
-        },
-    }
-
-
-def _support(ev: Event, tl: Timeline) -> str | None:
-    kind = support(ev, tl.sources)
-    return kind.value if kind is not None else None
-
-
-def _source_value(value: Any) -> Any:
-    if isinstance(value, SourceKind):
-        return value.value
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def dumps(tl: Timeline) -> str:
-    """Serialise a timeline to our JSON: sorted keys, two-space indent, UTF-8 text, final newline."""
-    return json.dumps(to_data(tl), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-class _JsonReader:
-    """Builds a Timeline from our JSON data, reporting problems at JSON paths."""
-
-    def __init__(self, name: str, collector: Collector, strict: bool = False) -> None:
-        self.name = name
-        self.strict = strict
-        self.c = collector
-        # The JSON index of each model event, era and lane (invalid entries are skipped).
-        self.index: dict[str, list[int]] = {"events": [], "eras": [], "lanes": []}
-
-    def err(self, pointer: str, message: str) -> None:
-        self.c.error(message, self.name, pointer=pointer)
-
-    def obj(self, value: Any, pointer: str, what: str | None = None) -> dict[str, Any]:
-        """The object at ``pointer`` ({} after an error); with ``what``, each key it may not hold is an error."""
-        if not isinstance(value, dict):
-            self.err(pointer, f"expected an object, got {type(value).__name__}")
-            return {}
-        if what is not None:
-            known = _KNOWN_KEYS[what]
-            for key in value:
-                if key not in known:
-                    self.err(f"{pointer}.{key}", f"unknown key '{key}' in {what}{did_you_mean(key, known)}")
-        return value
-
-    def seq(self, value: Any, pointer: str) -> list[Any]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.err(pointer, f"expected an array, got {type(value).__name__}")
-            return []
-        return value
-
-    def priority(self, data: dict[str, Any], pointer: str) -> int | None:
-        value = data.get("priority")
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not -1000 <= value <= 1000:
-            self.err(f"{pointer}.priority", f"expected a whole number from -1000 to 1000, got {value!r}")
-            return None
-        return value
-
-    def text(self, data: dict[str, Any], key: str, pointer: str) -> str:
-        value = data.get(key, "")
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            self.err(f"{pointer}.{key}", f"expected a string, got {type(value).__name__}")
-            return ""
-        return value
-
-    def ident(self, data: dict[str, Any], pointer: str) -> str | None:
-        value = data.get("id")
-        if not is_valid_id(value):
-            self.err(f"{pointer}.id", f"expected an id of letters, digits, '-', '_', '.', ':', got {value!r}")
-            return None
-        return value
-
-    def strings(self, value: Any, pointer: str) -> tuple[str, ...]:
-        if isinstance(value, str):
-            return (value,)
-        items = self.seq(value, pointer)
-        if not all(isinstance(v, str) for v in items):
-            self.err(pointer, "expected an array of strings")
-            return ()
-        return tuple(items)
-
-    def date(self, value: Any, pointer: str) -> HistoricalDate | Span | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            value = {"edtf": value}
-        data = self.obj(value, pointer, "a date")
-        edtf = data.get("edtf")
-        if not isinstance(edtf, str):
-            self.err(f"{pointer}.edtf", "a date needs an 'edtf' string")
-            return None
-        calendar = data.get("calendar", "gregorian")
-        if calendar not in CALENDARS:
-            self.err(f"{pointer}.calendar", f"unknown calendar {calendar!r}; expected one of {', '.join(CALENDARS)}")
-            return None
-        original = data.get("text")
-        if isinstance(original, str) and original and original != edtf:
-            # The wording can carry more than its EDTF ("the late 1940s" is a decade part,
-            # its EDTF a range of years), so it is preferred when it means the same dates.
-            try:
-                worded = parse_date(original, calendar=calendar)
-            except DateError:
-                worded = None
-            if worded is not None and worded.edtf == edtf and worded.calendar == calendar:
-                return worded
-        try:
-            when = parse_date(edtf, calendar=calendar)
-        except DateError as exc:
-            self.err(f"{pointer}.edtf", str(exc))
-            return None
-        return attrs.evolve(when, text=original) if isinstance(original, str) else when
-
-    def citations(self, value: Any, pointer: str) -> tuple[Citation, ...]:
-        out = []
-        for i, item in enumerate(self.seq(value, pointer)):
-            p = f"{pointer}[{i}]"
-            item = self.obj(item, p, "a citation")
-            source = item.get("source")
-            if not isinstance(source, str) or not source:
-                self.err(f"{p}.source", "a citation needs a 'source' id")
-                continue
-            out.append(Citation(source=source, locator=self.text(item, "locator", p), quote=self.text(item, "quote", p)))
-        return tuple(out)
-
-    def quantity(self, value: Any, pointer: str) -> Quantity | None:
-        if value is None:
-            return None
-        data = self.obj(value, pointer, "a quantity")
-        nums = {}
-        for key in ("value", "low", "high"):
-            v = data.get(key)
-            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
-                self.err(f"{pointer}.{key}", "expected a finite number")
-                v = None
-            elif v is not None and bounded_number(v):
-                self.err(f"{pointer}.{key}", f"the number {bounded_number(v)}")
-                v = None
-            nums[key] = v
-        approximate = data.get("approximate", False)
-        if not isinstance(approximate, bool):
-            self.err(f"{pointer}.approximate", f"expected true or false, got {type(approximate).__name__}")
-        return Quantity(unit=self.text(data, "unit", pointer), approximate=approximate is True, **nums)
-
-    def claims(self, value: Any, pointer: str) -> tuple[Claim, ...]:
-        out = []
-        for i, item in enumerate(self.seq(value, pointer)):
-            p = f"{pointer}[{i}]"
-            item = self.obj(item, p, "a claim")
-            try:
-                rank = ClaimRank(item.get("rank", "normal"))
-            except ValueError:
-                self.err(f"{p}.rank", f"unknown claim rank {item.get('rank')!r}")
-                rank = ClaimRank.NORMAL
-            fields = dict(
-                about=self.text(item, "about", p) or "date", when=self.date(item.get("when"), f"{p}.when"),
-                quantity=self.quantity(item.get("quantity"), f"{p}.quantity"),
-                statement=self.text(item, "statement", p), by=self.text(item, "by", p), text=self.text(item, "text", p),
-                rank=rank, note=self.text(item, "note", p), citations=self.citations(item.get("citations"), f"{p}.citations"),
-            )
-            try:
-                out.append(Claim(**fields))
-            except UsageError as exc:  # two values at once, or a statement about "date"
-                self.err(f"{p}.statement", str(exc))
-        return tuple(out)
-
-    def build(self, data: Any) -> Timeline | None:
-        if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-            self.err("$" if not isinstance(data, dict) else "$.format", _not_ours(data))
-            return None
-        root = data
-        if root.get("version") != FORMAT_VERSION:
-            self.err("$.version", f"unsupported version {root.get('version')!r}; this library reads version {FORMAT_VERSION}")
-            return None
-        self.obj(root, "$", "the file (top level)")
-        head = self.obj(root.get("timeline", {}), "$.timeline", "timeline")
-        events, eras, lanes, sources = [], [], [], {}
-        try:
-            for i, item in enumerate(self.seq(root.get("lanes"), "$.lanes")):
-                item = self.obj(item, f"$.lanes[{i}]", "a lane")
-                if self.ident(item, f"$.lanes[{i}]") is None:
-                    continue
-                lanes.append(Lane(id=item["id"], label=self.text(item, "label", f"$.lanes[{i}]"),
-                                  description=self.text(item, "description", f"$.lanes[{i}]")))
-                self.index["lanes"].append(i)
-            for i, item in enumerate(self.seq(root.get("eras"), "$.eras")):
-                p = f"$.eras[{i}]"
-                item = self.obj(item, p, "an era")
-                when = self.date(item.get("when"), f"{p}.when")
-                if when is not None and self.ident(item, p) is not None:
-                    eras.append(Era(id=item["id"], label=self.text(item, "label", p), when=when,
-                                    text=self.text(item, "text", p), citations=self.citations(item.get("citations"), f"{p}.citations")))
-                    self.index["eras"].append(i)
-            for i, item in enumerate(self.seq(root.get("events"), "$.events")):
-                p = f"$.events[{i}]"
-                item = self.obj(item, p, "an event")
-                when = self.date(item.get("when"), f"{p}.when")
-                if when is None:
-                    if item.get("when") is None:
-                        self.err(f"{p}.when", "an event needs 'when'")
-                    continue
-                if self.ident(item, p) is None:
-                    continue
-                media = item.get("media")
-                if media is not None:
-                    media = self.obj(media, f"{p}.media", "media")
-                    media = {k: self.text(media, k, f"{p}.media") for k in attrs.fields_dict(Media) if k in media}
-                    if not media.get("url"):
-                        self.err(f"{p}.media.url", "media needs a 'url' string")
-                events.append(Event(
-                    id=item["id"], title=self.text(item, "title", p), when=when, text=self.text(item, "text", p),
-                    tags=self.strings(item.get("tags"), f"{p}.tags"), lane=self.text(item, "lane", p) or None,
-                    citations=self.citations(item.get("citations"), f"{p}.citations"),
-                    claims=self.claims(item.get("claims"), f"{p}.claims"), note=self.text(item, "note", p),
-                    media=Media(**media) if media and media.get("url") else None,
-                    display_date=self.text(item, "display_date", p), priority=self.priority(item, p),
-                ))
-                self.index["events"].append(i)
-            for sid, item in sorted(self.obj(root.get("sources", {}), "$.sources").items()):
-                p = f"$.sources.{sid}"
-                item = self.obj(item, p, "a source")
-                fields: dict[str, Any] = {}
-                for attr, key in _SOURCE_FIELDS:
-                    if item.get(key) is not None:
-                        is_list = attr in ("author", "editor")
-                        fields[attr] = self.strings(item[key], f"{p}.{key}") if is_list else self.text(item, key, p)
-                if "kind" in fields:
-                    try:
-                        fields["kind"] = SourceKind(fields["kind"])
-                    except ValueError:
-                        self.err(f"{p}.kind", f"unknown source kind {fields['kind']!r}; expected one of "
-                                 f"{', '.join(k.value for k in SourceKind)}")
-                        del fields["kind"]
-                sources[sid] = Source(id=sid, **fields)
-        except (UsageError, ValueError, TypeError) as exc:
-            self.err("$", f"invalid value: {exc}")
-            return None
-        title, subtitle = self.text(head, "title", "$.timeline"), self.text(head, "subtitle", "$.timeline")
-        description, rng = self.text(head, "description", "$.timeline"), self.date(head.get("range"), "$.timeline.range")
-        tl = Timeline(title=title or "Timeline", subtitle=subtitle, description=description, range=rng,
-                      events=tuple(events), eras=tuple(eras), lanes=tuple(lanes), sources=sources)
-        self.c.extend(validate(tl, self.locate, name=self.name, strict=self.strict, reader_errors=self.c.has_errors))
-        return None if self.c.has_errors else tl
-
-    def locate(self, path: ModelPath) -> Where | None:
-        """The JSON path of a part of the model (the line is filled in by :func:`read_json_text`)."""
-        if not path:
-            return None
-        head, rest = str(path[0]), list(path[1:])
-        if head in self.index:
-            if not rest or not isinstance(rest[0], int) or rest[0] >= len(self.index[head]):
-                return None
-            rest[0] = self.index[head][rest[0]]
-        keys = dict(_SOURCE_FIELDS) if head == "sources" else {}
-        if len(rest) >= 2 and rest[-2] == "citations":
-            rest.append("source")  # a citation is judged by its source id: point at it
-        pointer = "$." + head + "".join(f"[{part}]" if isinstance(part, int) else f".{keys.get(part, part)}"
-                                        for part in rest)
-        return Where(self.name, pointer=pointer)
-
-
-def _not_ours(data: Any) -> str:
-    """Why JSON is not our format, naming the format it does look like (so the fix is one flag away)."""
-    ours = f'not a timeline JSON file (ours is an object with "format": "{FORMAT_NAME}")'
-    if isinstance(data, list):
-        items = [x for x in data if isinstance(x, dict)]
-        if items and all("start" in x for x in items):
-            return f"{ours}; this array of items with 'start' looks like vis-timeline data: use --from vis"
-        return f"{ours}; got an array, which none of the JSON formats we read has at its top"
-    if not isinstance(data, dict):
-        return f"{ours}; got {type(data).__name__ if data is not None else 'null'}"
-    if isinstance(data.get("timeline"), dict) and "date" in data["timeline"]:
-        return f"{ours}; this looks like a TimelineJS 2 file (timeline.date[]): use --from timelinejs2"
-    if "format" in data:
-        return f'{ours}; got "format": {json.dumps(data["format"])}'
-    keys = ", ".join(sorted(map(str, data))[:6]) or "no keys"
-    return f"{ours}; got an object with {keys} (TimelineJS files have 'events' with 'start_date')"
-
-
-def read_json_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
-                   strict: bool = False) -> ReadResult:
-    """Read our JSON from text; return the timeline (or None) and every diagnostic."""
-    strict = strict or bool(options and options.strict)
-    collector = Collector(options)
-    text = normalise_text(text)
-    data, ok = loads_checked(text, name, collector)
-    if not ok:
-        return ReadResult(None, tuple(collector.sorted()))
-    timeline = _JsonReader(name, collector, strict).build(data)
-    return ReadResult(timeline, tuple(with_lines(collector.sorted(), text)))
-
-
-def read_json(path: str | Path, *, strict: bool = False) -> ReadResult:
-    """Read our JSON from a file."""
-    return read_file(path, lambda text, name: read_json_text(text, name, strict=strict))
-
-
-def write_json(tl: Timeline, name: str = "<output>") -> tuple[str, list[Diagnostic]]:
-    """The registry's writer: our JSON carries the whole model, so there are no warnings."""
-    return dumps(tl), []
+__getattr__, __dir__ = lazy_attributes("timeline.io.jsonfmt", _LAZY, globals())

@@ -20,7 +20,6 @@ import fcntl
 import math
 import os
 import re
-import select
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -136,6 +135,8 @@ def _read_upto(read: Callable[[int], bytes | None], want: int) -> bytes:
 
 
 def _wait_for_data(fd: int) -> bool:
+    import select  # only a FIFO waits: a file's reader need not load it
+
     poller = select.poll()
     poller.register(fd, select.POLLIN | select.POLLHUP)
     return bool(poller.poll(FIFO_WAIT_SECONDS * 1000))

@@ -16,13 +16,13 @@ from typing import Any, NamedTuple
 from timeline._prechecked import prechecked
 from timeline.dates import HistoricalDate, Span
 from timeline.model.records import Citation, Event
+from timeline.io.tomlvalues import CITATION_KEYS
 from timeline.model.validators import is_valid_id
 
 __all__ = ["PLAIN_EVENT_KEYS", "PlainEvent", "plain_event"]
 
 #: The keys a plain event table may hold (all strings, tags a list of strings, citations a list).
 PLAIN_EVENT_KEYS = frozenset({"id", "title", "when", "lane", "text", "tags", "note", "display_date", "citations"})
-_CITATION_KEYS = frozenset({"source", "locator", "quote"})
 # Each value below is checked as the classes' validators check it (ids by is_valid_id, tuples made here).
 _event, _citation = prechecked(Event), prechecked(Citation)
 
@@ -83,7 +83,7 @@ def _citations(raw: Any, good_ids: set[str]) -> tuple[Citation, ...] | None:
     for item in raw:
         if type(item) is str:
             source, locator, quote = item, "", ""
-        elif type(item) is dict and item.keys() <= _CITATION_KEYS:
+        elif type(item) is dict and item.keys() <= CITATION_KEYS:
             source, locator, quote = item.get("source"), item.get("locator", ""), item.get("quote", "")
             if type(locator) is not str or type(quote) is not str:
                 return None

@@ -18,7 +18,7 @@ from timeline.io.common import did_you_mean
 from timeline.io.limits import bounded_number
 from timeline.io.tomlfile import KeyPath, TomlFile, toml_type
 from timeline.model.records import Citation, Media, Quantity
-from timeline.model.validators import is_valid_id
+from timeline.model.validators import PRIORITY_RANGE, is_valid_id
 
 __all__ = [
     "CITATION_KEYS",
@@ -64,12 +64,13 @@ def read_str(f: TomlFile, table: Mapping[str, Any], key: str, path: KeyPath, req
 
 
 def read_priority(f: TomlFile, table: Mapping[str, Any], path: KeyPath) -> int | None:
-    """The event's ``priority``: None, or a whole number from -1000 to 1000."""
+    """The event's ``priority``: None, or a whole number in ``PRIORITY_RANGE``."""
     value = table.get("priority")
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not -1000 <= value <= 1000:
-        f.report(f"'priority' must be a whole number from -1000 to 1000 (higher is labelled first), "
+    low, high = PRIORITY_RANGE
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        f.report(f"'priority' must be a whole number from {low} to {high} (higher is labelled first), "
                  f"got {value!r}", (*path, "priority"), value=True)
         return None
     return value
