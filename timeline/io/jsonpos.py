@@ -22,8 +22,8 @@ from typing import Any
 import attrs
 
 from timeline.errors import Diagnostic
-from timeline.io.common import Collector
-from timeline.io.limits import line_col
+from timeline.io.common import Collector, ReadOptions, ReadResult
+from timeline.io.limits import line_col, normalise_text
 
 __all__ = [
     "JsonPositions", "loads_checked", "pointer_path", "with_lines",
@@ -215,3 +215,14 @@ def with_lines(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: A surrogate escape (``\ud800``-``\udfff``) or a raw surrogate: only text holding one can need the walk.
 _MAY_HOLD_SURROGATES = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
+def open_json(text: str, name: str, options: ReadOptions | None,
+              strict: bool) -> tuple[Any, str, Collector, bool, ReadResult | None]:
+    """The opening every JSON reader shares: (data, normalised text, collector, strict, the result to
+    return at once when the text is no JSON, else None)."""
+    strict = strict or bool(options and options.strict)
+    collector = Collector(options)
+    text = normalise_text(text)
+    data, ok = loads_checked(text, name, collector)
+    return data, text, collector, strict, None if ok else ReadResult(None, tuple(collector.sorted()))

@@ -18,8 +18,8 @@ from timeline.errors import DateError, UsageError
 from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean, read_file
 from timeline.io.jsonfmt import _SOURCE_FIELDS, FORMAT_NAME, FORMAT_VERSION
 from timeline.io.jsonlocate import JsonLocator
-from timeline.io.jsonpos import loads_checked, with_lines
-from timeline.io.limits import bounded_number, normalise_text
+from timeline.io.jsonpos import open_json, with_lines
+from timeline.io.limits import bounded_number
 from timeline.io.validate import validate
 from timeline.model.records import Citation, Claim, ClaimRank, Era, Event, Lane, Media, Quantity, Source, SourceKind
 from timeline.model.timeline import Timeline
@@ -300,12 +300,9 @@ def _not_ours(data: Any) -> str:
 def read_json_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
                    strict: bool = False) -> ReadResult:
     """Read our JSON from text; return the timeline (or None) and every diagnostic."""
-    strict = strict or bool(options and options.strict)
-    collector = Collector(options)
-    text = normalise_text(text)
-    data, ok = loads_checked(text, name, collector)
-    if not ok:
-        return ReadResult(None, tuple(collector.sorted()))
+    data, text, collector, strict, failed = open_json(text, name, options, strict)
+    if failed is not None:
+        return failed
     timeline = _JsonReader(name, collector, strict).build(data)
     return ReadResult(timeline, tuple(with_lines(collector.sorted(), text)))
 

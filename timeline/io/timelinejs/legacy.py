@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from timeline.io.common import Collector, ReadOptions, ReadResult
-from timeline.io.jsonpos import loads_checked, with_lines
-from timeline.io.limits import normalise_text
+from timeline.io.common import ReadOptions, ReadResult
+from timeline.io.jsonpos import open_json, with_lines
 from timeline.io.timelinejs.read import json_type, note_unknown, warn_unknown
 from timeline.io.timelinejs.slides import Slide, SlideBuilder, Value
 
@@ -115,12 +114,9 @@ class _Legacy:
 def read_timelinejs2_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
                           strict: bool = False) -> ReadResult:
     """Read TimelineJS 2 JSON; return the timeline (or None) and every diagnostic."""
-    strict = strict or bool(options and options.strict)
-    collector = Collector(options)
-    text = normalise_text(text)
-    data, ok = loads_checked(text, name, collector)
-    if not ok:
-        return ReadResult(None, tuple(collector.sorted()))
+    data, text, collector, strict, failed = open_json(text, name, options, strict)
+    if failed is not None:
+        return failed
     builder = SlideBuilder(name, collector, "slide", strict)
     if not is_timelinejs2_data(data):
         builder.error(Value("", pointer="$.timeline.date"),
