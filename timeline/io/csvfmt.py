@@ -45,7 +45,7 @@ from timeline.io.slugs import IdAllocator, slugify
 from timeline.io.validate import ModelPath, Where, validate
 from timeline.model.records import Citation, Event, Lane, Source
 from timeline.model.timeline import Timeline
-from timeline.model.validators import is_valid_id
+from timeline.model.validators import PRIORITY_RANGE, is_valid_id
 
 __all__ = ["COLUMNS", "csv_text", "is_csv_header", "read_csv", "read_csv_text"]
 
@@ -168,9 +168,10 @@ def read_csv_text(text: str, name: str = "<string>", options: ReadOptions | None
         priority = None
         if value("priority"):
             number = whole_number(value("priority"), 4)
-            if not isinstance(number, int) or abs(number) > 1000:
-                err("priority", f"priority {shown_number(value('priority'))} must be a whole number from -1000 to "
-                                f"1000{' written with the digits 0-9' if number == 'digits' else ''}")
+            low, high = PRIORITY_RANGE
+            if not isinstance(number, int) or not low <= number <= high:
+                err("priority", f"priority {shown_number(value('priority'))} must be a whole number from {low} to "
+                                f"{high}{' written with the digits 0-9' if number == 'digits' else ''}")
                 continue
             priority = number
         events.append(Event(id=event_id, title=title, when=when, text=value("text"), tags=tags, lane=lane,
