@@ -120,7 +120,7 @@ FORMATS: dict[str, Format] = {row.name: row for row in (
            reader=f"{_IO}.toml:read_toml_text", path_reader=f"{_IO}.toml:read_toml_path",
            writer=f"{_IO}.tomlwrite:write_toml"),
     Format("json", 'our JSON export, "format": "timeline" (docs/json.md)', (".json",),
-           reader=f"{_IO}.jsonfmt:read_json_text", writer=f"{_IO}.jsonfmt:write_json"),
+           reader=f"{_IO}.jsonread:read_json_text", writer=f"{_IO}.jsonwrite:write_json"),
     Format("csv", "our CSV, one event per row (date, title, ...)", (".csv",),
            reader=f"{_IO}.csvfmt:read_csv_text", writer=f"{_IO}.csvfmt:csv_text"),
     Format("timelinejs-json", "TimelineJS 3 JSON (title, events with start_date, eras)", (".json",),
