@@ -313,3 +313,53 @@ def test_gc_pause_leaves_no_pending_young_generation():
     assert gc.isenabled() and gc.get_freeze_count() == frozen
     assert any(obj is keep[0] for obj in gc.get_objects(generation=2))
     assert len(keep) + len(more) == 50_100
+
+
+def test_console_runs_exit_handlers_flushes_and_keeps_the_status(monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """The command's entry ends with os._exit(status), after the atexit handlers and a flush of stdout."""
+    import atexit
+    import os
+
+    from timeline import cli
+
+    ran: list[str] = []
+    ended: list[int] = []
+
+    class Ended(Exception):
+        pass
+
+    def fake_exit(status: int) -> None:
+        ended.append(status)
+        raise Ended
+
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: ran.append("atexit"))
+    monkeypatch.setattr(os, "_exit", fake_exit)
+    for argv, status in ((["--version"], 0), (["check", "no-such-file.toml"], 2), ([], 2)):
+        monkeypatch.setattr(sys, "argv", ["timeline", *argv])
+        with pytest.raises(Ended):
+            cli.console()
+        assert ended[-1] == status and ran[-1] == "atexit"
+    assert "timeline " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("entry", [["-m", "timeline"], ["-m", "timeline.cli"]])
+def test_the_command_ends_fast_yet_loses_nothing(entry: list[str], tmp_path: Path) -> None:
+    """`python -m timeline` (and the `timeline` script) skips the interpreter's teardown, yet every byte
+    reaches a pipe, an atexit handler still runs and the exit status is main()'s."""
+    hook = tmp_path / "sitecustomize.py"
+    hook.write_text("import atexit, sys\natexit.register(lambda: sys.stderr.write('handler ran\\n'))\n"
+                    "class Torn:\n    def __del__(self):\n        sys.stderr.write('torn down\\n')\n"
+                    "import builtins\nbuiltins._timeline_probe = Torn()\n")
+    env = {**__import__("os").environ, "PYTHONPATH": f"{tmp_path}{__import__('os').pathsep}"
+           + str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.run([sys.executable, *entry, "export"], capture_output=True, env=env, timeout=120)
+    reference = subprocess.run([sys.executable, "-c", "import sys; from timeline.cli import main; sys.exit(main())",
+                                "export"], capture_output=True, env=env, timeout=120)
+    assert proc.returncode == reference.returncode == 0
+    assert proc.stdout == reference.stdout and proc.stdout.rstrip().endswith(b"}")
+    assert b"handler ran" in proc.stderr and b"handler ran" in reference.stderr
+    assert b"torn down" in reference.stderr and b"torn down" not in proc.stderr  # no teardown: the point
+    bad = subprocess.run([sys.executable, *entry, "check", str(tmp_path / "missing.toml")], capture_output=True,
+                         env=env, timeout=120)
+    assert bad.returncode == 2 and b"handler ran" in bad.stderr

@@ -1,7 +1,5 @@
 """``python -m timeline``: the same as the ``timeline`` command."""
 
-import sys
+from timeline.cli import console
 
-from timeline.cli import main
-
-sys.exit(main())
+console()

@@ -1,7 +1,5 @@
 """``python -m timeline.cli``: the same as ``python -m timeline``."""
 
-import sys
+from timeline.cli import console
 
-from timeline.cli import main
-
-sys.exit(main())
+console()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -29,6 +28,8 @@ def check_names(given: Iterable[str], known: Iterable[str], what: str) -> None:
     known = sorted(known)
     for name in sorted(given):
         if name not in known:
+            import difflib  # only for a did-you-mean: not on every start
+
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known options: {', '.join(known)}"
             raise UsageError(f"unknown {what} option '{name}'{hint}")
