@@ -239,3 +239,38 @@ def test_the_generated_source_list_is_the_one_made_note_by_note(monkeypatch, gen
     fast = layout(generated)
     monkeypatch.setattr(cite, "_note_head", cite._make_note_head)
     assert layout(generated) == fast and len(fast.notes) > 500
+
+
+def test_plain_layout_records_equal_hash_repr_and_evolve_as_frozen_attrs_would():
+    """EventInfo, ClaimDays and Placed are plain slotted classes: equal and hashed by their fields, shown
+    with every field, and ``EventInfo.evolve`` is ``attrs.evolve`` (clip and merge_lanes use it)."""
+    import attrs
+
+    from timeline.layout.chart import classified
+    from timeline.layout.classify import _FIELDS, ClaimDays, EventInfo, clip
+    from timeline.layout.rows import Placed
+
+    tl = generated_timeline(300)
+    infos = classified(tl)[2]
+    for info in infos:
+        twin = EventInfo(*(getattr(info, f) for f in _FIELDS))
+        assert twin == info and hash(twin) == hash(info) and repr(twin) == repr(info)
+        assert twin.evolve(lane=info.lane + 1) != info and twin.evolve(lane=info.lane + 1).lane == info.lane + 1
+        assert all(getattr(twin.evolve(), f) == getattr(info, f) for f in _FIELDS)
+        assert repr(info).startswith("EventInfo(event=") and f"date_label={info.date_label!r}" in repr(info)
+        mid = (info.t0 + 1) if info.t0 is not None else None
+        clip(info, mid, None)  # every kind clipped through evolve
+    try:
+        infos[0].evolve(nope=1)
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("evolve took an unknown field")
+    # Each record's fields are every slot, as attrs' field list was (a compiled native class has no __slots__).
+    assert set(_FIELDS) == set(getattr(EventInfo, "__slots__", _FIELDS))
+    assert ClaimDays(1.0, 2.0, True) == ClaimDays(1.0, 2.0, True) != ClaimDays(1.0, 2.0, False)
+    assert hash(ClaimDays(1.0, 3.0, True)) == hash(ClaimDays(1.0, 3.0, True)) and ClaimDays(1.0, 3.0, True).mid == 2.0
+    assert repr(ClaimDays(1.0, 2.0, True)) == "ClaimDays(first=1.0, after=2.0, preferred=True)"
+    a, b = Placed(infos[0], 0, 1.0, 2.0, None, 3.0, True), Placed(infos[0], 0, 1.0, 2.0, None, 3.0, True)  # type: ignore[arg-type]
+    assert a == b and hash(a) == hash(b) and a != Placed(infos[0], 1, 1.0, 2.0, None, 3.0, True)  # type: ignore[arg-type]
+    assert repr(a).startswith("Placed(info=EventInfo(") and not attrs.has(EventInfo)

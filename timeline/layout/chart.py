@@ -68,7 +68,7 @@ class Chart:
     def merge_lanes(self) -> None:
         """Draw every event in one lane (a last resort for a frame too low for the lanes' headers)."""
         self.lane_ids, self.lane_names = [""], [""]
-        self.infos = [attrs.evolve(i, lane=0) for i in self.infos]
+        self.infos = [i.evolve(lane=0) for i in self.infos]
 
     def domain(self) -> tuple[list[tuple[float, float]], float, float]:
         """Every dated stretch (for density), and the padded first and last day of the axis.

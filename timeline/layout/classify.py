@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import attrs
-
 from timeline.dates import Bound, HistoricalDate, Span
 from timeline.layout.notes import Footnotes
 from timeline.model.records import Citation, Event, Source, disputed_label
@@ -18,13 +16,29 @@ from timeline.support import WEAK_KINDS
 __all__ = ["ClaimDays", "EventInfo", "anchors", "classify", "clip", "day_span", "flow_day"]
 
 
-@attrs.frozen
 class ClaimDays:
-    """One alternative of a disputed date: its first day, the day after its last, and whether preferred."""
+    """One alternative of a disputed date: its first day, the day after its last, and whether preferred.
 
-    first: float
-    after: float
-    preferred: bool
+    A plain slotted class (one is made per alternative of every disputed event), read-only by
+    convention, equal and hashed by its fields as the frozen attrs class it replaces was.
+    """
+
+    __slots__ = ("first", "after", "preferred")
+
+    def __init__(self, first: float, after: float, preferred: bool) -> None:
+        self.first, self.after, self.preferred = first, after, preferred
+
+    def _key(self) -> tuple[float, float, bool]:
+        return (self.first, self.after, self.preferred)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ClaimDays) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"ClaimDays(first={self.first!r}, after={self.after!r}, preferred={self.preferred!r})"
 
     @property
     def mid(self) -> float:
@@ -32,28 +46,62 @@ class ClaimDays:
         return (self.first + self.after) / 2
 
 
-@attrs.frozen
-class EventInfo:
-    """An event as the layout sees it."""
+#: EventInfo's fields, in order (its constructor's arguments, its repr, equality and :meth:`EventInfo.evolve`).
+_FIELDS = ("event", "lane", "kind", "t0", "t1", "approx_start", "approx_end", "uncertain", "bound", "open_start",
+           "open_end", "claims", "classes", "notes", "date_label", "weak", "cut_start", "cut_end")
 
-    event: Event
-    lane: int
-    kind: str                 # "point" or "range"
-    t0: float | None          # first day (None: unknown or open)
-    t1: float | None          # day after the last day
-    approx_start: bool
-    approx_end: bool
-    uncertain: bool
-    bound: Bound
-    open_start: bool
-    open_end: bool
-    claims: tuple[ClaimDays, ...]  # the alternatives of a disputed date, in time order
-    classes: tuple[str, ...]
-    notes: tuple[int, ...]
-    date_label: str           # the short date as shown ("23 or 26 Mar 1953")
-    weak: bool = False        # only blog, forum or partisan sources back it (drawn with a dashed ring)
-    cut_start: bool = False   # begins before the view window: cut at its edge, with an arrow
-    cut_end: bool = False     # goes on past the view window
+
+class EventInfo:
+    """An event as the layout sees it.
+
+    A plain slotted class, not a frozen attrs one (one is made per event, and attrs' frozen
+    ``__init__`` sets each of 18 fields through ``object.__setattr__``); read-only by convention,
+    equal, hashed and shown by its fields as before; :meth:`evolve` is ``attrs.evolve``.
+    """
+
+    __slots__ = _FIELDS
+
+    def __init__(self, event: Event, lane: int, kind: str, t0: float | None, t1: float | None,
+                 approx_start: bool, approx_end: bool, uncertain: bool, bound: Bound, open_start: bool,
+                 open_end: bool, claims: tuple[ClaimDays, ...], classes: tuple[str, ...], notes: tuple[int, ...],
+                 date_label: str, weak: bool = False, cut_start: bool = False, cut_end: bool = False) -> None:
+        self.event = event
+        self.lane = lane
+        self.kind = kind                  # "point" or "range"
+        self.t0 = t0                      # first day (None: unknown or open)
+        self.t1 = t1                      # day after the last day
+        self.approx_start = approx_start
+        self.approx_end = approx_end
+        self.uncertain = uncertain
+        self.bound = bound
+        self.open_start = open_start
+        self.open_end = open_end
+        self.claims = claims              # the alternatives of a disputed date, in time order
+        self.classes = classes
+        self.notes = notes
+        self.date_label = date_label      # the short date as shown ("23 or 26 Mar 1953")
+        self.weak = weak                  # only blog, forum or partisan sources back it (drawn with a dashed ring)
+        self.cut_start = cut_start        # begins before the view window: cut at its edge, with an arrow
+        self.cut_end = cut_end            # goes on past the view window
+
+    def _key(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in _FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EventInfo) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return "EventInfo(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS) + ")"
+
+    def evolve(self, **changes: object) -> EventInfo:
+        """A copy with ``changes`` (as ``attrs.evolve``)."""
+        unknown = set(changes) - set(_FIELDS)
+        if unknown:
+            raise TypeError(f"EventInfo has no field {sorted(unknown)[0]!r}")
+        return EventInfo(*(changes[name] if name in changes else getattr(self, name) for name in _FIELDS))  # type: ignore[arg-type]
 
     @property
     def priority(self) -> tuple[float, ...]:
@@ -181,7 +229,7 @@ def clip(info: EventInfo, w0: float | None, w1: float | None) -> EventInfo:
         return info  # a whisker says "on or before" itself; the scale clamps its dot
     claims = tuple(c for c in info.claims if (w0 is None or c.after > w0) and (w1 is None or c.first < w1))
     classes = (*info.classes, "cut") if "cut" not in info.classes else info.classes
-    return attrs.evolve(info, t0=t0, t1=t1, cut_start=cut0, cut_end=cut1, claims=claims, classes=classes,
+    return info.evolve(t0=t0, t1=t1, cut_start=cut0, cut_end=cut1, claims=claims, classes=classes,
                         open_start=info.open_start and not cut0, open_end=info.open_end and not cut1)
 
 

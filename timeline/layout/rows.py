@@ -31,17 +31,30 @@ BAR_C = 4.0   # a bar's centre line below the top of its row (its marks may reac
 BAR_TRACK = 10.0
 
 
-@attrs.frozen
 class Placed:
-    """An event given a label row: its mark extent, label text and where the label starts."""
+    """An event given a label row: its mark extent, label text and where the label starts.
 
-    info: EventInfo
-    row: int
-    m0: float
-    m1: float
-    text: LabelText
-    tx: float
-    point_style: bool
+    A plain slotted class (one a labelled event), read-only by convention, equal by its fields.
+    """
+
+    __slots__ = ("info", "row", "m0", "m1", "text", "tx", "point_style")
+
+    def __init__(self, info: EventInfo, row: int, m0: float, m1: float, text: LabelText, tx: float,
+                 point_style: bool) -> None:
+        self.info, self.row, self.m0, self.m1, self.text, self.tx, self.point_style = info, row, m0, m1, text, tx, point_style
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.info, self.row, self.m0, self.m1, self.text, self.tx, self.point_style)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Placed) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Placed(info={self.info!r}, row={self.row!r}, m0={self.m0!r}, m1={self.m1!r}, text={self.text!r}, "
+                f"tx={self.tx!r}, point_style={self.point_style!r})")
 
 
 @attrs.frozen
