@@ -120,3 +120,31 @@ def test_a_size_formatted_before_is_checked_as_the_first_time(value):
         pass
     assert outcome() == first
     assert first.startswith("cannot draw") == (value != value or value in (float("inf"), float("-inf")) or value < 0)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.text(max_size=6) | st.sampled_from(["a1", "Ev", "x-y", "é", ""]), min_size=1, max_size=3),
+                max_size=8))
+def test_ids_are_the_joined_parts_made_unique(calls):
+    """_Painter._id is "-".join(prefix, parts as dom keys), then -2, -3... until unused (its loop, issue 15)."""
+    from timeline.render.text import dom_key
+
+    painter = _Painter(layout(timeline.bundled()), SvgOptions(), "")
+    seen: set[str] = set()
+    for parts in calls:
+        base = "-".join([painter.prefix, *(p if p.isascii() and p.isalnum() else dom_key(p) for p in parts)])
+        want, n = base, 2
+        while want in seen:
+            want, n = f"{base}-{n}", n + 1
+        seen.add(want)
+        assert painter._id(*parts) == want
+
+
+@settings(max_examples=300)
+@given(st.text() | st.text(alphabet="a&<>\u202e\u2066\u2069й"))
+def test_escaped_text_isolates_bidi_then_escapes(text):
+    """_escape_text's ASCII shortcut is isolate_bidi then ElementTree's escaping (issue 15)."""
+    from timeline.render.svgwriter import _escape_markup
+    from timeline.render.text import isolate_bidi
+
+    assert _escape_text(text) == _escape_markup(isolate_bidi(text))

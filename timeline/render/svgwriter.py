@@ -78,7 +78,7 @@ def _escape_attrib(text: str) -> str:
 def _escape_text(text: str) -> str:
     # Character data, its bidi controls isolated first, so that a U+202E in one label cannot
     # reverse the next thing drawn.
-    return _escape_markup(isolate_bidi(text))
+    return _escape_markup(text if text.isascii() else isolate_bidi(text))
 
 
 def _start(name: str, attribs: dict[str, Any]) -> str:
@@ -153,7 +153,13 @@ class _Painter:
         self.classes: dict[str, str] = {}
 
     def _id(self, *parts: str) -> str:
-        base = "-".join([self.prefix, *(p if p.isascii() and p.isalnum() else dom_key(p) for p in parts)])
+        # "-".join of the prefix and the parts (a readable part as it is, any other as its dom_key).
+        base = self.prefix
+        for p in parts:
+            base += "-" + (p if p.isascii() and p.isalnum() else dom_key(p))
+        if base not in self.ids:
+            self.ids.add(base)
+            return base
         candidate, n = base, 2
         while candidate in self.ids:
             candidate, n = f"{base}-{n}", n + 1
