@@ -271,6 +271,9 @@ def test_plain_layout_records_equal_hash_repr_and_evolve_as_frozen_attrs_would()
     assert ClaimDays(1.0, 2.0, True) == ClaimDays(1.0, 2.0, True) != ClaimDays(1.0, 2.0, False)
     assert hash(ClaimDays(1.0, 3.0, True)) == hash(ClaimDays(1.0, 3.0, True)) and ClaimDays(1.0, 3.0, True).mid == 2.0
     assert repr(ClaimDays(1.0, 2.0, True)) == "ClaimDays(first=1.0, after=2.0, preferred=True)"
-    a, b = Placed(infos[0], 0, 1.0, 2.0, None, 3.0, True), Placed(infos[0], 0, 1.0, 2.0, None, 3.0, True)  # type: ignore[arg-type]
-    assert a == b and hash(a) == hash(b) and a != Placed(infos[0], 1, 1.0, 2.0, None, 3.0, True)  # type: ignore[arg-type]
+    from timeline.layout.blocks import LabelText
+
+    text = LabelText(("a title",), "1953", 40.0)  # a real one: the compiled build checks the field's type
+    a, b = Placed(infos[0], 0, 1.0, 2.0, text, 3.0, True), Placed(infos[0], 0, 1.0, 2.0, text, 3.0, True)
+    assert a == b and hash(a) == hash(b) and a != Placed(infos[0], 1, 1.0, 2.0, text, 3.0, True)
     assert repr(a).startswith("Placed(info=EventInfo(") and not attrs.has(EventInfo)

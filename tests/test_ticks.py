@@ -364,11 +364,16 @@ _EDGE_TICK = (TimeScale(segments=(Segment(731.0, 731.0625, 0.0, 44.0), Segment(7
                                   Segment(731.125, 731.3333333333334, 88.0, 132.0),
                                   Segment(731.3333333333334, 731.5, 132.0, 176.0), Segment(731.5, 732.0, 176.0, 220.0)),
                         compressed=(True, False, True, False, True), kind="flow"), 220.0, "knots", False, None)
+#: Found by Hypothesis: a deep axis whose data runs 26 million years into the Common Era had one tick,
+#: the present's, standing in for year 0 and every tick after it.
+_FAR_FUTURE = (TimeScale(segments=(Segment(-365243230.0, 9634756770.0, 0.0, 600.0),), compressed=(False,),
+                         kind="linear"), 600.0, "linear", False, 9634756770.0)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_axes())
 @example(_EDGE_TICK)
+@example(_FAR_FUTURE)
 def test_ticks_never_crowd_and_read_true(axis):
     """Any span, scale kind and length, either way: labels clear of each other and the ends, in order, true.
 

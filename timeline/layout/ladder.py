@@ -94,7 +94,9 @@ def deep_end(deep: bool, last: float | None) -> tuple[float | None, float | None
     if not deep or last is None:
         return None, None
     year = cal.year_of(math.floor(last))
-    present = float(cal.from_gregorian(year, 1, 1)) if year >= 1 else None
+    # A present stands in for year 0 only near it: data running a million years and more into the
+    # Common Era keeps the rung's own ticks there (else that whole stretch would have one tick).
+    present = float(cal.from_gregorian(year, 1, 1)) if 1 <= year < -DEEP_AXIS else None
     return max(YEAR0, math.floor(last)), present
 
 
