@@ -239,3 +239,19 @@ def test_the_generated_source_list_is_the_one_made_note_by_note(monkeypatch, gen
     fast = layout(generated)
     monkeypatch.setattr(cite, "_note_head", cite._make_note_head)
     assert layout(generated) == fast and len(fast.notes) > 500
+
+
+def test_note_runs_made_once_are_each_note_made_from_its_source(generated):
+    """The note runs the SVG source list and the HTML notes share are cite.note of each footnote's source,
+    in footnote order, and a timeline makes them once; an unknown source gives None (the fallback text)."""
+    from timeline import cite
+    from timeline.layout.notes import note_runs, timeline_footnotes
+    from timeline.io import read
+    from timeline.resources import bundled_events
+
+    for tl in (generated, read(bundled_events()).timeline):
+        notes = timeline_footnotes(tl).notes
+        expected = tuple(cite.note(tl.sources[n.source], n.locator) if n.source in tl.sources else None
+                         for n in notes)
+        assert note_runs(tl) == expected and len(expected) == len(notes) > 0
+        assert note_runs(tl) is note_runs(tl)
