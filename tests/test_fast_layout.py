@@ -277,3 +277,19 @@ def test_plain_layout_records_equal_hash_repr_and_evolve_as_frozen_attrs_would()
     a, b = Placed(infos[0], 0, 1.0, 2.0, text, 3.0, True), Placed(infos[0], 0, 1.0, 2.0, text, 3.0, True)
     assert a == b and hash(a) == hash(b) and a != Placed(infos[0], 1, 1.0, 2.0, text, 3.0, True)
     assert repr(a).startswith("Placed(info=EventInfo(") and not attrs.has(EventInfo)
+
+
+def test_note_runs_made_once_are_each_note_made_from_its_source(generated):
+    """The note runs the SVG source list and the HTML notes share are cite.note of each footnote's source,
+    in footnote order, and a timeline makes them once; an unknown source gives None (the fallback text)."""
+    from timeline import cite
+    from timeline.layout.notes import note_runs, timeline_footnotes
+    from timeline.io import read
+    from timeline.resources import bundled_events
+
+    for tl in (generated, read(bundled_events()).timeline):
+        notes = timeline_footnotes(tl).notes
+        expected = tuple(cite.note(tl.sources[n.source], n.locator) if n.source in tl.sources else None
+                         for n in notes)
+        assert note_runs(tl) == expected and len(expected) == len(notes) > 0
+        assert note_runs(tl) is note_runs(tl)

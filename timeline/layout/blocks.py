@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from timeline.cite import Run, note
+from timeline.cite import Run
 from timeline.layout.chart import MARGIN, Chart, EraSpan
 from timeline.layout.classify import EventInfo
 from timeline.layout.marks import LEGEND_GLYPH, LegendKey, legend_glyph
+from timeline.layout.notes import note_runs
 from timeline.layout.scene import ASCENT, DESCENT, NoteEntry, Shape, Text
 from timeline.layout.text import measure, shorten, wrap, wrap_runs, wrap_whole
 
@@ -129,9 +130,8 @@ def notes(ch: Chart, y: float) -> tuple[Text | None, list[NoteEntry], float]:
     entries = []
     num_w = measure(f"{len(ch.fn)}.", size) + 6
     width = ch.width - 2 * MARGIN - num_w
-    for n in ch.fn.notes:
-        src = ch.tl.sources.get(n.source)
-        runs = note(src, n.locator) if src is not None else (Run(f"{n.source}" + (f", {n.locator}" if n.locator else "") + "."),)
+    for n, made in zip(ch.fn.notes, note_runs(ch.tl), strict=True):  # ch.fn is timeline_footnotes(ch.tl)
+        runs = made if made is not None else (Run(f"{n.source}" + (f", {n.locator}" if n.locator else "") + "."),)
         texts = []
         for k, line in enumerate(wrap_runs(runs, size, width)):
             y += size * ty.line

@@ -13,10 +13,11 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from timeline._memo import memo
+from timeline.cite import Run, note
 from timeline.model.records import Citation, Era, Event
 from timeline.model.timeline import Timeline
 
-__all__ = ["Footnotes", "Note", "number_footnotes", "timeline_footnotes"]
+__all__ = ["Footnotes", "Note", "note_runs", "number_footnotes", "timeline_footnotes"]
 
 
 @attrs.frozen
@@ -74,3 +75,18 @@ def timeline_footnotes(tl: Timeline) -> Footnotes:
 def _number_timeline(tl: Timeline) -> Footnotes:
     eras = sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id))
     return number_footnotes(tl.sorted_events(), eras)
+
+
+def note_runs(tl: Timeline) -> tuple[tuple[Run, ...] | None, ...]:
+    """The Chicago runs of each footnote of ``timeline_footnotes(tl)``, in its order (None where the
+    source is unknown).  Made once per timeline: the SVG source list and the HTML notes both ask."""
+    return memo(tl, "note_runs", lambda: _note_runs(tl))
+
+
+def _note_runs(tl: Timeline) -> tuple[tuple[Run, ...] | None, ...]:
+    sources = tl.sources
+    out: list[tuple[Run, ...] | None] = []
+    for n in timeline_footnotes(tl).notes:
+        src = sources.get(n.source)
+        out.append(note(src, n.locator) if src is not None else None)
+    return tuple(out)

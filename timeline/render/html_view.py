@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from timeline import cite
 from timeline.dates import Bound, HistoricalDate, Precision, Span
-from timeline.layout.notes import Footnotes, timeline_footnotes
+from timeline.layout.notes import Footnotes, note_runs, timeline_footnotes
 from timeline.model.records import Citation, Claim, Event, Source
 from timeline.model.timeline import Timeline
 from timeline.render import markup
@@ -215,9 +215,9 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
             "refs": refs.make(era.citations),
         }))
     notes = []
-    for note in footnotes.notes:
+    for note, runs in zip(footnotes.notes, note_runs(tl), strict=True):
         src = tl.sources.get(note.source)
-        body = _runs_html(cite.note(src, note.locator), src.url) if src else escape(
+        body = _runs_html(runs, src.url) if src and runs is not None else escape(
             f"{note.source}, {note.locator}." if note.locator else f"{note.source}.")
         notes.append(_View({
             "number": note.number,
