@@ -101,7 +101,9 @@ def console() -> NoReturn:
     except (OSError, ValueError) as exc:  # e.g. `> /dev/full`: what Python's own exit would say, in one line
         print(f"timeline: error: standard output: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         status = status or EXIT_USAGE
-    run_exit_handlers = getattr(__import__("atexit"), "_run_exitfuncs", None)
+    import atexit
+
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
     if run_exit_handlers is None:  # an interpreter without it: Python's ordinary exit runs them
         sys.exit(status)
     run_exit_handlers()
