@@ -250,6 +250,7 @@ def test_ids_get_the_prefix() -> None:
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"theme": "neon"}, "theme must be one of auto, light, dark, print; got 'neon'"),
     ({"id_prefix": "1 bad"}, "id_prefix must be letters, digits, '-' or '_' starting with a letter; got '1 bad'"),
+    ({"id_prefix": "bad\n"}, "id_prefix must be letters, digits, '-' or '_' starting with a letter; got 'bad\\n'"),
 ])
 def test_bad_options_raise_usage_error(kwargs: dict, message: str) -> None:
     """Bad options raise UsageError saying what was expected."""

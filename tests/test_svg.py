@@ -74,6 +74,13 @@ def test_id_prefix_applies_to_every_id():
     assert len(ids) == len(set(ids))
 
 
+@pytest.mark.parametrize("prefix", ["1fig", "fig 2", "fig\n", "", "fig#"])
+def test_an_id_prefix_that_is_no_id_is_refused(prefix: str) -> None:
+    """The whole prefix must be id characters: a trailing newline is refused too ('$' let it by)."""
+    with pytest.raises(UsageError, match="id_prefix must start with a letter"):
+        render_svg(small_timeline(), id_prefix=prefix)
+
+
 def test_event_and_note_links():
     """event_href wraps labels in <a href>, note_href links each footnote number."""
     svg = render_svg(small_timeline(), event_href="#tl-item-{id}", note_href="#tl-note-{n}")

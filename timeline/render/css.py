@@ -19,7 +19,7 @@ import re
 __all__ = ["light_dark", "scope"]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_HEX = re.compile(r"^#[0-9A-Fa-f]{3,8}$")
+_HEX = re.compile(r"#[0-9A-Fa-f]{3,8}")
 _BRACES = re.compile(r"[{}]")
 
 
@@ -78,7 +78,7 @@ def light_dark(light: str, dark: str) -> str:
         decls = []
         for name, value in _declarations(body):
             alt = other.get(name, value)
-            if alt != value and _HEX.match(value) and _HEX.match(alt):
+            if alt != value and _HEX.fullmatch(value) and _HEX.fullmatch(alt):
                 value = f"light-dark({value}, {alt})"
             decls.append(f"{name}: {value};")
         out.append(f"{prelude} {{ {' '.join(decls)} }}\n")

@@ -53,7 +53,7 @@ __all__ = ["THEMES", "datetime_value", "html_writer", "make_environment", "noter
 #: Colour themes of the page: "auto" follows the reader's light/dark preference.
 THEMES = ("auto", "light", "dark", "print")
 
-_PREFIX_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_PREFIX_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 #: Pieces of a template's output joined at a time (see _rendered).  A list entry or note is one piece
 #: (the template gathers each), about 1 KB, so a batch holds a few hundred KB whatever the page's size.
 _BATCH = 256
@@ -123,7 +123,7 @@ def _prepared(tl: Timeline, fragment: bool, *, templates: str | Path | None = No
     """The template and its context for :func:`render_html`'s arguments (charts laid out, view model made)."""
     if theme not in THEMES:
         raise UsageError(f"theme must be one of {', '.join(THEMES)}; got {theme!r}")
-    if not isinstance(id_prefix, str) or not _PREFIX_RE.match(id_prefix):
+    if not isinstance(id_prefix, str) or not _PREFIX_RE.fullmatch(id_prefix):
         raise UsageError(f"id_prefix must be letters, digits, '-' or '_' starting with a letter; got {id_prefix!r}")
     if not include_context:
         tl = tl.without_tags("context")

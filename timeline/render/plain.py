@@ -24,7 +24,7 @@ __all__ = ["COLUMN", "PlainFragment", "render_plain", "save_plain"]
 #: The chart's frame when the caller names none: a vertical chart for a course column.
 COLUMN: dict[str, Any] = {"orientation": "vertical", "width": 720}
 _IMAGE_FORMATS = ("png", "svg")
-_NAME = re.compile(r"^[^/\\\x00]+$")
+_NAME = re.compile(r"[^/\\\x00]+")
 
 
 @attrs.frozen
@@ -54,7 +54,7 @@ def render_plain(tl: Timeline, name: str = "timeline", *, image_format: str | No
     from timeline.render.html import render_html
     from timeline.render.svg import render_svg
 
-    if not isinstance(name, str) or not _NAME.match(name):
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
         raise UsageError(f"the image name must be a file name without folders; got {name!r}")
     if image_format is None:
         image_format = "png" if importlib.util.find_spec("resvg_py") is not None else "svg"

@@ -39,7 +39,7 @@ __all__ = ["SvgOptions", "THEMES", "drawing", "render_pages", "render_svg", "ren
 
 THEMES = ("light", "dark", "print", "auto")
 
-_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+_PREFIX = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)", re.IGNORECASE)
 
 
@@ -49,7 +49,7 @@ def _theme(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
 
 
 def _prefix(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
-    if not isinstance(value, str) or not _PREFIX.match(value):
+    if not isinstance(value, str) or not _PREFIX.fullmatch(value):
         raise UsageError(f"id_prefix must start with a letter or '_' and use letters, digits, '_', '.', '-'; got {value!r}")
 
 
