@@ -25,6 +25,14 @@ def test_gregorian_matches_datetime(day):
 
 
 @settings(max_examples=400, deadline=None)
+@given(st.integers(1, dt.date.max.toordinal()) | st.sampled_from([1, 2, 59, 60, 61, dt.date.max.toordinal()]))
+def test_gregorian_fields_from_the_c_date_are_the_arithmetic_ones(day):
+    """to_gregorian takes datetime's fields where it reaches (issue 15): the arithmetic used beyond agrees."""
+    assert cal._gregorian_fields(day) == cal.to_gregorian(day)
+    assert cal.from_gregorian(*cal._gregorian_fields(day)) == day
+
+
+@settings(max_examples=400, deadline=None)
 @given(_DAYS)
 def test_day_numbers_round_trip_in_both_calendars(day):
     """Gregorian and Julian fields turn back into the same day number, for any day."""

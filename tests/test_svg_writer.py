@@ -148,3 +148,18 @@ def test_escaped_text_isolates_bidi_then_escapes(text):
     from timeline.render.text import isolate_bidi
 
     assert _escape_text(text) == _escape_markup(isolate_bidi(text))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(max_size=6) | st.sampled_from(["a1", "A1", "ev", "a1-2", "é", "x y", "a&b", "\x00", ""]),
+                max_size=10))
+def test_an_events_group_opens_as_the_generic_writer_opens_it(event_ids):
+    """_id_of's shortcut for plain ASCII ids gives the generic data-event and made-unique id (issue 15)."""
+    from timeline.render.svgwriter import _attr
+
+    fast = _Painter(layout(timeline.bundled()), SvgOptions(id_prefix="p"), "")
+    full = _Painter(layout(timeline.bundled()), SvgOptions(id_prefix="p"), "")
+    for event_id in event_ids:
+        want = _attr("data-event", clean_text(event_id)) + _attr("id", full._id("ev", event_id))
+        assert fast._id_of(event_id) == want
+    assert fast.ids == full.ids

@@ -116,6 +116,14 @@ def from_gregorian(year: int, month: int, day: int) -> int:
 
 def to_gregorian(day: int) -> tuple[int, int, int]:
     """(year, month, day) of a day number on the proleptic Gregorian calendar."""
+    if _FIRST_DATE <= day <= _LAST_DATE:
+        date = _dt.date.fromordinal(day)   # the C code, where it reaches
+        return date.year, date.month, date.day
+    return _gregorian_fields(day)
+
+
+def _gregorian_fields(day: int) -> tuple[int, int, int]:
+    # to_gregorian's arithmetic, for every day number (tests compare it with the C code's).
     cycle, day_of_cycle = divmod(day + _MARCH_SHIFT, _CYCLE_DAYS)
     year_of_cycle = (day_of_cycle - day_of_cycle // 1460 + day_of_cycle // 36524
                      - day_of_cycle // 146096) // 365

@@ -151,6 +151,8 @@ class _Painter:
         self.ids: set[str] = set()
         self.out = _Out()
         self.classes: dict[str, str] = {}
+        self.event_classes: dict[tuple[str, ...], str] = {}
+        self.event_base = f"{self.prefix}-ev-"
 
     def _id(self, *parts: str) -> str:
         # "-".join of the prefix and the parts (a readable part as it is, any other as its dom_key).
@@ -252,10 +254,25 @@ class _Painter:
         out.close("svg", root)
         return "".join(out)
 
+    def _id_of(self, event_id: str) -> str:
+        """`` data-event="..." id="..."`` of an event (its id as ``_id("ev", event_id)`` makes it)."""
+        if event_id.isascii() and event_id.isalnum():
+            # Nothing to clean, escape or key: the id as it is, unless it is taken.
+            base = self.event_base + event_id
+            if base not in self.ids:
+                self.ids.add(base)
+                return f' data-event="{event_id}" id="{base}"'
+        return f'{_attr("data-event", clean_text(event_id))}{_attr("id", self._id("ev", event_id))}'
+
     def _event(self, ev: Any) -> None:
         out = self.out
-        out.append(f'<g{self._class(" ".join(ev.classes))}{_attr("data-event", clean_text(ev.event_id))}'
-                   f'{_attr("id", self._id("ev", ev.event_id))}>'
+        key = ev.classes
+        classes = self.event_classes.get(key) if key.__class__ is tuple else None
+        if classes is None:
+            classes = self._class(" ".join(key))
+            if key.__class__ is tuple:
+                self.event_classes[key] = classes
+        out.append(f'<g{classes}{self._id_of(ev.event_id)}>'
                    f'<title>{_escape_text(clean_text(f"{ev.title} ({ev.date_label})"))}</title>')
         label = ev.label
         if label is not None and label.leader:
@@ -307,6 +324,8 @@ class _Painter:
         else:
             head = f'<text{self._class(text.cls)}{anchor}{rotate} x="{x}" y="{y}"'
             body = _escape_text(clean_text(text.text))
+        if not text.notes:
+            return f"{head}>{body}</text>" if body else head + " />"
         # Raised by 0.59 of the superscript size (5 px at the default 8.5 px).
         rise = number(-round(0.59 * text.note_size, 1))
         if linked:
