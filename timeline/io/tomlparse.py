@@ -18,8 +18,10 @@ from typing import Any
 
 __all__ = ["PARSER", "RtomlFirst"]
 
-# A time of day with an offset or "Z" (e.g. 07:32:00Z, 07:32:00.5-05:00, 07:32+01:00).
-_OFFSET_TIME = re.compile(r"\d:\d\d(?::\d\d(?:\.\d*)?)?[ \t]*(?:[Zz]|[+-]\d)")
+# What ends a time of day with an offset or "Z" (07:32:00Z, 07:32:00.5-05:00, 07:32+01:00). It starts
+# with the colon so that the search skips to each ":" (a leading digit class made it test every
+# character: ~25 ms on a 2-MB file); it also matches text that is no time, which only goes to tomli.
+_OFFSET_TIME = re.compile(r":\d\d(?::\d\d(?:\.\d*)?)?[ \t]*(?:[Zz]|[+-]\d)")
 
 
 class RtomlFirst:
