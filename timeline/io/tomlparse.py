@@ -44,16 +44,20 @@ class RtomlFirst:
         return self.fallback.loads(text)  # type: ignore[no-any-return]
 
 
+def _stdlib() -> Any:
+    import tomllib
+
+    return tomllib
+
+
 def _choose() -> Any:
     try:
         import tomli
     except ImportError:
-        tomli = None
+        return _stdlib()
     compiled = getattr(getattr(tomli, "_parser", None), "__file__", None) or ""
-    if not compiled.endswith((".so", ".pyd")):
-        import tomllib  # pure-Python tomli is no faster than the stdlib
-
-        return tomllib
+    if not compiled.endswith((".so", ".pyd")):  # pure-Python tomli is no faster than the stdlib
+        return _stdlib()
     try:
         import rtoml
     except ImportError:
