@@ -10,9 +10,12 @@ and globals the templates use are registered here.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import markupsafe
 
 from timeline.errors import UsageError
 from timeline.render import markup
@@ -28,6 +31,21 @@ _AUTOESCAPE_SUFFIXES = (".html.j2", ".html", ".xml", ".xml.j2", ".htm")
 
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith(_AUTOESCAPE_SUFFIXES)
+
+
+class _Template(jinja2.Template):
+    """A template whose autoescaping is :func:`markup.escape_output`: the code Jinja generates calls its
+    module's name ``escape`` (markupsafe's) for every ``{{ value }}``, and markupsafe 3's Python wrappers
+    around its C function were a fifth of a long page's template time.  The text is the same."""
+
+    @classmethod
+    def from_code(cls, environment: jinja2.Environment, code: Any, globals: MutableMapping[str, Any],
+                  uptodate: Callable[[], bool] | None = None) -> jinja2.Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        namespace = template.root_render_func.__globals__
+        if markup._ESCAPE_INNER is not None and namespace.get("escape") is markupsafe.escape:
+            namespace["escape"] = markup.escape_output
+        return template
 
 
 @functools.lru_cache(maxsize=8)
@@ -69,6 +87,7 @@ def make_environment(templates: str | Path | None = None, theme: str = "auto") -
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.template_class = _Template
     env.filters["markup"] = markup.block
     env.filters["inline_markup"] = markup.inline
     env.filters["link"] = markup.link

@@ -1,7 +1,9 @@
-"""The inline markup as Jinja-safe HTML (the rules live in :mod:`timeline.markup`)."""
+"""The inline markup as Jinja-safe HTML (the rules live in :mod:`timeline.markup`), and HTML escaping
+as markupsafe escapes, without its Python wrappers where they do nothing."""
 
 from __future__ import annotations
 
+import markupsafe
 from markupsafe import Markup, escape
 
 from timeline.markup import (
@@ -13,7 +15,34 @@ from timeline.markup import (
     safe_url,
 )
 
-__all__ = ["ALLOWED_SCHEMES", "block", "check_links", "find_links", "inline", "link", "safe_url"]
+__all__ = ["ALLOWED_SCHEMES", "block", "check_links", "escape_output", "escaped", "find_links", "inline", "link",
+           "safe", "safe_url"]
+
+#: The C function markupsafe 3's ``escape`` wraps (None in a markupsafe without it: then nothing is shortcut).
+_ESCAPE_INNER = getattr(markupsafe, "_escape_inner", None)
+_new_str = str.__new__
+
+
+def escaped(text: str) -> str:
+    """``str(escape(text))`` for a ``str``: the escaped text, with no ``Markup`` made on the way."""
+    return _ESCAPE_INNER(text) if _ESCAPE_INNER is not None else str(escape(text))
+
+
+def safe(html: str) -> Markup:
+    """``Markup(html)`` for a ``str`` of HTML, without ``Markup.__new__``'s checks (a ``str`` has no ``__html__``)."""
+    return _new_str(Markup, html)
+
+
+def escape_output(value: object) -> Markup:
+    """``markupsafe.escape(value)``, for the two kinds a template writes most without markupsafe 3's
+    Python wrappers: a ``str`` escaped by markupsafe's own C function and made ``Markup`` at once, a
+    ``Markup`` as it is (escaping one gives an equal copy).  Anything else goes to markupsafe."""
+    kind = type(value)
+    if kind is str:
+        return _new_str(Markup, _ESCAPE_INNER(value))  # type: ignore[misc]  # only installed with it
+    if kind is Markup:
+        return value  # type: ignore[return-value]
+    return escape(value)
 
 
 def inline(text: str) -> Markup:
