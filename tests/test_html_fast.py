@@ -95,3 +95,28 @@ def test_pages_escaped_by_the_shortcut_are_the_pages_markupsafe_escapes(monkeypa
     assert template.root_render_func.__globals__["escape"] is markupsafe.escape
     assert pages() == fast
     html._packaged_environment.cache_clear()
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="a<é\n\t\x00\x1f\ud800\ufffe\uffff\u2009\u202e\u2066\u200f\u061c", max_size=30) | st.text(max_size=30))
+def test_a_clean_text_is_one_clean_text_and_bidi_leave_alone(text):
+    """is_clean(text) says exactly that clean_text leaves the text as it is and it holds no bidi control."""
+    from timeline.render.text import clean_text, has_bidi, is_clean
+
+    assert is_clean(text) == (clean_text(text) == text and not has_bidi(text))
+
+
+@pytest.mark.parametrize("batch", [1, 97, 1 << 16])
+def test_batches_with_controls_are_written_as_render_html_writes_them(monkeypatch, batch):
+    """The writer's clean batches go out as they are, the others cleaned: the bytes are render_html's."""
+    import io
+
+    import timeline
+    from timeline.render import html
+
+    monkeypatch.setattr(html, "_BATCH", batch)
+    for title in ("Gulag\x01 amnesty\ufffe 1953", "Gulag \u202eamnesty 1953", "Gulag amnesty 1953"):
+        tl = timeline.bundled().retitled(title)
+        handle = io.BytesIO()
+        html.html_writer(tl)(handle)
+        assert handle.getvalue() == html.render_html(tl).encode("utf-8")

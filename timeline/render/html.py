@@ -45,7 +45,7 @@ from timeline.render.html_view import (  # noqa: F401 - the names not used here 
     datetime_value,
     noterefs,
 )
-from timeline.render.text import clean_document, clean_text, has_bidi
+from timeline.render.text import clean_document, clean_text, has_bidi, is_clean
 from timeline.resources import packaged_templates
 
 __all__ = ["THEMES", "datetime_value", "html_writer", "make_environment", "noterefs", "render_html"]
@@ -106,6 +106,9 @@ def html_writer(tl: Timeline, fragment: bool = False, **options: Any) -> Callabl
     def write(handle: BinaryIO) -> None:
         start = handle.tell()
         for text in _batches(template, context):
+            if is_clean(text):  # most batches: one scan says there is nothing to remove or isolate
+                handle.write(text.encode("utf-8"))
+                continue
             if not text.isascii() and has_bidi(text):
                 handle.seek(start)
                 handle.truncate()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "clean_document", "clean_text", "dom_key", "has_bidi", "isolate_bidi",
+__all__ = ["BIDI_CONTROLS", "clean_document", "clean_text", "dom_key", "has_bidi", "is_clean", "isolate_bidi",
            "isolate_text_nodes"]
 
 # Characters XML 1.0 allows: tab, LF, CR, U+0020-D7FF, U+E000-FFFD and U+10000-10FFFF (no lone
@@ -84,6 +84,12 @@ def isolate_text_nodes(document: str) -> str:
 
 #: Any character either pass below would act on: one scan of a clean page instead of two.
 _SUSPECT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{BIDI_CONTROLS}]")
+
+
+def is_clean(text: str) -> bool:
+    """True when neither :func:`clean_text` nor a bidi isolate has anything to do in the text (one scan:
+    ``clean_text``'s shortcut never serves a page, whose newlines are not printable)."""
+    return _SUSPECT.search(text) is None
 
 
 def clean_document(document: str) -> str:
