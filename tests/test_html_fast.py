@@ -120,3 +120,44 @@ def test_batches_with_controls_are_written_as_render_html_writes_them(monkeypatc
         handle = io.BytesIO()
         html.html_writer(tl)(handle)
         assert handle.getvalue() == html.render_html(tl).encode("utf-8")
+
+
+def _old_refs(prefix, footnotes, groups):
+    """The note references as _Refs.make made them: numbers_for, then an id per use of a number."""
+    backlinks, out = {}, []
+    for citations in groups:
+        refs = []
+        for number in footnotes.numbers_for(citations):
+            uses = backlinks.setdefault(number, [])
+            ref_id = f"{prefix}-ref-{number}" + (f"-{len(uses) + 1}" if uses else "")
+            uses.append(ref_id)
+            refs.append((number, ref_id, f"#{prefix}-note-{number}"))
+        out.append(refs)
+    return out, backlinks
+
+
+def test_the_view_model_makes_the_refs_and_labels_the_full_paths_make(generate):
+    """Each entry's date label is date_label()'s and its note references (and every note's back-links)
+    are what numbers_for and a back-link per use give, on timelines with claims, repeats and eras."""
+    import timeline
+    from timeline.layout.notes import timeline_footnotes
+    from timeline.render.html_view import _context
+
+    dup = timeline.Citation("s", "p. 1")
+    repeated = timeline.Timeline(title="R").add_source(id="s", title="S").add_event(
+        "a", "A", "1953", citations=[dup, timeline.Citation("s", "p. 2"), dup]).add_event(
+        "b", "B", "1954", citations=[dup], display_date="the next year")
+    for tl in (*_timelines(generate), repeated):
+        context = _context(tl, prefix="tl", fragment=False, theme="auto", lang="en", charts=[])
+        groups, made = [], []
+        for ev, view in zip(tl.sorted_events(), context["events"], strict=True):
+            assert view.date_label == ev.date_label()
+            groups += [ev.citations, *(c.citations for c in ev.claims)]
+            made += [view.refs, *(c.refs for c in view.claims)]
+        eras = sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id))
+        groups += [era.citations for era in eras]
+        made += [view.refs for view in context["eras"]]
+        want, backlinks = _old_refs("tl", timeline_footnotes(tl), groups)
+        assert [[(r.number, r.id, r.href) for r in refs] for refs in made] == want
+        assert {n.number: n.backlinks for n in context["notes"]} == {
+            n.number: backlinks.get(n.number, []) for n in timeline_footnotes(tl).notes}

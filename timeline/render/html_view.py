@@ -9,10 +9,10 @@ escaped exactly once.  This is the per-event part of rendering a page: keep it l
 from __future__ import annotations
 
 import types
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from timeline import cite
 from timeline.dates import Bound, HistoricalDate, Precision, Span
@@ -20,6 +20,7 @@ from timeline.layout.notes import Footnotes, note_runs, timeline_footnotes
 from timeline.model.records import Citation, Claim, Event, Source
 from timeline.model.timeline import Timeline
 from timeline.render import markup
+from timeline.render.markup import escaped, safe
 from timeline.render.text import dom_key
 from timeline.support import WEAK_KINDS, support, weak_label
 
@@ -30,6 +31,8 @@ __all__ = ["datetime_value", "noterefs"]
 
 _URL_CLASS = 'class="tl-url"'
 _NOTHING = Markup("")
+#: support.WEAK_KINDS as a tuple: a kind is found in it by identity, not by the enum's Python __hash__.
+_WEAK_KINDS = tuple(WEAK_KINDS)
 
 
 # -- dates -------------------------------------------------------------------
@@ -62,10 +65,10 @@ def datetime_value(when: HistoricalDate | Span | None) -> str | None:
 
 def _when_html(when: HistoricalDate | Span, label: str, css: str = "tl-date") -> Markup:
     value = datetime_value(when)
-    edtf = escape(when.edtf)
+    edtf = escaped(when.edtf)
     if value is None:
-        return Markup(f'<span class="{css}" data-edtf="{edtf}">{escape(label)}</span>')
-    return Markup(f'<time class="{css}" datetime="{value}" data-edtf="{edtf}">{escape(label)}</time>')
+        return safe(f'<span class="{css}" data-edtf="{edtf}">{escaped(label)}</span>')
+    return safe(f'<time class="{css}" datetime="{value}" data-edtf="{edtf}">{escaped(label)}</time>')
 
 
 # -- citations ---------------------------------------------------------------
@@ -78,11 +81,11 @@ def _runs_html(runs: Sequence[cite.Run], url: str = "") -> Markup:
         text = run.text
         if url and url in text:
             before, _, after = text.partition(url)
-            piece = f"{escape(before)}{markup.link(url, attrs=_URL_CLASS)}{escape(after)}"
+            piece = f"{escaped(before)}{markup.link(url, attrs=_URL_CLASS)}{escaped(after)}"
         else:
-            piece = str(escape(text))
+            piece = escaped(text)
         out.append(f"<i>{piece}</i>" if run.italic else piece)
-    return Markup("".join(out))
+    return safe("".join(out))
 
 
 class _View(types.SimpleNamespace):
@@ -94,7 +97,7 @@ class _View(types.SimpleNamespace):
     """
 
     def __init__(self, fields: dict[str, Any]) -> None:
-        super().__init__(**fields)
+        self.__dict__.update(fields)
 
 
 class _Refs:
@@ -105,13 +108,26 @@ class _Refs:
         self.footnotes = footnotes
         self.backlinks: dict[int, list[str]] = {}
 
-    def make(self, citations: Iterable[Citation]) -> list[_View]:
-        refs = []
-        for number in self.footnotes.numbers_for(citations):
-            uses = self.backlinks.setdefault(number, [])
-            ref_id = f"{self.prefix}-ref-{number}" + (f"-{len(uses) + 1}" if uses else "")
-            uses.append(ref_id)
-            refs.append(_View({"number": number, "id": ref_id, "href": f"#{self.prefix}-note-{number}"}))
+    def make(self, citations: Sequence[Citation]) -> list[_View]:
+        """A reference to each distinct note of the citations, in order (``Footnotes.numbers_for``'s)."""
+        refs: list[_View] = []
+        if not citations:
+            return refs
+        numbers, backlinks, prefix = self.footnotes.numbers, self.backlinks, self.prefix
+        seen: set[int] = set()
+        for citation in citations:
+            number = numbers[citation.key]
+            if number in seen:
+                continue
+            seen.add(number)
+            uses = backlinks.get(number)
+            if uses is None:
+                ref_id = f"{prefix}-ref-{number}"
+                backlinks[number] = [ref_id]
+            else:
+                ref_id = f"{prefix}-ref-{number}-{len(uses) + 1}"
+                uses.append(ref_id)
+            refs.append(_View({"number": number, "id": ref_id, "href": f"#{prefix}-note-{number}"}))
         return refs
 
 
@@ -121,9 +137,9 @@ def noterefs(refs: Sequence[_View]) -> Markup:
     if not refs:
         return _NOTHING
     # The ids, links and numbers are ours (a checked prefix, digits): nothing in them to escape.
-    links = '<span class="tl-sep">,</span>'.join(
-        f'<a id="{r.id}" href="{r.href}" role="doc-noteref" aria-label="note {r.number}">{r.number}</a>' for r in refs)
-    return Markup(f'<sup class="tl-refs">{links}</sup>')
+    links = '<span class="tl-sep">,</span>'.join([
+        f'<a id="{r.id}" href="{r.href}" role="doc-noteref" aria-label="note {r.number}">{r.number}</a>' for r in refs])
+    return safe(f'<sup class="tl-refs">{links}</sup>')
 
 
 # -- the view model ------------------------------------------------------------
@@ -157,8 +173,15 @@ def _claim_groups(ev: Event, claims: list[_View]) -> list[_View]:
 
 def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: Mapping[str, Source]) -> _View:
     own = refs.make(ev.citations)
-    claims = [_claim(c, refs) for c in ev.claims]
-    label = ev.date_label()
+    if ev.claims:
+        claims = [_claim(c, refs) for c in ev.claims]
+        label = ev.date_label()
+        date_claims = [c for c in claims if c.about == "date" and c.when is not None]
+        other_claims = [c for c in claims if not (c.about == "date" and c.when is not None)]
+        groups, disputed, disputes = _claim_groups(ev, claims), ev.is_disputed, list(ev.disputes)
+    else:  # most events: what date_label() says without claims, and no claim lists to fill
+        claims, date_claims, other_claims, groups, disputed, disputes = [], [], [], [], False, []
+        label = ev.display_date or ev.when.display()
     kind = support(ev, sources)
     media = None
     if ev.media is not None:
@@ -170,6 +193,8 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: 
             "alt": ev.media.alt,
             "credit": markup.inline(ev.media.credit),
         })
+    lane = ev.lane or ""
+    tags = ev.tags
     return _View({
         "id": ev.id,
         "item_id": f"{prefix}-item-{ev.id}",
@@ -178,21 +203,21 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: 
         "date_label": label,
         "date": _when_html(ev.when, label),
         "edtf": ev.when.edtf,
-        "lane": ev.lane or "",
-        "lane_label": lanes.get(ev.lane or "", ev.lane or ""),
-        "tags": list(ev.tags),
-        "tag_keys": " ".join(dom_key(t) for t in ev.tags),
+        "lane": lane,
+        "lane_label": lanes.get(lane, lane),
+        "tags": list(tags),
+        "tag_keys": " ".join([dom_key(t) for t in tags]) if tags else "",
         "text": markup.block(ev.text) if ev.text else _NOTHING,
         "note": markup.block(ev.note) if ev.note else _NOTHING,
         "refs": own,
         "claims": claims,
-        "date_claims": [c for c in claims if c.about == "date" and c.when is not None],
-        "other_claims": [c for c in claims if not (c.about == "date" and c.when is not None)],
-        "claim_groups": _claim_groups(ev, claims) if ev.claims else [],
-        "disputed": ev.is_disputed if ev.claims else False,
-        "disputes": list(ev.disputes) if ev.claims else [],
+        "date_claims": date_claims,
+        "other_claims": other_claims,
+        "claim_groups": groups,
+        "disputed": disputed,
+        "disputes": disputes,
         "support": kind.value if kind is not None else "",
-        "weak": weak_label(ev, sources) if kind in WEAK_KINDS else "",
+        "weak": weak_label(ev, sources) if kind in _WEAK_KINDS else "",
         "context": ev.is_context,
         "media": media,
     })
@@ -217,8 +242,8 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
     notes = []
     for note, runs in zip(footnotes.notes, note_runs(tl), strict=True):
         src = tl.sources.get(note.source)
-        body = _runs_html(runs, src.url) if src and runs is not None else escape(
-            f"{note.source}, {note.locator}." if note.locator else f"{note.source}.")
+        body = _runs_html(runs, src.url) if src and runs is not None else safe(escaped(
+            f"{note.source}, {note.locator}." if note.locator else f"{note.source}."))
         notes.append(_View({
             "number": note.number,
             "id": f"{prefix}-note-{note.number}",
