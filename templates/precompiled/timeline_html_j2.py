@@ -1,4 +1,4 @@
-# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 17a6f6a5a0979f89aac2abdbbb6ba9a42ae96f1b7a58cea9125f74dcc4532ee2); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
+# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 e2426dad305caefbd15f67c76d28cf35e727ba5c10ec934a4f3b33605ece5b30); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'timeline.html.j2'
 
@@ -233,8 +233,7 @@ def block_events(context, missing=missing, environment=environment):
     yield '>\n'
     yield from context.blocks['filters'][0](context)
     yield '<ol class="tl-event-list">\n'
-    l_1_loop = missing
-    for l_1_ev, l_1_loop in LoopContext((undefined(name='events') if l_0_events is missing else l_0_events), undefined):
+    for l_1_ev in (undefined(name='events') if l_0_events is missing else l_0_events):
         l_1_entry = missing
         _loop_vars = {}
         pass
@@ -362,8 +361,9 @@ def block_events(context, missing=missing, environment=environment):
             t_2.append(
                 '</ul>\n</div>\n',
             )
-        l_3_loop = missing
-        for l_3_g, l_3_loop in LoopContext(environment.getattr(l_1_ev, 'claim_groups'), undefined):
+        for l_3_g in environment.getattr(l_1_ev, 'claim_groups'):
+            l_3_joiner = resolve('joiner')
+            l_3_sep = missing
             _loop_vars = {}
             pass
             t_2.append(
@@ -374,21 +374,21 @@ def block_events(context, missing=missing, environment=environment):
                 t_2.append(
                     ' tl-disputed',
                 )
+            t_2.append(
+                '">\n',
+            )
+            l_3_sep = context.call((undefined(name='joiner') if l_3_joiner is missing else l_3_joiner), ' ·', _loop_vars=_loop_vars)
+            _loop_vars['sep'] = l_3_sep
             t_2.extend((
-                '">\n<p class="tl-sides"><span class="tl-claim-about">',
+                '<p class="tl-sides"><span class="tl-claim-about">',
                 escape(environment.getattr(l_3_g, 'label')),
                 '</span> —',
             ))
-            l_4_loop = missing
-            for l_4_c, l_4_loop in LoopContext(environment.getattr(l_3_g, 'sides'), undefined):
+            for l_4_c in environment.getattr(l_3_g, 'sides'):
                 _loop_vars = {}
                 pass
-                if (not environment.getattr(l_4_loop, 'first')):
-                    pass
-                    t_2.append(
-                        ' ·',
-                    )
                 t_2.extend((
+                    escape(context.call((undefined(name='sep') if l_3_sep is missing else l_3_sep), _loop_vars=_loop_vars)),
                     ' <span class="tl-side tl-rank-',
                     escape(environment.getattr(l_4_c, 'rank')),
                     '">',
@@ -414,7 +414,7 @@ def block_events(context, missing=missing, environment=environment):
                 t_2.append(
                     '</span>',
                 )
-            l_4_loop = l_4_c = missing
+            l_4_c = missing
             t_2.append(
                 '</p>\n',
             )
@@ -443,7 +443,7 @@ def block_events(context, missing=missing, environment=environment):
             t_2.append(
                 '</div>\n',
             )
-        l_3_loop = l_3_g = missing
+        l_3_g = l_3_joiner = l_3_sep = missing
         if environment.getattr(l_1_ev, 'media'):
             pass
             t_2.append(
@@ -517,7 +517,7 @@ def block_events(context, missing=missing, environment=environment):
         _loop_vars['entry'] = l_1_entry
         l_2_h3 = l_2_noterefs = missing
         yield escape((undefined(name='entry') if l_1_entry is missing else l_1_entry))
-    l_1_loop = l_1_ev = l_1_entry = missing
+    l_1_ev = l_1_entry = missing
     yield '</ol>\n</section>\n'
 
 def block_filters(context, missing=missing, environment=environment):
@@ -633,11 +633,11 @@ def block_notes(context, missing=missing, environment=environment):
         yield '-notes-title">Notes</h'
         yield escape((undefined(name='h2') if l_0_h2 is missing else l_0_h2))
         yield '>\n<ol class="tl-note-list">\n'
-        l_1_loop = missing
-        for l_1_n, l_1_loop in LoopContext((undefined(name='notes') if l_0_notes is missing else l_0_notes), undefined):
+        for l_1_n in (undefined(name='notes') if l_0_notes is missing else l_0_notes):
             l_1_entry = missing
             _loop_vars = {}
             pass
+            l_2_range = resolve('range')
             t_5 = []
             pass
             t_5.extend((
@@ -667,29 +667,29 @@ def block_notes(context, missing=missing, environment=environment):
                 ))
             else:
                 pass
-                l_3_loop = missing
-                for l_3_b, l_3_loop in LoopContext(environment.getattr(l_1_n, 'backlinks'), undefined):
+                for l_3_i in context.call((undefined(name='range') if l_2_range is missing else l_2_range), 1, (t_1(environment.getattr(l_1_n, 'backlinks')) + 1)):
                     _loop_vars = {}
                     pass
                     t_5.extend((
                         ' <a class="tl-backlink" href="#',
-                        escape(l_3_b),
+                        escape(environment.getitem(environment.getattr(l_1_n, 'backlinks'), (l_3_i - 1))),
                         '" role="doc-backlink" aria-label="Back to reference ',
-                        escape(environment.getattr(l_3_loop, 'index')),
+                        escape(l_3_i),
                         ' to note ',
                         escape(environment.getattr(l_1_n, 'number')),
                         '">↩&#xFE0E;<sup>',
-                        escape(environment.getattr(l_3_loop, 'index')),
+                        escape(l_3_i),
                         '</sup></a>',
                     ))
-                l_3_loop = l_3_b = missing
+                l_3_i = missing
             t_5.append(
                 '</li>\n',
             )
             l_1_entry = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
             _loop_vars['entry'] = l_1_entry
+            l_2_range = missing
             yield escape((undefined(name='entry') if l_1_entry is missing else l_1_entry))
-        l_1_loop = l_1_n = l_1_entry = missing
+        l_1_n = l_1_entry = missing
         yield '</ol>\n</section>\n'
 
 def block_bibliography(context, missing=missing, environment=environment):
@@ -787,4 +787,4 @@ def block_page_end(context, missing=missing, environment=environment):
     pass
 
 blocks = {'root': block_root, 'page_start': block_page_start, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script, 'page_end': block_page_end}
-debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=45&12=47&13=59&15=62&16=63&19=65&27=66&34=67&48=68&120=69&132=70&145=71&168=72&169=73&171=76&174=79&175=81&11=83&15=92&16=116&19=125&21=138&22=146&23=149&27=153&28=162&30=165&34=168&35=185&36=189&37=191&38=194&39=197&41=202&42=206&48=211&49=223&50=227&51=233&73=236&75=247&76=282&77=308&78=316&80=320&83=323&85=327&87=330&88=335&89=337&90=350&91=354&98=365&99=371&100=378&101=420&102=430&106=446&107=451&109=482&111=486&114=492&74=515&116=518&51=522&55=539&56=543&61=549&62=553&120=560&121=571&122=574&123=578&125=584&126=589&132=605&133=622&134=625&135=629&137=636&139=644&138=688&140=690&145=694&146=705&147=708&148=712&149=718&150=723&152=731&153=735&154=737&155=739&156=742&158=744&159=747&168=755&171=764&175=779'
+debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=45&12=47&13=59&15=62&16=63&19=65&27=66&34=67&48=68&123=69&135=70&148=71&171=72&172=73&174=76&177=79&178=81&11=83&15=92&16=116&19=125&21=138&22=146&23=149&27=153&28=162&30=165&34=168&35=185&36=189&37=191&38=194&39=197&41=202&42=206&48=211&49=223&50=227&51=233&75=235&77=246&78=281&79=307&80=315&82=319&85=322&87=326&89=329&90=334&91=336&92=349&93=353&100=363&101=371&102=379&103=383&104=420&105=430&109=446&110=451&112=482&114=486&117=492&76=515&119=518&51=522&55=539&56=543&61=549&62=553&123=560&124=571&125=574&126=578&128=584&129=589&135=605&136=622&137=625&138=629&140=635&142=644&141=687&143=690&148=694&149=705&150=708&151=712&152=718&153=723&155=731&156=735&157=737&158=739&159=742&161=744&162=747&171=755&174=764&178=779'

@@ -36,12 +36,15 @@ def safe(html: str) -> Markup:
 def escape_output(value: object) -> Markup:
     """``markupsafe.escape(value)``, for the two kinds a template writes most without markupsafe 3's
     Python wrappers: a ``str`` escaped by markupsafe's own C function and made ``Markup`` at once, a
-    ``Markup`` as it is (escaping one gives an equal copy).  Anything else goes to markupsafe."""
+    ``Markup`` as it is (escaping one gives an equal copy), an ``int`` as its digits.  Anything else
+    (a bool, a subclass, an object with ``__html__``) goes to markupsafe."""
     kind = type(value)
     if kind is str:
         return _new_str(Markup, _ESCAPE_INNER(value))  # type: ignore[misc]  # only installed with it
     if kind is Markup:
         return value  # type: ignore[return-value]
+    if kind is int:  # heading levels, note numbers: digits and a sign, nothing to escape
+        return _new_str(Markup, int.__repr__(value))  # type: ignore[arg-type]
     return escape(value)
 
 
