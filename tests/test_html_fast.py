@@ -137,21 +137,24 @@ def _old_refs(prefix, footnotes, groups):
 
 
 def test_the_view_model_makes_the_refs_and_labels_the_full_paths_make(generate):
-    """Each entry's date label is date_label()'s and its note references (and every note's back-links)
-    are what numbers_for and a back-link per use give, on timelines with claims, repeats and eras."""
+    """Each entry's date label is date_label()'s, its date that label's HTML (made once per date object),
+    and its note references (and every note's back-links) are what numbers_for and a back-link per use
+    give, on timelines with claims, repeated citations and dates, display dates and eras."""
     import timeline
     from timeline.layout.notes import timeline_footnotes
-    from timeline.render.html_view import _context
+    from timeline.render.html_view import _context, _when_html
 
-    dup = timeline.Citation("s", "p. 1")
+    dup, when = timeline.Citation("s", "p. 1"), timeline.HistoricalDate.parse("1953-03")
     repeated = timeline.Timeline(title="R").add_source(id="s", title="S").add_event(
-        "a", "A", "1953", citations=[dup, timeline.Citation("s", "p. 2"), dup]).add_event(
-        "b", "B", "1954", citations=[dup], display_date="the next year")
+        "a", "A", when, citations=[dup, timeline.Citation("s", "p. 2"), dup]).add_event(
+        "b", "B", when, citations=[dup], display_date="the next month").add_event("c", "C", when)
+    assert repeated.events[0].when is repeated.events[2].when  # one date object, shown twice as it is
     for tl in (*_timelines(generate), repeated):
         context = _context(tl, prefix="tl", fragment=False, theme="auto", lang="en", charts=[])
         groups, made = [], []
         for ev, view in zip(tl.sorted_events(), context["events"], strict=True):
             assert view.date_label == ev.date_label()
+            assert view.date == _when_html(ev.when, ev.date_label())
             groups += [ev.citations, *(c.citations for c in ev.claims)]
             made += [view.refs, *(c.refs for c in view.claims)]
         eras = sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id))

@@ -171,8 +171,13 @@ def _claim_groups(ev: Event, claims: list[_View]) -> list[_View]:
             for about, group in ev.claim_groups()]
 
 
-def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: Mapping[str, Source]) -> _View:
+def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: Mapping[str, Source],
+           dates: dict[int, tuple[Any, str, Markup]] | None = None) -> _View:
+    """One entry of the list.  ``dates`` keeps each date's label and HTML by the date object (the
+    readers share one object among the events that give the same date), for the events that show
+    their date as it is."""
     own = refs.make(ev.citations)
+    date = None
     if ev.claims:
         claims = [_claim(c, refs) for c in ev.claims]
         label = ev.date_label()
@@ -181,7 +186,18 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: 
         groups, disputed, disputes = _claim_groups(ev, claims), ev.is_disputed, list(ev.disputes)
     else:  # most events: what date_label() says without claims, and no claim lists to fill
         claims, date_claims, other_claims, groups, disputed, disputes = [], [], [], [], False, []
-        label = ev.display_date or ev.when.display()
+        if ev.display_date:
+            label = ev.display_date
+        else:
+            when = ev.when
+            known = dates.get(id(when)) if dates is not None else None
+            if known is not None and known[0] is when:
+                label, date = known[1], known[2]
+            else:
+                label = when.display()
+                date = _when_html(when, label)
+                if dates is not None:
+                    dates[id(when)] = (when, label, date)
     kind = support(ev, sources)
     media = None
     if ev.media is not None:
@@ -201,7 +217,7 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: 
         "figure_id": f"{prefix}-ev-{dom_key(ev.id)}",
         "title": ev.title,
         "date_label": label,
-        "date": _when_html(ev.when, label),
+        "date": _when_html(ev.when, label) if date is None else date,
         "edtf": ev.when.edtf,
         "lane": lane,
         "lane_label": lanes.get(lane, lane),
@@ -229,7 +245,8 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
     refs = _Refs(prefix, footnotes)
     lane_objs = tl.lane_order()
     lanes = {lane.id: lane.name for lane in lane_objs}
-    events = [_event(ev, prefix, lanes, refs, tl.sources) for ev in tl.sorted_events()]
+    dates: dict[int, tuple[Any, str, Markup]] = {}
+    events = [_event(ev, prefix, lanes, refs, tl.sources, dates) for ev in tl.sorted_events()]
     eras = []
     for era in sorted(tl.eras, key=lambda e: (e.when.sort_key, e.id)):
         eras.append(_View({
