@@ -164,3 +164,34 @@ def test_the_view_model_makes_the_refs_and_labels_the_full_paths_make(generate):
         assert [[(r.number, r.id, r.href) for r in refs] for refs in made] == want
         assert {n.number: n.backlinks for n in context["notes"]} == {
             n.number: backlinks.get(n.number, []) for n in timeline_footnotes(tl).notes}
+
+
+_OLD_PIECES = (
+    '{% autoescape true %}{% if ev.disputed %} tl-disputed{% endif %}{% if ev.context %} tl-context{% endif %}'
+    '{% if ev.weak %} tl-weak{% endif %}|'
+    '{% if ev.disputed %} <span class="tl-badge">date disputed</span>{% endif %}'
+    '{% if ev.disputes %} <span class="tl-badge">disputed</span>{% endif %}'
+    '{% if ev.weak %} <span class="tl-badge tl-badge-weak">{{ ev.weak }}</span>{% endif %}'
+    '{% if ev.context %} <span class="tl-badge tl-badge-context">context</span>{% endif %}|'
+    '{{ noterefs(ev.refs) }}{% endautoescape %}')
+
+
+def test_an_entrys_made_classes_badges_and_refs_are_what_the_template_wrote(generate):
+    """ev.classes, ev.badges and ev.noterefs are what the template made of disputed, disputes, weak,
+    context and refs, on entries with every mix of them (disputes, weak-only, context, hostile text)."""
+    import timeline
+    from timeline.render.html import make_environment
+    from timeline.render.html_view import _context
+
+    old = make_environment(None, "auto").from_string(_OLD_PIECES)
+    base = timeline.bundled()
+    weak = next(s for s in base.sources.values() if s.kind in (timeline.SourceKind.BLOG, timeline.SourceKind.PARTISAN))
+    mixed = base.add_event("weak-context", "Said by a blog", "1953", citations=[timeline.Citation(weak.id)],
+                           tags=["context"])
+    seen = set()
+    for tl in (*_timelines(generate), mixed):
+        for ev in _context(tl, prefix="tl", fragment=False, theme="auto", lang="en", charts=[])["events"]:
+            assert f"{ev.classes}|{ev.badges}|{ev.noterefs}" == old.render(ev=ev)
+            seen.add((bool(ev.disputed), bool(ev.disputes), bool(ev.weak), ev.context))
+    assert {(True, False, False, False), (False, True, False, False), (False, False, True, False),
+            (False, False, False, True), (False, False, True, True)} <= seen

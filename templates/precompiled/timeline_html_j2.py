@@ -1,4 +1,4 @@
-# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 e2426dad305caefbd15f67c76d28cf35e727ba5c10ec934a4f3b33605ece5b30); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
+# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 c24309f3581eb68cb47f235390226a108fbed383ab2b2251756a341a6658c61f); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'timeline.html.j2'
 
@@ -238,28 +238,11 @@ def block_events(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         l_2_h3 = resolve('h3')
-        l_2_noterefs = resolve('noterefs')
         t_2 = []
         pass
-        t_2.append(
-            '<li class="tl-event',
-        )
-        if environment.getattr(l_1_ev, 'disputed'):
-            pass
-            t_2.append(
-                ' tl-disputed',
-            )
-        if environment.getattr(l_1_ev, 'context'):
-            pass
-            t_2.append(
-                ' tl-context',
-            )
-        if environment.getattr(l_1_ev, 'weak'):
-            pass
-            t_2.append(
-                ' tl-weak',
-            )
         t_2.extend((
+            '<li class="tl-event',
+            escape(environment.getattr(l_1_ev, 'classes')),
             '" id="',
             escape(environment.getattr(l_1_ev, 'item_id')),
             '" data-event="',
@@ -280,35 +263,12 @@ def block_events(context, missing=missing, environment=environment):
         t_2.extend((
             ' tabindex="-1">\n<p class="tl-when">',
             escape(environment.getattr(l_1_ev, 'date')),
-        ))
-        if environment.getattr(l_1_ev, 'disputed'):
-            pass
-            t_2.append(
-                ' <span class="tl-badge">date disputed</span>',
-            )
-        if environment.getattr(l_1_ev, 'disputes'):
-            pass
-            t_2.append(
-                ' <span class="tl-badge">disputed</span>',
-            )
-        if environment.getattr(l_1_ev, 'weak'):
-            pass
-            t_2.extend((
-                ' <span class="tl-badge tl-badge-weak">',
-                escape(environment.getattr(l_1_ev, 'weak')),
-                '</span>',
-            ))
-        if environment.getattr(l_1_ev, 'context'):
-            pass
-            t_2.append(
-                ' <span class="tl-badge tl-badge-context">context</span>',
-            )
-        t_2.extend((
+            escape(environment.getattr(l_1_ev, 'badges')),
             '</p>\n<h',
             escape((undefined(name='h3') if l_2_h3 is missing else l_2_h3)),
             ' class="tl-event-title">',
             escape(environment.getattr(l_1_ev, 'title')),
-            escape(context.call((undefined(name='noterefs') if l_2_noterefs is missing else l_2_noterefs), environment.getattr(l_1_ev, 'refs'))),
+            escape(environment.getattr(l_1_ev, 'noterefs')),
             '</h',
             escape((undefined(name='h3') if l_2_h3 is missing else l_2_h3)),
             '>\n',
@@ -328,6 +288,7 @@ def block_events(context, missing=missing, environment=environment):
                 '</p>\n<ul class="tl-claim-list">\n',
             ))
             for l_3_c in environment.getattr(l_1_ev, 'date_claims'):
+                l_3_noterefs = resolve('noterefs')
                 _loop_vars = {}
                 pass
                 t_2.extend((
@@ -335,7 +296,7 @@ def block_events(context, missing=missing, environment=environment):
                     escape(environment.getattr(l_3_c, 'rank')),
                     '">\n<p class="tl-claim-value">',
                     escape(environment.getattr(l_3_c, 'when')),
-                    escape(context.call((undefined(name='noterefs') if l_2_noterefs is missing else l_2_noterefs), environment.getattr(l_3_c, 'refs'), _loop_vars=_loop_vars)),
+                    escape(context.call((undefined(name='noterefs') if l_3_noterefs is missing else l_3_noterefs), environment.getattr(l_3_c, 'refs'), _loop_vars=_loop_vars)),
                 ))
                 if (environment.getattr(l_3_c, 'rank') != 'normal'):
                     pass
@@ -357,7 +318,7 @@ def block_events(context, missing=missing, environment=environment):
                 t_2.append(
                     '</li>\n',
                 )
-            l_3_c = missing
+            l_3_c = l_3_noterefs = missing
             t_2.append(
                 '</ul>\n</div>\n',
             )
@@ -385,6 +346,7 @@ def block_events(context, missing=missing, environment=environment):
                 '</span> —',
             ))
             for l_4_c in environment.getattr(l_3_g, 'sides'):
+                l_4_noterefs = resolve('noterefs')
                 _loop_vars = {}
                 pass
                 t_2.extend((
@@ -402,7 +364,7 @@ def block_events(context, missing=missing, environment=environment):
                     ))
                 t_2.extend((
                     escape(environment.getattr(l_4_c, 'label')),
-                    escape(context.call((undefined(name='noterefs') if l_2_noterefs is missing else l_2_noterefs), environment.getattr(l_4_c, 'refs'), _loop_vars=_loop_vars)),
+                    escape(context.call((undefined(name='noterefs') if l_4_noterefs is missing else l_4_noterefs), environment.getattr(l_4_c, 'refs'), _loop_vars=_loop_vars)),
                 ))
                 if (environment.getattr(l_4_c, 'rank') != 'normal'):
                     pass
@@ -414,7 +376,7 @@ def block_events(context, missing=missing, environment=environment):
                 t_2.append(
                     '</span>',
                 )
-            l_4_c = missing
+            l_4_c = l_4_noterefs = missing
             t_2.append(
                 '</p>\n',
             )
@@ -515,7 +477,7 @@ def block_events(context, missing=missing, environment=environment):
         ))
         l_1_entry = (Markup if context.eval_ctx.autoescape else identity)(concat(t_2))
         _loop_vars['entry'] = l_1_entry
-        l_2_h3 = l_2_noterefs = missing
+        l_2_h3 = missing
         yield escape((undefined(name='entry') if l_1_entry is missing else l_1_entry))
     l_1_ev = l_1_entry = missing
     yield '</ol>\n</section>\n'
@@ -787,4 +749,4 @@ def block_page_end(context, missing=missing, environment=environment):
     pass
 
 blocks = {'root': block_root, 'page_start': block_page_start, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script, 'page_end': block_page_end}
-debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=45&12=47&13=59&15=62&16=63&19=65&27=66&34=67&48=68&123=69&135=70&148=71&171=72&172=73&174=76&177=79&178=81&11=83&15=92&16=116&19=125&21=138&22=146&23=149&27=153&28=162&30=165&34=168&35=185&36=189&37=191&38=194&39=197&41=202&42=206&48=211&49=223&50=227&51=233&75=235&77=246&78=281&79=307&80=315&82=319&85=322&87=326&89=329&90=334&91=336&92=349&93=353&100=363&101=371&102=379&103=383&104=420&105=430&109=446&110=451&112=482&114=486&117=492&76=515&119=518&51=522&55=539&56=543&61=549&62=553&123=560&124=571&125=574&126=578&128=584&129=589&135=605&136=622&137=625&138=629&140=635&142=644&141=687&143=690&148=694&149=705&150=708&151=712&152=718&153=723&155=731&156=735&157=737&158=739&159=742&161=744&162=747&171=755&174=764&178=779'
+debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=45&12=47&13=59&15=62&16=63&19=65&27=66&34=67&48=68&125=69&137=70&150=71&173=72&174=73&176=76&179=79&180=81&11=83&15=92&16=116&19=125&21=138&22=146&23=149&27=153&28=162&30=165&34=168&35=185&36=189&37=191&38=194&39=197&41=202&42=206&48=211&49=223&50=227&51=233&77=235&79=244&80=264&81=267&82=275&84=279&87=282&89=286&91=289&92=295&93=297&94=310&95=314&102=324&103=332&104=340&105=344&106=382&107=392&111=408&112=413&114=444&116=448&119=454&78=477&121=480&51=484&55=501&56=505&61=511&62=515&125=522&126=533&127=536&128=540&130=546&131=551&137=567&138=584&139=587&140=591&142=597&144=606&143=649&145=652&150=656&151=667&152=670&153=674&154=680&155=685&157=693&158=697&159=699&160=701&161=704&163=706&164=709&173=717&176=726&180=741'

@@ -211,6 +211,24 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: 
         })
     lane = ev.lane or ""
     tags = ev.tags
+    weak = weak_label(ev, sources) if kind in _WEAK_KINDS else ""
+    context = ev.is_context
+    # The entry's extra classes and its badges after the date, as the template wrote them from
+    # disputed, disputes, weak and context: pieces the packaged template writes whole.
+    classes = badges = ""
+    if disputed:
+        classes, badges = " tl-disputed", ' <span class="tl-badge">date disputed</span>'
+    if context:
+        classes += " tl-context"
+    if weak:
+        classes += " tl-weak"
+    if disputes or weak or context:
+        if disputes:
+            badges += ' <span class="tl-badge">disputed</span>'
+        if weak:
+            badges += f' <span class="tl-badge tl-badge-weak">{escaped(weak)}</span>'
+        if context:
+            badges += ' <span class="tl-badge tl-badge-context">context</span>'
     return _View({
         "id": ev.id,
         "item_id": f"{prefix}-item-{ev.id}",
@@ -233,9 +251,12 @@ def _event(ev: Event, prefix: str, lanes: dict[str, str], refs: _Refs, sources: 
         "disputed": disputed,
         "disputes": disputes,
         "support": kind.value if kind is not None else "",
-        "weak": weak_label(ev, sources) if kind in _WEAK_KINDS else "",
-        "context": ev.is_context,
+        "weak": weak,
+        "context": context,
         "media": media,
+        "classes": classes,
+        "badges": safe(badges) if badges else _NOTHING,
+        "noterefs": noterefs(own),
     })
 
 
