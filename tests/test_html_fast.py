@@ -195,3 +195,26 @@ def test_an_entrys_made_classes_badges_and_refs_are_what_the_template_wrote(gene
             seen.add((bool(ev.disputed), bool(ev.disputes), bool(ev.weak), ev.context))
     assert {(True, False, False, False), (False, True, False, False), (False, False, True, False),
             (False, False, False, True), (False, False, True, True)} <= seen
+
+
+_OLD_BACKLINKS = (
+    '{% autoescape true %}{% if n.backlinks|length == 1 %} <a class="tl-backlink" href="#{{ n.backlinks[0] }}" '
+    'role="doc-backlink" aria-label="Back to reference to note {{ n.number }}">↩&#xFE0E;</a>{% else %}'
+    '{% for b in n.backlinks %} <a class="tl-backlink" href="#{{ b }}" role="doc-backlink" '
+    'aria-label="Back to reference {{ loop.index }} to note {{ n.number }}">↩&#xFE0E;<sup>{{ loop.index }}</sup></a>'
+    '{% endfor %}{% endif %}{% endautoescape %}')
+
+
+def test_a_notes_made_backlinks_are_what_the_template_wrote(generate):
+    """n.backlinks_html is what the template's loop over n.backlinks wrote, for one, two and many uses."""
+    from timeline.render.html import make_environment
+    from timeline.render.html_view import _context
+
+    old = make_environment(None, "auto").from_string(_OLD_BACKLINKS)
+    uses = set()
+    for tl in _timelines(generate):
+        for prefix in ("tl", "my_page-2"):
+            for n in _context(tl, prefix=prefix, fragment=False, theme="auto", lang="en", charts=[])["notes"]:
+                assert n.backlinks_html == old.render(n=n)
+                uses.add(min(len(n.backlinks), 3))
+    assert uses == {1, 2, 3}

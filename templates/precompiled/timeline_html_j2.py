@@ -1,4 +1,4 @@
-# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 c24309f3581eb68cb47f235390226a108fbed383ab2b2251756a341a6658c61f); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
+# Jinja 3.1.6 generated this from timeline.html.j2 (sha256 955ffae0b149918d148460fe98d397711ca435c551d605da5aabd6c3870096b6); TIMELINE_UPDATE_GOLDEN=1 pytest tests/test_fast_paths.py rewrites it.
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'timeline.html.j2'
 
@@ -575,12 +575,6 @@ def block_notes(context, missing=missing, environment=environment):
     l_0_notes = resolve('notes')
     l_0_p = resolve('p')
     l_0_h2 = resolve('h2')
-    try:
-        t_1 = environment.filters['length']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     if (undefined(name='notes') if l_0_notes is missing else l_0_notes):
         pass
@@ -599,7 +593,6 @@ def block_notes(context, missing=missing, environment=environment):
             l_1_entry = missing
             _loop_vars = {}
             pass
-            l_2_range = resolve('range')
             t_5 = []
             pass
             t_5.extend((
@@ -615,41 +608,13 @@ def block_notes(context, missing=missing, environment=environment):
                     escape(environment.getattr(l_1_n, 'quote')),
                     '</q>',
                 ))
-            t_5.append(
+            t_5.extend((
                 '</span>',
-            )
-            if (t_1(environment.getattr(l_1_n, 'backlinks')) == 1):
-                pass
-                t_5.extend((
-                    ' <a class="tl-backlink" href="#',
-                    escape(environment.getitem(environment.getattr(l_1_n, 'backlinks'), 0)),
-                    '" role="doc-backlink" aria-label="Back to reference to note ',
-                    escape(environment.getattr(l_1_n, 'number')),
-                    '">↩&#xFE0E;</a>',
-                ))
-            else:
-                pass
-                for l_3_i in context.call((undefined(name='range') if l_2_range is missing else l_2_range), 1, (t_1(environment.getattr(l_1_n, 'backlinks')) + 1)):
-                    _loop_vars = {}
-                    pass
-                    t_5.extend((
-                        ' <a class="tl-backlink" href="#',
-                        escape(environment.getitem(environment.getattr(l_1_n, 'backlinks'), (l_3_i - 1))),
-                        '" role="doc-backlink" aria-label="Back to reference ',
-                        escape(l_3_i),
-                        ' to note ',
-                        escape(environment.getattr(l_1_n, 'number')),
-                        '">↩&#xFE0E;<sup>',
-                        escape(l_3_i),
-                        '</sup></a>',
-                    ))
-                l_3_i = missing
-            t_5.append(
+                escape(environment.getattr(l_1_n, 'backlinks_html')),
                 '</li>\n',
-            )
+            ))
             l_1_entry = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
             _loop_vars['entry'] = l_1_entry
-            l_2_range = missing
             yield escape((undefined(name='entry') if l_1_entry is missing else l_1_entry))
         l_1_n = l_1_entry = missing
         yield '</ol>\n</section>\n'
@@ -749,4 +714,4 @@ def block_page_end(context, missing=missing, environment=environment):
     pass
 
 blocks = {'root': block_root, 'page_start': block_page_start, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'intro': block_intro, 'figure': block_figure, 'events': block_events, 'filters': block_filters, 'eras': block_eras, 'notes': block_notes, 'bibliography': block_bibliography, 'colophon': block_colophon, 'script': block_script, 'page_end': block_page_end}
-debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=45&12=47&13=59&15=62&16=63&19=65&27=66&34=67&48=68&125=69&137=70&150=71&173=72&174=73&176=76&179=79&180=81&11=83&15=92&16=116&19=125&21=138&22=146&23=149&27=153&28=162&30=165&34=168&35=185&36=189&37=191&38=194&39=197&41=202&42=206&48=211&49=223&50=227&51=233&77=235&79=244&80=264&81=267&82=275&84=279&87=282&89=286&91=289&92=295&93=297&94=310&95=314&102=324&103=332&104=340&105=344&106=382&107=392&111=408&112=413&114=444&116=448&119=454&78=477&121=480&51=484&55=501&56=505&61=511&62=515&125=522&126=533&127=536&128=540&130=546&131=551&137=567&138=584&139=587&140=591&142=597&144=606&143=649&145=652&150=656&151=667&152=670&153=674&154=680&155=685&157=693&158=697&159=699&160=701&161=704&163=706&164=709&173=717&176=726&180=741'
+debug_info = '5=15&6=18&7=21&8=24&9=27&10=30&11=45&12=47&13=59&15=62&16=63&19=65&27=66&34=67&48=68&125=69&137=70&150=71&173=72&174=73&176=76&179=79&180=81&11=83&15=92&16=116&19=125&21=138&22=146&23=149&27=153&28=162&30=165&34=168&35=185&36=189&37=191&38=194&39=197&41=202&42=206&48=211&49=223&50=227&51=233&77=235&79=244&80=264&81=267&82=275&84=279&87=282&89=286&91=289&92=295&93=297&94=310&95=314&102=324&103=332&104=340&105=344&106=382&107=392&111=408&112=413&114=444&116=448&119=454&78=477&121=480&51=484&55=501&56=505&61=511&62=515&125=522&126=533&127=536&128=540&130=546&131=551&137=567&138=578&139=581&140=585&142=591&144=599&143=615&145=617&150=621&151=632&152=635&153=639&154=645&155=650&157=658&158=662&159=664&160=666&161=669&163=671&164=674&173=682&176=691&180=706'

@@ -142,6 +142,16 @@ def noterefs(refs: Sequence[_View]) -> Markup:
     return safe(f'<sup class="tl-refs">{links}</sup>')
 
 
+def _backlinks_html(number: int, ids: Sequence[str]) -> Markup:
+    """A note's links back to each reference to it (one unnumbered, several numbered ↩¹ ↩²)."""
+    # The ids are ours (a checked prefix, digits): nothing in them to escape.
+    if len(ids) == 1:
+        return safe(f' <a class="tl-backlink" href="#{ids[0]}" role="doc-backlink" '
+                    f'aria-label="Back to reference to note {number}">↩&#xFE0E;</a>')
+    return safe("".join([f' <a class="tl-backlink" href="#{ref}" role="doc-backlink" aria-label="Back to reference '
+                         f'{i} to note {number}">↩&#xFE0E;<sup>{i}</sup></a>' for i, ref in enumerate(ids, 1)]))
+
+
 # -- the view model ------------------------------------------------------------
 
 
@@ -282,6 +292,7 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
         src = tl.sources.get(note.source)
         body = _runs_html(runs, src.url) if src and runs is not None else safe(escaped(
             f"{note.source}, {note.locator}." if note.locator else f"{note.source}."))
+        backlinks = refs.backlinks.get(note.number, [])
         notes.append(_View({
             "number": note.number,
             "id": f"{prefix}-note-{note.number}",
@@ -289,7 +300,8 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
             "source_href": f"#{prefix}-src-{note.source}" if src else None,
             "html": body,
             "quote": note.quote,
-            "backlinks": refs.backlinks.get(note.number, []),
+            "backlinks": backlinks,
+            "backlinks_html": _backlinks_html(note.number, backlinks),
         }))
     groups = []
     for kind, heading in cite.KIND_LABELS.items():
