@@ -55,12 +55,13 @@ def test_output_escaping_is_markupsafes(value):
 
 
 @settings(max_examples=300)
-@given(_TEXT)
-def test_escaped_text_and_safe_markup_are_markupsafes(text):
-    """escaped(text) is the text of escape(text); safe(html) is Markup(html)."""
+@given(_TEXT, _VALUES)
+def test_escaped_text_and_safe_markup_are_markupsafes(text, value):
+    """escaped(value) is the text of escape(value); safe(html) is Markup(html)."""
     from timeline.render.markup import escaped, safe
 
     assert type(escaped(text)) is str and escaped(text) == str(markupsafe.escape(text))
+    assert type(escaped(value)) is str and escaped(value) == str(markupsafe.escape(value))
     assert type(safe(text)) is markupsafe.Markup and safe(text) == markupsafe.Markup(text)
 
 

@@ -24,8 +24,10 @@ _new_str = str.__new__
 
 
 def escaped(text: str) -> str:
-    """``str(escape(text))`` for a ``str``: the escaped text, with no ``Markup`` made on the way."""
-    return _ESCAPE_INNER(text) if _ESCAPE_INNER is not None else str(escape(text))
+    """``str(escape(text))``: for a ``str``, the escaped text with no ``Markup`` made on the way."""
+    if type(text) is str and _ESCAPE_INNER is not None:
+        return _ESCAPE_INNER(text)  # type: ignore[no-any-return]
+    return str(escape(text))
 
 
 def safe(html: str) -> Markup:
