@@ -50,6 +50,10 @@ def escape_output(value: object) -> Markup:
     return escape(value)
 
 
+if _ESCAPE_INNER is None:  # a markupsafe without it (2.x, whose escape is all C): markupsafe's own
+    escape_output = escape  # noqa: F811
+
+
 def inline(text: str) -> Markup:
     """Inline markup as HTML with no paragraphs (blank lines become two line breaks)."""
     return Markup(inline_html(text))
