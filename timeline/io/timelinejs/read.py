@@ -14,7 +14,6 @@ from typing import Any
 
 from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean, header_key, read_file
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
-from timeline.io.jsonpos import open_json, with_lines
 from timeline.io.limits import normalise_text, shown_number, whole_number
 from timeline.io.timelinejs.slides import BY_KEY, CSV_COLUMNS, REQUIRED_COLUMNS, Slide, SlideBuilder, Value
 
@@ -275,6 +274,8 @@ def json_type(value: Any) -> str:
 def read_timelinejs_json_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
                               strict: bool = False) -> ReadResult:
     """Read TimelineJS JSON (``title``, ``events``, ``eras``); return the timeline and every diagnostic."""
+    from timeline.io.jsonpos import open_json, with_lines  # json and its positions: not for a sheet
+
     data, text, collector, strict, failed = open_json(text, name, options, strict)
     if failed is not None:
         return failed
