@@ -1,0 +1,128 @@
+"""The TimelineJS sheet's fast paths give exactly what the full paths give (issue 15), on generated input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _outcome(scan, text: str):
+    from timeline.io import csvscan
+
+    try:
+        return scan(text)
+    except csvscan.CsvSyntaxError as exc:
+        return ("error", exc.message, exc.line, exc.column)
+
+
+def _as_rows(rows):
+    from timeline.io.csvscan import SplitRow
+
+    return [row.row if isinstance(row, SplitRow) else row for row in rows] if isinstance(rows, list) else rows
+
+
+_CSV_PIECES = ["a", "bc", ",", '"', '""', '"""', "\n", " ", "é", '"x,y"', '"multi\nline"', ",,", ',"', '",', "\n\n",
+               '"a"b', '""x"', '"",', '"x,"",y"']
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_CSV_PIECES), max_size=30))
+@example(['"x,"', '""', ',y"'])            # a quoted cell of three pieces, a pair at a comma
+@example(['"a"', '"', ',b'])              # a closing quote paired by the next one: the cell runs on
+@example(['"a"b,c'])                      # text after a closing quote: the full scan words the error
+def test_split_rows_are_the_full_scans_rows(pieces):
+    """Rows split at every comma, quoted cells joined again (values and columns kept, no cells made), are
+    the rows, cells, positions and errors of the cell-by-cell scan."""
+    from timeline.io import csvscan
+
+    text = "".join(pieces)
+    full = _outcome(lambda t: csvscan._scan(t, split_plain_rows=False), text)
+    assert _as_rows(_outcome(csvscan.scan_csv_split, text)) == full
+    assert _outcome(csvscan.scan_csv, text) == full
+
+
+def test_quoted_cells_on_one_line_are_split_without_the_full_scan():
+    """Quoted cells with commas and doubled quotes take the split path (the usual TimelineJS Text cell)."""
+    from timeline.io.csvscan import SplitRow, scan_csv_split
+
+    line = '1953,"Sources: A, B (1978), p. 1.","say ""hi"", then ""bye""",""""'
+    (row,) = scan_csv_split(line)
+    assert type(row) is SplitRow
+    assert row.values == ["1953", "Sources: A, B (1978), p. 1.", 'say "hi", then "bye"', '"']
+    assert row.columns == [1, line.index('"S') + 1, line.index('"say') + 1, len(line) - 3]
+
+
+_SHEET_CELLS = {  # mostly the usual cells, with the quoting, blank rows and odd cells the general path reads
+    "Year": ["1953", "1953", "-44", "", "x", " "], "Month": ["", "3", "13"], "Day": ["", "5", "31"],
+    "Time": ["", "", "20:17"], "End Year": ["", "", "1954", "1900"], "End Month": ["", "4"], "End Day": ["", "9"],
+    "Display Date": ["", "spring"], "Headline": ["", "A <b>title</b>", "Plain", "a, b", 'say "hi"', "two\nlines"],
+    "Text": ["", "<p>t</p>", "x, y", '""', " "], "Media": ["", "https://example.org/a.png"], "Type": ["", "", "title", "era"],
+    "Group": ["", "War", "War, peace"], "Background": ["", "#fff"], "": ["", "", "kept?"], "Colour": ["", "red"],
+}
+
+
+def _sheet(names: list[str], rows: list[tuple[str, ...]], extra: int, blank: bool) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(names)
+    for i, row in enumerate(rows):
+        writer.writerow([*row, *(["more"] if i < extra else [])])
+        if blank:
+            writer.writerow([""] * len(names))
+    return out.getvalue()
+
+
+def _read_both(text: str):
+    from timeline.io import csvscan
+    from timeline.io.timelinejs import read
+
+    def load():
+        result = read.read_timelinejs_csv_text(text, "x.csv")
+        return result.timeline, [d.format() for d in result.diagnostics]
+
+    fast = load()
+    with pytest.MonkeyPatch.context() as monkeypatch:  # every row scanned cell by cell and read from its cells
+        monkeypatch.setattr(read, "scan_csv_split", lambda t: csvscan._scan(t, split_plain_rows=False))
+        full = load()
+    return fast, full
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(sorted(_SHEET_CELLS)), min_size=1, max_size=9, unique=True).flatmap(
+    lambda names: st.tuples(st.just(["Year", "Headline", *names] if "Year" not in names else names),
+                            st.integers(0, 2), st.booleans())).flatmap(
+    lambda spec: st.tuples(st.just(spec[0]), st.lists(st.tuples(*(st.sampled_from(_SHEET_CELLS.get(n, ["", "x"]))
+                                                                  for n in spec[0])), min_size=1, max_size=5),
+                           st.just(spec[1]), st.just(spec[2]))))
+@example(sheet=(["Year", "Headline"], [("1953", "a")], 0, False))
+@example(sheet=(["Year", "Headline", ""], [("1953", "a", "x")], 0, False))      # a cell under no header
+@example(sheet=(["Year", "Headline"], [("1953", "a, b")], 1, True))              # a cell beyond the header
+def test_a_sheet_read_from_split_rows_reads_as_from_cells(sheet):
+    """The usual row read from its values and columns gives the timeline and diagnostics that reading every
+    row from the cell-by-cell scan's cells gives."""
+    names, rows, extra, blank = sheet
+    fast, full = _read_both(_sheet(names, rows, extra, blank))
+    assert fast == full
+
+
+def test_the_generated_sheet_reads_as_from_cells():
+    """The benchmark's sheet (quoted Text cells with commas, every row on one line) reads alike both ways."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    import timeline
+    from timeline.io.timelinejs import timelinejs_csv
+
+    sheet, _ = timelinejs_csv(timeline.loads(generate.to_toml(generate.generate(300))))
+    fast, full = _read_both(sheet.replace("\r\n", "\n"))
+    assert fast == full and fast[0] is not None and len(fast[0].events) == 300
