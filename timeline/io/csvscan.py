@@ -140,24 +140,40 @@ def _columns(cells: list[str]) -> list[int]:
     return columns
 
 
+def _split_rows(lines: list[str], line: int, last: int, pos: int, rows: list[Any], flat: bool) -> tuple[int, int]:
+    """Add the rows from line ``line`` (at offset ``pos``) on while each ends on its own line; return the
+    line and the offset where the first that does not (or the text) starts."""
+    append, new, split = rows.append, _new_tuple, _split_values
+    for index in range(line - 1, last):
+        row_text = lines[index]
+        cells = split(row_text)
+        if cells is None:
+            return index + 1, pos
+        values, columns = cells
+        if flat:
+            append(new(SplitRow, (index + 1, values, columns, row_text)))
+        else:
+            append(new(Row, (index + 1, tuple(map(new, repeat(Cell), zip(values, repeat(index + 1), columns))),
+                             row_text)))
+        pos += len(row_text) + 1
+    return last + 1, pos
+
+
 def _scan(text: str, split_plain_rows: bool, flat: bool = False) -> list[Any]:
     # A row that ends on its own line is split by _split_values (``flat``: kept as a SplitRow);
     # split_plain_rows=False scans every row cell by cell over the whole text, which the tests compare it with.
     lines = text.split("\n")
-    rows: list[Row] = []
+    rows: list[Any] = []
     pos, line, line_start, n = 0, 1, 0, len(text)
+    last = len(lines) - (lines[-1] == "")  # the lines a row may start on (a final newline starts none)
     while pos < n:
+        if split_plain_rows:
+            line, pos = _split_rows(lines, line, last, pos, rows, flat)
+            line_start = pos
+            if pos >= n:
+                break
         row_line = line
         row_text = lines[row_line - 1]
-        split = _split_values(row_text) if split_plain_rows else None
-        if split is not None:
-            values, columns = split
-            rows.append(_new_tuple(SplitRow, (row_line, values, columns, row_text)) if flat else _new_tuple(
-                Row, (row_line, tuple(map(_new_tuple, repeat(Cell), zip(values, repeat(row_line), columns))), row_text)))
-            pos += len(row_text) + 1
-            line += 1
-            line_start = pos
-            continue
         cells = []
         while True:
             column = pos - line_start + 1
