@@ -126,3 +126,22 @@ def test_the_generated_sheet_reads_as_from_cells():
     sheet, _ = timelinejs_csv(timeline.loads(generate.to_toml(generate.generate(300))))
     fast, full = _read_both(sheet.replace("\r\n", "\n"))
     assert fast == full and fast[0] is not None and len(fast[0].events) == 300
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="aZ09 -_.:/~?%é\u0301Ё\t\x1c", max_size=70) | st.text(max_size=70))
+@example("#8278 Decree, railway decree " * 3)    # cut at a word boundary
+@example("1953-03-05/1953-04")
+def test_slugs_by_byte_table_are_the_regex_slugs(text):
+    """slugify and date_slug, which map bytes through a table and split, give what the regex substitutions give."""
+    import re
+    import unicodedata
+
+    from timeline.io import slugs
+
+    ascii_text = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > 48:
+        slug = slug[:48].rsplit("-", 1)[0] if "-" in slug[:48] else slug[:48]
+    assert slugs.slugify(text, "event") == (slug or "event")
+    assert slugs.date_slug(text) == re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-")

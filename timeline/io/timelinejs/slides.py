@@ -19,7 +19,7 @@ from timeline.errors import DateError
 from timeline.io.common import Collector, header_key
 from timeline.io.limits import shown_number, whole_number
 from timeline.io.markup import html_to_markup, html_to_plain
-from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.slugs import IdAllocator, date_slug, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
 from timeline.model.records import Era, Event, Lane, Media
@@ -45,7 +45,6 @@ NAME_OF = {field: name for name, field in CSV_COLUMNS.items()}
 JS_DATE_YEARS = 271_821
 MAX_YEAR = 10**12
 _ISO = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?")
-_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 #: An Event from values its validators would pass (a valid id, a parsed date), without running them again.
 _event = prechecked(Event)
 #: What a title slide and an era keep; their other fields are said not kept.
@@ -363,7 +362,7 @@ class SlideBuilder:
 
     def _event_id(self, slide: Slide, title: str, when: HistoricalDate | Span) -> str:
         explicit = slide.get("unique_id")
-        date_part = _NOT_ALNUM.sub("-", when.edtf).strip("-")
+        date_part = date_slug(when.edtf)
         base = slugify(explicit) if explicit else f"{slugify(title, 'event')}-{date_part}"
         event_id, problem = self.event_ids.given(explicit, base)
         if problem:
