@@ -145,3 +145,14 @@ def test_slugs_by_byte_table_are_the_regex_slugs(text):
         slug = slug[:48].rsplit("-", 1)[0] if "-" in slug[:48] else slug[:48]
     assert slugs.slugify(text, "event") == (slug or "event")
     assert slugs.date_slug(text) == re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="a \t\n\f.", max_size=20))
+def test_tidy_without_a_newline_is_a_strip(text):
+    """_tidy skips its two substitutions for text without a newline: what they and the strip give."""
+    import re
+
+    from timeline.io import markup
+
+    assert markup._tidy(text) == re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]*\n[ \t]*", "\n", text)).strip()

@@ -38,6 +38,8 @@ _SPACE_RUN = re.compile(r"\f|(?<=[ \t\f])[ \t]")
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 _PARAGRAPHS_ONLY = re.compile(r"(?:</?p>|[^<>&])*")
 _P_TAG = re.compile(r"</?p>")
+_NEWLINE_SPACES = re.compile(r"[ \t]*\n[ \t]*")
+_BLANK_LINES = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"[ \t\f]+")  # HTML collapses them (htmlparse.ToMarkup.handle_data); U+000B is not HTML space
 
 
@@ -55,9 +57,14 @@ class Converted(NamedTuple):
     dropped: tuple[str, ...] = ()
 
 
+#: Makes a Converted as ``Converted(...)`` does, without its Python-level ``__new__`` (twice a sheet's row).
+_new_tuple = tuple.__new__
+
+
 def _tidy(text: str) -> str:
-    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    if "\n" in text:
+        text = _NEWLINE_SPACES.sub("\n", text)
+        text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
 
 
@@ -74,17 +81,19 @@ def _convert(text: str, plain: bool) -> Converted:
 def html_to_markup(text: str) -> Converted:
     """Convert TimelineJS HTML to our inline markup; plain text keeps every character (marks escaped)."""
     if not _TAG_HINT.search(text):
-        return Converted(_escape_markup(text.strip()))
+        return _new_tuple(Converted, (_escape_markup(text.strip()), ()))
     if _PARAGRAPHS_ONLY.fullmatch(text):
         # Paragraphs of text (the TimelineJS editor's usual HTML): what the parser writes, without it.
-        return Converted(_tidy("\n\n".join(_escape_markup(_SPACES.sub(" ", part)) for part in _P_TAG.split(text))))
+        parts = [_escape_markup(_SPACES.sub(" ", part) if "  " in part or "\t" in part or "\f" in part else part)
+                 for part in _P_TAG.split(text)]  # a space alone is already what the substitution makes
+        return _new_tuple(Converted, (_tidy("\n\n".join(parts)), ()))
     return _convert(text, plain=False)
 
 
 def html_to_plain(text: str) -> Converted:
     """The plain text of HTML on one line (a headline): tags dropped, entities decoded, nothing cut."""
     if not _TAG_HINT.search(text):
-        return Converted(text.strip())
+        return _new_tuple(Converted, (text.strip(), ()))
     converted = _convert(text, plain=True)
     return Converted(re.sub(r"\s*\n\s*", " ", converted.text), converted.dropped)
 

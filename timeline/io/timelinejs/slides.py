@@ -175,7 +175,8 @@ class SlideBuilder:
         if value is None or not value.text.strip():
             return ""
         converted = html_to_markup(value.text)
-        self._note_dropped(converted.dropped, value)
+        if converted.dropped:
+            self._note_dropped(converted.dropped, value)
         return converted.text
 
     def plain(self, value: Value | None) -> str:
@@ -183,7 +184,8 @@ class SlideBuilder:
         if value is None or not value.text.strip():
             return ""
         converted = html_to_plain(value.text)
-        self._note_dropped(converted.dropped, value)
+        if converted.dropped:
+            self._note_dropped(converted.dropped, value)
         return converted.text
 
     # dates
