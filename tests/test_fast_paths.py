@@ -483,7 +483,7 @@ def test_plain_sheet_date_cells_read_as_the_full_cell_check_reads_them(year, mon
 
     fast = read()
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(slides, "_plain_ymd", lambda *values: None)
+        monkeypatch.setattr(slides, "_plain_ymd", lambda *texts: None)
         full = read()
     assert fast == full
 

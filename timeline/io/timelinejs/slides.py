@@ -54,30 +54,31 @@ _ERA_FIELDS = frozenset({"year", "month", "day", "time", "end_year", "end_month"
 _TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?", re.ASCII)
 
 
-def _plain_ymd(year_v: Value | None, month_v: Value | None, day_v: Value | None) -> str | None:
-    """EDTF for the usual cells, year 1-9999 and month and day in range, in ASCII digits; None for the rest.
+def _plain_ymd(year: str, month: str, day: str) -> str | None:
+    """EDTF for the usual cells (stripped; "" when empty), year 1-9999 and month and day in range, in ASCII
+    digits; None for the rest.
 
     :meth:`SlideBuilder.edtf` makes the same text from them (tests/test_fast_paths.py), and
     reads everything else itself: signs, cosmological years, a day without a month, errors.
     """
-    if year_v is None:
+    if not (year.isdigit() and year.isascii() and len(year) <= 4) or not year.strip("0"):
         return None
-    year = year_v.text.strip()
-    if not (year.isdigit() and year.isascii() and len(year) <= 4 and year != "0" * len(year)):
+    if not month:
+        return None if day else year.zfill(4)
+    month = _MONTHS.get(month)  # type: ignore[assignment]
+    if month is None:
         return None
-    text = f"{int(year):04d}"
-    if month_v is None:
-        return text if day_v is None else None
-    month = month_v.text.strip()
-    if not (month.isdigit() and month.isascii() and len(month) <= 2 and 1 <= int(month) <= 12):
-        return None
-    text += f"-{int(month):02d}"
-    if day_v is None:
-        return text
-    day = day_v.text.strip()
-    if not (day.isdigit() and day.isascii() and len(day) <= 2 and 1 <= int(day) <= 31):
-        return None
-    return f"{text}-{int(day):02d}"
+    if not day:
+        return f"{year.zfill(4)}-{month}"
+    day = _DAYS.get(day)  # type: ignore[assignment]
+    return None if day is None else f"{year.zfill(4)}-{month}-{day}"
+
+
+#: A month's and a day's cell texts (ASCII digits, at most two, in range) to their two EDTF digits.
+_MONTHS = {f"{n:02d}"[-size:]: f"{n:02d}" for n in range(1, 13) for size in (1, 2) if size == 2 or n < 10}
+_DAYS = {f"{n:02d}"[-size:]: f"{n:02d}" for n in range(1, 32) for size in (1, 2) if size == 2 or n < 10}
+#: Each side's four date cells.
+_DATE_FIELDS = {"": ("year", "month", "day", "time"), "end_": ("end_year", "end_month", "end_day", "end_time")}
 
 
 def _joined(start: str, s: HistoricalDate, end: str, e: HistoricalDate) -> HistoricalDate | Span:
@@ -243,13 +244,19 @@ class SlideBuilder:
         """EDTF text and date for the start (prefix "") or end (prefix "end_"); (None, None, ok)."""
         label = "End " if prefix else ""
         get = slide.fields.get
-        year_v, month_v, day_v, time_v = get(prefix + "year"), get(prefix + "month"), get(prefix + "day"), get(prefix + "time")
-        has = [v is not None and v.text.strip() != "" for v in (year_v, month_v, day_v, time_v)]
-        if not any(has):
+        year_key, month_key, day_key, time_key = _DATE_FIELDS[prefix]
+        year_v, month_v, day_v, time_v = get(year_key), get(month_key), get(day_key), get(time_key)
+        year = year_v.text.strip() if year_v is not None else ""
+        month = month_v.text.strip() if month_v is not None else ""
+        day = day_v.text.strip() if day_v is not None else ""
+        time = time_v.text.strip() if time_v is not None else ""
+        if not (year or month or day or time):
             return None, None, True
-        plain = None if has[3] else _plain_ymd(year_v, month_v if has[1] else None, day_v if has[2] else None)
+        plain = None if time else _plain_ymd(year, month, day)
         if plain is not None:
-            return self._parsed(plain, label, year_v, day_v if has[2] else None)
+            assert year_v is not None
+            return self._parsed(plain, label, year_v, day_v if day else None)
+        has = [bool(year), bool(month), bool(day), bool(time)]
         if not has[0]:
             given = next(v for v, h in zip((month_v, day_v, time_v), has[1:], strict=True) if h)
             part = "Month" if given is month_v else "Day" if given is day_v else "Time"
