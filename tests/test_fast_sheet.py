@@ -156,3 +156,36 @@ def test_tidy_without_a_newline_is_a_strip(text):
     from timeline.io import markup
 
     assert markup._tidy(text) == re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]*\n[ \t]*", "\n", text)).strip()
+
+
+@pytest.mark.parametrize("skip_invalid", [False, True])
+@pytest.mark.parametrize("added", [(), ("warning",), ("error",), ("warning", "error")])
+def test_an_item_that_added_nothing_closes_as_the_full_close_closes_it(added, skip_invalid):
+    """Collector.item's block skips _close_item when the item added no diagnostic: the scope, the count of
+    skipped items and the diagnostics are what closing it in full gives."""
+    from timeline.io import common
+
+    def run():
+        collector = common.Collector(common.ReadOptions(skip_invalid=skip_invalid))
+        collector.warning("before", "x.csv")
+        with collector.item("row") as scope:
+            for kind in added:
+                getattr(collector, kind)(f"a {kind}", "x.csv", 2, 1)
+        return scope, collector.skipped, collector.diagnostics
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        closed = []
+        real = common.Collector._close_item
+        monkeypatch.setattr(common.Collector, "_close_item",
+                            lambda self, *args: (closed.append(args), real(self, *args))[1])
+        fast = run()
+    assert (len(closed) == 1) == bool(added)
+
+    def full_exit(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.collector._close_item(self.what, self.start, self.scope)
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(common._Item, "__exit__", full_exit)
+        full = run()
+    assert fast == full

@@ -59,7 +59,7 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
             fields = {field: new(Value, (value, line, at[index], text, None)) for index, field, keep in fields_of
                       if (value := values[index]) or keep}
             with builder.item():
-                builder.add(Slide(fields, new(Value, ("", line, 1, text, None))))
+                builder.add(new(Slide, (fields, new(Value, ("", line, 1, text, None)), "event")))
             continue
         row = _row(row)
         if row.is_blank:
