@@ -189,3 +189,30 @@ def test_an_item_that_added_nothing_closes_as_the_full_close_closes_it(added, sk
         monkeypatch.setattr(common._Item, "__exit__", full_exit)
         full = run()
     assert fast == full
+
+
+_MEDIA_FIELDS = ("media", "media_credit", "media_caption", "media_thumbnail", "alt_text", "headline")
+
+
+@settings(max_examples=200)
+@given(st.dictionaries(st.sampled_from(_MEDIA_FIELDS), st.sampled_from(["", " ", "x", "https://a.org/i.png"])))
+def test_a_slide_without_media_fields_skips_their_checks(cells):
+    """_media returns at once for a slide holding none of the fields beside Media's URL: the media and the
+    warnings of checking each of them."""
+    from timeline.io.common import Collector
+    from timeline.io.timelinejs import slides
+
+    slide = slides.Slide({k: slides.Value(v, 2, i) for i, (k, v) in enumerate(cells.items(), 1)}, slides.Value("", 2, 1))
+
+    def full(builder, slide):  # the loop before the shortcut
+        if not slide.get("media"):
+            for field in ("media_credit", "media_caption", "media_thumbnail", "alt_text"):
+                if slide.get(field):
+                    builder.warning(slide.at(field), f"{slides.NAME_OF[field]} is given without Media (a URL); "
+                                                     f"it is not kept")
+            return None
+        return slides.SlideBuilder._media(builder, slide)
+
+    fast_builder, full_builder = slides.SlideBuilder("x.csv", Collector()), slides.SlideBuilder("x.csv", Collector())
+    assert fast_builder._media(slide) == full(full_builder, slide)
+    assert fast_builder.c.diagnostics == full_builder.c.diagnostics

@@ -47,6 +47,8 @@ MAX_YEAR = 10**12
 _ISO = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?")
 #: An Event from values its validators would pass (a valid id, a parsed date), without running them again.
 _event = prechecked(Event)
+#: The fields of a slide's Media beside its URL, in the order their warnings come.
+_MEDIA_EXTRAS = ("media_credit", "media_caption", "media_thumbnail", "alt_text")
 #: What a title slide and an era keep; their other fields are said not kept.
 _TITLE_FIELDS = frozenset({"headline", "text", "media", "type"})
 _ERA_FIELDS = frozenset({"year", "month", "day", "time", "end_year", "end_month", "end_day", "end_time", "headline",
@@ -357,8 +359,7 @@ class SlideBuilder:
             self.note_once("background", slide.at("background"))
         text = self.markup(slide.fields.get("text"))
         display = slide.get("display_date")
-        raw_text = slide.get("text")
-        title = (self.plain(slide.fields.get("headline")) or html_to_plain(raw_text.split("\n")[0]).text
+        title = (self.plain(slide.fields.get("headline")) or html_to_plain(slide.get("text").split("\n")[0]).text
                  or display or when.display())
         event_id = self._event_id(slide, title, when)
         lane, media = self._lane(slide.get("group")), self._media(slide)
@@ -423,10 +424,10 @@ class SlideBuilder:
 
     def _media(self, slide: Slide) -> Media | None:
         url = slide.get("media")
-        extras = {"credit": "media_credit", "caption": "media_caption", "thumbnail": "media_thumbnail",
-                  "alt": "alt_text"}
         if not url:
-            for field in extras.values():
+            if slide.fields.keys().isdisjoint(_MEDIA_EXTRAS):  # a field absent reads as empty
+                return None
+            for field in _MEDIA_EXTRAS:
                 if slide.get(field):
                     self.warning(slide.at(field), f"{NAME_OF[field]} is given without Media (a URL); it is not kept")
             return None
