@@ -216,3 +216,33 @@ def test_a_slide_without_media_fields_skips_their_checks(cells):
     fast_builder, full_builder = slides.SlideBuilder("x.csv", Collector()), slides.SlideBuilder("x.csv", Collector())
     assert fast_builder._media(slide) == full(full_builder, slide)
     assert fast_builder.c.diagnostics == full_builder.c.diagnostics
+
+
+_LINKED = ["", "plain", "[a](https://a.org)", "[a](javascript:x)", "*[b](ftp://b)*", "x](y", "[c]( mailto:c )"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LINKED), st.sampled_from(_LINKED), st.sampled_from(["", "x" * 20_001])),
+                min_size=1, max_size=6))
+def test_validation_skips_texts_without_a_link_as_scanning_them_does(events):
+    """The validation pass scans an event's text and note for links only when they hold "](", and checks
+    tag lengths only for events with tags: the diagnostics of scanning and checking every one."""
+    from timeline.dates import parse_date
+    from timeline.io import validate
+    from timeline.model.records import Event
+    from timeline.model.timeline import Timeline
+
+    tl = Timeline(title="t", events=tuple(
+        Event(id=f"e{i}", title="T", when=parse_date("1953"), text=text, note=note, tags=(tag,) if tag else ())
+        for i, (text, note, tag) in enumerate(events)))
+
+    def run():
+        return [d.format() for d in validate.validate(tl, lambda path: None, name="x.toml")]
+
+    fast = run()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(validate, "_LINK", "")  # "" is in every text: each is scanned
+        full = run()
+    assert fast == full
+    assert any("plain text" in d for d in full) or not any("javascript" in t or "ftp" in t for e in events for t in e)
+    assert any("characters long" in d for d in fast) == any(tag for _, _, tag in events)  # a long tag is found
