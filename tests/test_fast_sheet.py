@@ -246,3 +246,40 @@ def test_validation_skips_texts_without_a_link_as_scanning_them_does(events):
     assert fast == full
     assert any("plain text" in d for d in full) or not any("javascript" in t or "ftp" in t for e in events for t in e)
     assert any("characters long" in d for d in fast) == any(tag for _, _, tag in events)  # a long tag is found
+
+
+def test_prechecked_records_set_their_slots_as_init_does():
+    """prechecked sets a slotted class's fields through their slots, and any other class's with
+    object.__setattr__: the instance equals, hashes and shows as the one the class's __init__ makes."""
+    import attrs
+
+    from timeline._prechecked import prechecked
+    from timeline.dates import parse_date
+    from timeline.model.records import Citation, Event, Media
+
+    @attrs.frozen(slots=False)
+    class Loose:
+        a: int
+        b: str = "b"
+
+    @attrs.frozen
+    class Base:
+        a: int
+
+    @attrs.frozen
+    class Derived(Base):  # a field whose slot is on the base class
+        b: str = ""
+
+    cases = [
+        (Event, ("e-1", "Title", parse_date("1953/1954"), "text", ("t",), "lane", (Citation("s", "p. 1"),), (), "n",
+                 Media(url="https://a.org/i.png"), "1953", 3)),
+        (Citation, ("s", "p. 2", "quote")),
+        (Loose, (1, "x")),
+        (Derived, (2, "y")),
+    ]
+    for cls, values in cases:
+        made, full = prechecked(cls)(*values), cls(*values)
+        assert (made == full, hash(made) == hash(full), repr(made)) == (True, True, repr(full))
+        assert attrs.asdict(made, recurse=False) == attrs.asdict(full, recurse=False)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(made, attrs.fields(cls)[0].name, None)
