@@ -101,7 +101,9 @@ _new_tuple = tuple.__new__
 
 
 def _row(row: Row | SplitRow) -> Row:
+    """A scanned row with its cells (a row on one line comes split, without them)."""
     return row.row if type(row) is SplitRow else row
+
 
 #: An end date's display_date is not read (TimelineJS shows the start's): named among the fields not kept.
 _END_DATE_KEYS = frozenset({"year", "month", "day", "hour", "minute", "second"})

@@ -67,13 +67,13 @@ def _plain_ymd(year: str, month: str, day: str) -> str | None:
         return None
     if not month:
         return None if day else year.zfill(4)
-    month = _MONTHS.get(month)  # type: ignore[assignment]
-    if month is None:
+    two_digits = _MONTHS.get(month)
+    if two_digits is None:
         return None
     if not day:
-        return f"{year.zfill(4)}-{month}"
-    day = _DAYS.get(day)  # type: ignore[assignment]
-    return None if day is None else f"{year.zfill(4)}-{month}-{day}"
+        return f"{year.zfill(4)}-{two_digits}"
+    day_digits = _DAYS.get(day)
+    return None if day_digits is None else f"{year.zfill(4)}-{two_digits}-{day_digits}"
 
 
 #: A month's and a day's cell texts (ASCII digits, at most two, in range) to their two EDTF digits.
