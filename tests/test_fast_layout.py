@@ -293,3 +293,31 @@ def test_note_runs_made_once_are_each_note_made_from_its_source(generated):
                          for n in notes)
         assert note_runs(tl) == expected and len(expected) == len(notes) > 0
         assert note_runs(tl) is note_runs(tl)
+
+
+def test_an_event_without_claims_skips_what_claims_would_give(generated):
+    """classify's shortcut for events without claims: _claims, disputes and all_citations give what it assumes."""
+    from timeline.io import read
+    from timeline.layout.classify import _claims
+    from timeline.resources import bundled_events
+
+    plain = [ev for tl in (generated, read(bundled_events()).timeline) for ev in tl.events if not ev.claims]
+    assert len(plain) > 100
+    for ev in plain:
+        assert _claims(ev) == ((), ev.display_date or ev.when.display("short"))
+        assert ev.disputes == () and ev.all_citations == ev.citations
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from(["", "p. 1", "p. 2"])), max_size=4))
+def test_note_numbers_of_a_tuple_of_citations_are_the_distinct_ones_in_order(keys):
+    """Footnotes.numbers_for's shortcut (none or one citation) and its loop: distinct numbers, first use first."""
+    from timeline.layout.notes import number_footnotes
+    from timeline.model import Citation, Event
+
+    cites = tuple(Citation(source, locator) for source, locator in keys)
+    from timeline.dates import parse_date
+
+    fn = number_footnotes([Event(id="e", title="E", when=parse_date("1953"), citations=cites)])
+    want = tuple(dict.fromkeys(fn.numbers[c.key] for c in cites))
+    assert fn.numbers_for(cites) == want == fn.numbers_for(list(cites)) == fn.numbers_for(iter(cites))

@@ -58,6 +58,86 @@ def test_tomli_gives_tomllib_diagnostics_byte_for_byte(monkeypatch, tmp_path, ge
     assert fast == slow
 
 
+def _rtoml_first():
+    require(importlib.util.find_spec("tomli") is not None and importlib.util.find_spec("rtoml") is not None,
+            "tomli and rtoml (the 'fast' extra) are not installed")
+    import rtoml
+    import tomli
+
+    from timeline.io.tomlparse import RtomlFirst
+
+    return RtomlFirst(rtoml, tomli), tomli
+
+
+def test_rtoml_first_gives_tomli_diagnostics_byte_for_byte(monkeypatch, tmp_path, generate):
+    """rtoml backed by tomli: every TOML file of the project gives tomli's diagnostics and timeline."""
+    parser, tomli = _rtoml_first()
+    generated = tmp_path / "generated.toml"
+    generated.write_text(generate.to_toml(generate.generate(300)), encoding="utf-8")
+    paths = [*_toml_inputs(), generated]
+    assert any(p.name.startswith("bad-") for p in paths)
+    assert _diagnostics_with(parser, monkeypatch, paths) == _diagnostics_with(tomli, monkeypatch, paths)
+
+
+def _table_or_refusal(parser, text: str):
+    """What a parser makes of text, in order: keys, values with their types, or the exception it raises."""
+    import math
+
+    def shape(v):
+        if isinstance(v, dict):
+            return ("table", [(k, shape(x)) for k, x in v.items()])
+        if isinstance(v, list):
+            return ("array", [shape(x) for x in v])
+        if isinstance(v, float) and math.isnan(v):
+            return ("nan", math.copysign(1.0, v))
+        tz = getattr(v, "tzinfo", None)
+        return (type(v).__name__, repr(v), type(tz).__name__)
+
+    try:
+        return shape(parser.loads(text))
+    except Exception as exc:  # noqa: BLE001 - the refusal is compared, type and message
+        return ("refused", type(exc).__name__, str(exc))
+
+
+_TOML_PIECES = [
+    "a = 1\n", "b = 'x'\n", 'c = "\\u00e9\\x41"\n', "d = [1, 2,]\n", "e = {x = 1, y = [2],}\n", "[t]\n",
+    "[[arr]]\n", "a = 2\n", "f = 1e400\n", "g = 9223372036854775808\n", "h = nan\n", "i = -0.0\n",
+    "j = 1979-05-27T07:32:00Z\n", "k = 1979-05-27 07:32:00+01:00\n", "l = 07:32\n", "m = 1979-05-27\n",
+    "n = 0x1F\n", "o = '''\nmulti\n'''\n", 'p = """a\\\n  b"""\n', "q = [" * 3 + "]" * 3 + "\n",
+    "\ufeff", "r = \n", "s = 'un", "=\n", "t.u = 1\n", "t = 3\n", "# note\n", "v = true\n", "\r\n", "\x7f",
+    "w = 1_000\n", "x = +inf\n", "y = 01\n", 'z = "a\rb"\n',
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOML_PIECES), max_size=8).map("".join) | st.text(max_size=40))
+@example("x = " + "[" * 2000 + "]" * 2000)
+@example("\ufeffa = 1\n")
+@example("a = 07:32:00Z\n")
+def test_rtoml_first_reads_and_refuses_as_tomli(text):
+    """Whatever the text, rtoml first gives tomli's table (keys in order, types, tzinfo) or tomli's exception."""
+    parser, tomli = _rtoml_first()
+    assert _table_or_refusal(parser, text) == _table_or_refusal(tomli, text)
+
+
+def test_rtoml_first_leaves_deep_nesting_and_offsets_to_tomli():
+    """A text rtoml would read otherwise (a byte-order mark, a time with an offset) never reaches it."""
+    from timeline.io.tomlparse import RtomlFirst
+
+    parser, tomli = _rtoml_first()
+
+    class Answers:  # a refusal would fall through to tomli, so the stand-in answers what tomli never does
+        def loads(self, text):
+            return {"rtoml was asked": text}
+
+    guarded = RtomlFirst(Answers(), tomli)
+    for text in ["\ufeffa = 1\n", "a = 1979-05-27T07:32:00Z\n", "a = 07:32:00.5-05:00\n", "a = 07:32+01:00\n"]:
+        assert _table_or_refusal(guarded, text) == _table_or_refusal(tomli, text)
+    deep = "x = " + "[" * 2000 + "]" * 2000
+    assert _table_or_refusal(parser, deep) == _table_or_refusal(tomli, deep)
+    assert _table_or_refusal(parser, deep)[:2] == ("refused", "RecursionError")
+
+
 def test_the_reader_works_without_tomli(monkeypatch):
     """The stdlib parser is the fallback: a syntax error still reads like a compiler's."""
     monkeypatch.setattr(toml_reader, "_toml_parser", tomllib)

@@ -34,13 +34,8 @@ from timeline.io.tomlvalues import CITATION_KEYS, MEDIA_KEYS, QUANTITY_KEYS
 
 __all__ = ["ReadResult", "read_toml", "read_toml_path", "read_toml_text"]
 
-try:  # the optional "fast" extra: tomli's compiled wheel, ~4x faster, same messages (docs/design.md)
-    import tomli as _toml_parser
-
-    if not _toml_parser._parser.__file__.endswith((".so", ".pyd")):  # pure Python: no faster than the stdlib
-        raise ImportError("tomli is not compiled")
-except (ImportError, AttributeError):
-    import tomllib as _toml_parser
+# tomllib, or with the optional "fast" extra rtoml backed by tomli's compiled wheel (docs/design.md)
+from timeline.io.tomlparse import PARSER as _toml_parser
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 

@@ -159,11 +159,14 @@ def _claims(ev: Event) -> tuple[tuple[ClaimDays, ...], str]:
 def classify(ev: Event, lane: int, fn: Footnotes, sources: Mapping[str, Source] | None = None) -> EventInfo:
     """The drawing record of one event in lane number ``lane`` (``sources`` give its support)."""
     when = ev.when
-    claims, label = _claims(ev)
-    disputes = ev.disputes
-    if disputes:  # the sources disagree on something besides the date: the date line says so
-        label = f"{label} · disputed"
-    cites = ev.all_citations
+    if ev.claims:
+        claims, label = _claims(ev)
+        disputes = ev.disputes
+        if disputes:  # the sources disagree on something besides the date: the date line says so
+            label = f"{label} · disputed"
+        cites = ev.all_citations
+    else:  # what _claims, disputes and all_citations give for an event without claims
+        claims, label, disputes, cites = (), ev.display_date or when.display("short"), (), ev.citations
     weak = sources is not None and _weak_only(cites, sources)
     if isinstance(when, Span):
         kind = "range"

@@ -44,6 +44,8 @@ class Footnotes:
     def numbers_for(self, citations: Iterable[Citation]) -> tuple[int, ...]:
         """The distinct note numbers of some citations, in order of appearance."""
         numbers = self.numbers
+        if citations.__class__ is tuple and len(citations) < 2:  # type: ignore[arg-type]  # most events: one or none
+            return (numbers[citations[0].key],) if citations else ()  # type: ignore[index]
         return tuple(dict.fromkeys([numbers[c.key] for c in citations]))
 
     def __len__(self) -> int:
