@@ -137,6 +137,9 @@ _LATER = ("timeline.dates.english_deep", "traceback", "select")
      ("timeline.layout", "timeline.render", *_LATER, *_HEAVY)),
     (["render", "events", "--format", "svg", "-o", "{out}/t.svg"],
      ("timeline.layout.build", "timeline.render.svg"), _HEAVY),
+    (["check", "tests/corpus/ok-sheet.csv"], ("timeline.io.timelinejs.read",),  # a sheet of plain text cells
+     ("html.parser", "html.entities", "csv", "timeline.io.jsonpos", "timeline.io.timelinejs.write",
+      "timeline.io.htmlparse", *_HEAVY)),
 ])
 def test_commands_import_only_what_they_use(argv: list[str], needed: tuple[str, ...], unneeded: tuple[str, ...],
                                             tmp_path) -> None:

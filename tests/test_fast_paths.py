@@ -551,7 +551,7 @@ _DAYS = ["", "1", "07", "007", "28", "29", "30", "31", "32", "0", "x", " 5"]
 def test_plain_sheet_date_cells_read_as_the_full_cell_check_reads_them(year, month, day, time, prefix):
     """A TimelineJS row's plain year/month/day cells make the EDTF and diagnostics the cell-by-cell checks make."""
     from timeline.io.common import Collector
-    from timeline.io.timelinejs import slides
+    from timeline.io.timelinejs import sheetdates, slides
 
     cells = dict(zip(("year", "month", "day", "time"), (year, month, day, time), strict=True))
     fields = {prefix + key: slides.Value(text, 2, column, "the row") for column, (key, text) in enumerate(cells.items(), 1)}
@@ -563,7 +563,7 @@ def test_plain_sheet_date_cells_read_as_the_full_cell_check_reads_them(year, mon
 
     fast = read()
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(slides, "_plain_ymd", lambda *values: None)
+        monkeypatch.setattr(sheetdates, "_plain_ymd", lambda *texts: None)
         full = read()
     assert fast == full
 
@@ -786,7 +786,7 @@ def test_a_sheet_range_joins_its_parsed_ends_as_parsing_the_interval_does(start,
     """A row's range made from its two parsed ends equals parse_date of "start/end" (or raises alike)."""
     from timeline.dates import parse_date
     from timeline.errors import DateError
-    from timeline.io.timelinejs import slides
+    from timeline.io.timelinejs import sheetdates
 
     try:
         s, e = parse_date(start), parse_date(end)
@@ -794,7 +794,7 @@ def test_a_sheet_range_joins_its_parsed_ends_as_parsing_the_interval_does(start,
         return
     if not (s.first_day is not None and e.last_day is not None and e.last_day >= s.first_day):
         return  # the builder reports an end before the start itself
-    assert _outcome(lambda _t: slides._joined(start, s, end, e), None) == _outcome(parse_date, f"{start}/{end}")
+    assert _outcome(lambda _t: sheetdates._joined(start, s, end, e), None) == _outcome(parse_date, f"{start}/{end}")
 
 
 @pytest.mark.parametrize("fragment", [False, True])

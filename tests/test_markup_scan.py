@@ -135,10 +135,11 @@ def test_html_cells_reach_the_parser_without_unclosed_tags(monkeypatch: pytest.M
     """TimelineJS cells: every "<tag" the HTML parser sees is closed before the next "<", the shape on which
     html.parser does linear work (it rescanned the rest of the text for each unclosed "<a ": 45 s for 60 KB)."""
     from timeline.io import markup as io_markup
+    from timeline.io.htmlparse import ToMarkup
 
     fed: list[str] = []
-    real = io_markup._ToMarkup.feed
-    monkeypatch.setattr(io_markup._ToMarkup, "feed", lambda self, data: (fed.append(data), real(self, data))[1])
+    real = ToMarkup.feed
+    monkeypatch.setattr(ToMarkup, "feed", lambda self, data: (fed.append(data), real(self, data))[1])
     for text in ["<a " * 1000, '<a href="' * 1000, "<b>x</b> <a href=\"https://a.org\">y</a> <i", "a < b <c"]:
         fed.clear()
         converted = io_markup.html_to_markup(text)

@@ -187,7 +187,9 @@ class _Item:
         return self.scope
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:  # as a generator-based manager: an exception passes through untouched
+        # As a generator-based manager: an exception passes through untouched.  An item that added no
+        # diagnostic has no error to mark or turn into a warning (its scope starts unfailed).
+        if exc_type is None and len(self.collector.diagnostics) != self.start:
             self.collector._close_item(self.what, self.start, self.scope)
 
 

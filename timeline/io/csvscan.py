@@ -10,9 +10,10 @@ column where it starts.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from itertools import repeat
+from typing import Any, NamedTuple
 
-__all__ = ["Cell", "CsvSyntaxError", "Row", "scan_csv"]
+__all__ = ["Cell", "CsvSyntaxError", "Row", "SplitRow", "scan_csv", "scan_csv_split"]
 
 _QUOTED = re.compile(r'"((?:[^"]|"")*)"')
 _PLAIN = re.compile(r"[^,\n]*")
@@ -52,69 +53,127 @@ def scan_csv(text: str) -> list[Row]:
     return _scan(text, split_plain_rows=True)
 
 
+def scan_csv_split(text: str) -> list[Row | SplitRow]:
+    """:func:`scan_csv`'s rows, but each row that ends on its own line as a :class:`SplitRow`: its values
+    and their columns, without a Cell for each (a reader makes objects only of the cells it keeps)."""
+    return _scan(text, split_plain_rows=True, flat=True)
+
+
+class SplitRow(NamedTuple):
+    """A row on one line (``line``), split: each cell's value, the column where each starts, the line's text."""
+
+    line: int
+    values: list[str]
+    columns: list[int]
+    text: str
+
+    @property
+    def row(self) -> Row:
+        """The row as :func:`scan_csv` gives it."""
+        line, new = self.line, _new_tuple
+        return new(Row, (line, tuple([new(Cell, (value, line, column))
+                                      for value, column in zip(self.values, self.columns)]), self.text))
+
+
 #: Makes a Cell (or Row) as ``Cell(...)`` does, without its Python-level ``__new__`` (200k cells at 10k rows).
 _new_tuple = tuple.__new__
 
 
-def _split_line(line: str, number: int) -> tuple[Cell, ...] | None:
-    """The cells of a row that ends on its own line (line ``number``), or None to scan it in full.
+def _split_values(line: str) -> tuple[list[str], list[int]] | None:
+    """The values of a row that ends on its own line and the column where each starts, or None to scan it
+    in full.
 
     None when a quoted cell runs past the line (a newline inside quotes, or
     a missing quote) or text follows a closing quote: the full scan then
-    reads the row, or raises its error.
+    reads the row, or raises its error.  The line is split at every comma,
+    and the pieces of each quoted cell (found with ``str.find``, so the
+    other cells cost no Python step) joined again: it ends at the first
+    quote that pairs with no quote after it (the scan's reading of ``""``),
+    which must end a piece.
     """
-    new = _new_tuple
-    if '"' not in line:
-        cells, column = [], 1
-        for value in line.split(","):
-            cells.append(new(Cell, (value, number, column)))
-            column += len(value) + 1
-        return tuple(cells)
-    cells, i, n = [], 0, len(line)
-    find, startswith = line.find, line.startswith
+    parts = line.split(",")
+    if line[:1] == '"':
+        start = 0
+    elif '"' not in line or (start := line.find(',"') + 1) == 0:
+        return parts, _columns(parts)  # no cell starts with a quote
+    values: list[str] = []
+    raw: list[str] = []
+    taken, seen, commas, n = 0, 0, 0, len(parts)  # parts[:taken] are in values; commas in line[:seen]
     while True:
-        if startswith('"', i):
-            j = i + 1
-            while True:
-                j = find('"', j)
-                if j < 0:
+        commas += line.count(",", seen, start)
+        first = k = commas  # the piece the quoted cell starts
+        tail = parts[k][1:]
+        while True:  # the pieces after a comma start unpaired: each is read alone
+            unpaired = tail.replace('""', "") if '"' in tail else tail
+            close = unpaired.find('"')
+            if close >= 0:
+                if close != len(unpaired) - 1:
                     return None
-                if not startswith('"', j + 1):
-                    break
-                j += 2
-            value = line[i + 1:j]
-            cells.append(new(Cell, (value.replace('""', '"') if '""' in value else value, number, i + 1)))
-            i = j + 1
-            if i == n:
-                return tuple(cells)
-            if line[i] != ",":
+                break
+            k += 1
+            if k == n:
                 return None
-            i += 1
+            tail = parts[k]
+        if first > taken:
+            values += parts[taken:first]
+            raw += parts[taken:first]
+        cell = ",".join(parts[first:k + 1]) if k > first else parts[k]
+        raw.append(cell)
+        value = cell[1:-1]
+        values.append(value.replace('""', '"') if '""' in value else value)
+        taken, seen, commas = k + 1, start + len(cell), k
+        start = line.find(',"', seen) + 1
+        if start == 0:
+            break
+    if taken < n:
+        values += parts[taken:]
+        raw += parts[taken:]
+    return values, _columns(raw)
+
+
+def _columns(cells: list[str]) -> list[int]:
+    """The column where each of a line's cells starts, given their text as written."""
+    columns, column = [], 1
+    for cell in cells:
+        columns.append(column)
+        column += len(cell) + 1
+    return columns
+
+
+def _split_rows(lines: list[str], line: int, last: int, pos: int, rows: list[Any], flat: bool) -> tuple[int, int]:
+    """Add the rows from line ``line`` (at offset ``pos``) on while each ends on its own line; return the
+    line and the offset where the first that does not (or the text) starts."""
+    append, new, split = rows.append, _new_tuple, _split_values
+    for index in range(line - 1, last):
+        row_text = lines[index]
+        cells = split(row_text)
+        if cells is None:
+            return index + 1, pos
+        values, columns = cells
+        if flat:
+            append(new(SplitRow, (index + 1, values, columns, row_text)))
         else:
-            j = find(",", i)
-            if j < 0:
-                cells.append(new(Cell, (line[i:], number, i + 1)))
-                return tuple(cells)
-            cells.append(new(Cell, (line[i:j], number, i + 1)))
-            i = j + 1
+            append(new(Row, (index + 1, tuple(map(new, repeat(Cell), zip(values, repeat(index + 1), columns))),
+                             row_text)))
+        pos += len(row_text) + 1
+    return last + 1, pos
 
 
-def _scan(text: str, split_plain_rows: bool) -> list[Row]:
-    # A row that ends on its own line is split by _split_line; split_plain_rows=False
-    # scans every row cell by cell over the whole text, which the tests compare it with.
+def _scan(text: str, split_plain_rows: bool, flat: bool = False) -> list[Any]:
+    # A row that ends on its own line is split by _split_values (``flat``: kept as a SplitRow);
+    # split_plain_rows=False scans every row cell by cell over the whole text, which the tests compare it with.
     lines = text.split("\n")
-    rows: list[Row] = []
+    rows: list[Any] = []
     pos, line, line_start, n = 0, 1, 0, len(text)
+    last = len(lines) - (lines[-1] == "")  # the lines a row may start on (a final newline starts none)
     while pos < n:
+        if split_plain_rows:
+            line, pos = _split_rows(lines, line, last, pos, rows, flat)
+            line_start = pos
+            if pos >= n:
+                break
         row_line = line
         row_text = lines[row_line - 1]
-        split = _split_line(row_text, line) if split_plain_rows else None
-        if split is not None:
-            rows.append(_new_tuple(Row, (row_line, split, row_text)))
-            pos += len(row_text) + 1
-            line += 1
-            line_start = pos
-            continue
         cells = []
         while True:
             column = pos - line_start + 1

@@ -8,10 +8,16 @@ from collections.abc import Iterable
 
 from timeline.model.validators import is_valid_id
 
-__all__ = ["IdAllocator", "slugify"]
+__all__ = ["IdAllocator", "date_slug", "slugify"]
 
 _NON_ID = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 _MAX_SLUG = 48
+#: Byte tables for ``bytes.translate``: a slug's letters and digits kept (capitals made small), an EDTF's letters
+#: and digits kept as they are, every other byte a space, so ``split`` finds the words (a C table lookup a
+#: character, where the equivalent regex substitution costs twice to three times as much).
+_SLUG_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+_ALNUM_BYTES = bytes(c if 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
 
 
 def slugify(text: str, fallback: str = "item") -> str:
@@ -21,12 +27,20 @@ def slugify(text: str, fallback: str = "item") -> str:
     (Cyrillic, Greek) fall back, because ids must stay plain ASCII.
     """
     # NFKD leaves ASCII as it is: only other text needs the accents stripped.
-    ascii_text = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_ID.sub("-", ascii_text.lower()).strip("-")
+    raw = text.encode("ascii") if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+    slug = b"-".join(raw.translate(_SLUG_BYTES).split()).decode("ascii")  # _NON_ID runs as "-", none at the ends
     if len(slug) > _MAX_SLUG:
         cut = slug[:_MAX_SLUG]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
     return slug or fallback
+
+
+def date_slug(edtf: str) -> str:
+    """An EDTF date as the tail of an id: its ASCII letters and digits, each run of other characters one '-',
+    none at the ends (``1953-03-05/1953-04`` -> ``1953-03-05-1953-04``)."""
+    if edtf.isascii():
+        return b"-".join(edtf.encode("ascii").translate(_ALNUM_BYTES).split()).decode("ascii")
+    return _NOT_ALNUM.sub("-", edtf).strip("-")
 
 
 class IdAllocator:

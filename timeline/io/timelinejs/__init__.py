@@ -9,17 +9,20 @@ The sniffing rules here tell these files from our own CSV and JSON.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from timeline._lazy import lazy_attributes
 from timeline.io.common import header_key
-from timeline.io.timelinejs.read import (
-    read_timelinejs_csv,
-    read_timelinejs_csv_text,
-    read_timelinejs_json,
-    read_timelinejs_json_text,
-)
 from timeline.io.timelinejs.slides import CSV_COLUMNS, REQUIRED_COLUMNS
-from timeline.io.timelinejs.write import timelinejs_csv, timelinejs_data, timelinejs_json
+
+if TYPE_CHECKING:
+    from timeline.io.timelinejs.read import (
+        read_timelinejs_csv,
+        read_timelinejs_csv_text,
+        read_timelinejs_json,
+        read_timelinejs_json_text,
+    )
+    from timeline.io.timelinejs.write import timelinejs_csv, timelinejs_data, timelinejs_json
 
 __all__ = [
     "CSV_COLUMNS",
@@ -36,6 +39,16 @@ __all__ = [
     "timelinejs_data",
     "timelinejs_json",
 ]
+
+
+# The reader and the writer are imported on first use (PEP 562): reading a sheet loads no writer.
+_LAZY = {
+    **dict.fromkeys(("read_timelinejs_csv", "read_timelinejs_csv_text", "read_timelinejs_json",
+                     "read_timelinejs_json_text"), "timeline.io.timelinejs.read"),
+    **dict.fromkeys(("timelinejs_csv", "timelinejs_data", "timelinejs_json"), "timeline.io.timelinejs.write"),
+}
+
+__getattr__, __dir__ = lazy_attributes("timeline.io.timelinejs", _LAZY, globals())
 
 
 def is_timelinejs_header(headers: Sequence[str]) -> bool:

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean, header_key, read_file
-from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
-from timeline.io.jsonpos import open_json, with_lines
+from timeline.io.csvscan import Cell, CsvSyntaxError, Row, SplitRow, scan_csv_split
 from timeline.io.limits import normalise_text, shown_number, whole_number
 from timeline.io.timelinejs.slides import BY_KEY, CSV_COLUMNS, REQUIRED_COLUMNS, Slide, SlideBuilder, Value
 
@@ -29,7 +28,7 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
     collector = Collector(options)
     text = normalise_text(text)
     try:
-        rows = scan_csv(text)
+        rows = scan_csv_split(text)
     except CsvSyntaxError as exc:
         lines = text.split("\n")
         collector.error(f"CSV syntax: {exc.message}", name, exc.line, exc.column, lines[exc.line - 1])
@@ -37,7 +36,7 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
     if not rows:
         collector.error("the sheet is empty (expected a header row: Year, Month, Day, ..., Headline, Text, ...)", name, 1, 1)
         return ReadResult(None, tuple(collector.sorted()))
-    header, body = rows[0], rows[1:]
+    header, body = _row(rows[0]), rows[1:]
     columns = _header_columns(header, name, collector)
     if columns is None:
         return ReadResult(None, tuple(collector.sorted()))
@@ -49,7 +48,20 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
     reach = max(columns) + 1 if columns else 0
     new = _new_tuple  # makes the Value that Value(...) makes, without its Python-level __new__
     placed = SlideBuilder.PLACED_WHEN_EMPTY
+    # A row on one line with a cell for every column and none beyond, under a header naming each column
+    # (the usual sheet), is read from its values; any other row from its cells, below.
+    fields_of = [] if unnamed else [(index, field, field in placed) for index, field in picked]
     for row in body:
+        if type(row) is SplitRow and fields_of and reach <= len(row.values) <= width:
+            line, values, at, text = row
+            if not any(map(str.strip, values)):  # blank: a spreadsheet's trailing ",,,,"
+                continue
+            fields = {field: new(Value, (value, line, at[index], text, None)) for index, field, keep in fields_of
+                      if (value := values[index]) or keep}
+            with builder.item():
+                builder.add(new(Slide, (fields, new(Value, ("", line, 1, text, None)), "event")))
+            continue
+        row = _row(row)
         if row.is_blank:
             continue
         cells, line, text = row.cells, row.line, row.text
@@ -86,6 +98,13 @@ def read_timelinejs_csv_text(text: str, name: str = "<string>", options: ReadOpt
 
 
 _new_tuple = tuple.__new__
+
+
+def _row(row: Row | SplitRow) -> Row:
+    """A scanned row with its cells (a row on one line comes split, without them)."""
+    return row.row if type(row) is SplitRow else row
+
+
 #: An end date's display_date is not read (TimelineJS shows the start's): named among the fields not kept.
 _END_DATE_KEYS = frozenset({"year", "month", "day", "hour", "minute", "second"})
 
@@ -275,6 +294,8 @@ def json_type(value: Any) -> str:
 def read_timelinejs_json_text(text: str, name: str = "<string>", options: ReadOptions | None = None, *,
                               strict: bool = False) -> ReadResult:
     """Read TimelineJS JSON (``title``, ``events``, ``eras``); return the timeline and every diagnostic."""
+    from timeline.io.jsonpos import open_json, with_lines  # json and its positions: not for a sheet
+
     data, text, collector, strict, failed = open_json(text, name, options, strict)
     if failed is not None:
         return failed

@@ -10,17 +10,15 @@ changed (the drawing shortens long titles, with the full text beside).
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 from timeline._prechecked import prechecked
-from timeline.dates import HistoricalDate, Span, parse_date
-from timeline.errors import DateError
+from timeline.dates import HistoricalDate, Span
 from timeline.io.common import Collector, header_key
-from timeline.io.limits import shown_number, whole_number
 from timeline.io.markup import html_to_markup, html_to_plain
-from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.slugs import IdAllocator, date_slug, slugify
 from timeline.io.skipping import validate_items
+from timeline.io.timelinejs.sheetdates import JS_DATE_YEARS, DateCells
 from timeline.io.validate import ModelPath, Where
 from timeline.model.records import Era, Event, Lane, Media
 from timeline.model.timeline import Timeline
@@ -41,58 +39,14 @@ REQUIRED_COLUMNS = ("Year", "Headline")
 #: Header keys (see :func:`~timeline.io.common.header_key`) to fields; older sheets call Group "Tag".
 BY_KEY = {header_key(name): field for name, field in CSV_COLUMNS.items()} | {"tag": "group"}
 NAME_OF = {field: name for name, field in CSV_COLUMNS.items()}
-#: Years a JavaScript Date holds; TimelineJS shows years beyond as cosmological ("BigDate") years.
-JS_DATE_YEARS = 271_821
-MAX_YEAR = 10**12
-_ISO = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?")
-_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 #: An Event from values its validators would pass (a valid id, a parsed date), without running them again.
 _event = prechecked(Event)
+#: The fields of a slide's Media beside its URL, in the order their warnings come.
+_MEDIA_EXTRAS = ("media_credit", "media_caption", "media_thumbnail", "alt_text")
 #: What a title slide and an era keep; their other fields are said not kept.
 _TITLE_FIELDS = frozenset({"headline", "text", "media", "type"})
 _ERA_FIELDS = frozenset({"year", "month", "day", "time", "end_year", "end_month", "end_day", "end_time", "headline",
                          "text", "type"})
-_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?", re.ASCII)
-
-
-def _plain_ymd(year_v: Value | None, month_v: Value | None, day_v: Value | None) -> str | None:
-    """EDTF for the usual cells, year 1-9999 and month and day in range, in ASCII digits; None for the rest.
-
-    :meth:`SlideBuilder.edtf` makes the same text from them (tests/test_fast_paths.py), and
-    reads everything else itself: signs, cosmological years, a day without a month, errors.
-    """
-    if year_v is None:
-        return None
-    year = year_v.text.strip()
-    if not (year.isdigit() and year.isascii() and len(year) <= 4 and year != "0" * len(year)):
-        return None
-    text = f"{int(year):04d}"
-    if month_v is None:
-        return text if day_v is None else None
-    month = month_v.text.strip()
-    if not (month.isdigit() and month.isascii() and len(month) <= 2 and 1 <= int(month) <= 12):
-        return None
-    text += f"-{int(month):02d}"
-    if day_v is None:
-        return text
-    day = day_v.text.strip()
-    if not (day.isdigit() and day.isascii() and len(day) <= 2 and 1 <= int(day) <= 31):
-        return None
-    return f"{text}-{int(day):02d}"
-
-
-def _joined(start: str, s: HistoricalDate, end: str, e: HistoricalDate) -> HistoricalDate | Span:
-    """``parse_date(f"{start}/{end}")`` for two dates already parsed from that EDTF, in order.
-
-    Two ISO years, months or days make the Span the interval's fast path makes of them, so it is made
-    from the dates at hand (tests/test_fast_paths.py); anything else is parsed whole.
-    """
-    text = f"{start}/{end}"
-    if _ISO.fullmatch(start) and _ISO.fullmatch(end):
-        return Span(s, e, text, text)
-    return parse_date(text)
-
-
 class Value(NamedTuple):
     """One input value and where it came from: a CSV cell or a JSON path."""
 
@@ -120,7 +74,7 @@ class Slide(NamedTuple):
         return self.fields.get(field) or self.where
 
 
-class SlideBuilder:
+class SlideBuilder(DateCells):
     """Turns slides into a Timeline, collecting diagnostics (warnings summarised once per file).
 
     ``noun`` names a slide in messages: "row" for a sheet, "slide" for JSON.
@@ -176,7 +130,8 @@ class SlideBuilder:
         if value is None or not value.text.strip():
             return ""
         converted = html_to_markup(value.text)
-        self._note_dropped(converted.dropped, value)
+        if converted.dropped:
+            self._note_dropped(converted.dropped, value)
         return converted.text
 
     def plain(self, value: Value | None) -> str:
@@ -184,138 +139,9 @@ class SlideBuilder:
         if value is None or not value.text.strip():
             return ""
         converted = html_to_plain(value.text)
-        self._note_dropped(converted.dropped, value)
+        if converted.dropped:
+            self._note_dropped(converted.dropped, value)
         return converted.text
-
-    # dates
-    def _int(self, value: Value, label: str, low: int, high: int) -> int | None:
-        text = value.text.strip()
-        number = whole_number(text, max(len(str(low)), len(str(high))))
-        if isinstance(number, int):
-            if low <= number <= high:
-                return number
-            problem = "out of range"
-        else:
-            problem = number
-        if problem == "out of range":
-            self.error(value, f"{label} must be between {low} and {high}, got {shown_number(text)}")
-        elif problem == "digits":
-            self.error(value, f"{label} must be written with the digits 0-9, got {text!r}")
-        else:
-            self.error(value, f"{label} must be a whole number, got {shown_number(text)}")
-        return None
-
-    def _year(self, value: Value, label: str) -> str | None:
-        """EDTF for a TimelineJS year: -44 is 44 BCE (EDTF -0043); past ±271,821 a cosmological year."""
-        year = self._int(value, f"{label}Year", -MAX_YEAR, MAX_YEAR)
-        if year is None:
-            return None
-        if year == 0:
-            self.error(value, f"{label}Year 0 is not a year: TimelineJS counts 1 BCE as -1 and 1 CE as 1")
-            return None
-        if abs(year) > JS_DATE_YEARS:  # TimelineJS's BigDate: a year on the axis and nothing finer
-            return f"Y{year}"
-        astronomical = year + 1 if year < 0 else year
-        if abs(astronomical) > 9999:
-            return f"Y{astronomical}"
-        return f"-{-astronomical:04d}" if astronomical < 0 else f"{astronomical:04d}"
-
-    def _time(self, value: Value, label: str) -> str | None:
-        """EDTF time (``T20:17`` or ``T20:17:40``) from a Time cell such as ``20:17``, ``8:17 PM``, ``20:17:40``."""
-        match = _TIME.fullmatch(value.text.strip())
-        if match is None:
-            self.error(value, f"{label}Time must look like 20:17, 20:17:40 or 8:17 PM, got {value.text.strip()!r}")
-            return None
-        hour, minute, second, half = match.group(1, 2, 3, 4)
-        h, m = int(hour), int(minute or 0)
-        if half:
-            if not 1 <= h <= 12:
-                self.error(value, f"{label}Time {value.text.strip()!r}: the hour of a 12-hour time is 1 to 12")
-                return None
-            h = h % 12 + (12 if half.lower().startswith("p") else 0)
-        if h > 23 or m > 59 or (second is not None and int(second) > 59):
-            self.error(value, f"{label}Time {value.text.strip()!r} is not a time of day")
-            return None
-        return f"T{h:02d}:{m:02d}" + (f":{int(second):02d}" if second is not None else "")
-
-    def edtf(self, slide: Slide, prefix: str) -> tuple[str | None, HistoricalDate | None, bool]:
-        """EDTF text and date for the start (prefix "") or end (prefix "end_"); (None, None, ok)."""
-        label = "End " if prefix else ""
-        get = slide.fields.get
-        year_v, month_v, day_v, time_v = get(prefix + "year"), get(prefix + "month"), get(prefix + "day"), get(prefix + "time")
-        has = [v is not None and v.text.strip() != "" for v in (year_v, month_v, day_v, time_v)]
-        if not any(has):
-            return None, None, True
-        plain = None if has[3] else _plain_ymd(year_v, month_v if has[1] else None, day_v if has[2] else None)
-        if plain is not None:
-            return self._parsed(plain, label, year_v, day_v if has[2] else None)
-        if not has[0]:
-            given = next(v for v, h in zip((month_v, day_v, time_v), has[1:], strict=True) if h)
-            part = "Month" if given is month_v else "Day" if given is day_v else "Time"
-            self.error(given, f"{label}{part} is given without {label}Year")
-            return None, None, False
-        if has[2] and not has[1]:
-            assert day_v is not None
-            self.error(day_v, f"{label}Day is given without {label}Month")
-            return None, None, False
-        if has[3] and not has[2]:
-            assert time_v is not None
-            self.error(time_v, f"{label}Time is given without {label}Day (a time of day needs the whole date)")
-            return None, None, False
-        assert year_v is not None
-        text = self._year(year_v, label)
-        if text is None:
-            return None, None, False
-        if text.startswith("Y") and (has[1] or has[2]):
-            self.error(month_v or day_v or year_v, f"{label}Year {year_v.text.strip()} is a cosmological year "
-                                                   f"(TimelineJS shows nothing finer than the year there); "
-                                                   f"leave Month and Day empty")
-            return None, None, False
-        for value, part, high in ((month_v, "Month", 12), (day_v, "Day", 31)):
-            if value is None or not value.text.strip():
-                continue
-            number = self._int(value, f"{label}{part}", 1, high)
-            if number is None:
-                return None, None, False
-            text += f"-{number:02d}"
-        if has[3]:
-            assert time_v is not None
-            clock = self._time(time_v, label)
-            if clock is None:
-                return None, None, False
-            text += clock
-        return self._parsed(text, label, year_v, day_v if has[2] else None)
-
-    def _parsed(self, text: str, label: str, year_v: Value, day_v: Value | None
-                ) -> tuple[str | None, HistoricalDate | None, bool]:
-        try:
-            date = parse_date(text)
-        except DateError as exc:  # a day the month does not have ("1953-02-30")
-            self.error(day_v or year_v, f"{label}date {text}: {exc.reason}")
-            return None, None, False
-        return text, date, True
-
-    def when(self, slide: Slide) -> tuple[HistoricalDate | Span | None, bool]:
-        """The slide's date or range; (None, True) when it has none, (None, False) after an error."""
-        start, s, ok_start = self.edtf(slide, "")
-        end, e, ok_end = self.edtf(slide, "end_")
-        if not (ok_start and ok_end):
-            return None, False
-        if start is None or s is None:
-            if end is not None:
-                self.error(slide.at("end_year"), "End Year is given but Year is empty")
-                return None, False
-            return None, True
-        if end is None or e is None or end == start:
-            return s, True
-        if s.first_day is not None and e.last_day is not None and e.last_day < s.first_day:
-            self.error(slide.at("end_year"), f"the end ({e.display()}) is before the start ({s.display()})")
-            return None, False
-        try:
-            return _joined(start, s, end, e), True
-        except DateError as exc:
-            self.error(slide.at("end_year"), exc.reason)
-            return None, False
 
     # slides
     def item(self) -> Any:
@@ -349,8 +175,7 @@ class SlideBuilder:
             self.note_once("background", slide.at("background"))
         text = self.markup(slide.fields.get("text"))
         display = slide.get("display_date")
-        raw_text = slide.get("text")
-        title = (self.plain(slide.fields.get("headline")) or html_to_plain(raw_text.split("\n")[0]).text
+        title = (self.plain(slide.fields.get("headline")) or html_to_plain(slide.get("text").split("\n")[0]).text
                  or display or when.display())
         event_id = self._event_id(slide, title, when)
         lane, media = self._lane(slide.get("group")), self._media(slide)
@@ -363,7 +188,7 @@ class SlideBuilder:
 
     def _event_id(self, slide: Slide, title: str, when: HistoricalDate | Span) -> str:
         explicit = slide.get("unique_id")
-        date_part = _NOT_ALNUM.sub("-", when.edtf).strip("-")
+        date_part = date_slug(when.edtf)
         base = slugify(explicit) if explicit else f"{slugify(title, 'event')}-{date_part}"
         event_id, problem = self.event_ids.given(explicit, base)
         if problem:
@@ -415,10 +240,10 @@ class SlideBuilder:
 
     def _media(self, slide: Slide) -> Media | None:
         url = slide.get("media")
-        extras = {"credit": "media_credit", "caption": "media_caption", "thumbnail": "media_thumbnail",
-                  "alt": "alt_text"}
         if not url:
-            for field in extras.values():
+            if slide.fields.keys().isdisjoint(_MEDIA_EXTRAS):  # a field absent reads as empty
+                return None
+            for field in _MEDIA_EXTRAS:
                 if slide.get(field):
                     self.warning(slide.at(field), f"{NAME_OF[field]} is given without Media (a URL); it is not kept")
             return None
