@@ -149,7 +149,7 @@ def compiled_python(python: str) -> str:
                           env=COMPILED_ENV)
     if proc.returncode != 0:
         raise SystemExit(f"--compiled {python}: cannot import timeline: {proc.stderr.strip().splitlines()[-1:]}")
-    path, parser = proc.stdout.split()
+    path, parser = proc.stdout.strip().split("\n", 1)  # the parser's name may hold spaces ("rtoml, then tomli")
     if not path.endswith((".so", ".pyd")):
         raise SystemExit(f"--compiled {python}: timeline.layout.rows is {path}, not a compiled module")
     return parser

@@ -119,3 +119,20 @@ def test_fresh_rounds_interleave_commands_around_the_floor(bench_modules, tmp_pa
     assert log.read_text().split() == ["f", "a", "b", "f", "f", "a", "f"]
     assert got["b"] == (None, "broke: b")
     assert got["floor"][0] is not None and got["floor"][0] > 0 and got["a"][1] == ""
+
+
+@pytest.mark.parametrize("parser", ["tomllib", "rtoml, then tomli"])
+def test_the_compiled_probe_reads_a_parser_name_with_spaces(bench_modules, tmp_path, parser):
+    """compiled_python takes the module path and the parser's whole name from the probe's two lines, and
+    refuses an interpreter whose timeline is not compiled."""
+    import run
+
+    def fake(path: str) -> str:
+        script = tmp_path / "python"
+        script.write_text(f"#!/bin/sh\nprintf '%s\\n%s\\n' {path!r} {parser!r}\n", encoding="utf-8")
+        script.chmod(0o755)
+        return str(script)
+
+    assert run.compiled_python(fake("/x/rows.cpython-311-x86_64-linux-gnu.so")) == parser
+    with pytest.raises(SystemExit, match="not a compiled module"):
+        run.compiled_python(fake("/x/rows.py"))
