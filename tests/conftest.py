@@ -137,6 +137,18 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+@pytest.fixture(scope="module")
+def generate() -> Iterator[Any]:
+    """bench/generate.py as a module (the benchmark's deterministic event generator)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate
+
+        yield generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
 def generated_timeline(n: int) -> Any:
     """bench/generate.py's ``n`` events (ranges, Cyrillic titles, two citations each), loaded."""
     import timeline

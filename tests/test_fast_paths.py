@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import sys
 import tomllib
 from pathlib import Path
 
@@ -16,19 +15,6 @@ from timeline.io import toml as toml_reader
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
-BENCH = ROOT / "bench"
-
-
-@pytest.fixture(scope="module")
-def generate():
-    """bench/generate.py as a module."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        import generate
-
-        yield generate
-    finally:
-        sys.path.remove(str(BENCH))
 
 
 def _toml_inputs() -> list[Path]:

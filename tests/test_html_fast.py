@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import markupsafe
@@ -11,19 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH = ROOT / "bench"
-
-
-@pytest.fixture(scope="module")
-def generate():
-    """bench/generate.py as a module."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        import generate
-
-        yield generate
-    finally:
-        sys.path.remove(str(BENCH))
 
 
 class _Html:
