@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -41,7 +40,7 @@ from timeline.io.common import (
 )
 from timeline.io.csvscan import Cell, CsvSyntaxError, Row, scan_csv
 from timeline.io.limits import line_ends, normalise_text, shown_number, whole_number
-from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.slugs import IdAllocator, date_slug, slugify
 from timeline.io.validate import ModelPath, Where, validate
 from timeline.model.records import Citation, Event, Lane, Source
 from timeline.model.timeline import Timeline
@@ -143,7 +142,7 @@ def read_csv_text(text: str, name: str = "<string>", options: ReadOptions | None
             err("id", f"id {event_id!r} must use letters, digits, '-', '_', '.' or ':'")
             continue
         if not event_id:
-            date_part = re.sub(r"[^0-9A-Za-z]+", "-", when.edtf).strip("-")
+            date_part = date_slug(when.edtf)
             event_id = event_ids.new(f"{slugify(title, 'event')}-{date_part}")
         citations: tuple[Citation, ...] = ()
         source_text = value("source")

@@ -32,7 +32,7 @@ from timeline.io.common import Collector, ReadOptions, ReadResult
 from timeline.io.easytimeline_script import preprocess
 from timeline.io.limits import normalise_text
 from timeline.io.skipping import validate_items
-from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.slugs import IdAllocator, date_slug, slugify
 from timeline.io.validate import ModelPath, Where
 from timeline.markup import safe_url
 from timeline.model.records import Event, Lane
@@ -235,7 +235,7 @@ class _Reader:
             else:
                 label = _MARKS.sub(lambda m: "\\" + m.group(), title)
                 text = f"[{label}]({url})"
-        date_part = re.sub(r"[^0-9A-Za-z]+", "-", when.edtf).strip("-")
+        date_part = date_slug(when.edtf)
         self.events.append(Event(id=self.ids.new(f"{slugify(title, 'event')}-{date_part}"), title=title, when=when,
                                  text=text, lane=lane))
         self.where.append(Where(self.name, number, 1, self.lines[number - 1]))

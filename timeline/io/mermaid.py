@@ -36,7 +36,7 @@ from timeline.io.common import (
 )
 from timeline.io.limits import normalise_text
 from timeline.io.markup import html_to_plain
-from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.slugs import IdAllocator, date_slug, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
 from timeline.markup import unescape_html
@@ -193,7 +193,7 @@ def read_mermaid_text(text: str, name: str = "<string>", options: ReadOptions | 
             title_text = _decode(entry, tags)
             if not title_text:
                 continue
-            date_part = re.sub(r"[^0-9A-Za-z]+", "-", period.edtf).strip("-")
+            date_part = date_slug(period.edtf)
             events.append(Event(id=ids.new(f"{slugify(title_text, 'event')}-{date_part}"), title=title_text,
                                 when=period, lane=lane.id if lane else None))
             where.append(Where(name, number, column, raw))

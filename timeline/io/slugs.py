@@ -10,7 +10,6 @@ from timeline.model.validators import is_valid_id
 
 __all__ = ["IdAllocator", "date_slug", "slugify"]
 
-_NON_ID = re.compile(r"[^a-z0-9]+")
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 _MAX_SLUG = 48
 #: Byte tables for ``bytes.translate``: a slug's letters and digits kept (capitals made small), an EDTF's letters
@@ -28,7 +27,7 @@ def slugify(text: str, fallback: str = "item") -> str:
     """
     # NFKD leaves ASCII as it is: only other text needs the accents stripped.
     raw = text.encode("ascii") if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
-    slug = b"-".join(raw.translate(_SLUG_BYTES).split()).decode("ascii")  # _NON_ID runs as "-", none at the ends
+    slug = b"-".join(raw.translate(_SLUG_BYTES).split()).decode("ascii")  # other runs one "-", none at the ends
     if len(slug) > _MAX_SLUG:
         cut = slug[:_MAX_SLUG]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut

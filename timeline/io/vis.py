@@ -28,7 +28,7 @@ from timeline.io.jsliteral import JsDate, JsSyntaxError, parse_literals
 from timeline.io.jsonpos import with_lines
 from timeline.io.limits import line_col, normalise_text
 from timeline.io.markup import html_to_markup, html_to_plain
-from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.slugs import IdAllocator, date_slug, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
 from timeline.model.records import Era, Event, Lane
@@ -227,7 +227,7 @@ class _Reader:
             self.c.warning(f"unknown item type {kind!r} (vis-timeline knows box, point, range and background); "
                            f"read as an event", self.name, pointer=f"{pointer}.type")
         event_id, problem = self.ids.given(
-            wanted, f"{slugify(title, 'event')}-{re.sub(r'[^0-9A-Za-z]+', '-', when.edtf).strip('-')}")
+            wanted, f"{slugify(title, 'event')}-{date_slug(when.edtf)}")
         if problem:
             self.c.warning(f"id {wanted!r} {problem}; this event's id is {event_id!r}", self.name,
                            pointer=f"{pointer}.id")

@@ -31,7 +31,7 @@ from timeline.io.common import Collector, ReadOptions, ReadResult, did_you_mean
 from timeline.io.limits import normalise_text
 from timeline.io.markwhen.header import _KNOWN_HEADER, _PAGE_BREAK, _PROPERTY, HeaderReader, unquote
 from timeline.io.markwhen.when import Point, Refused, Spec, parse_range
-from timeline.io.slugs import IdAllocator, slugify
+from timeline.io.slugs import IdAllocator, date_slug, slugify
 from timeline.io.skipping import validate_items
 from timeline.io.validate import ModelPath, Where
 from timeline.model.records import Event, Lane
@@ -302,7 +302,7 @@ class _Reader(HeaderReader):
                 continue
             wanted = next((p[4:].strip() for p in draft.properties if p.startswith("id: ")), draft.name)
             event_id, problem = ids.given(
-                wanted, f"{slugify(draft.title, 'event')}-{re.sub(r'[^0-9A-Za-z]+', '-', when.edtf).strip('-')}")
+                wanted, f"{slugify(draft.title, 'event')}-{date_slug(when.edtf)}")
             if problem:
                 self.warning(draft.line, draft.column, f"id {wanted!r} {problem}; this event's id is {event_id!r}")
             note = "; ".join(p.removeprefix("note: ") for p in draft.properties if not p.startswith("id: "))
