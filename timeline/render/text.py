@@ -94,7 +94,7 @@ def is_clean(text: str) -> bool:
 
 def clean_document(document: str) -> str:
     """``isolate_text_nodes(clean_text(document))``, in one scan when there is nothing to clean or isolate."""
-    if _SUSPECT.search(document) is None:
+    if is_clean(document):
         return document
     return isolate_text_nodes(clean_text(document))
 
