@@ -321,3 +321,19 @@ def test_note_numbers_of_a_tuple_of_citations_are_the_distinct_ones_in_order(key
     fn = number_footnotes([Event(id="e", title="E", when=parse_date("1953"), citations=cites)])
     want = tuple(dict.fromkeys(fn.numbers[c.key] for c in cites))
     assert fn.numbers_for(cites) == want == fn.numbers_for(list(cites)) == fn.numbers_for(iter(cites))
+
+
+def test_a_note_whose_source_is_missing_reads_the_same_in_svg_and_html():
+    """A citation of a source the timeline lacks is noted as its id and locator, in the SVG list and the HTML notes."""
+    import timeline
+    from timeline.dates import parse_date
+    from timeline.layout.notes import Note
+    from timeline.model import Citation, Event
+    from timeline.render.html import render_html
+    from timeline.render.svg import render_svg
+
+    assert Note(1, "nobody", "p. 3").unsourced == "nobody, p. 3." and Note(2, "anon", "").unsourced == "anon."
+    tl = timeline.Timeline(title="T", events=[Event(id="e", title="E", when=parse_date("1953"),
+                                                    citations=[Citation("nobody", "p. 3"), Citation("anon")])])
+    for page in (render_svg(tl), render_html(tl)):
+        assert "nobody, p. 3." in page and "anon." in page

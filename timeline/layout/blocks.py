@@ -131,7 +131,7 @@ def notes(ch: Chart, y: float) -> tuple[Text | None, list[NoteEntry], float]:
     num_w = measure(f"{len(ch.fn)}.", size) + 6
     width = ch.width - 2 * MARGIN - num_w
     for n, made in zip(ch.fn.notes, note_runs(ch.tl), strict=True):  # ch.fn is timeline_footnotes(ch.tl)
-        runs = made if made is not None else (Run(f"{n.source}" + (f", {n.locator}" if n.locator else "") + "."),)
+        runs = made if made is not None else (Run(n.unsourced),)
         texts = []
         for k, line in enumerate(wrap_runs(runs, size, width)):
             y += size * ty.line

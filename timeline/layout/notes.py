@@ -29,6 +29,11 @@ class Note:
     locator: str
     quote: str = ""
 
+    @property
+    def unsourced(self) -> str:
+        """The note's text where the timeline lacks its source: the source id and the locator ("x, p. 3.")."""
+        return f"{self.source}, {self.locator}." if self.locator else f"{self.source}."
+
 
 @attrs.frozen
 class Footnotes:

@@ -290,8 +290,7 @@ def _context(tl: Timeline, *, prefix: str, fragment: bool, theme: str, lang: str
     notes = []
     for note, runs in zip(footnotes.notes, note_runs(tl), strict=True):
         src = tl.sources.get(note.source)
-        body = _runs_html(runs, src.url) if src and runs is not None else safe(escaped(
-            f"{note.source}, {note.locator}." if note.locator else f"{note.source}."))
+        body = _runs_html(runs, src.url) if src and runs is not None else safe(escaped(note.unsourced))
         backlinks = refs.backlinks.get(note.number, [])
         notes.append(_View({
             "number": note.number,
